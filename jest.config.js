@@ -1,0 +1,42 @@
+// Two projects: fast pure unit tests, and everything that needs DynamoDB Local, simulators or a browser.
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true },
+        target: 'es2023',
+        transform: { react: { runtime: 'automatic', importSource: 'preact' } },
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+// ESM-only packages are compiled to CommonJS for jest.
+const transformIgnorePatterns = ['/node_modules/(?!(jose|@middy|preact|@preact)/)'];
+const moduleNameMapper = {
+  '^#domain/(.*)$': '<rootDir>/functions/domain/$1',
+  '^#services/(.*)$': '<rootDir>/functions/services/$1',
+  '^#adapters/(.*)$': '<rootDir>/functions/adapters/$1',
+  '^#handlers/(.*)$': '<rootDir>/functions/handlers/$1',
+  '^#config$': '<rootDir>/functions/config',
+  '^#local/(.*)$': '<rootDir>/local/$1',
+};
+const common = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: [
+        '<rootDir>/test/integration/**/*.test.ts',
+        '<rootDir>/test/infra/**/*.test.ts',
+        '<rootDir>/test/e2e/**/*.test.ts',
+      ],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
+};
