@@ -21,6 +21,8 @@ const moduleNameMapper = {
   '^#handlers/(.*)$': '<rootDir>/functions/handlers/$1',
   '^#config$': '<rootDir>/functions/config',
   '^#local/(.*)$': '<rootDir>/local/$1',
+  // middy publishes only an "import" export condition; point jest (CommonJS) at the files directly.
+  '^@middy/(core|http-router|util)$': '<rootDir>/node_modules/@middy/$1/index.js',
 };
 const common = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node' };
 

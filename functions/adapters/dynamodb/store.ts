@@ -1,0 +1,395 @@
+// The single-table repository: every read and write of the app's data. All of a shop's data lives under
+// pk = SHOP#<licence>; configuration items share the `CFG#` sort-key prefix so one Query loads it all.
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { DocumentClient } from './client';
+import { REF_INDEX } from './table';
+import type {
+  Celebration,
+  DailyStats,
+  ErrorLogEntry,
+  Job,
+  JobState,
+  MessageTemplate,
+  Shop,
+  ShopSettings,
+  ShoperTokens,
+  SmsapiConnection,
+} from '#domain/model';
+
+export const keys = {
+  shop: (shop: string) => `SHOP#${shop}`,
+  meta: 'CFG#META',
+  smsapi: 'CFG#SMSAPI',
+  settings: 'CFG#SETTINGS',
+  template: (key: string) => `CFG#TPL#${key}`,
+  celebration: (id: string) => `CFG#EVENT#${id}`,
+  job: (jobId: string) => `JOB#${jobId}`,
+  error: (at: string, id: string) => `ERR#${at}#${id}`,
+  stat: (date: string) => `STAT#${date}`,
+  event: (at: string, id: string) => `EVT#${at}#${id}`,
+  subscription: (productId: string, phone: string) => `SUB#${productId}#${phone}`,
+  cart: (key: string) => `CART#${key}`,
+  rate: (key: string) => `RATE#${key}`,
+  number: (phone: string) => `NUM#${phone}`,
+};
+
+const DAY = 86_400;
+const epoch = (iso: string | Date) => Math.floor(new Date(iso).getTime() / 1000);
+
+type Item = Record<string, unknown>;
+
+const strip = <T>(item: Item | undefined): T | undefined => {
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, ref: _ref, expiresAt: _e, ...rest } = item;
+  return rest as T;
+};
+
+export interface ShopConfiguration {
+  shop?: Shop;
+  smsapi?: SmsapiConnection;
+  settings?: Partial<ShopSettings>;
+  templates: Record<string, MessageTemplate>;
+  celebrations: Celebration[];
+}
+
+export interface JobListFilter {
+  states?: JobState[];
+  search?: string;
+  limit?: number;
+}
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof ConditionalCheckFailedException ||
+  (error as { name?: string })?.name === 'ConditionalCheckFailedException';
+
+export function createStore(doc: DocumentClient, tableName: string) {
+  const TableName = tableName;
+
+  async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+    const items: Item[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(new QueryCommand({ TableName, ...input, ExclusiveStartKey }));
+      items.push(...((page.Items as Item[]) ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  const get = async <T>(shop: string, sk: string): Promise<T | undefined> => {
+    const res = await doc.send(new GetCommand({ TableName, Key: { pk: keys.shop(shop), sk } }));
+    return strip<T>(res.Item as Item | undefined);
+  };
+
+  const put = async (shop: string, sk: string, value: object, extra: Item = {}) => {
+    await doc.send(new PutCommand({ TableName, Item: { ...value, ...extra, pk: keys.shop(shop), sk } }));
+  };
+
+  return {
+    getShop: (shop: string) => get<Shop>(shop, keys.meta),
+    putShop: (shop: Shop) => put(shop.shop, keys.meta, shop),
+    /** Only the token attributes: a concurrent change to the rest of the shop record is kept. */
+    async updateShopTokens(shop: string, tokens: ShoperTokens) {
+      await doc.send(
+        new UpdateCommand({
+          TableName,
+          Key: { pk: keys.shop(shop), sk: keys.meta },
+          UpdateExpression: 'SET tokens = :t',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':t': tokens },
+        }),
+      );
+    },
+
+    /** Everything the planner needs about a shop, in one Query. */
+    async loadConfiguration(shop: string): Promise<ShopConfiguration> {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :cfg)',
+        ExpressionAttributeValues: { ':pk': keys.shop(shop), ':cfg': 'CFG#' },
+      });
+      const config: ShopConfiguration = { templates: {}, celebrations: [] };
+      for (const item of items) {
+        const sk = String(item.sk);
+        if (sk === keys.meta) config.shop = strip<Shop>(item);
+        else if (sk === keys.smsapi) config.smsapi = strip<SmsapiConnection>(item);
+        else if (sk === keys.settings) config.settings = strip<Partial<ShopSettings>>(item);
+        else if (sk.startsWith('CFG#TPL#')) config.templates[sk.slice('CFG#TPL#'.length)] = strip<MessageTemplate>(item)!;
+        else if (sk.startsWith('CFG#EVENT#')) config.celebrations.push(strip<Celebration>(item)!);
+      }
+      config.celebrations.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      return config;
+    },
+
+    getSmsapi: (shop: string) => get<SmsapiConnection>(shop, keys.smsapi),
+    putSmsapi: (shop: string, value: SmsapiConnection) => put(shop, keys.smsapi, value),
+    deleteSmsapi: async (shop: string) => {
+      await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.shop(shop), sk: keys.smsapi } }));
+    },
+
+    getSettings: (shop: string) => get<Partial<ShopSettings>>(shop, keys.settings),
+    putSettings: (shop: string, value: ShopSettings) => put(shop, keys.settings, value),
+
+    getTemplate: (shop: string, key: string) => get<MessageTemplate>(shop, keys.template(key)),
+    putTemplate: (shop: string, key: string, value: MessageTemplate) => put(shop, keys.template(key), value),
+    async listTemplates(shop: string): Promise<Record<string, MessageTemplate>> {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': keys.shop(shop), ':p': 'CFG#TPL#' },
+      });
+      return Object.fromEntries(items.map((i) => [String(i.sk).slice('CFG#TPL#'.length), strip<MessageTemplate>(i)!]));
+    },
+
+    async listCelebrations(shop: string): Promise<Celebration[]> {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': keys.shop(shop), ':p': 'CFG#EVENT#' },
+      });
+      return items.map((i) => strip<Celebration>(i)!).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
+    getCelebration: (shop: string, id: string) => get<Celebration>(shop, keys.celebration(id)),
+    putCelebration: (shop: string, value: Celebration) => put(shop, keys.celebration(value.id), value),
+    async deleteCelebration(shop: string, id: string): Promise<boolean> {
+      try {
+        await doc.send(
+          new DeleteCommand({
+            TableName,
+            Key: { pk: keys.shop(shop), sk: keys.celebration(id) },
+            ConditionExpression: 'attribute_exists(pk)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Stores a verified raw event for audit and replay; kept two weeks. */
+    async putEvent(shop: string, id: string, at: string, event: string, body: string) {
+      await doc.send(
+        new PutCommand({
+          TableName,
+          Item: { pk: keys.shop(shop), sk: keys.event(at, id), event, body, at, expiresAt: epoch(at) + 14 * DAY },
+        }),
+      );
+    },
+
+    /** Creates the job unless it exists (job ids are deterministic: a duplicate event maps to the same id). */
+    async createJob(job: Job): Promise<'created' | 'exists'> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName,
+            Item: {
+              ...job,
+              pk: keys.shop(job.shop),
+              sk: keys.job(job.jobId),
+              ref: keys.job(job.jobId),
+              expiresAt: epoch(job.dueAt) + 180 * DAY,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return 'created';
+      } catch (error) {
+        if (isConditionFailure(error)) return 'exists';
+        throw error;
+      }
+    },
+
+    getJob: (shop: string, jobId: string) => get<Job>(shop, keys.job(jobId)),
+
+    /**
+     * Moves a job from one of `from` to `to`, setting fields, only if its state is still one of `from`
+     * (and `extraCondition` holds). Returns the new job, or undefined when the condition failed.
+     */
+    async transitionJob(
+      shop: string,
+      jobId: string,
+      from: JobState[],
+      to: JobState,
+      set: Partial<Job> & { removeLease?: boolean },
+      extraCondition?: { expression: string; values: Record<string, unknown> },
+    ): Promise<Job | undefined> {
+      const { removeLease, ...fields } = set;
+      const names: Record<string, string> = { '#state': 'state' };
+      const values: Record<string, unknown> = { ':to': to };
+      const sets = ['#state = :to'];
+      for (const [k, v] of Object.entries(fields)) {
+        if (v === undefined) continue;
+        names[`#${k}`] = k;
+        values[`:${k}`] = v;
+        sets.push(`#${k} = :${k}`);
+      }
+      const fromList = from.map((s, i) => {
+        values[`:from${i}`] = s;
+        return `:from${i}`;
+      });
+      let condition = `attribute_exists(pk) AND #state IN (${fromList.join(', ')})`;
+      if (extraCondition) {
+        condition = `(${condition}) ${extraCondition.expression.startsWith('OR') ? '' : 'AND '}${extraCondition.expression}`;
+        Object.assign(values, extraCondition.values);
+      }
+      const remove = removeLease ? ' REMOVE leaseUntil' : '';
+      try {
+        const res = await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: keys.shop(shop), sk: keys.job(jobId) },
+            UpdateExpression: `SET ${sets.join(', ')}${remove}`,
+            ConditionExpression: condition,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return strip<Job>(res.Attributes as Item);
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async listJobs(shop: string, filter: JobListFilter = {}): Promise<Job[]> {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': keys.shop(shop), ':p': 'JOB#' },
+      });
+      let jobs = items.map((i) => strip<Job>(i)!);
+      if (filter.states) jobs = jobs.filter((j) => filter.states!.includes(j.state));
+      if (filter.search) {
+        const q = filter.search.toLowerCase();
+        jobs = jobs.filter((j) => j.phone.includes(q) || j.text.toLowerCase().includes(q) || j.source.orderId === q);
+      }
+      return jobs;
+    },
+
+    /** Finds the shop of a job from its id alone (delivery reports carry only our idx). */
+    async findJobShop(jobId: string): Promise<string | undefined> {
+      const res = await doc.send(
+        new QueryCommand({
+          TableName,
+          IndexName: REF_INDEX.name,
+          KeyConditionExpression: '#ref = :ref',
+          ExpressionAttributeNames: { '#ref': REF_INDEX.partitionKey },
+          ExpressionAttributeValues: { ':ref': keys.job(jobId) },
+          Limit: 1,
+        }),
+      );
+      const pk = res.Items?.[0]?.pk as string | undefined;
+      return pk?.slice('SHOP#'.length);
+    },
+
+    async addError(shop: string, entry: ErrorLogEntry) {
+      await doc.send(
+        new PutCommand({
+          TableName,
+          Item: { ...entry, pk: keys.shop(shop), sk: keys.error(entry.at, entry.id), expiresAt: epoch(entry.at) + 90 * DAY },
+        }),
+      );
+    },
+
+    async listErrors(shop: string, options: { limit: number; cursor?: string }) {
+      const res = await doc.send(
+        new QueryCommand({
+          TableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+          ExpressionAttributeValues: { ':pk': keys.shop(shop), ':p': 'ERR#' },
+          ScanIndexForward: false,
+          Limit: options.limit,
+          ExclusiveStartKey: options.cursor
+            ? { pk: keys.shop(shop), sk: Buffer.from(options.cursor, 'base64url').toString() }
+            : undefined,
+        }),
+      );
+      const next = res.LastEvaluatedKey?.sk as string | undefined;
+      return {
+        items: ((res.Items as Item[]) ?? []).map((i) => strip<ErrorLogEntry>(i)!),
+        cursor: next ? Buffer.from(next).toString('base64url') : undefined,
+      };
+    },
+
+    /** Atomic counters (ADD): exact under concurrency. */
+    async addStats(shop: string, date: string, counters: Partial<Omit<DailyStats, 'date'>>) {
+      const entries = Object.entries(counters).filter(([, v]) => typeof v === 'number' && v !== 0);
+      if (entries.length === 0) return;
+      await doc.send(
+        new UpdateCommand({
+          TableName,
+          Key: { pk: keys.shop(shop), sk: keys.stat(date) },
+          UpdateExpression: `SET #date = :date ADD ${entries.map(([k]) => `#${k} :${k}`).join(', ')}`,
+          ExpressionAttributeNames: { '#date': 'date', ...Object.fromEntries(entries.map(([k]) => [`#${k}`, k])) },
+          ExpressionAttributeValues: { ':date': date, ...Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])) },
+        }),
+      );
+    },
+
+    async listStats(shop: string, fromDate: string, toDate: string): Promise<DailyStats[]> {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':pk': keys.shop(shop), ':a': keys.stat(fromDate), ':b': keys.stat(toDate) },
+      });
+      return items.map((i) => ({
+        date: String(i.date),
+        sent: Number(i.sent ?? 0),
+        parts: Number(i.parts ?? 0),
+        points: Number(i.points ?? 0),
+        failed: Number(i.failed ?? 0),
+        delivered: Number(i.delivered ?? 0),
+        newNumbers: Number(i.newNumbers ?? 0),
+      }));
+    },
+
+    /** Records a phone number the first time it is seen; true if it is new (for "numbers collected"). */
+    async rememberNumber(shop: string, phone: string, at: string, source: string): Promise<boolean> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName,
+            Item: { pk: keys.shop(shop), sk: keys.number(phone), phone, at, source },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Deletes every item of a shop (uninstall). Returns how many were deleted. */
+    async deleteShopData(shop: string): Promise<number> {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.shop(shop) },
+        ProjectionExpression: 'pk, sk',
+      });
+      for (let i = 0; i < items.length; i += 25) {
+        let requests = items.slice(i, i + 25).map((it) => ({ DeleteRequest: { Key: { pk: it.pk, sk: it.sk } } }));
+        for (let attempt = 0; requests.length > 0; attempt++) {
+          const res = await doc.send(new BatchWriteCommand({ RequestItems: { [TableName]: requests } }));
+          requests = (res.UnprocessedItems?.[TableName] as typeof requests | undefined) ?? [];
+          if (requests.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+        }
+      }
+      return items.length;
+    },
+
+    /** Raw access for features that add their own item kinds (subscriptions, carts, rate limits). */
+    doc,
+    tableName: TableName,
+    queryAll,
+    isConditionFailure,
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

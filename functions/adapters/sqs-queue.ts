@@ -1,0 +1,11 @@
+// Queue port on Amazon SQS.
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+import type { Queue } from '#services/ports';
+
+export function createSqsQueue<T>(client: SQSClient, queueUrl: string): Queue<T> {
+  return {
+    async send(message: T) {
+      await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(message) }));
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// One typed, validated reading of the environment. Secrets come from the environment locally and from SSM
+// SecureString parameters (under SECRETS_PARAMETER_PREFIX) in AWS.
+import { z } from 'zod';
+
+const url = z.string().url().transform((u) => u.replace(/\/+$/, ''));
+const optional = z.string().min(1).optional();
+
+export const ConfigSchema = z.object({
+  TABLE_NAME: z.string().min(1).default('sms-notifications'),
+  EVENTS_QUEUE_URL: optional,
+  SENDS_QUEUE_URL: optional,
+  SENDS_QUEUE_ARN: optional,
+  SCHEDULE_GROUP: z.string().min(1).default('sms-notifications'),
+  SCHEDULER_ROLE_ARN: optional,
+  SCHEDULES_DLQ_ARN: optional,
+  KMS_KEY_ID: optional,
+  /** Public base URL of the API (webhook, App Store, SMSAPI callback and storefront routes). */
+  PUBLIC_URL: url.default('http://127.0.0.1:3000'),
+  /** Where the admin SPA is served (the iframe URL entered in the App Store). */
+  APP_URL: url.default('http://127.0.0.1:3000/app'),
+  SMSAPI_URL: url.default('https://api.smsapi.pl'),
+  /** Base of SMSAPI's OAuth web flow: `${base}/oauth/access` and `${base}/api/oauth/token`. */
+  SMSAPI_OAUTH_URL: url.default('https://ssl.smsapi.pl'),
+  SMSAPI_MAX_PARTS: z.coerce.number().int().min(1).max(10).default(6),
+  SMSAPI_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  SENDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** `random`: the app registers its webhooks with a random per-shop secret; `derived`: App Store derivation. */
+  WEBHOOK_SECRET_MODE: z.enum(['random', 'derived']).default('random'),
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
+  IFRAME_MAX_AGE_SECONDS: z.coerce.number().int().min(30).default(600),
+  SECRETS_PARAMETER_PREFIX: optional,
+  APPSTORE_SECRET: optional,
+  SHOPER_CLIENT_ID: optional,
+  SHOPER_CLIENT_SECRET: optional,
+  SMSAPI_CLIENT_ID: optional,
+  SMSAPI_CLIENT_SECRET: optional,
+  SESSION_SECRET: optional,
+  WEBHOOK_SECRET_KEY: optional,
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`CONFIG_INVALID: ${issues.join('; ')}`);
+  }
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return parsed.data;
+}
+
+export interface Secrets {
+  appstoreSecret: string;
+  shoperClientId: string;
+  shoperClientSecret: string;
+  smsapiClientId: string;
+  smsapiClientSecret: string;
+  sessionSecret: string;
+  webhookSecretKey: string;
+}
+
+/** SSM parameter names (below SECRETS_PARAMETER_PREFIX) of each secret: what a publisher creates before deploying. */
+export const SECRET_PARAMETERS: Record<keyof Secrets, string> = {
+  appstoreSecret: 'appstore-secret',
+  shoperClientId: 'shoper-client-id',
+  shoperClientSecret: 'shoper-client-secret',
+  smsapiClientId: 'smsapi-client-id',
+  smsapiClientSecret: 'smsapi-client-secret',
+  sessionSecret: 'session-secret',
+  webhookSecretKey: 'webhook-secret-key',
+};
+
+/** Secrets straight from the environment (local runtime and tests). */
+export function secretsFromEnv(config: Config): Secrets {
+  const missing: string[] = [];
+  const need = (name: keyof Config) => {
+    const value = config[name];
+    if (typeof value !== 'string' || value === '') missing.push(name);
+    return String(value ?? '');
+  };
+  const secrets: Secrets = {
+    appstoreSecret: need('APPSTORE_SECRET'),
+    shoperClientId: need('SHOPER_CLIENT_ID'),
+    shoperClientSecret: need('SHOPER_CLIENT_SECRET'),
+    smsapiClientId: config.SMSAPI_CLIENT_ID ?? '',
+    smsapiClientSecret: config.SMSAPI_CLIENT_SECRET ?? '',
+    sessionSecret: need('SESSION_SECRET'),
+    webhookSecretKey: config.WEBHOOK_SECRET_KEY ?? '',
+  };
+  if (missing.length > 0) throw new ConfigError(missing.map((m) => `${m}: required`));
+  return secrets;
+}

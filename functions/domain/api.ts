@@ -1,0 +1,41 @@
+// The admin API's request and response schemas: one source for request validation in the handlers, the SPA's
+// typed calls and the OpenAPI document.
+import { z } from 'zod';
+
+export const SessionRequest = z.object({
+  shop: z.string().min(1).max(100),
+  place: z.string().min(1).max(100),
+  timestamp: z.string().regex(/^\d{1,12}$/, 'timestamp must be unix seconds'),
+  hash: z.string().regex(/^[0-9a-fA-F]{128}$/, 'hash must be 128 hex characters'),
+  locale: z.string().max(20).optional(),
+});
+export type SessionRequest = z.infer<typeof SessionRequest>;
+
+export const SessionResponse = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  shop: z.string(),
+  locale: z.enum(['pl', 'en']),
+});
+
+export const TemplateBody = z.object({
+  enabled: z.boolean(),
+  delayDays: z.number().int().min(0).max(365).default(0),
+  text: z.string().max(2000),
+});
+export type TemplateBody = z.infer<typeof TemplateBody>;
+
+export const TemplateResponse = TemplateBody.extend({
+  kind: z.string(),
+  key: z.string(),
+  updatedAt: z.string().optional(),
+});
+
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});

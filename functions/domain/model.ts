@@ -1,0 +1,177 @@
+// The records the app keeps per shop. Pure types: storage lives in adapters/dynamodb.
+
+export type ShopStatus = 'installed' | 'uninstalled';
+
+export interface ShoperTokens {
+  /** Encrypted (TokenCipher) access and refresh tokens. */
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: string;
+}
+
+export interface OrderStatusInfo {
+  statusId: string;
+  /** Polish name, falling back to any name Shoper gave. */
+  name: string;
+  nameEn?: string;
+  type?: number;
+  active?: boolean;
+  isDefault?: boolean;
+}
+
+export interface Shop {
+  shop: string;
+  shopUrl: string;
+  status: ShopStatus;
+  appVersion?: string;
+  installedAt: string;
+  updatedAt: string;
+  shopName?: string;
+  tokens?: ShoperTokens;
+  /** Secret registered with the shop's webhooks (random per shop). */
+  webhookSecret?: string;
+  webhookIds?: string[];
+  statuses?: OrderStatusInfo[];
+  shippings?: { shippingId: string; name: string }[];
+  currencies?: { currencyId: string; name: string }[];
+  defaultCurrency?: string;
+  subscriptionEndsAt?: string;
+  /** Hash of the last install's auth code: a repeated install with the same code is a no-op. */
+  authCodeHash?: string;
+  /** Unix seconds of the last lifecycle event applied (older ones are refused). */
+  lastLifecycleAt?: string;
+}
+
+export interface SmsapiConnection {
+  /** Encrypted (TokenCipher) SMSAPI token: OAuth access token or pasted API token. */
+  token: string;
+  refreshToken?: string;
+  method: 'oauth' | 'token';
+  login: string;
+  senderName?: string;
+  replaceSpecialCharacters: boolean;
+  connectedAt: string;
+}
+
+export interface QuietHoursSettings {
+  enabled: boolean;
+  start: string;
+  end: string;
+  timeZone: string;
+}
+
+export type NotificationKind =
+  | 'owner-new-order'
+  | 'order-status'
+  | 'celebration'
+  | 'back-in-stock'
+  | 'abandoned-cart'
+  | 'test';
+
+export interface ShopSettings {
+  ownerPhone?: string;
+  quietHours: QuietHoursSettings;
+  /** Per kind: whether quiet hours apply. */
+  quietHoursFor: Partial<Record<NotificationKind, boolean>>;
+  /** Marketing (celebrations, abandoned baskets) only to clients who consented. */
+  requireMarketingConsent: boolean;
+  /** When an order changes status again (or is cancelled) before a delayed status SMS goes: cancel it. */
+  cancelStaleStatusMessages: boolean;
+  /** Status ids the merchant marks as "shipped" (date celebrations' order-shipped event). */
+  shippedStatusIds: string[];
+  allowedCountries: string[];
+  storefrontDailyCap: number;
+}
+
+export interface MessageTemplate {
+  enabled: boolean;
+  delayDays: number;
+  text: string;
+  updatedAt?: string;
+}
+
+export type CelebrationEvent = 'order-shipped' | 'first-order' | 'order-placed' | 'account-registered';
+
+export interface Celebration {
+  id: string;
+  event: CelebrationEvent;
+  delayDays: number;
+  text: string;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type JobState =
+  | 'SCHEDULED'
+  | 'QUEUED'
+  | 'SENDING'
+  | 'SENT'
+  | 'DELIVERED'
+  | 'UNDELIVERED'
+  | 'FAILED'
+  | 'CANCELLED';
+
+export interface Job {
+  shop: string;
+  jobId: string;
+  kind: NotificationKind;
+  /** E.164. */
+  phone: string;
+  text: string;
+  dueAt: string;
+  state: JobState;
+  attempts: number;
+  createdAt: string;
+  updatedAt: string;
+  /** What caused it: used to cancel stale messages and to show in lists. */
+  source: {
+    event: string;
+    orderId?: string;
+    statusId?: string;
+    userId?: string;
+    productId?: string;
+    celebrationId?: string;
+  };
+  leaseUntil?: string;
+  smsapiId?: string;
+  parts?: number;
+  points?: number;
+  sentAt?: string;
+  deliveredAt?: string;
+  reportStatus?: string;
+  error?: { code: number | string; message: string };
+  cancelReason?: string;
+  /** Set when quiet hours moved the due time. */
+  shiftedFrom?: string;
+}
+
+export interface ErrorLogEntry {
+  id: string;
+  at: string;
+  code: number | string;
+  phone?: string;
+  message: string;
+  /** Which feature, in the merchant's words: "Zmiana statusu zamówienia", "Nowe zamówienie", … */
+  place: string;
+  jobId?: string;
+}
+
+export interface DailyStats {
+  date: string;
+  sent: number;
+  parts: number;
+  points: number;
+  failed: number;
+  delivered: number;
+  newNumbers: number;
+}
+
+export const PLACE_NAMES: Record<NotificationKind, { pl: string; en: string }> = {
+  'owner-new-order': { pl: 'Nowe zamówienie', en: 'New order' },
+  'order-status': { pl: 'Zmiana statusu zamówienia', en: 'Order status change' },
+  celebration: { pl: 'Celebrowanie dat', en: 'Date celebrations' },
+  'back-in-stock': { pl: 'Dostępność produktu', en: 'Back in stock' },
+  'abandoned-cart': { pl: 'Porzucony koszyk', en: 'Abandoned basket' },
+  test: { pl: 'Test integracji', en: 'Integration test' },
+};

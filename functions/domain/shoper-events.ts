@@ -1,0 +1,183 @@
+// The Shoper webhook payloads we accept, parsed once at the edge into plain facts. Shoper sends numbers as
+// strings and (by some accounts) addresses in camelCase: both spellings are accepted.
+import { z } from 'zod';
+
+/** Every event the app registers and accepts. */
+export const SUPPORTED_EVENTS = [
+  'order.create',
+  'order.status',
+  'order.edit',
+  'order.delete',
+  'parcel.dispatch',
+  'client.create',
+  'product.edit',
+] as const;
+export type SupportedEvent = (typeof SUPPORTED_EVENTS)[number];
+export const isSupportedEvent = (name: string): name is SupportedEvent =>
+  (SUPPORTED_EVENTS as readonly string[]).includes(name);
+
+const id = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1));
+const optId = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v == null || v === '' || v === 0 || v === '0' ? undefined : String(v)));
+const text = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v == null ? undefined : String(v)));
+
+const Address = z
+  .object({
+    firstname: text,
+    lastname: text,
+    phone: text,
+    street1: text,
+    street2: text,
+    postcode: text,
+    city: text,
+    country: text,
+    country_code: text,
+    countryCode: text,
+  })
+  .partial()
+  .passthrough();
+
+const Status = z
+  .object({ status_id: optId, statusId: optId, name: text, translations: z.record(z.string(), z.object({ name: text }).partial().passthrough()).optional() })
+  .partial()
+  .passthrough();
+
+const OrderPayload = z
+  .object({
+    order_id: id.optional(),
+    orderId: id.optional(),
+    id: id.optional(),
+    user_id: optId,
+    userId: optId,
+    date: text,
+    status_id: optId,
+    statusId: optId,
+    status_date: text,
+    statusDate: text,
+    status: Status.nullish(),
+    sum: text,
+    shipping_cost: text,
+    shippingCost: text,
+    shipping_id: optId,
+    shippingId: optId,
+    shipping: z.object({ name: text }).partial().passthrough().nullish(),
+    currency_id: optId,
+    currency_name: text,
+    currencyName: text,
+    email: text,
+    lang_id: optId,
+    billing_address: Address.nullish(),
+    billingAddress: Address.nullish(),
+    delivery_address: Address.nullish(),
+    deliveryAddress: Address.nullish(),
+  })
+  .passthrough();
+
+export interface OrderAddress {
+  firstname?: string;
+  lastname?: string;
+  phone?: string;
+  street?: string;
+  postcode?: string;
+  city?: string;
+  country?: string;
+  countryCode?: string;
+}
+
+export interface OrderFacts {
+  orderId: string;
+  userId?: string;
+  date?: string;
+  statusId?: string;
+  statusName?: string;
+  statusDate?: string;
+  sum?: string;
+  shippingCost?: string;
+  shippingId?: string;
+  shippingName?: string;
+  currencyId?: string;
+  currencyName?: string;
+  email?: string;
+  billing: OrderAddress;
+  delivery: OrderAddress;
+}
+
+const address = (a: z.infer<typeof Address> | null | undefined): OrderAddress => ({
+  firstname: a?.firstname,
+  lastname: a?.lastname,
+  phone: a?.phone,
+  street: [a?.street1, a?.street2].filter(Boolean).join(' ') || undefined,
+  postcode: a?.postcode,
+  city: a?.city,
+  country: a?.country,
+  countryCode: a?.country_code ?? a?.countryCode,
+});
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
+
+const firstIssue = (error: z.ZodError) => {
+  const issue = error.issues[0]!;
+  return { field: issue.path.join('.') || 'body', message: issue.message };
+};
+
+export function parseOrder(payload: unknown): ParseResult<OrderFacts> {
+  const parsed = OrderPayload.safeParse(payload);
+  if (!parsed.success) return { ok: false, ...firstIssue(parsed.error) };
+  const o = parsed.data;
+  const orderId = o.order_id ?? o.orderId ?? o.id;
+  if (!orderId) return { ok: false, field: 'order_id', message: 'order_id is required' };
+  const statusId = o.status_id ?? o.statusId ?? o.status?.status_id ?? o.status?.statusId;
+  const statusName =
+    o.status?.name ?? o.status?.translations?.pl_PL?.name ?? Object.values(o.status?.translations ?? {})[0]?.name;
+  return {
+    ok: true,
+    value: {
+      orderId,
+      userId: o.user_id ?? o.userId,
+      date: o.date,
+      statusId,
+      statusName,
+      statusDate: o.status_date ?? o.statusDate,
+      sum: o.sum,
+      shippingCost: o.shipping_cost ?? o.shippingCost,
+      shippingId: o.shipping_id ?? o.shippingId,
+      shippingName: o.shipping?.name,
+      currencyId: o.currency_id,
+      currencyName: o.currency_name ?? o.currencyName,
+      email: o.email,
+      billing: address(o.billing_address ?? o.billingAddress),
+      delivery: address(o.delivery_address ?? o.deliveryAddress),
+    },
+  };
+}
+
+const requireId = (payload: unknown, names: string[]): ParseResult<string> => {
+  const obj = payload as Record<string, unknown>;
+  for (const n of names) {
+    const v = obj[n];
+    if ((typeof v === 'string' && v.trim() !== '') || typeof v === 'number') return { ok: true, value: String(v) };
+  }
+  return { ok: false, field: names[0]!, message: `${names[0]} is required` };
+};
+
+/** Validation at the edge: a payload the planner could not read is refused with 400 and the field named. */
+export function validateEventPayload(event: SupportedEvent, payload: unknown): ParseResult<true> {
+  let result: ParseResult<unknown>;
+  switch (event) {
+    case 'order.create':
+    case 'order.status':
+    case 'order.edit':
+    case 'order.delete':
+      result = parseOrder(payload);
+      break;
+    case 'parcel.dispatch':
+      result = requireId(payload, ['order_id', 'orderId']);
+      break;
+    case 'client.create':
+      result = requireId(payload, ['user_id', 'userId', 'id']);
+      break;
+    case 'product.edit':
+      result = requireId(payload, ['product_id', 'productId', 'id']);
+      break;
+  }
+  return result.ok ? { ok: true, value: true } : result;
+}

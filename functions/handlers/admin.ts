@@ -1,0 +1,52 @@
+// The admin API (/api/*) behind the SPA, plus /health. Routes live in ./admin/*; this file is the router.
+import httpRouterHandler from '@middy/http-router';
+import type { Context } from 'aws-lambda';
+import { awsDeps } from '../composition';
+import { SessionRequest } from '#domain/api';
+import { notFound } from '#domain/errors';
+import type { Deps } from '#services/deps';
+import { createSession, verifySession } from '#services/admin-session';
+import { headersOf, httpHandler, json, jsonBody, type HttpEvent, type HttpResult } from './http';
+import type { AdminRoute } from './admin/route';
+import { templateRoutes } from './admin/templates';
+
+const sessionRoutes: AdminRoute[] = [
+  {
+    method: 'POST',
+    path: '/api/session',
+    public: true,
+    async run({ event, deps }) {
+      return json(200, await createSession(deps, jsonBody(event, SessionRequest)));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/health',
+    public: true,
+    async run() {
+      return json(200, { ok: true });
+    },
+  },
+];
+
+export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes];
+
+export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] = ADMIN_ROUTES) =>
+  httpHandler(getDeps, async (event, deps, context) => {
+    const router = httpRouterHandler<HttpEvent, HttpResult>({
+      routes: routes.map((route) => ({
+        method: route.method,
+        path: route.path,
+        handler: async (e: HttpEvent) => {
+          const shop = route.public ? '' : await verifySession(deps, headersOf(e)['authorization']);
+          return route.run({ event: e, deps, shop, params: (e.pathParameters ?? {}) as Record<string, string> });
+        },
+      })),
+      notFoundResponse: ({ method, path }) => {
+        throw notFound('ROUTE_NOT_FOUND', `No route ${method} ${path}`);
+      },
+    });
+    return (await router(event, context as Context)) as HttpResult;
+  });
+
+export const handler = makeHandler(awsDeps);

@@ -1,0 +1,84 @@
+// What every HTTP handler shares: JSON answers, errors as `{error:{code,message,field}}` with the right status,
+// body decoding with a size limit, and content-type checks. Wiring only: no business rules here.
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { AppError, badRequest } from '#domain/errors';
+import type { Deps } from '#services/deps';
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  body: JSON.stringify(body),
+});
+
+export const text = (statusCode: number, body: string, contentType = 'text/plain; charset=utf-8'): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': contentType, 'cache-control': 'no-store' },
+  body,
+});
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Lower-cased headers (API Gateway v2 already lower-cases them; the local server does too). */
+export const headersOf = (event: HttpEvent): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+
+export function rawBody(event: HttpEvent, limit = MAX_BODY_BYTES): Buffer {
+  const body = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
+  if (body.length > limit) throw new AppError(413, 'BODY_TOO_LARGE', `The body is larger than ${limit} bytes`);
+  return body;
+}
+
+export function jsonBody<T extends z.ZodType>(event: HttpEvent, schema: T, limit = MAX_BODY_BYTES): z.infer<T> {
+  const type = headersOf(event)['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new AppError(415, 'CONTENT_TYPE_UNSUPPORTED', 'Send the body as application/json');
+  }
+  const raw = rawBody(event, limit);
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw badRequest('BODY_INVALID_JSON', 'The body is not valid JSON', 'body');
+  }
+  return parseWith(schema, value);
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.') || 'body';
+    throw badRequest('FIELD_INVALID', `${field}: ${issue.message}`, field);
+  }
+  return parsed.data;
+}
+
+export function toErrorResult(error: unknown, deps?: Pick<Deps, 'logger'>): HttpResult {
+  if (error instanceof AppError) return json(error.status, error.toBody());
+  deps?.logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+  return json(500, { error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; nothing was changed. Try again.' } });
+}
+
+/**
+ * An HTTP Lambda handler: `run` gets the event and the (lazily built, cached) dependencies; any AppError becomes
+ * its JSON answer and anything else a 500 without internals.
+ */
+export function httpHandler(
+  getDeps: () => Promise<Deps>,
+  run: (event: HttpEvent, deps: Deps, context: Context) => Promise<HttpResult>,
+) {
+  return middy<HttpEvent, HttpResult>().handler(async (event, context) => {
+    let deps: Deps | undefined;
+    try {
+      deps = await getDeps();
+      return await run(event, deps, context);
+    } catch (error) {
+      return toErrorResult(error, deps);
+    }
+  });
+}

@@ -1,0 +1,29 @@
+// The `events` queue consumer: plans the SMS jobs of each verified Shoper event.
+import { z } from 'zod';
+import { awsDeps } from '../composition';
+import type { Deps } from '#services/deps';
+import { planEvent } from '#services/plan-event';
+import type { ShopEventMessage } from '#services/ports';
+import { sqsHandler } from './sqs';
+
+const EventMessage = z.object({
+  shop: z.string().min(1),
+  event: z.string().min(1),
+  receivedAt: z.string(),
+  payload: z.unknown(),
+});
+
+export const makeHandler = (getDeps: () => Promise<Deps>) =>
+  sqsHandler<ShopEventMessage>(
+    getDeps,
+    (body) => {
+      const parsed = EventMessage.safeParse(body);
+      return parsed.success ? (parsed.data as ShopEventMessage) : undefined;
+    },
+    async (message, deps) => {
+      await planEvent(deps, message);
+      return 'done';
+    },
+  );
+
+export const handler = makeHandler(awsDeps);

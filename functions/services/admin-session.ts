@@ -1,0 +1,70 @@
+// Admin sessions: the Shoper admin opens the app in an iframe with `shop`, `place`, `timestamp` signed by
+// HMAC-SHA512 (App Store secret). We check the signature and its freshness and trade it for a short-lived
+// token; every other /api route takes the shop from that token only.
+import { createHmac } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import { badRequest, unauthorized } from '#domain/errors';
+import type { Deps } from './deps';
+import { safeEqualHex } from './webhook-signature';
+
+export interface IframeParameters {
+  shop: string;
+  place: string;
+  timestamp: string;
+  hash: string;
+  locale?: string;
+}
+
+/** Shoper's iframe signature: HMAC-SHA512 over the signed keys sorted, `k=v` joined with `&`. */
+export function iframeSignature(params: Record<string, string>, appstoreSecret: string): string {
+  const base = Object.keys(params)
+    .sort()
+    .map((k) => `${k}=${params[k]}`)
+    .join('&');
+  return createHmac('sha512', appstoreSecret).update(base).digest('hex');
+}
+
+export async function createSession(deps: Deps, params: IframeParameters): Promise<{ token: string; expiresAt: string; shop: string; locale: string }> {
+  const secrets = await deps.secrets();
+  const expected = iframeSignature({ place: params.place, shop: params.shop, timestamp: params.timestamp }, secrets.appstoreSecret);
+  if (!safeEqualHex(expected, params.hash)) throw unauthorized('SESSION_SIGNATURE_INVALID', 'The iframe signature does not match');
+  const issued = Number(params.timestamp);
+  const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
+  if (!Number.isFinite(issued) || Math.abs(nowSeconds - issued) > deps.config.IFRAME_MAX_AGE_SECONDS) {
+    throw unauthorized('SESSION_EXPIRED', 'The iframe parameters are too old: reopen the app from the Shoper admin panel');
+  }
+  const shop = await deps.store.getShop(params.shop);
+  if (!shop || shop.status !== 'installed') throw unauthorized('SESSION_SHOP_UNKNOWN', 'The app is not installed in this shop');
+  const exp = nowSeconds + deps.config.SESSION_TTL_SECONDS;
+  const token = await new SignJWT({ place: params.place })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(params.shop)
+    .setIssuedAt(nowSeconds)
+    .setExpirationTime(exp)
+    .setAudience('admin')
+    .sign(new TextEncoder().encode(secrets.sessionSecret));
+  const locale = params.locale?.toLowerCase().startsWith('en') ? 'en' : 'pl';
+  return { token, expiresAt: new Date(exp * 1000).toISOString(), shop: params.shop, locale };
+}
+
+/** The shop a session token belongs to; anything else is a 401. */
+export async function verifySession(deps: Deps, authorization: string | undefined): Promise<string> {
+  const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
+  if (!token) throw unauthorized('SESSION_MISSING', 'Sign in through the Shoper admin panel');
+  const secrets = await deps.secrets();
+  try {
+    const { payload } = await jwtVerify(token, new TextEncoder().encode(secrets.sessionSecret), {
+      audience: 'admin',
+      currentDate: deps.clock.now(),
+    });
+    if (!payload.sub) throw new Error('no subject');
+    return payload.sub;
+  } catch {
+    throw unauthorized('SESSION_INVALID', 'The session has expired: reopen the app from the Shoper admin panel');
+  }
+}
+
+export const requireField = (value: unknown, field: string): string => {
+  if (typeof value !== 'string' || value.trim() === '') throw badRequest('FIELD_REQUIRED', `${field} is required`, field);
+  return value;
+};

@@ -1,0 +1,55 @@
+// Use case: accept one Shoper webhook. Verify the signature over the raw bytes before anything else, store the
+// event, put it on the `events` queue, answer fast. Deduplication happens in planning, by content.
+import { randomUUID } from 'node:crypto';
+import { AppError, badRequest, unauthorized } from '#domain/errors';
+import { isSupportedEvent, validateEventPayload } from '#domain/shoper-events';
+import type { Deps } from './deps';
+import { derivedWebhookSecret, safeEqualHex, webhookSignature } from './webhook-signature';
+
+export interface WebhookRequest {
+  headers: Record<string, string | undefined>;
+  rawBody: Buffer;
+}
+
+export async function ingestWebhook(deps: Deps, request: WebhookRequest): Promise<{ accepted: true; event: string }> {
+  const h = request.headers;
+  const licence = h['x-shop-license']?.trim();
+  const webhookId = h['x-webhook-id']?.trim();
+  const signature = h['x-webhook-sha1']?.trim();
+  const event = h['x-webhook-name']?.trim() ?? '';
+  if (!licence || !webhookId || !signature) {
+    throw unauthorized('WEBHOOK_SIGNATURE_MISSING', 'X-Shop-License, X-Webhook-Id and X-Webhook-SHA1 are required');
+  }
+  const shop = await deps.store.getShop(licence);
+  if (!shop || shop.status !== 'installed') {
+    throw unauthorized('WEBHOOK_SHOP_UNKNOWN', 'No installed shop with this licence');
+  }
+  const secret =
+    deps.config.WEBHOOK_SECRET_MODE === 'derived'
+      ? derivedWebhookSecret((await deps.secrets()).appstoreSecret, licence, (await deps.secrets()).webhookSecretKey)
+      : shop.webhookSecret;
+  if (!secret || !safeEqualHex(webhookSignature(webhookId, secret, request.rawBody), signature)) {
+    throw unauthorized('WEBHOOK_SIGNATURE_INVALID', 'The webhook signature does not match');
+  }
+  if (!isSupportedEvent(event)) {
+    throw badRequest('WEBHOOK_EVENT_UNSUPPORTED', `Event "${event}" is not handled by this app`, 'X-Webhook-Name');
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(request.rawBody.toString('utf8'));
+  } catch {
+    throw badRequest('WEBHOOK_BODY_INVALID', 'The body is not valid JSON', 'body');
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw badRequest('WEBHOOK_BODY_INVALID', 'The body must be a JSON object', 'body');
+  }
+  const valid = validateEventPayload(event, payload);
+  if (!valid.ok) throw badRequest('WEBHOOK_BODY_INVALID', valid.message, valid.field);
+  const receivedAt = deps.clock.now().toISOString();
+  await deps.store.putEvent(licence, randomUUID(), receivedAt, event, request.rawBody.toString('utf8'));
+  await deps.eventsQueue.send({ shop: licence, event, receivedAt, payload });
+  deps.logger.info('webhook accepted', { shop: licence, event });
+  return { accepted: true, event };
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

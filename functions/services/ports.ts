@@ -1,0 +1,106 @@
+// The ports: the smallest interfaces the use cases need from the outside world. Each has an AWS adapter and a
+// local twin (functions/adapters, local/).
+
+/** Time is passed in, never read ad hoc: it is what makes delays, quiet hours and a fast-forwarded clock testable. */
+export interface Clock {
+  now(): Date;
+}
+
+/** A reference to one SMS job: what travels on the `sends` queue and in every schedule. */
+export interface JobRef {
+  shop: string;
+  jobId: string;
+}
+
+/** A verified Shoper webhook, as it travels on the `events` queue. */
+export interface ShopEventMessage {
+  shop: string;
+  /** Shoper event name, e.g. `order.status`. */
+  event: string;
+  receivedAt: string;
+  /** The raw JSON body, verified and parsed once at the edge. */
+  payload: unknown;
+}
+
+export interface Queue<T> {
+  send(message: T): Promise<void>;
+}
+
+/** Delayed delivery of a job reference onto the `sends` queue (EventBridge Scheduler in AWS). */
+export interface JobScheduler {
+  /** Idempotent: scheduling the same job twice keeps one schedule. */
+  schedule(ref: JobRef, at: Date): Promise<void>;
+  /** Idempotent: cancelling an unknown schedule is fine. */
+  cancel(ref: JobRef): Promise<void>;
+  /** Removes every schedule of a shop (uninstall). */
+  cancelAllOfShop(shop: string): Promise<number>;
+}
+
+/** Encrypts OAuth tokens at rest; the shop id is bound to the ciphertext (KMS encryption context). */
+export interface TokenCipher {
+  encrypt(plaintext: string, shop: string): Promise<string>;
+  decrypt(ciphertext: string, shop: string): Promise<string>;
+}
+
+export interface SmsMessageResult {
+  id: string;
+  number: string;
+  idx?: string;
+  points: number;
+  parts: number;
+  status: string;
+}
+
+export type SmsSendResult =
+  | { ok: true; messages: SmsMessageResult[] }
+  | {
+      ok: false;
+      /** SMSAPI error code; 0 for a network failure or timeout; the HTTP status for 429/5xx. */
+      code: number;
+      message: string;
+      transport: 'api' | 'http' | 'network';
+      invalidNumbers?: string[];
+    };
+
+export interface SmsSendRequest {
+  token: string;
+  /** Numbers as SMSAPI takes them: digits, country code first. */
+  to: string[];
+  message: string;
+  from?: string;
+  /** One per recipient; sent with check_idx=1, so a retry with the same idx is refused with 53. */
+  idx?: string[];
+  notifyUrl?: string;
+  normalize?: boolean;
+  maxParts?: number;
+  test?: boolean;
+}
+
+export interface SmsapiProfile {
+  username: string;
+  points: number;
+  name?: string;
+  email?: string;
+}
+
+export interface SmsapiSenderName {
+  sender: string;
+  status: string;
+  isDefault: boolean;
+}
+
+export type SmsapiCall<T> = { ok: true; value: T } | { ok: false; code: number; message: string };
+
+/** SMSAPI, reached over HTTP (the simulator locally). The sender is the only code that sends. */
+export interface SmsGateway {
+  send(request: SmsSendRequest): Promise<SmsSendResult>;
+  profile(token: string): Promise<SmsapiCall<SmsapiProfile>>;
+  senderNames(token: string): Promise<SmsapiCall<SmsapiSenderName[]>>;
+}
+
+export interface Logger {
+  debug(message: string, extra?: Record<string, unknown>): void;
+  info(message: string, extra?: Record<string, unknown>): void;
+  warn(message: string, extra?: Record<string, unknown>): void;
+  error(message: string, extra?: Record<string, unknown>): void;
+}

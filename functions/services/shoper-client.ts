@@ -1,0 +1,188 @@
+// The shop's REST API (`{shop_url}/webapi/rest/...`): Bearer tokens refreshed ahead of expiry and on a 401,
+// pagination, filters, the bulk endpoint, and Shoper's leaky-bucket limit (on 429, wait `Retry-After` and
+// retry). Tokens never leave this module in clear and are never logged.
+import { z } from 'zod';
+import type { Shop, ShoperTokens } from '#domain/model';
+import type { Deps } from './deps';
+
+export class ShoperApiError extends Error {
+  constructor(
+    public readonly code: string,
+    message: string,
+    public readonly status?: number,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'ShoperApiError';
+  }
+}
+
+export const TokenGrant = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  expires_in: z.coerce.number().int().positive(),
+});
+
+/** Refresh when less than this is left (the official sample app refreshes under a day). */
+const REFRESH_AHEAD_MS = 24 * 3600 * 1000;
+const MAX_RATE_LIMIT_WAITS = 6;
+const MAX_WAIT_MS = 10_000;
+export const MAX_PAGE_SIZE = 50;
+
+const tokenUrl = (shopUrl: string, grant: 'authorization_code' | 'refresh_token') =>
+  `${shopUrl.replace(/\/+$/, '')}/webapi/rest/oauth/token?grant_type=${grant}`;
+
+export async function exchangeAuthCode(deps: Deps, shop: string, shopUrl: string, code: string): Promise<ShoperTokens> {
+  const secrets = await deps.secrets();
+  const res = await deps.fetch(tokenUrl(shopUrl, 'authorization_code'), {
+    method: 'POST',
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${secrets.shoperClientId}:${secrets.shoperClientSecret}`).toString('base64')}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Accept: 'application/json',
+    },
+    body: new URLSearchParams({ code }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return sealGrant(deps, shop, res);
+}
+
+async function sealGrant(deps: Deps, shop: string, res: Response): Promise<ShoperTokens> {
+  const body = await res.json().catch(() => undefined);
+  const grant = TokenGrant.safeParse(body);
+  if (!res.ok || !grant.success) {
+    const error = (body as { error?: string } | undefined)?.error ?? `HTTP ${res.status}`;
+    throw new ShoperApiError('SHOPER_OAUTH_FAILED', `token endpoint refused: ${error}`, res.status);
+  }
+  return {
+    accessToken: await deps.cipher.encrypt(grant.data.access_token, shop),
+    refreshToken: await deps.cipher.encrypt(grant.data.refresh_token, shop),
+    expiresAt: new Date(deps.clock.now().getTime() + grant.data.expires_in * 1000).toISOString(),
+  };
+}
+
+export interface ListOptions {
+  filters?: Record<string, unknown>;
+  limit?: number;
+  page?: number;
+  order?: string;
+}
+
+export interface ListPage<T> {
+  count: number;
+  pages: number;
+  page: number;
+  list: T[];
+}
+
+export interface BulkRequest {
+  id: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  body?: unknown;
+  params?: Record<string, unknown>;
+}
+
+export function createShoperClient(deps: Deps, initial: Shop) {
+  let shop = initial;
+  const base = `${shop.shopUrl.replace(/\/+$/, '')}/webapi/rest`;
+
+  async function refreshTokens(): Promise<void> {
+    if (!shop.tokens) throw new ShoperApiError('SHOPER_NOT_AUTHORIZED', 'the shop has no tokens');
+    const secrets = await deps.secrets();
+    const refreshToken = await deps.cipher.decrypt(shop.tokens.refreshToken, shop.shop);
+    const res = await deps.fetch(tokenUrl(shop.shopUrl, 'refresh_token'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: new URLSearchParams({
+        client_id: secrets.shoperClientId,
+        client_secret: secrets.shoperClientSecret,
+        refresh_token: refreshToken,
+      }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const tokens = await sealGrant(deps, shop.shop, res);
+    shop = { ...shop, tokens };
+    await deps.store.updateShopTokens(shop.shop, tokens);
+    deps.logger.info('shoper tokens refreshed', { shop: shop.shop, expiresAt: tokens.expiresAt });
+  }
+
+  async function accessToken(): Promise<string> {
+    if (!shop.tokens) throw new ShoperApiError('SHOPER_NOT_AUTHORIZED', 'the shop has no tokens');
+    if (new Date(shop.tokens.expiresAt).getTime() - deps.clock.now().getTime() < REFRESH_AHEAD_MS) await refreshTokens();
+    return deps.cipher.decrypt(shop.tokens!.accessToken, shop.shop);
+  }
+
+  async function request<T>(method: string, path: string, options: { query?: Record<string, string>; body?: unknown } = {}): Promise<T> {
+    const url = new URL(`${base}/${path.replace(/^\/+/, '')}`);
+    for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
+    let refreshed = false;
+    for (let waits = 0; ; ) {
+      const token = await accessToken();
+      const res = await deps.fetch(url, {
+        method,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+          ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
+        body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+        signal: AbortSignal.timeout(15_000),
+      });
+      if (res.status === 401 && !refreshed) {
+        refreshed = true;
+        await refreshTokens();
+        continue;
+      }
+      if ((res.status === 429 || res.status === 503) && waits < MAX_RATE_LIMIT_WAITS) {
+        waits++;
+        const retryAfter = Number(res.headers.get('retry-after'));
+        const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 500 * 2 ** waits;
+        await res.body?.cancel();
+        await new Promise((r) => setTimeout(r, Math.min(wait, MAX_WAIT_MS)));
+        continue;
+      }
+      const body = await res.json().catch(() => undefined);
+      if (!res.ok) {
+        const detail = (body as { error_description?: string; error?: string } | undefined) ?? {};
+        throw new ShoperApiError(
+          res.status === 404 ? 'SHOPER_NOT_FOUND' : res.status >= 500 || res.status === 429 ? 'SHOPER_UNAVAILABLE' : 'SHOPER_REQUEST_FAILED',
+          `${method} ${path}: HTTP ${res.status} ${detail.error_description ?? detail.error ?? ''}`.trim(),
+          res.status,
+        );
+      }
+      return body as T;
+    }
+  }
+
+  const listQuery = (options: ListOptions = {}) => {
+    const query: Record<string, string> = { limit: String(Math.min(options.limit ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE)) };
+    if (options.page) query.page = String(options.page);
+    if (options.order) query.order = options.order;
+    if (options.filters) query.filters = JSON.stringify(options.filters);
+    return query;
+  };
+
+  return {
+    get: <T>(resource: string, id?: string | number) => request<T>('GET', id === undefined ? resource : `${resource}/${id}`),
+    list: <T>(resource: string, options?: ListOptions) => request<ListPage<T>>('GET', resource, { query: listQuery(options) }),
+    async listAll<T>(resource: string, options: Omit<ListOptions, 'page'> = {}, maxPages = 20): Promise<T[]> {
+      const all: T[] = [];
+      for (let page = 1; page <= maxPages; page++) {
+        const res = await request<ListPage<T>>('GET', resource, { query: listQuery({ ...options, page }) });
+        all.push(...(res.list ?? []));
+        if (page >= Number(res.pages ?? 1)) break;
+      }
+      return all;
+    },
+    post: <T>(resource: string, body: unknown) => request<T>('POST', resource, { body }),
+    put: <T>(resource: string, id: string | number, body: unknown) => request<T>('PUT', `${resource}/${id}`, { body }),
+    delete: (resource: string, id: string | number) => request<unknown>('DELETE', `${resource}/${id}`),
+    /** Up to 25 calls in one request. */
+    bulk: <T>(calls: BulkRequest[]) => {
+      if (calls.length > 25) throw new ShoperApiError('SHOPER_BULK_TOO_LARGE', 'at most 25 calls per bulk request');
+      return request<T>('POST', 'bulk', { body: calls });
+    },
+  };
+}
+
+export type ShoperClient = ReturnType<typeof createShoperClient>;

@@ -1,0 +1,54 @@
+// Use case: save a message template after checking it against its kind's placeholders and the length limit.
+import { badRequest } from '#domain/errors';
+import type { MessageTemplate } from '#domain/model';
+import type { MessageKind } from '#domain/placeholders';
+import { validateTemplate, type TemplateIssue } from '#domain/template';
+import type { TemplateBody } from '#domain/api';
+import type { Deps } from './deps';
+
+const issueMessage = (issue: TemplateIssue): string => {
+  switch (issue.code) {
+    case 'TEMPLATE_UNKNOWN_PLACEHOLDER':
+      return `Nieznany parametr ${issue.placeholder} — ta wiadomość go nie obsługuje`;
+    case 'TEMPLATE_EMPTY':
+      return 'Wiadomość nie może być pusta';
+    case 'TEMPLATE_TOO_LONG':
+      return `Wiadomość jest za długa: ${issue.parts} części SMS, dozwolone ${issue.maxParts}`;
+    case 'TEMPLATE_UNCLOSED_BRACE':
+      return `Niedomknięty nawias { na pozycji ${issue.position + 1}`;
+  }
+};
+
+/** Throws a 400 naming the first problem (and listing all of them) if the text is not a valid template. */
+export function assertValidTemplate(kind: MessageKind, text: string, options: { maxParts: number; replaceSpecialCharacters?: boolean }) {
+  const issues = validateTemplate(kind, text, options);
+  // An empty text is fine for a disabled template; the caller decides.
+  const first = issues[0];
+  if (first) {
+    throw badRequest(first.code, issueMessage(first), 'text', { issues: issues.map((i) => ({ ...i, message: issueMessage(i) })) });
+  }
+}
+
+export async function saveTemplate(
+  deps: Deps,
+  shop: string,
+  kind: MessageKind,
+  key: string,
+  body: TemplateBody,
+): Promise<MessageTemplate & { kind: string; key: string }> {
+  if (body.enabled || body.text.trim() !== '') {
+    const smsapi = await deps.store.getSmsapi(shop);
+    assertValidTemplate(kind, body.text, {
+      maxParts: deps.config.SMSAPI_MAX_PARTS,
+      replaceSpecialCharacters: smsapi?.replaceSpecialCharacters,
+    });
+  }
+  const template: MessageTemplate = {
+    enabled: body.enabled,
+    delayDays: body.delayDays,
+    text: body.text,
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  await deps.store.putTemplate(shop, key, template);
+  return { ...template, kind, key };
+}

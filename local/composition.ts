@@ -1,0 +1,75 @@
+// The local composition root: the same use cases, with each port's local twin (DynamoDB Local-backed queue
+// and scheduler, AES cipher, fast-forwardable clock) and the simulators' URLs as configuration.
+import type { Config } from '#config';
+import { secretsFromEnv } from '#config';
+import { createDocumentClient } from '#adapters/dynamodb/client';
+import { createStore } from '#adapters/dynamodb/store';
+import { createAesCipher } from '#adapters/aes-cipher';
+import { createSmsapiGateway } from '#adapters/smsapi-http';
+import type { Deps } from '#services/deps';
+import type { JobRef, Logger, ShopEventMessage } from '#services/ports';
+import { createLocalClock, type LocalClock } from './clock';
+import { createLocalQueue, type LocalQueue } from './queue';
+import { createLocalScheduler, type LocalScheduler } from './scheduler';
+import { RUNTIME_TABLE } from './dynamodb';
+
+export interface LocalDeps extends Deps {
+  clock: LocalClock;
+  eventsQueue: LocalQueue<ShopEventMessage>;
+  sendsQueue: LocalQueue<JobRef>;
+  scheduler: LocalScheduler;
+}
+
+export interface LogLine {
+  level: string;
+  message: string;
+  [key: string]: unknown;
+}
+
+/** Structured logs; kept in memory (for tests that read them) and printed unless quiet. */
+export function createLocalLogger(options: { quiet: boolean; sink?: LogLine[] }): Logger {
+  const write = (level: string) => (message: string, extra?: Record<string, unknown>) => {
+    const line = { level, message, ...extra, timestamp: new Date().toISOString() };
+    options.sink?.push(line);
+    if (!options.quiet || level === 'error') process.stdout.write(`${JSON.stringify(line)}\n`);
+  };
+  return { debug: () => undefined, info: write('INFO'), warn: write('WARN'), error: write('ERROR') };
+}
+
+export async function createLocalDeps(options: {
+  config: Config;
+  dynamoEndpoint: string;
+  runtimeTable?: string;
+  cipherKey: Buffer;
+  logger: Logger;
+  sendsVisibilityTimeoutMs?: number;
+  eventsVisibilityTimeoutMs?: number;
+}): Promise<LocalDeps> {
+  const doc = createDocumentClient({ endpoint: options.dynamoEndpoint });
+  const runtimeTable = options.runtimeTable ?? RUNTIME_TABLE;
+  const clock = await createLocalClock(doc, runtimeTable);
+  const eventsQueue = createLocalQueue<ShopEventMessage>(doc, runtimeTable, clock, {
+    name: 'events',
+    visibilityTimeoutMs: options.eventsVisibilityTimeoutMs ?? 5_000,
+    maxReceiveCount: 5,
+  });
+  const sendsQueue = createLocalQueue<JobRef>(doc, runtimeTable, clock, {
+    name: 'sends',
+    visibilityTimeoutMs: options.sendsVisibilityTimeoutMs ?? 5_000,
+    maxReceiveCount: 10,
+  });
+  const secrets = secretsFromEnv(options.config);
+  return {
+    config: options.config,
+    secrets: async () => secrets,
+    clock,
+    store: createStore(doc, options.config.TABLE_NAME),
+    eventsQueue,
+    sendsQueue,
+    scheduler: createLocalScheduler(doc, runtimeTable, clock, sendsQueue),
+    cipher: createAesCipher(options.cipherKey),
+    sms: createSmsapiGateway({ baseUrl: options.config.SMSAPI_URL, timeoutMs: options.config.SMSAPI_TIMEOUT_MS }),
+    logger: options.logger,
+    fetch: globalThis.fetch,
+  };
+}

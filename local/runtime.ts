@@ -1,0 +1,318 @@
+// The whole product on one machine: DynamoDB Local, the same Lambda handlers behind one HTTP server, the local
+// queues and scheduler running the planner and sender, and the Shoper and SMSAPI simulators. Used by
+// `npm start` and by the integration tests.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { SQSEvent, SQSBatchResponse } from 'aws-lambda';
+import { readConfig } from '#config';
+import type { Deps } from '#services/deps';
+import { makeHandler as makeWebhooks } from '#handlers/webhooks';
+import { makeHandler as makePlanner } from '#handlers/planner';
+import { makeHandler as makeSender } from '#handlers/sender';
+import { makeHandler as makeAdmin } from '#handlers/admin';
+import { makeHandler as makeAppstore } from '#handlers/appstore';
+import { makeHandler as makeReports } from '#handlers/reports';
+import { startSmsapiSimulator, type SmsapiSimulator } from './simulators/smsapi';
+import { startShopSimulator, type ShopSimulator } from './simulators/shop';
+import { ensureTables, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
+import { createLocalDeps, createLocalLogger, type LocalDeps, type LogLine } from './composition';
+import { lambdaContext, readBody, toEvent, writeResult } from './api-gateway';
+import type { LocalQueue } from './queue';
+import { serveStatic } from './static';
+
+export interface LocalRuntimeOptions {
+  /** App port (0 = any free port). */
+  port?: number;
+  shopPort?: number;
+  smsapiPort?: number;
+  dynamoPort?: number;
+  /** Use an already running DynamoDB (e.g. the test suite's) instead of starting one. */
+  dynamoEndpoint?: string;
+  /** Where data survives restarts (.local); undefined keeps everything in memory. */
+  dataDir?: string;
+  tableName?: string;
+  /** The local queue/scheduler/clock table (tests use one each). */
+  runtimeTable?: string;
+  quiet?: boolean;
+  /** Environment overrides (defaults: the simulators' values). */
+  env?: Record<string, string>;
+  sendsVisibilityTimeoutMs?: number;
+  eventsVisibilityTimeoutMs?: number;
+  senderConcurrency?: number;
+  pollIntervalMs?: number;
+  smsapiReportDelayMs?: number;
+}
+
+export interface LocalRuntime {
+  url: string;
+  shop: ShopSimulator;
+  smsapi: SmsapiSimulator;
+  deps: LocalDeps;
+  logs: LogLine[];
+  /** Moves the clock forward and runs whatever became due. */
+  advanceClock(ms: number): Promise<void>;
+  /** Resolves when the queues are empty and nothing is in flight (or after timeoutMs). */
+  idle(timeoutMs?: number): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+export const LOCAL_SECRETS = {
+  APPSTORE_SECRET: 'local-appstore-secret',
+  SHOPER_CLIENT_ID: 'local-sms-app',
+  SHOPER_CLIENT_SECRET: 'local-sms-app-secret',
+  SMSAPI_CLIENT_ID: 'sim-client',
+  SMSAPI_CLIENT_SECRET: 'sim-secret',
+  SESSION_SECRET: 'local-session-secret-change-me-0123456789',
+};
+
+function cipherKey(dataDir: string | undefined): Buffer {
+  if (!dataDir) return randomBytes(32);
+  const file = join(dataDir, 'cipher.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  const key = randomBytes(32);
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, key.toString('base64'), { mode: 0o600 });
+  return key;
+}
+
+type HttpLambda = (event: ReturnType<typeof toEvent>, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
+
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const logs: LogLine[] = [];
+  const logger = createLocalLogger({ quiet: options.quiet ?? false, sink: logs });
+  let dynamo: DynamoDbLocal | undefined;
+  const endpoint =
+    options.dynamoEndpoint ??
+    (dynamo = await startDynamoDbLocal({
+      port: options.dynamoPort ?? 8321,
+      dataDir: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined,
+    })).endpoint;
+
+  let deps: LocalDeps | undefined;
+  const getDeps = async (): Promise<Deps> => {
+    if (!deps) throw new Error('LOCAL_RUNTIME_STARTING');
+    return deps;
+  };
+  const http = {
+    webhooks: makeWebhooks(getDeps) as unknown as HttpLambda,
+    admin: makeAdmin(getDeps) as unknown as HttpLambda,
+    appstore: makeAppstore(getDeps) as unknown as HttpLambda,
+    reports: makeReports(getDeps) as unknown as HttpLambda,
+  };
+  const routes: { match: (method: string, path: string) => boolean; fn: keyof typeof http }[] = [
+    { match: (m, p) => m === 'POST' && p === '/shoper/webhooks', fn: 'webhooks' },
+    { match: (m, p) => m === 'POST' && p === '/shoper/appstore', fn: 'appstore' },
+    { match: (m, p) => (m === 'GET' || m === 'POST') && p === '/smsapi/reports', fn: 'reports' },
+    { match: (_m, p) => p.startsWith('/api/') || p === '/health' || p === '/smsapi/oauth/callback', fn: 'admin' },
+  ];
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      logger.error('local server error', { error: String(error) });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'INTERNAL_ERROR', message: 'local server error' } }));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const method = req.method ?? 'GET';
+    if (url.pathname.startsWith('/local/')) return localControl(req, res, url);
+    const route = routes.find((r) => r.match(method, url.pathname));
+    if (route) {
+      const body = await readBody(req);
+      if (body === 'too-large') {
+        res.writeHead(413, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ error: { code: 'BODY_TOO_LARGE', message: 'Payload too large' } }));
+      }
+      const result = await http[route.fn](toEvent(req, body, `${method} ${url.pathname}`), lambdaContext(route.fn));
+      return writeResult(res, result as never);
+    }
+    if (await serveStatic(req, res, url.pathname, runtime)) return;
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 'ROUTE_NOT_FOUND', message: `No route ${method} ${url.pathname}` } }));
+  }
+
+  async function localControl(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (url.pathname === '/local/clock' && req.method === 'GET') {
+      return reply(200, { now: deps!.clock.now().toISOString(), offsetMs: deps!.clock.offsetMs() });
+    }
+    if (url.pathname === '/local/clock/advance' && req.method === 'POST') {
+      const body = await readBody(req, 10_000);
+      let input: { days?: number; hours?: number; minutes?: number } = {};
+      try {
+        input = JSON.parse(body === 'too-large' ? '{}' : body.toString() || '{}');
+      } catch {
+        return reply(400, { error: { code: 'BODY_INVALID_JSON', message: 'Send {"days": N}' } });
+      }
+      const ms = ((input.days ?? 0) * 24 * 60 + (input.hours ?? 0) * 60 + (input.minutes ?? 0)) * 60_000;
+      if (!Number.isFinite(ms) || ms <= 0) return reply(400, { error: { code: 'FIELD_INVALID', field: 'days', message: 'Give a positive number of days, hours or minutes' } });
+      await runtime.advanceClock(ms);
+      return reply(200, { now: deps!.clock.now().toISOString(), offsetMs: deps!.clock.offsetMs() });
+    }
+    return reply(404, { error: { code: 'ROUTE_NOT_FOUND', message: 'Unknown local control route' } });
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 3000, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  await ensureTables(endpoint, options.tableName ?? 'sms-notifications', options.runtimeTable);
+  const smsapi = await startSmsapiSimulator({
+    port: options.smsapiPort ?? 0,
+    now: () => (deps ? deps.clock.now() : new Date()),
+    reportDelayMs: options.smsapiReportDelayMs ?? 1000,
+    stateFile: options.dataDir ? join(options.dataDir, 'smsapi-simulator.json') : undefined,
+  });
+  const config = readConfig({
+    TABLE_NAME: options.tableName ?? 'sms-notifications',
+    PUBLIC_URL: url,
+    APP_URL: `${url}/app`,
+    SMSAPI_URL: smsapi.url,
+    SMSAPI_OAUTH_URL: smsapi.oauthUrl,
+    SMSAPI_TIMEOUT_MS: '5000',
+    ...LOCAL_SECRETS,
+    ...pickEnv(process.env),
+    ...options.env,
+  });
+  deps = await createLocalDeps({
+    config,
+    dynamoEndpoint: endpoint,
+    runtimeTable: options.runtimeTable,
+    cipherKey: cipherKey(options.dataDir),
+    logger,
+    sendsVisibilityTimeoutMs: options.sendsVisibilityTimeoutMs,
+    eventsVisibilityTimeoutMs: options.eventsVisibilityTimeoutMs,
+  });
+  const secrets = await deps.secrets();
+  const shop = await startShopSimulator({
+    port: options.shopPort ?? 0,
+    appUrl: url,
+    adminAppUrl: `${config.APP_URL}/`,
+    appstoreSecret: secrets.appstoreSecret,
+    clientId: secrets.shoperClientId,
+    clientSecret: secrets.shoperClientSecret,
+    now: () => deps!.clock.now(),
+    stateFile: options.dataDir ? join(options.dataDir, 'shop-simulator.json') : undefined,
+  });
+
+  // Queue consumers: the planner on `events`, the sender on `sends`, and the scheduler's poller.
+  const planner = makePlanner(getDeps) as unknown as (e: SQSEvent, c: unknown) => Promise<SQSBatchResponse>;
+  const sender = makeSender(getDeps) as unknown as (e: SQSEvent, c: unknown) => Promise<SQSBatchResponse>;
+  let running = true;
+  let busy = 0;
+  const poll = options.pollIntervalMs ?? 100;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const consume = async <T>(queue: LocalQueue<T>, fn: typeof planner, batch: number, name: string) => {
+    while (running) {
+      let handled = false;
+      try {
+        const messages = await queue.receive(batch);
+        if (messages.length > 0) {
+          handled = true;
+          busy++;
+          try {
+            const event: SQSEvent = {
+              Records: messages.map((m) => ({
+                messageId: m.id,
+                receiptHandle: m.receipt,
+                body: m.body,
+                attributes: {
+                  ApproximateReceiveCount: String(m.receiveCount),
+                  SentTimestamp: '0',
+                  SenderId: 'local',
+                  ApproximateFirstReceiveTimestamp: '0',
+                },
+                messageAttributes: {},
+                md5OfBody: '',
+                eventSource: 'aws:sqs',
+                eventSourceARN: `arn:aws:sqs:local:000000000000:${queue.name}`,
+                awsRegion: 'local',
+              })),
+            };
+            const result = await fn(event, lambdaContext(name));
+            const failed = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
+            for (const m of messages) if (!failed.has(m.id)) await queue.remove(m.receipt);
+          } finally {
+            busy--;
+          }
+        }
+      } catch (error) {
+        if (running) logger.error('local consumer error', { queue: queue.name, error: String(error) });
+      }
+      if (!handled) await sleep(poll);
+    }
+  };
+  const loops: Promise<void>[] = [];
+  loops.push(consume(deps.eventsQueue, planner, 10, 'planner'));
+  for (let i = 0; i < (options.senderConcurrency ?? 4); i++) loops.push(consume(deps.sendsQueue, sender, 5, 'sender'));
+  loops.push(
+    (async () => {
+      while (running) {
+        try {
+          await deps!.scheduler.fireDue();
+        } catch (error) {
+          if (running) logger.error('local scheduler error', { error: String(error) });
+        }
+        await sleep(Math.max(poll, 200));
+      }
+    })(),
+  );
+
+  const runtime: LocalRuntime = {
+    url,
+    shop,
+    smsapi,
+    deps,
+    logs,
+    async advanceClock(ms) {
+      await deps!.clock.advance(ms);
+      await deps!.scheduler.fireDue();
+    },
+    async idle(timeoutMs = 30_000) {
+      const end = Date.now() + timeoutMs;
+      let quietRounds = 0;
+      while (Date.now() < end) {
+        const [e, s] = await Promise.all([deps!.eventsQueue.depth(), deps!.sendsQueue.depth()]);
+        const empty = e.visible + e.inFlight + s.visible + s.inFlight === 0 && busy === 0;
+        quietRounds = empty ? quietRounds + 1 : 0;
+        if (quietRounds >= 3) return true;
+        await sleep(50);
+      }
+      return false;
+    },
+    async stop() {
+      running = false;
+      await Promise.allSettled(loops);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await shop.close();
+      await smsapi.close();
+      await dynamo?.stop();
+    },
+  };
+  return runtime;
+}
+
+/** Only the configuration names the app reads pass from the environment. */
+function pickEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const names = [
+    'APPSTORE_SECRET',
+    'SHOPER_CLIENT_ID',
+    'SHOPER_CLIENT_SECRET',
+    'SMSAPI_URL',
+    'SMSAPI_OAUTH_URL',
+    'SMSAPI_CLIENT_ID',
+    'SMSAPI_CLIENT_SECRET',
+    'SESSION_SECRET',
+    'WEBHOOK_SECRET_MODE',
+    'WEBHOOK_SECRET_KEY',
+  ];
+  return Object.fromEntries(names.filter((n) => env[n]).map((n) => [n, env[n]!]));
+}

@@ -1,0 +1,37 @@
+// The simulator's shared state: shops, logs, the clock, the rate limiter and injected faults.
+// Every route and action gets this one object instead of reaching for globals.
+import type { LeakyBuckets } from './rate-limit';
+import type { ApiCall, SimShop, WebhookDelivery } from './types';
+
+export const LOG_LIMIT = 1000;
+
+export interface SimConfig {
+  appUrl: string;
+  adminAppUrl: string;
+  appstoreSecret: string;
+  clientId: string;
+  clientSecret: string;
+  applicationCode: string;
+}
+
+export interface SimContext {
+  config: SimConfig;
+  baseUrl: string;
+  now: () => Date;
+  shops: Map<string, SimShop>;
+  deliveries: WebhookDelivery[];
+  apiCalls: ApiCall[];
+  buckets: LeakyBuckets;
+  faults: { status: 429 | 500 | 503; remaining: number } | null;
+  /** Persists the shops (no-op without a state file). */
+  save: () => void;
+}
+
+export function remember<T>(log: T[], entry: T): void {
+  log.push(entry);
+  if (log.length > LOG_LIMIT) log.splice(0, log.length - LOG_LIMIT);
+}
+
+export function shopUrl(baseUrl: string, slug: string): string {
+  return `${baseUrl}/s/${encodeURIComponent(slug)}`;
+}

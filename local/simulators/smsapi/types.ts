@@ -1,0 +1,63 @@
+// Public shapes of the SMSAPI simulator: what a test or the local runtime sees and controls.
+
+export interface SmsapiSimulatorOptions {
+  port?: number;
+  host?: string;
+  now?: () => Date;
+  reportDelayMs?: number;
+  stateFile?: string;
+}
+
+export type SmsStatus = 'QUEUE' | 'SENT' | 'DELIVERED' | 'UNDELIVERED';
+export type SmsEncoding = 'GSM-7' | 'UCS-2';
+
+export interface SimulatedSms {
+  id: string;
+  account: string;
+  to: string;
+  message: string;
+  from: string;
+  idx?: string;
+  parts: number;
+  points: number;
+  encoding: SmsEncoding;
+  notifyUrl?: string;
+  test: boolean;
+  scheduledFor?: string;
+  createdAt: string;
+  status: SmsStatus;
+}
+
+export type TransientFaultKind = '203' | '500' | '429' | 'timeout' | 'accepted-then-timeout';
+
+export interface FaultSettings {
+  transientRate: number;
+  transientKinds: TransientFaultKind[];
+  timeoutMs: number;
+  failingSuffixes: Record<string, number>;
+  undeliveredSuffixes: string[];
+  seed?: number;
+}
+
+export interface SenderName {
+  sender: string;
+  status: string;
+  is_default?: boolean;
+}
+
+export interface ApiRequestRecord {
+  path: string;
+  method: string;
+  at: string;
+}
+
+export interface SmsapiSimulator {
+  url: string;
+  oauthUrl: string;
+  outbox(): SimulatedSms[];
+  requests(): ApiRequestRecord[];
+  setFaults(f: Partial<FaultSettings>): void;
+  addAccount(a: { username: string; token: string; points?: number; senders?: SenderName[] }): void;
+  reset(): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,35 @@
+// Test helpers over the local runtime: start it on free ports against the suite's DynamoDB Local, each test
+// file with its own table so files never see each other's data.
+import { randomUUID } from 'node:crypto';
+import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
+
+export async function startTestRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!endpoint) throw new Error('DYNAMODB_ENDPOINT is not set: run through jest (the integration project starts DynamoDB Local)');
+  return startLocalRuntime({
+    port: 0,
+    shopPort: 0,
+    smsapiPort: 0,
+    dynamoEndpoint: endpoint,
+    tableName: `t-${randomUUID().slice(0, 8)}`,
+    runtimeTable: `rt-${randomUUID().slice(0, 8)}`,
+    quiet: true,
+    pollIntervalMs: 20,
+    sendsVisibilityTimeoutMs: 300,
+    eventsVisibilityTimeoutMs: 300,
+    smsapiReportDelayMs: 50,
+    ...options,
+  });
+}
+
+/** Polls until `check` returns a truthy value (or fails with the last value after timeoutMs). */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_000, intervalMs = 50): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T;
+  for (;;) {
+    last = await check();
+    if (last) return last;
+    if (Date.now() > end) return last;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
