@@ -31,13 +31,15 @@ const sessionRoutes: AdminRoute[] = [
 
 export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes];
 
-export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] = ADMIN_ROUTES) =>
-  httpHandler(getDeps, async (event, deps, context) => {
-    const router = httpRouterHandler<HttpEvent, HttpResult>({
+export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] = ADMIN_ROUTES) => {
+  let router: ((event: HttpEvent, context: Context) => Promise<unknown>) | undefined;
+  const build = (deps: Deps) =>
+    httpRouterHandler<HttpEvent, HttpResult>({
       routes: routes.map((route) => ({
         method: route.method,
         path: route.path,
         handler: async (e: HttpEvent) => {
+          // The shop comes from the session token only, never from the request.
           const shop = route.public ? '' : await verifySession(deps, headersOf(e)['authorization']);
           return route.run({ event: e, deps, shop, params: (e.pathParameters ?? {}) as Record<string, string> });
         },
@@ -45,8 +47,11 @@ export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] =
       notFoundResponse: ({ method, path }) => {
         throw notFound('ROUTE_NOT_FOUND', `No route ${method} ${path}`);
       },
-    });
-    return (await router(event, context as Context)) as HttpResult;
+    }) as unknown as (event: HttpEvent, context: Context) => Promise<unknown>;
+  return httpHandler(getDeps, async (event, deps, context) => {
+    router ??= build(deps);
+    return (await router(event, context)) as HttpResult;
   });
+};
 
 export const handler = makeHandler(awsDeps);

@@ -1,11 +1,20 @@
-// Use case: plan the SMS jobs for one verified Shoper event and put them on their road.
+// Use case: plan the SMS jobs for one verified Shoper event and put them on their road. Each event's planners
+// live in ./planners (one file per feature) and are registered below.
 import { withDefaults } from '#domain/settings';
-import { parseOrder } from '#domain/shoper-events';
-import { mergePlans, planOrderStatus, planOwnerNewOrder, type Plan, type PlanningContext } from '#domain/planning';
+import type { SupportedEvent } from '#domain/shoper-events';
+import { mergePlans, type Plan, type PlanningContext } from '#domain/planning';
 import type { Job } from '#domain/model';
 import type { ShopEventMessage } from './ports';
 import type { Deps } from './deps';
 import { createAndDispatch } from './dispatch';
+import { PayloadInvalid, type EventPlanner } from './planners/types';
+import { planOrderCreate, planOrderStatusChange } from './planners/orders';
+
+/** Every planner that runs for an event, in order. */
+export const PLANNERS: Partial<Record<SupportedEvent, EventPlanner[]>> = {
+  'order.create': [planOrderCreate],
+  'order.status': [planOrderStatusChange],
+};
 
 export interface PlanOutcome {
   jobs: Job[];
@@ -19,6 +28,8 @@ export async function planEvent(deps: Deps, message: ShopEventMessage): Promise<
     deps.logger.info('event for a shop that is not installed: ignored', { shop: message.shop, event: message.event });
     return { jobs: [], skipped: [], ignored: 'SHOP_NOT_INSTALLED' };
   }
+  const planners = PLANNERS[message.event as SupportedEvent];
+  if (!planners?.length) return { jobs: [], skipped: [], ignored: 'EVENT_NOT_PLANNED' };
   const ctx: PlanningContext = {
     shop: config.shop,
     settings: withDefaults(config.settings),
@@ -27,35 +38,15 @@ export async function planEvent(deps: Deps, message: ShopEventMessage): Promise<
   };
 
   let plan: Plan;
-  switch (message.event) {
-    case 'order.create': {
-      const order = parseOrder(message.payload);
-      if (!order.ok) return invalid(deps, message, order.field, order.message);
-      plan = mergePlans(planOwnerNewOrder(order.value, ctx));
-      break;
-    }
-    case 'order.status': {
-      const order = parseOrder(message.payload);
-      if (!order.ok) return invalid(deps, message, order.field, order.message);
-      plan = planOrderStatus(order.value, ctx);
-      break;
-    }
-    default:
-      return { jobs: [], skipped: [], ignored: 'EVENT_NOT_PLANNED' };
+  try {
+    plan = mergePlans(...(await Promise.all(planners.map((p) => p({ deps, message, config, ctx })))));
+  } catch (error) {
+    if (!(error instanceof PayloadInvalid)) throw error;
+    deps.logger.error('event payload not understood', { shop: message.shop, event: message.event, field: error.field, reason: error.message });
+    return { jobs: [], skipped: [], ignored: `PAYLOAD_INVALID:${error.field}` };
   }
 
   const jobs = await createAndDispatch(deps, message.shop, plan.jobs);
-  deps.logger.info('event planned', {
-    shop: message.shop,
-    event: message.event,
-    jobs: jobs.map((j) => j.jobId),
-    skipped: plan.skipped,
-  });
+  deps.logger.info('event planned', { shop: message.shop, event: message.event, jobs: jobs.map((j) => j.jobId), skipped: plan.skipped });
   return { jobs, skipped: plan.skipped };
-}
-
-function invalid(deps: Deps, message: ShopEventMessage, field: string, reason: string): PlanOutcome {
-  // A payload we cannot read will not become readable on retry: log it loudly and move on.
-  deps.logger.error('event payload not understood', { shop: message.shop, event: message.event, field, reason });
-  return { jobs: [], skipped: [], ignored: `PAYLOAD_INVALID:${field}` };
 }
