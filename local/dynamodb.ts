@@ -17,6 +17,9 @@ export interface DynamoDbLocal {
 
 /** Starts DynamoDB Local on `port`; `dataDir` keeps data across restarts (in memory without it). */
 export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<DynamoDbLocal> {
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  // A DynamoDB Local left running by an earlier run that died (its data dir is the same): use it.
+  if (await answers(endpoint)) return { endpoint, stop: async () => undefined };
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const child: ChildProcess = spawnDynamoDbLocal({
     port: options.port,
@@ -27,7 +30,9 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
-  const endpoint = `http://127.0.0.1:${options.port}`;
+  // Never leave the emulator behind when this process ends.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
   const client = localClient(endpoint);
   const started = Date.now();
   for (;;) {
@@ -50,12 +55,25 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
     endpoint,
     stop: () =>
       new Promise<void>((resolve) => {
+        process.off('exit', killChild);
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
+}
+
+async function answers(endpoint: string): Promise<boolean> {
+  const client = localClient(endpoint);
+  try {
+    await client.send(new ListTablesCommand({}), { abortSignal: AbortSignal.timeout(1000) });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    client.destroy();
+  }
 }
 
 export const localClient = (endpoint: string) =>

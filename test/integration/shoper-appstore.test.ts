@@ -1,0 +1,215 @@
+// Shoper App Store integration over real HTTP against the shop simulator: lifecycle signatures (computed here,
+// independently of the app's code), install with OAuth and webhook registration, admin sessions, token refresh,
+// rate limits, and uninstall that leaves nothing behind.
+import { createHash, createHmac } from 'node:crypto';
+import type { LocalRuntime } from '../../local/runtime';
+import { LOCAL_SECRETS } from '../../local/runtime';
+import { createShoperClient } from '#services/shoper-client';
+import { eventually, startTestRuntime } from '../support/runtime';
+
+const DAY = 24 * 3600 * 1000;
+let rt: LocalRuntime;
+
+const sign = (fields: Record<string, string>, secret = LOCAL_SECRETS.APPSTORE_SECRET) =>
+  createHmac('sha512', secret)
+    .update(
+      Object.keys(fields)
+        .sort()
+        .map((k) => `${k}=${fields[k]}`)
+        .join('&'),
+    )
+    .digest('hex');
+
+const nowSeconds = () => String(Math.floor(rt.deps.clock.now().getTime() / 1000));
+
+async function lifecycle(fields: Record<string, string>, rawOverride?: string) {
+  const body = rawOverride ?? new URLSearchParams(fields).toString();
+  const res = await fetch(`${rt.url}/shoper/appstore`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+async function session(slug: string, mutate?: (p: Record<string, string>) => void) {
+  const params = Object.fromEntries(new URL(rt.shop.iframeUrl(slug)).searchParams);
+  mutate?.(params);
+  const res = await fetch(`${rt.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(params),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+beforeAll(async () => {
+  rt = await startTestRuntime();
+}, 60_000);
+afterAll(async () => rt?.stop());
+
+describe('App Store lifecycle signatures', () => {
+  let licence: string;
+  beforeAll(() => {
+    licence = rt.shop.createShop({ slug: 'sig', name: 'Sklep Podpisy' }).licence;
+  });
+  const base = () => ({ action: 'upgrade', shop: licence, shop_url: `${rt.shop.url}/s/sig`, application_code: 'sms-notifications', application_version: '2', timestamp: nowSeconds() });
+
+  test('a changed byte, a wrong secret or a missing hash is 401 and changes nothing', async () => {
+    const fields = base();
+    const hash = sign(fields);
+    const tampered = new URLSearchParams({ ...fields, hash }).toString().replace('application_version=2', 'application_version=3');
+    expect((await lifecycle({}, tampered)).status).toBe(401);
+    expect((await lifecycle({ ...fields, hash: sign(fields, 'not-the-secret') })).status).toBe(401);
+    const missing = await lifecycle(fields);
+    expect(missing.status).toBe(401);
+    expect(missing.body.error.code).toBe('APPSTORE_SIGNATURE_MISSING');
+    expect(await rt.deps.store.getShop(licence)).toBeUndefined();
+  });
+
+  test('a correctly signed but stale event is refused as a possible replay', async () => {
+    const fields = { ...base(), timestamp: String(Number(nowSeconds()) - 2 * 3600) };
+    const res = await lifecycle({ ...fields, hash: sign(fields) });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('APPSTORE_EVENT_STALE');
+  });
+
+  test('an uninstall of an unknown shop is a harmless 200', async () => {
+    const fields = { ...base(), action: 'uninstall' };
+    const res = await lifecycle({ ...fields, hash: sign(fields) });
+    expect(res.status).toBe(200);
+    expect(res.body.result).toBe('unknown-shop');
+  });
+
+  test('wrong content type is 415', async () => {
+    const res = await fetch(`${rt.url}/shoper/appstore`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(415);
+  });
+});
+
+describe('install, use, uninstall', () => {
+  let licence: string;
+
+  test('install exchanges the code, reads the catalogue and registers signed webhooks', async () => {
+    licence = rt.shop.createShop({ slug: 'life', name: 'Sklep Cykl Życia' }).licence;
+    expect((await rt.shop.install('life')).status).toBe(200);
+    const shop = await rt.deps.store.getShop(licence);
+    expect(shop).toMatchObject({ status: 'installed', shopName: 'Sklep Cykl Życia' });
+    // Custom statuses come with the defaults, with Polish and English names.
+    expect(shop!.statuses!.length).toBeGreaterThanOrEqual(13);
+    expect(shop!.statuses!.find((s) => s.name === 'Czeka na odbiór w punkcie')?.nameEn).toBe('Awaiting pickup at the point');
+    // Tokens are stored encrypted, never in clear.
+    const simToken = rt.shop.shop('life').tokens.at(-1)!.accessToken;
+    expect(JSON.stringify(shop)).not.toContain(simToken);
+    const hooks = rt.shop.shop('life').webhooks;
+    expect(hooks).toHaveLength(1);
+    expect(hooks[0]!.events).toEqual(expect.arrayContaining(['order.create', 'order.status', 'parcel.dispatch', 'client.create', 'product.edit']));
+    expect(hooks[0]!.url).toBe(`${rt.url}/shoper/webhooks`);
+    expect(hooks[0]!.secret).toBe(shop!.webhookSecret);
+  });
+
+  test('a repeated install is harmless, and an older event than the last applied is refused', async () => {
+    const callsBefore = rt.shop.apiCalls('life').length;
+    const sent = rt.shop.webhookDeliveries('life').length;
+    const shopBefore = await rt.deps.store.getShop(licence);
+    // Replaying an older lifecycle event (timestamp before the install): 409, nothing changes.
+    const old = { action: 'uninstall', shop: licence, shop_url: `${rt.shop.url}/s/life`, application_code: 'sms-notifications', timestamp: String(Number(shopBefore!.lastLifecycleAt) - 10) };
+    const res = await lifecycle({ ...old, hash: sign(old) });
+    expect(res.status).toBe(409);
+    expect((await rt.deps.store.getShop(licence))?.status).toBe('installed');
+    expect(rt.shop.apiCalls('life').length).toBe(callsBefore);
+    expect(rt.shop.webhookDeliveries('life').length).toBe(sent);
+
+    // Shoper sending install again: still one shop, one webhook, the merchant's templates kept.
+    await rt.deps.store.putTemplate(licence, 'owner-new-order', { enabled: true, delayDays: 0, text: 'Nowe {order_id}' });
+    expect((await rt.shop.install('life')).status).toBe(200);
+    expect(rt.shop.shop('life').webhooks).toHaveLength(1);
+    expect((await rt.deps.store.getShop(licence))?.status).toBe('installed');
+    expect((await rt.deps.store.getTemplate(licence, 'owner-new-order'))?.text).toBe('Nowe {order_id}');
+  });
+
+  test('the merchant is signed in by the iframe parameters alone; tampered or stale ones are refused', async () => {
+    const ok = await session('life');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ shop: licence, locale: 'pl' });
+    expect((await session('life', (p) => (p.shop = 'someone-else'))).status).toBe(401);
+    expect((await session('life', (p) => (p.place = 'orders'))).status).toBe(401);
+    // A stale but correctly signed timestamp (signed here, independently).
+    const stale = await session('life', (p) => {
+      p.timestamp = String(Number(p.timestamp) - 3600);
+      p.hash = sign({ place: p.place!, shop: p.shop!, timestamp: p.timestamp });
+    });
+    expect(stale.status).toBe(401);
+    expect(stale.body.error.code).toBe('SESSION_EXPIRED');
+    // The unsigned locale is only a display choice.
+    expect((await session('life', (p) => (p.locale = 'en_US'))).body.locale).toBe('en');
+  });
+
+  test('a webhook body with one byte changed is refused', async () => {
+    const shop = await rt.deps.store.getShop(licence);
+    const body = JSON.stringify({ order_id: '1', status_id: '2', billing_address: { phone: '601234567' } });
+    const signature = createHash('sha1').update(`7:${shop!.webhookSecret}:${body}`).digest('hex');
+    const post = (b: string) =>
+      fetch(`${rt.url}/shoper/webhooks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-shop-license': licence, 'x-webhook-id': '7', 'x-webhook-name': 'order.status', 'x-webhook-sha1': signature },
+        body: b,
+      });
+    expect((await post(body.replace('601', '602'))).status).toBe(401);
+    expect((await post(body)).status).toBe(200);
+  });
+
+  test('tokens are refreshed ahead of expiry and on a 401, and a 429 waits for Retry-After', async () => {
+    const refreshCalls = () => rt.shop.apiCalls('life').filter((c) => c.path.includes('oauth/token')).length;
+    const before = refreshCalls();
+    const tokensBefore = (await rt.deps.store.getShop(licence))!.tokens!;
+    await rt.advanceClock(29.5 * DAY);
+    const client = createShoperClient(rt.deps, (await rt.deps.store.getShop(licence))!);
+    const statuses = await client.list('statuses');
+    expect(statuses.count).toBeGreaterThanOrEqual(13);
+    expect(refreshCalls()).toBe(before + 1);
+    const tokensAfter = (await rt.deps.store.getShop(licence))!.tokens!;
+    expect(tokensAfter.refreshToken).not.toBe(tokensBefore.refreshToken);
+    expect(new Date(tokensAfter.expiresAt).getTime()).toBeGreaterThan(new Date(tokensBefore.expiresAt).getTime());
+
+    // A token the shop no longer accepts: one refresh, then the call succeeds.
+    const broken = { ...(await rt.deps.store.getShop(licence))!, tokens: { ...tokensAfter, accessToken: await rt.deps.cipher.encrypt('revoked-token', licence) } };
+    await expect(createShoperClient(rt.deps, broken).get('application-config')).resolves.toBeDefined();
+    expect(refreshCalls()).toBe(before + 2);
+
+    rt.shop.injectRestFaults({ status: 429, count: 2 });
+    const fresh = createShoperClient(rt.deps, (await rt.deps.store.getShop(licence))!);
+    await expect(fresh.list('orders', { limit: 5 })).resolves.toMatchObject({ page: 1 });
+  }, 30_000);
+
+  test('uninstall deletes every item and schedule of the shop; later webhooks are ignored; a reinstall starts clean', async () => {
+    // Configure and create a scheduled job first.
+    const sessionToken = (await session('life')).body.token as string;
+    const put = await fetch(`${rt.url}/api/templates/order-status/2`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${sessionToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ enabled: true, delayDays: 3, text: 'Zamówienie {order_id} przyjęte' }),
+    });
+    expect(put.status).toBe(200);
+    const { orderId } = await rt.shop.placeOrder('life', { phone: '601234567' });
+    await rt.shop.changeStatus('life', orderId, 2);
+    expect(await eventually(async () => (await rt.deps.store.listJobs(licence, { states: ['SCHEDULED'] })).length === 1)).toBe(true);
+    expect((await rt.deps.scheduler.list()).some((s) => s.ref.shop === licence)).toBe(true);
+
+    expect((await rt.shop.uninstall('life')).status).toBe(200);
+    expect(await rt.deps.store.getShop(licence)).toBeUndefined();
+    expect(await rt.deps.store.listJobs(licence)).toHaveLength(0);
+    expect(await rt.deps.store.listTemplates(licence)).toEqual({});
+    expect((await rt.deps.scheduler.list()).some((s) => s.ref.shop === licence)).toBe(false);
+    // The old session no longer works for this shop's data... and nothing is sent afterwards.
+    const outboxBefore = rt.smsapi.outbox().length;
+    expect(await rt.shop.redeliverLast('life')).toBe(401);
+    await rt.advanceClock(4 * DAY);
+    await rt.idle();
+    expect(rt.smsapi.outbox().length).toBe(outboxBefore);
+
+    expect((await rt.shop.install('life')).status).toBe(200);
+    expect(await rt.deps.store.listTemplates(licence)).toEqual({});
+    expect(await rt.deps.store.listJobs(licence)).toHaveLength(0);
+  }, 30_000);
+});
