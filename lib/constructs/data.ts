@@ -1,0 +1,82 @@
+// Where everything persists: the single DynamoDB table (its keys come from the shared table definition, so the
+// local bootstrap and AWS cannot diverge) and the KMS key that encrypts the shops' stored OAuth tokens.
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { REF_INDEX, TABLE_KEYS } from '#adapters/dynamodb/table';
+
+export interface DataProps {
+  readonly deletionProtection: boolean;
+}
+
+export class Data extends Construct {
+  readonly table: dynamodb.Table;
+  readonly tokenKey: kms.Key;
+
+  constructor(scope: Construct, id: string, props: DataProps) {
+    super(scope, id);
+
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: TABLE_KEYS.ttlAttribute,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: props.deletionProtection,
+      // Shops' settings, templates and message history outlive any one deployment of the code.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: REF_INDEX.name,
+      partitionKey: { name: REF_INDEX.partitionKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+    });
+
+    this.tokenKey = new kms.Key(this, 'TokenKey', {
+      description: 'Encrypts the Shoper and SMSAPI OAuth tokens stored per shop (encryption context: shop)',
+      enableKeyRotation: true,
+      // The retained table holds ciphertext made with this key: deleting the key would make it unreadable.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  /**
+   * Read and write shop items (no Scan: all of a shop's data is one Query away). Only a function that looks jobs up by reference gets the `byRef` index; listing
+   * the index by name (not `index/*`) keeps any future index out of reach until granted on purpose.
+   */
+  grantData(grantee: iam.IGrantable, options: { refIndex?: boolean } = {}): void {
+    const resources = [this.table.tableArn];
+    if (options.refIndex) resources.push(`${this.table.tableArn}/index/${REF_INDEX.name}`);
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:BatchGetItem',
+          'dynamodb:Query',
+          'dynamodb:ConditionCheckItem',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:BatchWriteItem',
+        ],
+        resources,
+      }),
+    );
+  }
+
+  /**
+   * Encrypt and decrypt with the token key, and only with an encryption context naming the shop, so a token
+   * sealed for one shop cannot be opened by a call that does not say which shop it is for.
+   */
+  grantTokenCrypto(grantee: iam.IGrantable, actions: ReadonlyArray<'kms:Encrypt' | 'kms:Decrypt'>): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: [...actions],
+        resources: [this.tokenKey.keyArn],
+        conditions: { Null: { 'kms:EncryptionContext:shop': 'false' } },
+      }),
+    );
+  }
+}

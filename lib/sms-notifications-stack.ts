@@ -1,0 +1,200 @@
+// The whole product as one stack: data, queues and schedules, the seven functions with only the permissions
+// each one uses, the HTTP API and CloudFront in front of it, alarms, and the URLs a publisher needs.
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Construct } from 'constructs';
+import { SECRET_PARAMETERS } from '#config';
+import { Alarms } from './constructs/alarms';
+import { Api } from './constructs/api';
+import { Data } from './constructs/data';
+import { Frontend } from './constructs/frontend';
+import { grantScheduleListing, grantSchedules, grantSecretsRead, secretsPrefix } from './constructs/grants';
+import { type FunctionEnvironment, HandlerFunction } from './constructs/handler-function';
+import { Queues } from './constructs/queues';
+import { type DeploymentSettings, readSettings } from './settings';
+
+export const STACK_NAME = 'ShoperSmsNotifications';
+
+const API_TIMEOUT = Duration.seconds(10);
+const PLANNER_TIMEOUT = Duration.seconds(60);
+const SENDER_TIMEOUT = Duration.seconds(30);
+const { GET, POST, OPTIONS, ANY } = apigw.HttpMethod;
+
+export interface SmsNotificationsStackProps extends StackProps {
+  /** Defaults to the CDK context values (see lib/settings.ts). */
+  readonly settings?: DeploymentSettings;
+}
+
+export class SmsNotificationsStack extends Stack {
+  constructor(scope: Construct, id: string, props: SmsNotificationsStackProps = {}) {
+    super(scope, id, {
+      description: 'Automatic SMS notifications for Shoper shops, sent through SMSAPI',
+      ...props,
+    });
+    const settings = props.settings ?? readSettings(this.node);
+
+    const data = new Data(this, 'Data', { deletionProtection: settings.tableDeletionProtection });
+    const queues = new Queues(this, 'Queues', {
+      eventsConsumerTimeout: PLANNER_TIMEOUT,
+      sendsConsumerTimeout: SENDER_TIMEOUT,
+    });
+    const api = new Api(this, 'Api');
+    const frontend = new Frontend(this, 'Frontend', { apiDomain: api.originDomain });
+    const appUrl = `${frontend.publicUrl}/app`;
+
+    // Environment pieces, handed out per function below: each one gets the names it needs to do its job.
+    const common: FunctionEnvironment = {
+      TABLE_NAME: data.table.tableName,
+      PUBLIC_URL: frontend.publicUrl,
+      APP_URL: appUrl,
+      SMSAPI_URL: settings.smsapiUrl,
+      SMSAPI_OAUTH_URL: settings.smsapiOAuthUrl,
+      WEBHOOK_SECRET_MODE: settings.webhookSecretMode,
+      // Every function gets the key name because the AWS composition root builds the token cipher at start-up;
+      // only the functions granted kms:Encrypt/Decrypt below can use it.
+      KMS_KEY_ID: data.tokenKey.keyArn,
+    };
+    const secrets: FunctionEnvironment = { SECRETS_PARAMETER_PREFIX: secretsPrefix(this) };
+    // `ref` of the group is its name; using it makes the functions wait for the group to exist.
+    const scheduleGroup: FunctionEnvironment = { SCHEDULE_GROUP: queues.scheduleGroup.ref };
+    const scheduling: FunctionEnvironment = {
+      ...scheduleGroup,
+      SENDS_QUEUE_URL: queues.sends.queueUrl,
+      SENDS_QUEUE_ARN: queues.sends.queueArn,
+      SCHEDULER_ROLE_ARN: queues.schedulerRole.roleArn,
+      SCHEDULES_DLQ_ARN: queues.sendsDlq.queueArn,
+    };
+    const createAndDeleteSchedules = {
+      groupName: queues.scheduleGroupName,
+      actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'] as const,
+      schedulerRole: queues.schedulerRole,
+    };
+    const apiFunction = { timeout: API_TIMEOUT, memorySize: 256 };
+
+    // App Store lifecycle: install (OAuth tokens, webhooks), upgrade, uninstall (drops the shop's schedules).
+    const appstore = new HandlerFunction(this, 'Appstore', {
+      handler: 'appstore',
+      description: 'Shoper App Store events: install, upgrade, uninstall',
+      ...apiFunction,
+      environment: { ...common, ...secrets, ...scheduleGroup },
+    }).fn;
+    data.grantData(appstore);
+    data.grantTokenCrypto(appstore, ['kms:Encrypt', 'kms:Decrypt']);
+    grantSchedules(appstore, { groupName: queues.scheduleGroupName, actions: ['scheduler:DeleteSchedule'] });
+    grantScheduleListing(appstore, 'ListSchedules');
+    grantSecretsRead(appstore);
+
+    const webhooks = new HandlerFunction(this, 'Webhooks', {
+      handler: 'webhooks',
+      description: 'Shoper webhooks: verify the signature, store the event, queue it for planning',
+      ...apiFunction,
+      environment: { ...common, ...secrets, EVENTS_QUEUE_URL: queues.events.queueUrl },
+    }).fn;
+    data.grantData(webhooks);
+    queues.events.grantSendMessages(webhooks);
+    grantSecretsRead(webhooks);
+
+    const planner = new HandlerFunction(this, 'Planner', {
+      handler: 'planner',
+      description: 'Turns shop events into SMS jobs: due now to the sends queue, due later to a schedule',
+      timeout: PLANNER_TIMEOUT,
+      memorySize: 512,
+      environment: { ...common, ...secrets, ...scheduling },
+    }).fn;
+    planner.addEventSource(new SqsEventSource(queues.events, { batchSize: 10, reportBatchItemFailures: true }));
+    data.grantData(planner);
+    // Encrypt as well: planning may refresh a shop's expired Shoper token and store the new one.
+    data.grantTokenCrypto(planner, ['kms:Encrypt', 'kms:Decrypt']);
+    queues.sends.grantSendMessages(planner);
+    grantSchedules(planner, createAndDeleteSchedules);
+    grantSecretsRead(planner);
+
+    const sender = new HandlerFunction(this, 'Sender', {
+      handler: 'sender',
+      description: 'The only caller of SMSAPI: sends one queued SMS job and records the outcome',
+      timeout: SENDER_TIMEOUT,
+      memorySize: 512,
+      environment: { ...common, ...secrets },
+    }).fn;
+    sender.addEventSource(
+      new SqsEventSource(queues.sends, {
+        batchSize: 5,
+        reportBatchItemFailures: true,
+        // The brake on SMSAPI: at most this many senders run at once, whatever the queue depth.
+        maxConcurrency: settings.senderMaxConcurrency,
+      }),
+    );
+    data.grantData(sender);
+    data.grantTokenCrypto(sender, ['kms:Encrypt', 'kms:Decrypt']);
+    grantSecretsRead(sender);
+
+    const reports = new HandlerFunction(this, 'Reports', {
+      handler: 'reports',
+      description: 'SMSAPI delivery reports: marks jobs delivered or undelivered',
+      ...apiFunction,
+      environment: { ...common },
+    }).fn;
+    data.grantData(reports, { refIndex: true });
+
+    const admin = new HandlerFunction(this, 'Admin', {
+      handler: 'admin',
+      description: 'Admin API of the SPA, the SMSAPI OAuth callback and the health check',
+      ...apiFunction,
+      environment: { ...common, ...secrets, ...scheduling },
+    }).fn;
+    data.grantData(admin);
+    data.grantTokenCrypto(admin, ['kms:Encrypt', 'kms:Decrypt']);
+    queues.sends.grantSendMessages(admin);
+    grantSchedules(admin, createAndDeleteSchedules);
+    grantSecretsRead(admin);
+
+    const storefront = new HandlerFunction(this, 'Storefront', {
+      handler: 'storefront',
+      description: 'Storefront widget: back-in-stock sign-ups and basket activity',
+      ...apiFunction,
+      environment: { ...common, ...secrets },
+    }).fn;
+    data.grantData(storefront);
+    grantSecretsRead(storefront);
+
+    // The public paths of ARCHITECTURE.md ("HTTP surface"): what publishers enter in Shoper and SMSAPI.
+    api.route('/shoper/appstore', [POST], appstore);
+    api.route('/shoper/webhooks', [POST], webhooks);
+    api.route('/smsapi/reports', [GET, POST], reports);
+    api.route('/smsapi/oauth/callback', [GET], admin);
+    api.route('/api/{proxy+}', [ANY], admin);
+    api.route('/health', [GET], admin);
+    api.route('/storefront/{proxy+}', [POST, OPTIONS], storefront);
+
+    new Alarms(this, 'Alarms', {
+      deadLetterQueues: { Events: queues.eventsDlq, Sends: queues.sendsDlq },
+      sender,
+      ...(settings.alarmEmail === undefined ? {} : { email: settings.alarmEmail }),
+    });
+
+    // What the publisher copies into the Shoper App Store panel and the SMSAPI OAuth client settings.
+    new CfnOutput(this, 'ApplicationUrl', {
+      description: 'Shoper App Store: application URL (the admin iframe)',
+      value: `${appUrl}/`,
+    });
+    new CfnOutput(this, 'AppStoreEventsUrl', {
+      description: 'Shoper App Store: URL for App Store events (install, upgrade, uninstall)',
+      value: `${frontend.publicUrl}/shoper/appstore`,
+    });
+    new CfnOutput(this, 'SmsapiOAuthRedirectUri', {
+      description: 'SMSAPI OAuth client: redirect URI',
+      value: `${frontend.publicUrl}/smsapi/oauth/callback`,
+    });
+    new CfnOutput(this, 'SecretsParameterPrefix', {
+      description: 'SSM path of the SecureString secrets to create before the app is used',
+      value: secretsPrefix(this),
+    });
+    new CfnOutput(this, 'SecretParameterNames', {
+      description: 'The SecureString parameters expected under the prefix',
+      value: Object.values(SECRET_PARAMETERS).map((name) => `${secretsPrefix(this)}/${name}`).join(', '),
+    });
+    new CfnOutput(this, 'TableName', { description: 'DynamoDB table with all shop data', value: data.table.tableName });
+    new CfnOutput(this, 'PublicUrl', { description: 'Base URL of the app', value: frontend.publicUrl });
+  }
+}

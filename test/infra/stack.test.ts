@@ -1,0 +1,549 @@
+// The synthesized CloudFormation template does what ARCHITECTURE.md promises: the shared table definition,
+// queues with DLQs, the scheduler role, one domain for SPA and API, the public routes, and least privilege.
+// Bundling is skipped (context aws:cdk:bundling-stacks = []), so no esbuild or frontend build runs.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import { REF_INDEX, TABLE_KEYS, tableCreateInput } from '#adapters/dynamodb/table';
+import { SECRET_PARAMETERS } from '#config';
+import { SmsNotificationsStack, STACK_NAME } from '../../lib/sms-notifications-stack';
+
+type Json = Record<string, any>;
+
+const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as Json;
+
+function synthesize(context: Json = {}): Template {
+  const app = new App({ context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } });
+  return Template.fromStack(new SmsNotificationsStack(app, STACK_NAME));
+}
+
+const template = synthesize();
+const resources = template.toJSON().Resources as Record<string, Json>;
+
+/** The logical id of the one resource of `type` whose id is `prefix` plus CDK's 8-character hash. */
+function logicalId(type: string, prefix: string): string {
+  const ids = Object.keys(template.findResources(type)).filter((id) => new RegExp(`^${prefix}[0-9A-F]{8}$`).test(id));
+  if (ids.length !== 1) throw new Error(`expected one ${type} named ${prefix}…, found ${ids.join(', ') || 'none'}`);
+  return ids[0]!;
+}
+
+const FUNCTIONS = ['Appstore', 'Webhooks', 'Planner', 'Sender', 'Reports', 'Admin', 'Storefront'] as const;
+type FunctionName = (typeof FUNCTIONS)[number];
+
+const fnId = (name: FunctionName) => logicalId('AWS::Lambda::Function', `${name}Function`);
+const fn = (name: FunctionName) => resources[fnId(name)]!.Properties as Json;
+const queueId = (name: 'QueuesEvents' | 'QueuesEventsDlq' | 'QueuesSends' | 'QueuesSendsDlq') =>
+  logicalId('AWS::SQS::Queue', name);
+const tableId = () => logicalId('AWS::DynamoDB::Table', 'DataTable');
+const keyId = () => logicalId('AWS::KMS::Key', 'DataTokenKey');
+const schedulerRoleId = () => logicalId('AWS::IAM::Role', 'QueuesSchedulerRole');
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Json;
+}
+
+/** Every statement in the policies attached to a role, wherever CDK put them. */
+function roleStatements(roleId: string): Statement[] {
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties.Roles as Json[]).some((role) => role.Ref === roleId))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+const functionStatements = (name: FunctionName) => roleStatements(fn(name).Role['Fn::GetAtt'][0] as string);
+const actionsOf = (statement: Statement) => ([] as string[]).concat(statement.Action);
+const resourcesOf = (statement: Statement) => ([] as unknown[]).concat(statement.Resource);
+
+/** Does any statement allow `action`? Wildcards in the policy count, so `kms:*` would allow kms:Decrypt. */
+function allows(statements: Statement[], action: string): Statement[] {
+  const matches = (pattern: string) =>
+    new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i').test(action);
+  return statements.filter((s) => s.Effect === 'Allow' && actionsOf(s).some(matches));
+}
+
+// Writing logs and traces is what every function may do; anything beyond that is listed per function below.
+const BASELINE = /^(logs:CreateLogStream|logs:PutLogEvents|xray:PutTraceSegments|xray:PutTelemetryRecords|dynamodb:.*)$/;
+const SQS_CONSUME = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
+const SQS_SEND = ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'];
+const SSM_READ = ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'];
+const KMS = ['kms:Decrypt', 'kms:Encrypt'];
+const PERMISSIONS: Record<FunctionName, string[]> = {
+  Appstore: [...KMS, 'scheduler:DeleteSchedule', 'scheduler:ListSchedules', ...SSM_READ],
+  Webhooks: [...SQS_SEND, ...SSM_READ],
+  Planner: [...KMS, ...SQS_CONSUME, 'sqs:SendMessage', 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
+  Sender: [...KMS, ...SQS_CONSUME, ...SSM_READ],
+  Reports: [],
+  Admin: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
+  Storefront: [...SSM_READ],
+};
+
+describe('DynamoDB table', () => {
+  test('keys, TTL and the byRef index come from the shared table definition', () => {
+    const table = resources[tableId()]!.Properties as Json;
+    const local = tableCreateInput('ignored');
+    expect(table.KeySchema).toEqual(local.KeySchema);
+    expect(table.AttributeDefinitions).toEqual(expect.arrayContaining(local.AttributeDefinitions));
+    expect(table.AttributeDefinitions).toHaveLength(local.AttributeDefinitions.length);
+    expect(table.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
+    expect(table.TimeToLiveSpecification).toEqual({ AttributeName: TABLE_KEYS.ttlAttribute, Enabled: true });
+  });
+
+  test('is on demand, recoverable to any point in time, retained and protected from deletion', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      }),
+    });
+  });
+
+  test('deletion protection can be switched off with context', () => {
+    synthesize({ tableDeletionProtection: 'false' }).hasResourceProperties('AWS::DynamoDB::Table', {
+      DeletionProtectionEnabled: false,
+    });
+  });
+});
+
+describe('queues', () => {
+  test.each([
+    ['QueuesEvents', 'QueuesEventsDlq'],
+    ['QueuesSends', 'QueuesSendsDlq'],
+  ] as const)('%s gives up after 5 receives into its own DLQ, encrypted and TLS-only', (queue, dlq) => {
+    const props = resources[queueId(queue)]!.Properties as Json;
+    expect(props.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': [queueId(dlq), 'Arn'] },
+      maxReceiveCount: 5,
+    });
+    expect(props.SqsManagedSseEnabled).toBe(true);
+    expect(resources[queueId(dlq)]!.Properties.SqsManagedSseEnabled).toBe(true);
+    for (const id of [queueId(queue), queueId(dlq)]) {
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: id }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+  });
+
+  test.each([
+    ['QueuesEvents', 'Planner'],
+    ['QueuesSends', 'Sender'],
+  ] as const)('%s hides a message for at least six times the %s timeout', (queue, consumer) => {
+    const visibility = resources[queueId(queue)]!.Properties.VisibilityTimeout as number;
+    expect(visibility).toBeGreaterThanOrEqual(6 * (fn(consumer).Timeout as number));
+  });
+
+  test('the planner reads events, ten at a time, reporting failed items one by one', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: fnId('Planner') },
+      EventSourceArn: { 'Fn::GetAtt': [queueId('QueuesEvents'), 'Arn'] },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  test('the sender reads sends five at a time with capped concurrency, so SMSAPI is not flooded', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: fnId('Sender') },
+      EventSourceArn: { 'Fn::GetAtt': [queueId('QueuesSends'), 'Arn'] },
+      BatchSize: 5,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 5 },
+    });
+  });
+
+  test('the sender concurrency follows the senderMaxConcurrency context value', () => {
+    synthesize({ senderMaxConcurrency: '12' }).hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 5,
+      ScalingConfig: { MaximumConcurrency: 12 },
+    });
+  });
+
+  test('an impossible sender concurrency stops the synth with the setting named', () => {
+    expect(() => synthesize({ senderMaxConcurrency: '1' })).toThrow(/senderMaxConcurrency/);
+    expect(() => synthesize({ senderMaxConcurrency: 'many' })).toThrow(/senderMaxConcurrency/);
+  });
+});
+
+describe('EventBridge Scheduler', () => {
+  test('has a schedule group named after the stack', () => {
+    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: STACK_NAME });
+  });
+
+  test('its role is assumed only by the scheduler of this account', () => {
+    const trust = resources[schedulerRoleId()]!.Properties.AssumeRolePolicyDocument.Statement as Statement[];
+    expect(trust).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      }),
+    ]);
+  });
+
+  test('its role can do nothing but SendMessage to the sends queue and its DLQ', () => {
+    const statements = roleStatements(schedulerRoleId());
+    expect(statements.flatMap(actionsOf)).toEqual(['sqs:SendMessage']);
+    const targets = statements.flatMap(resourcesOf);
+    expect(targets).toHaveLength(2);
+    expect(targets).toEqual(
+      expect.arrayContaining([
+        { 'Fn::GetAtt': [queueId('QueuesSends'), 'Arn'] },
+        { 'Fn::GetAtt': [queueId('QueuesSendsDlq'), 'Arn'] },
+      ]),
+    );
+    expect(resources[schedulerRoleId()]!.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+describe('KMS key for stored tokens', () => {
+  test('rotates yearly and outlives the stack, like the ciphertext in the retained table', () => {
+    template.hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ EnableKeyRotation: true }),
+    });
+  });
+});
+
+describe('functions', () => {
+  test('are the seven handlers, each built from functions/handlers/<name>.ts', () => {
+    const ours = Object.values(template.findResources('AWS::Lambda::Function')).filter(
+      (f) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME,
+    );
+    expect(ours.map((f) => f.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort()).toEqual(
+      FUNCTIONS.map((name) => name.toLowerCase()).sort(),
+    );
+    for (const name of FUNCTIONS) {
+      expect(fs.existsSync(path.join(__dirname, '..', '..', 'functions', 'handlers', `${name.toLowerCase()}.ts`))).toBe(true);
+    }
+  });
+
+  test.each(FUNCTIONS)('%s runs Node.js 22 on ARM with JSON logs kept a month and active tracing', (name) => {
+    const props = fn(name);
+    expect(props.Runtime).toBe('nodejs22.x');
+    expect(props.Architectures).toEqual(['arm64']);
+    expect(props.Handler).toBe('index.handler');
+    expect(props.TracingConfig).toEqual({ Mode: 'Active' });
+    expect(props.LoggingConfig).toMatchObject({ LogFormat: 'JSON', LogGroup: { Ref: expect.stringMatching(/Logs/) } });
+    const logGroup = resources[props.LoggingConfig.LogGroup.Ref as string]!;
+    expect(logGroup.Properties.RetentionInDays).toBe(30);
+    expect(props.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+  });
+
+  test('timeouts: API functions 10 s, planner 60 s, sender 30 s', () => {
+    expect(Object.fromEntries(FUNCTIONS.map((name) => [name, fn(name).Timeout]))).toEqual({
+      Appstore: 10,
+      Webhooks: 10,
+      Planner: 60,
+      Sender: 30,
+      Reports: 10,
+      Admin: 10,
+      Storefront: 10,
+    });
+  });
+
+  test.each(FUNCTIONS)('%s knows the table, the public URLs and the SMSAPI endpoints', (name) => {
+    const env = fn(name).Environment.Variables as Json;
+    expect(env.TABLE_NAME).toEqual({ Ref: tableId() });
+    expect(env.PUBLIC_URL).toEqual({
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^FrontendDistribution/), 'DomainName'] }]],
+    });
+    expect(env.APP_URL['Fn::Join'][1].at(-1)).toBe('/app');
+    expect(env.SMSAPI_URL).toBe('https://api.smsapi.pl');
+    expect(env.SMSAPI_OAUTH_URL).toBe('https://ssl.smsapi.pl');
+    expect(env.WEBHOOK_SECRET_MODE).toBe('random');
+  });
+
+  test('SMSAPI endpoints and the webhook secret mode follow context values', () => {
+    const custom = synthesize({
+      smsapiUrl: 'https://api.smsapi.com/',
+      smsapiOAuthUrl: 'https://ssl.smsapi.com',
+      webhookSecretMode: 'derived',
+    });
+    custom.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          SMSAPI_URL: 'https://api.smsapi.com',
+          SMSAPI_OAUTH_URL: 'https://ssl.smsapi.com',
+          WEBHOOK_SECRET_MODE: 'derived',
+        }),
+      },
+    });
+    expect(() => synthesize({ smsapiUrl: 'http://api.smsapi.pl' })).toThrow(/smsapiUrl/);
+    expect(() => synthesize({ webhookSecretMode: 'shared' })).toThrow(/webhookSecretMode/);
+  });
+
+  test('each function gets only the resource names it works with', () => {
+    const names = (name: FunctionName) => Object.keys(fn(name).Environment.Variables as Json);
+    const scheduling = ['SCHEDULE_GROUP', 'SENDS_QUEUE_URL', 'SENDS_QUEUE_ARN', 'SCHEDULER_ROLE_ARN', 'SCHEDULES_DLQ_ARN'];
+    expect(names('Webhooks')).toContain('EVENTS_QUEUE_URL');
+    expect(names('Planner')).toEqual(expect.arrayContaining(scheduling));
+    expect(names('Admin')).toEqual(expect.arrayContaining(scheduling));
+    expect(names('Appstore')).toContain('SCHEDULE_GROUP');
+    expect(names('Sender')).not.toContain('SCHEDULER_ROLE_ARN');
+    expect(names('Reports')).not.toContain('SECRETS_PARAMETER_PREFIX');
+    // The AWS composition root requires KMS_KEY_ID at start-up in every function (IAM decides who may use it).
+    for (const name of FUNCTIONS) {
+      expect(fn(name).Environment.Variables.KMS_KEY_ID).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
+    }
+    for (const name of FUNCTIONS.filter((n) => n !== 'Webhooks')) expect(names(name)).not.toContain('EVENTS_QUEUE_URL');
+    expect(fn('Planner').Environment.Variables.SCHEDULES_DLQ_ARN).toEqual({
+      'Fn::GetAtt': [queueId('QueuesSendsDlq'), 'Arn'],
+    });
+    expect(fn('Planner').Environment.Variables.SECRETS_PARAMETER_PREFIX).toBe(`/${STACK_NAME}`);
+  });
+});
+
+describe('least privilege', () => {
+  test.each(FUNCTIONS)('%s may do exactly its own job beyond logging, tracing and the table', (name) => {
+    const granted = new Set(functionStatements(name).flatMap(actionsOf).filter((action) => !BASELINE.test(action)));
+    expect([...granted].sort()).toEqual([...new Set(PERMISSIONS[name])].sort());
+  });
+
+  test('no function has an AWS managed policy or a service-wide wildcard action', () => {
+    for (const name of FUNCTIONS) {
+      const role = resources[fn(name).Role['Fn::GetAtt'][0] as string]!;
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      expect(functionStatements(name).flatMap(actionsOf).filter((a) => a.includes('*'))).toEqual([]);
+    }
+  });
+
+  test('webhooks cannot touch schedules or tokens; the sender cannot create schedules', () => {
+    expect(allows(functionStatements('Webhooks'), 'scheduler:CreateSchedule')).toEqual([]);
+    expect(allows(functionStatements('Webhooks'), 'scheduler:DeleteSchedule')).toEqual([]);
+    expect(allows(functionStatements('Webhooks'), 'kms:Decrypt')).toEqual([]);
+    expect(allows(functionStatements('Sender'), 'scheduler:CreateSchedule')).toEqual([]);
+    expect(allows(functionStatements('Sender'), 'sqs:SendMessage')).toEqual([]);
+    expect(allows(functionStatements('Reports'), 'ssm:GetParameter')).toEqual([]);
+  });
+
+  test('only the reports function may query the byRef index', () => {
+    const indexArn = {
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId(), 'Arn'] }, `/index/${REF_INDEX.name}`]],
+    };
+    for (const name of FUNCTIONS) {
+      const tableResources = allows(functionStatements(name), 'dynamodb:Query').flatMap(resourcesOf);
+      expect(tableResources).toContainEqual({ 'Fn::GetAtt': [tableId(), 'Arn'] });
+      if (name === 'Reports') expect(tableResources).toContainEqual(indexArn);
+      else expect(tableResources).not.toContainEqual(indexArn);
+      expect(JSON.stringify(tableResources)).not.toContain('index/*');
+    }
+  });
+
+  test('webhooks send only to the events queue; planner and admin only to the sends queue', () => {
+    const sendTargets = (name: FunctionName) => allows(functionStatements(name), 'sqs:SendMessage').flatMap(resourcesOf);
+    expect(sendTargets('Webhooks')).toEqual([{ 'Fn::GetAtt': [queueId('QueuesEvents'), 'Arn'] }]);
+    expect(sendTargets('Planner')).toEqual([{ 'Fn::GetAtt': [queueId('QueuesSends'), 'Arn'] }]);
+    expect(sendTargets('Admin')).toEqual([{ 'Fn::GetAtt': [queueId('QueuesSends'), 'Arn'] }]);
+  });
+
+  test('token encryption needs the shop in the encryption context and uses only the token key', () => {
+    for (const name of ['Appstore', 'Planner', 'Sender', 'Admin'] as const) {
+      for (const action of KMS) {
+        const statements = allows(functionStatements(name), action);
+        expect(statements).toHaveLength(1);
+        expect(statements[0]!.Resource).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
+        expect(statements[0]!.Condition).toEqual({ Null: { 'kms:EncryptionContext:shop': 'false' } });
+      }
+    }
+  });
+
+  test('schedules can be created and deleted only in the stack group, passing only the scheduler role', () => {
+    const groupSchedules = {
+      'Fn::Join': [
+        '',
+        ['arn:', { Ref: 'AWS::Partition' }, ':scheduler:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' },
+          `:schedule/${STACK_NAME}/*`],
+      ],
+    };
+    for (const name of ['Planner', 'Admin', 'Appstore'] as const) {
+      for (const s of allows(functionStatements(name), 'scheduler:DeleteSchedule')) expect(s.Resource).toEqual(groupSchedules);
+    }
+    for (const name of ['Planner', 'Admin'] as const) {
+      const [create] = allows(functionStatements(name), 'scheduler:CreateSchedule');
+      expect(create!.Resource).toEqual(groupSchedules);
+      const [passRole] = allows(functionStatements(name), 'iam:PassRole');
+      expect(passRole!.Resource).toEqual({ 'Fn::GetAtt': [schedulerRoleId(), 'Arn'] });
+      expect(passRole!.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
+    }
+  });
+
+  test('secrets are read only under the stack parameter prefix', () => {
+    const prefix = (suffix: string) => ({
+      'Fn::Join': [
+        '',
+        ['arn:', { Ref: 'AWS::Partition' }, ':ssm:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' },
+          `:parameter/${STACK_NAME}${suffix}`],
+      ],
+    });
+    for (const name of FUNCTIONS.filter((n) => n !== 'Reports')) {
+      const [read] = allows(functionStatements(name), 'ssm:GetParametersByPath');
+      expect(resourcesOf(read!)).toEqual([prefix(''), prefix('/*')]);
+    }
+  });
+});
+
+describe('HTTP API', () => {
+  // ARCHITECTURE.md, "HTTP surface": the paths publishers enter in Shoper and SMSAPI.
+  const ROUTES: Record<string, FunctionName> = {
+    'POST /shoper/appstore': 'Appstore',
+    'POST /shoper/webhooks': 'Webhooks',
+    'GET /smsapi/oauth/callback': 'Admin',
+    'GET /smsapi/reports': 'Reports',
+    'POST /smsapi/reports': 'Reports',
+    'POST /storefront/{proxy+}': 'Storefront',
+    'OPTIONS /storefront/{proxy+}': 'Storefront',
+    'ANY /api/{proxy+}': 'Admin',
+    'GET /health': 'Admin',
+  };
+
+  test('every public route exists and reaches the function that handles it', () => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    const actual: Record<string, string> = {};
+    for (const route of routes) {
+      const integrationId = route.Target['Fn::Join'][1][1].Ref as string;
+      const uri = resources[integrationId]!.Properties.IntegrationUri['Fn::GetAtt'][0] as string;
+      const handler = FUNCTIONS.find((name) => uri === fnId(name));
+      actual[route.RouteKey as string] = handler ?? uri;
+    }
+    expect(actual).toEqual(ROUTES);
+  });
+
+  test('writes access logs and throttles the default stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('routeKey') },
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+    });
+  });
+});
+
+describe('CloudFront and the front-end bucket', () => {
+  const distribution = () => template.findResources('AWS::CloudFront::Distribution');
+
+  test('the bucket is private, TLS-only and not a website', () => {
+    const buckets = Object.values(template.findResources('AWS::S3::Bucket'));
+    expect(buckets).toHaveLength(1);
+    expect(buckets[0]!.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(buckets[0]!.Properties.WebsiteConfiguration).toBeUndefined();
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  test('serves the SPA and widget from S3 through origin access control', () => {
+    const config = Object.values(distribution())[0]!.Properties.DistributionConfig as Json;
+    const s3Origin = (config.Origins as Json[]).find((o) => o.S3OriginConfig);
+    expect(s3Origin?.OriginAccessControlId).toBeDefined();
+    expect(config.DefaultCacheBehavior.TargetOriginId).toBe(s3Origin!.Id);
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+  });
+
+  test.each(['/api/*', '/shoper/*', '/smsapi/*', '/storefront/*', '/health'])(
+    '%s goes to the HTTP API uncached, with every method, query string and header but Host',
+    (pattern) => {
+      const config = Object.values(distribution())[0]!.Properties.DistributionConfig as Json;
+      const behavior = (config.CacheBehaviors as Json[]).find((b) => b.PathPattern === pattern);
+      expect(behavior).toBeDefined();
+      const origin = (config.Origins as Json[]).find((o) => o.Id === behavior!.TargetOriginId)!;
+      expect(JSON.stringify(origin.DomainName)).toContain('ApiEndpoint');
+      expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+      expect(behavior!.AllowedMethods).toEqual(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']);
+      expect(behavior!.CachePolicyId).toBe(cloudfront.CachePolicy.CACHING_DISABLED.cachePolicyId);
+      expect(behavior!.OriginRequestPolicyId).toBe(
+        cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+      );
+    },
+  );
+
+  test('deploys the built front end and refreshes /app/* and /widget/* in CloudFront', () => {
+    template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: { Ref: logicalId('AWS::S3::Bucket', 'FrontendSite') },
+      DistributionPaths: ['/app/*', '/widget/*'],
+    });
+  });
+
+  test('the SPA rewrite sends /app routes to index.html and leaves files and other paths alone', () => {
+    const fnResource = Object.values(template.findResources('AWS::CloudFront::Function'))[0]!;
+    const code = fnResource.Properties.FunctionCode as string;
+    // The CloudFront Functions runtime is ECMAScript: run the same code here on sample requests.
+    const handler = new Function(`${code}; return handler;`)() as (e: Json) => Json;
+    const rewrite = (uri: string) => handler({ request: { uri } }).uri as string;
+    expect(rewrite('/app')).toBe('/app/index.html');
+    expect(rewrite('/app/')).toBe('/app/index.html');
+    expect(rewrite('/app/templates')).toBe('/app/index.html');
+    expect(rewrite('/app/assets/main-3f2a.js')).toBe('/app/assets/main-3f2a.js');
+    expect(rewrite('/widget/sms-widget.js')).toBe('/widget/sms-widget.js');
+    expect(rewrite('/application')).toBe('/application');
+  });
+});
+
+describe('alarms', () => {
+  test.each(['QueuesEventsDlq', 'QueuesSendsDlq'] as const)('%s raises an alarm as soon as a message lands', (dlq) => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId(dlq), 'QueueName'] } }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [{ Ref: logicalId('AWS::SNS::Topic', 'AlarmsTopic') }],
+    });
+  });
+
+  test('sender errors raise an alarm', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId('Sender') } }],
+      Threshold: 0,
+      AlarmActions: [{ Ref: logicalId('AWS::SNS::Topic', 'AlarmsTopic') }],
+    });
+  });
+
+  test('an e-mail subscription exists only when alarmEmail is set', () => {
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    synthesize({ alarmEmail: 'ops@example.com' }).hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.com',
+    });
+    expect(() => synthesize({ alarmEmail: 'not-an-address' })).toThrow(/alarmEmail/);
+  });
+});
+
+describe('outputs for the publisher', () => {
+  const value = (name: string): unknown => template.findOutputs(name)[name]?.Value;
+  const output = (name: string) => JSON.stringify(value(name));
+
+  test('App Store URLs, the SMSAPI redirect URI, the secrets prefix and the table name', () => {
+    expect(output('ApplicationUrl')).toMatch(/DomainName.*"\/app\/"/);
+    expect(output('AppStoreEventsUrl')).toMatch(/DomainName.*"\/shoper\/appstore"/);
+    expect(output('SmsapiOAuthRedirectUri')).toMatch(/DomainName.*"\/smsapi\/oauth\/callback"/);
+    expect(value('SecretsParameterPrefix')).toBe(`/${STACK_NAME}`);
+    expect(value('TableName')).toEqual({ Ref: tableId() });
+    for (const name of Object.values(SECRET_PARAMETERS)) {
+      expect(value('SecretParameterNames')).toContain(`/${STACK_NAME}/${name}`);
+    }
+  });
+});
