@@ -153,9 +153,14 @@ export class SmsNotificationsStack extends Stack {
       handler: 'storefront',
       description: 'Storefront widget: back-in-stock sign-ups and basket activity',
       ...apiFunction,
-      environment: { ...common, ...secrets },
+      environment: { ...common, ...secrets, ...scheduling },
     }).fn;
     data.grantData(storefront);
+    // Reads products and clients from the shop's REST API (and may refresh its token), and schedules or
+    // cancels basket reminders itself.
+    data.grantTokenCrypto(storefront, ['kms:Encrypt', 'kms:Decrypt']);
+    queues.sends.grantSendMessages(storefront);
+    grantSchedules(storefront, createAndDeleteSchedules);
     grantSecretsRead(storefront);
 
     // The public paths of ARCHITECTURE.md ("HTTP surface"): what publishers enter in Shoper and SMSAPI.

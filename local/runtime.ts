@@ -15,6 +15,7 @@ import { makeHandler as makeSender } from '#handlers/sender';
 import { makeHandler as makeAdmin } from '#handlers/admin';
 import { makeHandler as makeAppstore } from '#handlers/appstore';
 import { makeHandler as makeReports } from '#handlers/reports';
+import { makeHandler as makeStorefront } from '#handlers/storefront';
 import { startSmsapiSimulator, type SmsapiSimulator } from './simulators/smsapi';
 import { startShopSimulator, type ShopSimulator } from './simulators/shop';
 import { ensureTables, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
@@ -101,12 +102,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     admin: makeAdmin(getDeps) as unknown as HttpLambda,
     appstore: makeAppstore(getDeps) as unknown as HttpLambda,
     reports: makeReports(getDeps) as unknown as HttpLambda,
+    storefront: makeStorefront(getDeps) as unknown as HttpLambda,
   };
   const routes: { match: (method: string, path: string) => boolean; fn: keyof typeof http }[] = [
     { match: (m, p) => m === 'POST' && p === '/shoper/webhooks', fn: 'webhooks' },
     { match: (m, p) => m === 'POST' && p === '/shoper/appstore', fn: 'appstore' },
     { match: (m, p) => (m === 'GET' || m === 'POST') && p === '/smsapi/reports', fn: 'reports' },
     { match: (_m, p) => p.startsWith('/api/') || p === '/health' || p === '/smsapi/oauth/callback', fn: 'admin' },
+    { match: (_m, p) => p.startsWith('/storefront/'), fn: 'storefront' },
   ];
 
   const server: Server = createServer((req, res) => {

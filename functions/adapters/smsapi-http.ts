@@ -18,8 +18,9 @@ const SendSuccess = z.object({
   ),
   parts: z.coerce.number().optional(),
 });
+// sms.do answers failures with a numeric `error`; the REST endpoints (profile, sendernames) with a string one.
 const ApiError = z.object({
-  error: z.coerce.number(),
+  error: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]),
   message: z.string().default(''),
   invalid_numbers: z.array(z.object({ number: z.coerce.string() }).or(z.coerce.string())).optional(),
 });
@@ -28,6 +29,7 @@ const Profile = z.object({
   points: z.coerce.number(),
   name: z.string().optional(),
   email: z.string().optional(),
+  payment_type: z.string().optional(),
 });
 const SenderName = z.object({
   sender: z.string(),
@@ -36,15 +38,19 @@ const SenderName = z.object({
 });
 const SenderNames = z.union([z.array(SenderName), z.object({ collection: z.array(SenderName) })]);
 
+/** SMSAPI's code for refused authorisation: REST endpoints answer HTTP 401 without it, so we add it. */
+const AUTHORIZATION_FAILED = 101;
+
+type CallResult =
+  | { ok: true; status: number; json: unknown }
+  | { ok: false; code: number; message: string; transport: 'http' | 'network' };
+
 export function createSmsapiGateway(options: { baseUrl: string; timeoutMs: number; fetch?: typeof fetch }): SmsGateway {
   const doFetch = options.fetch ?? fetch;
 
-  async function call(
-    path: string,
-    token: string,
-    init: { method: 'GET' | 'POST'; body?: URLSearchParams },
-  ): Promise<{ ok: true; status: number; json: unknown } | { ok: false; code: number; message: string; transport: 'http' | 'network' }> {
+  async function call(path: string, token: string, init: { method: 'GET' | 'POST'; body?: URLSearchParams }): Promise<CallResult> {
     let res: Response;
+    let text: string;
     try {
       res = await doFetch(`${options.baseUrl}${path}`, {
         method: init.method,
@@ -56,11 +62,13 @@ export function createSmsapiGateway(options: { baseUrl: string; timeoutMs: numbe
         body: init.body,
         signal: AbortSignal.timeout(options.timeoutMs),
       });
+      // Reading the body is inside the timeout too: an answer that starts and then stalls is a timeout.
+      text = await res.text();
     } catch (error) {
       const name = (error as Error).name;
-      return { ok: false, code: 0, message: name === 'TimeoutError' ? 'SMSAPI timeout' : 'SMSAPI unreachable', transport: 'network' };
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
+      return { ok: false, code: 0, message: timedOut ? 'SMSAPI timeout' : 'SMSAPI unreachable', transport: 'network' };
     }
-    const text = await res.text().catch(() => '');
     if (res.status === 429 || res.status >= 500) {
       return { ok: false, code: res.status, message: `SMSAPI HTTP ${res.status}`, transport: 'http' };
     }
@@ -68,14 +76,20 @@ export function createSmsapiGateway(options: { baseUrl: string; timeoutMs: numbe
     try {
       json = JSON.parse(text);
     } catch {
+      if (res.status === 401) return { ok: true, status: res.status, json: { error: AUTHORIZATION_FAILED, message: 'Unauthorized' } };
       return { ok: false, code: res.status, message: `SMSAPI answered HTTP ${res.status} without JSON`, transport: 'http' };
     }
     return { ok: true, status: res.status, json };
   }
 
-  const apiError = (json: unknown) => {
-    const parsed = ApiError.safeParse(json);
-    return parsed.success ? parsed.data : undefined;
+  const apiError = (res: { status: number; json: unknown }) => {
+    const parsed = ApiError.safeParse(res.json);
+    if (parsed.success) return parsed.data;
+    if (res.status === 401 || res.status === 403) {
+      const message = (res.json as { message?: unknown } | null)?.message;
+      return { error: AUTHORIZATION_FAILED, message: typeof message === 'string' ? message : 'Unauthorized', invalid_numbers: undefined };
+    }
+    return undefined;
   };
 
   return {
@@ -89,16 +103,18 @@ export function createSmsapiGateway(options: { baseUrl: string; timeoutMs: numbe
       });
       if (request.from) body.set('from', request.from);
       if (request.idx?.length) {
+        // One idx per recipient, and check_idx so that SMSAPI refuses a repeat with 53: a retry is then safe.
         body.set('idx', request.idx.join('|'));
         body.set('check_idx', '1');
       }
       if (request.notifyUrl) body.set('notify_url', request.notifyUrl);
       if (request.normalize) body.set('normalize', '1');
       if (request.maxParts) body.set('max_parts', String(request.maxParts));
+      if (request.date) body.set('date', String(Math.floor(request.date.getTime() / 1000)));
       if (request.test) body.set('test', '1');
       const res = await call('/sms.do', request.token, { method: 'POST', body });
       if (!res.ok) return res;
-      const error = apiError(res.json);
+      const error = apiError(res);
       if (error) {
         return {
           ok: false,
@@ -125,21 +141,22 @@ export function createSmsapiGateway(options: { baseUrl: string; timeoutMs: numbe
 
     async profile(token: string) {
       const res = await call('/profile', token, { method: 'GET' });
-      if (!res.ok) return { ok: false, code: res.code, message: res.message };
-      const error = apiError(res.json);
-      if (error) return { ok: false, code: error.error, message: error.message };
+      if (!res.ok) return res;
+      const error = apiError(res);
+      if (error) return { ok: false, code: error.error, message: error.message, transport: 'api' };
       const parsed = Profile.safeParse(res.json);
-      if (!parsed.success) return { ok: false, code: res.status, message: 'SMSAPI profile not understood' };
-      return { ok: true, value: parsed.data };
+      if (!parsed.success) return { ok: false, code: res.status, message: 'SMSAPI profile not understood', transport: 'http' };
+      const { payment_type: paymentType, ...profile } = parsed.data;
+      return { ok: true, value: { ...profile, ...(paymentType ? { paymentType } : {}) } };
     },
 
     async senderNames(token: string): Promise<SmsapiCall<{ sender: string; status: string; isDefault: boolean }[]>> {
       const res = await call('/sms/sendernames', token, { method: 'GET' });
-      if (!res.ok) return { ok: false, code: res.code, message: res.message };
-      const error = apiError(res.json);
-      if (error) return { ok: false, code: error.error, message: error.message };
+      if (!res.ok) return res;
+      const error = apiError(res);
+      if (error) return { ok: false, code: error.error, message: error.message, transport: 'api' };
       const parsed = SenderNames.safeParse(res.json);
-      if (!parsed.success) return { ok: false, code: res.status, message: 'SMSAPI sender names not understood' };
+      if (!parsed.success) return { ok: false, code: res.status, message: 'SMSAPI sender names not understood', transport: 'http' };
       const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.collection;
       return { ok: true, value: list.map((s) => ({ sender: s.sender, status: s.status, isDefault: Boolean(s.is_default) })) };
     },

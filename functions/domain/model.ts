@@ -32,6 +32,8 @@ export interface Shop {
   webhookSecret?: string;
   webhookIds?: string[];
   statuses?: OrderStatusInfo[];
+  /** When statuses/shippings/currencies were last read from Shoper (a refresh picks up custom statuses). */
+  catalogueReadAt?: string;
   shippings?: { shippingId: string; name: string }[];
   currencies?: { currencyId: string; name: string }[];
   defaultCurrency?: string;
@@ -129,9 +131,12 @@ export interface Job {
     event: string;
     orderId?: string;
     statusId?: string;
+    /** Shoper's status_date of the change that caused a status SMS: tells an old event from a newer one. */
+    statusDate?: string;
     userId?: string;
     productId?: string;
     celebrationId?: string;
+    celebrationEvent?: CelebrationEvent;
   };
   leaseUntil?: string;
   smsapiId?: string;
@@ -144,6 +149,8 @@ export interface Job {
   cancelReason?: string;
   /** Set when quiet hours moved the due time. */
   shiftedFrom?: string;
+  /** Why a job waits longer than planned (e.g. the shop's daily storefront SMS cap): shown to the merchant. */
+  waitReason?: { code: string; message: string };
 }
 
 export interface ErrorLogEntry {

@@ -35,7 +35,14 @@ export interface Skip {
     | 'NO_PHONE'
     | 'PHONE_REJECTED'
     | 'NO_OWNER_PHONE'
-    | 'NO_STATUS';
+    | 'NO_STATUS'
+    /** Marketing (a celebration) to a client who did not consent while the shop requires consent. */
+    | 'NO_CONSENT'
+    | 'NOT_FIRST_ORDER'
+    /** An order.status event older than a status change already planned for the same order. */
+    | 'STALE_EVENT'
+    /** parcel.dispatch for an order Shoper no longer has. */
+    | 'NO_ORDER';
   detail?: string;
 }
 
@@ -100,7 +107,13 @@ export function planOrderStatus(order: OrderFacts, ctx: PlanningContext): Plan {
         phone: phone.e164,
         text,
         ...dueTime('order-status', template.delayDays, ctx),
-        source: { event: 'order.status', orderId: order.orderId, statusId: order.statusId, userId: order.userId },
+        source: {
+          event: 'order.status',
+          orderId: order.orderId,
+          statusId: order.statusId,
+          statusDate: order.statusDate,
+          userId: order.userId,
+        },
       },
     ],
     skipped: [],

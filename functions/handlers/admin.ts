@@ -9,6 +9,14 @@ import { createSession, verifySession } from '#services/admin-session';
 import { headersOf, httpHandler, json, jsonBody, type HttpEvent, type HttpResult } from './http';
 import type { AdminRoute } from './admin/route';
 import { templateRoutes } from './admin/templates';
+import { subscriptionRoutes } from './admin/subscriptions';
+import { smsapiRoutes } from './admin/smsapi';
+import { errorRoutes } from './admin/errors';
+import { statsRoutes } from './admin/stats';
+import { settingsRoutes } from './admin/settings';
+import { statusRoutes } from './admin/statuses';
+import { celebrationRoutes } from './admin/celebrations';
+import { jobRoutes } from './admin/jobs';
 
 const sessionRoutes: AdminRoute[] = [
   {
@@ -29,7 +37,7 @@ const sessionRoutes: AdminRoute[] = [
   },
 ];
 
-export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes];
+export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes];
 
 export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] = ADMIN_ROUTES) => {
   let router: ((event: HttpEvent, context: Context) => Promise<unknown>) | undefined;

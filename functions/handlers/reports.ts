@@ -1,5 +1,5 @@
-// GET|POST /smsapi/reports — SMSAPI delivery reports. Always answers `OK` (SMSAPI retries otherwise); reports we
-// cannot match are ignored, never an error.
+// GET|POST /smsapi/reports — SMSAPI delivery reports. Answers `OK` once the reports are applied; reports we
+// cannot match are ignored, never an error. Only a failure of ours (the store) answers 500, so SMSAPI retries.
 import type { Deps } from '#services/deps';
 import { applyDeliveryReports, parseReports } from '#services/delivery-reports';
 import { awsDeps } from '../composition';
@@ -11,8 +11,9 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
     if (event.requestContext.http.method === 'POST') {
       for (const [k, v] of new URLSearchParams(rawBody(event, 64 * 1024).toString('utf8'))) params[k] = v;
     }
-    const applied = await applyDeliveryReports(deps, parseReports(params));
-    deps.logger.info('delivery reports', { applied });
+    const reports = parseReports(params);
+    const applied = await applyDeliveryReports(deps, reports);
+    deps.logger.info('delivery reports', { received: reports.length, applied });
     return text(200, 'OK');
   });
 

@@ -4,18 +4,30 @@ import { awsDeps } from '../composition';
 import type { Deps } from '#services/deps';
 import type { JobRef } from '#services/ports';
 import { sendJob } from '#services/send-job';
+import { sendBatch, MAX_BATCH, type JobBatchRef } from '#services/send-batch';
 import { sqsHandler } from './sqs';
 
 const JobRefMessage = z.object({ shop: z.string().min(1), jobId: z.string().regex(/^[0-9a-z]{1,64}$/) });
+// Several jobs sharing one SMSAPI request (back-in-stock sends); checked first, a JobRef has no jobIds.
+const JobBatchMessage = z.object({
+  shop: z.string().min(1),
+  jobIds: z.array(z.string().regex(/^[0-9a-z]{1,64}$/)).min(1).max(MAX_BATCH),
+  jobId: z.string().regex(/^[0-9a-z]{1,64}$/).optional(),
+});
+const SendsMessage = z.union([JobBatchMessage, JobRefMessage]);
+const isBatch = (m: JobRef | JobBatchRef): m is JobBatchRef => 'jobIds' in m && Array.isArray(m.jobIds);
 
 export const makeHandler = (getDeps: () => Promise<Deps>) =>
-  sqsHandler<JobRef>(
+  sqsHandler<JobRef | JobBatchRef>(
     getDeps,
     (body) => {
-      const parsed = JobRefMessage.safeParse(body);
+      const parsed = SendsMessage.safeParse(body);
       return parsed.success ? parsed.data : undefined;
     },
-    async (ref, deps) => ((await sendJob(deps, ref)).result === 'retry' ? 'retry' : 'done'),
+    async (message, deps) => {
+      if (isBatch(message)) return (await sendBatch(deps, message)).result === 'retry' ? 'retry' : 'done';
+      return (await sendJob(deps, message)).result === 'retry' ? 'retry' : 'done';
+    },
   );
 
 export const handler = makeHandler(awsDeps);

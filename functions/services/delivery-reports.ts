@@ -1,9 +1,10 @@
 // Use case: SMSAPI delivery reports. SMSAPI calls our notify_url with GET (one to five reports per call, each
 // field a comma-separated list); the job named by `idx` becomes DELIVERED or UNDELIVERED. We answer `OK`.
 import { reportStatus } from '#domain/smsapi-codes';
-import { localDate } from '#domain/calendar';
-import { withDefaults } from '#domain/settings';
+import { smsLength } from '#domain/sms-length';
+import type { Job } from '#domain/model';
 import type { Deps } from './deps';
+import { countOutcome, countSent, shopTimeZone } from './stats';
 
 export interface DeliveryReport {
   msgId: string;
@@ -13,44 +14,76 @@ export interface DeliveryReport {
   to?: string;
 }
 
+/** Job ids are what we send as idx: anything else in a report is not ours. */
+const JOB_ID = /^[0-9a-z]{1,64}$/;
+
 /** Splits SMSAPI's comma-separated fields into one report per position. */
 export function parseReports(params: Record<string, string | undefined>): DeliveryReport[] {
   const split = (name: string) => (params[name] ?? '').split(',').map((v) => v.trim());
-  const ids = split('MsgId').filter((v, i, all) => v !== '' || i < all.length - 1);
-  if (ids.length === 0 || (ids.length === 1 && ids[0] === '')) return [];
+  const ids = split('MsgId');
   const statuses = split('status');
   const idxs = split('idx');
   const done = split('donedate');
   const to = split('to');
-  return ids.map((msgId, i) => ({
-    msgId,
-    status: Number(statuses[i]),
-    idx: idxs[i] || undefined,
-    doneAt: done[i] && /^\d+$/.test(done[i]!) ? new Date(Number(done[i]) * 1000) : undefined,
-    to: to[i] || undefined,
-  }));
+  const reports: DeliveryReport[] = [];
+  ids.forEach((msgId, i) => {
+    if (msgId === '') return;
+    const doneDate = done[i] ?? '';
+    reports.push({
+      msgId,
+      status: Number(statuses[i]),
+      idx: idxs[i] || undefined,
+      doneAt: /^\d+$/.test(doneDate) ? new Date(Number(doneDate) * 1000) : undefined,
+      to: to[i] || undefined,
+    });
+  });
+  return reports;
 }
 
+/** Applies the reports; returns how many changed a job. Unknown, foreign or still-pending reports are skipped. */
 export async function applyDeliveryReports(deps: Deps, reports: DeliveryReport[]): Promise<number> {
   let applied = 0;
+  // One call carries up to five reports, usually of one shop: read its time zone once.
+  const zones = new Map<string, Promise<string>>();
+  const timeZone = (shop: string) => {
+    if (!zones.has(shop)) zones.set(shop, shopTimeZone(deps, shop));
+    return zones.get(shop)!;
+  };
   for (const report of reports) {
-    if (!report.idx || !/^[0-9a-z]{1,64}$/.test(report.idx) || !Number.isFinite(report.status)) continue;
-    const outcome = reportStatus(report.status).outcome;
-    if (outcome !== 'DELIVERED' && outcome !== 'UNDELIVERED') continue;
-    const shop = await deps.store.findJobShop(report.idx);
-    if (!shop) continue;
-    const at = (report.doneAt ?? deps.clock.now()).toISOString();
-    const job = await deps.store.transitionJob(shop, report.idx, ['SENT', 'SENDING'], outcome, {
-      deliveredAt: at,
-      reportStatus: reportStatus(report.status).name,
-      updatedAt: deps.clock.now().toISOString(),
-    });
-    if (!job) continue;
-    applied++;
-    if (outcome === 'DELIVERED') {
-      const settings = withDefaults(await deps.store.getSettings(shop));
-      await deps.store.addStats(shop, localDate(new Date(at), settings.quietHours.timeZone), { delivered: 1 });
-    }
+    if (await applyReport(deps, report, timeZone)) applied++;
   }
   return applied;
 }
+
+async function applyReport(deps: Deps, report: DeliveryReport, timeZone: (shop: string) => Promise<string>): Promise<boolean> {
+  if (!report.idx || !JOB_ID.test(report.idx) || !Number.isFinite(report.status)) return false;
+  const status = reportStatus(report.status);
+  if (status.outcome !== 'DELIVERED' && status.outcome !== 'UNDELIVERED') return false;
+  const shop = await deps.store.findJobShop(report.idx);
+  if (!shop) return false;
+
+  const now = deps.clock.now().toISOString();
+  const at = (report.doneAt ?? deps.clock.now()).toISOString();
+  const set = { deliveredAt: at, reportStatus: status.name, updatedAt: now, smsapiId: report.msgId };
+  // When we know SMSAPI's id for the job, a report must name it: a guessed idx alone changes nothing.
+  const sameMessage = { expression: '(attribute_not_exists(smsapiId) OR smsapiId = :msgId)', values: { ':msgId': report.msgId } };
+  let settled = await deps.store.transitionJob(shop, report.idx, ['SENT'], status.outcome, set, sameMessage);
+  if (!settled) {
+    // The report overtook the sender: SMSAPI accepted the SMS but our SENT write has not happened (or the answer
+    // was lost and the job waits for a retry, which would get 53). Settle it here, and count it as sent here.
+    settled = await deps.store.transitionJob(
+      shop,
+      report.idx,
+      ['SENDING', 'QUEUED'],
+      status.outcome,
+      { ...set, removeLease: true },
+      sameMessage,
+    );
+    if (!settled) return false;
+    await countSent(deps, settled, at, { parts: partsOf(settled), points: 0 }, await timeZone(shop));
+  }
+  if (status.outcome === 'DELIVERED') await countOutcome(deps, shop, at, 'delivered', await timeZone(shop));
+  return true;
+}
+
+const partsOf = (job: Job) => job.parts ?? smsLength(job.text).parts;

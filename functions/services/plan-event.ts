@@ -9,11 +9,17 @@ import type { Deps } from './deps';
 import { createAndDispatch } from './dispatch';
 import { PayloadInvalid, type EventPlanner } from './planners/types';
 import { planOrderCreate, planOrderStatusChange } from './planners/orders';
+import { planProductEdit } from './planners/products';
+import { planBasketReminderCancel } from './planners/carts';
+import { planClientRegistered, planOrderPlaced, planParcelDispatched, planShippedStatus } from './planners/celebrations';
 
 /** Every planner that runs for an event, in order. */
 export const PLANNERS: Partial<Record<SupportedEvent, EventPlanner[]>> = {
-  'order.create': [planOrderCreate],
-  'order.status': [planOrderStatusChange],
+  'order.create': [planOrderCreate, planOrderPlaced, planBasketReminderCancel],
+  'order.status': [planOrderStatusChange, planShippedStatus],
+  'parcel.dispatch': [planParcelDispatched],
+  'client.create': [planClientRegistered],
+  'product.edit': [planProductEdit],
 };
 
 export interface PlanOutcome {

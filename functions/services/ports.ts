@@ -73,6 +73,8 @@ export interface SmsSendRequest {
   notifyUrl?: string;
   normalize?: boolean;
   maxParts?: number;
+  /** Scheduled send on SMSAPI's side (we schedule ourselves; kept for completeness of the client). */
+  date?: Date;
   test?: boolean;
 }
 
@@ -81,6 +83,8 @@ export interface SmsapiProfile {
   points: number;
   name?: string;
   email?: string;
+  /** 'prepaid' accounts stop sending at 0 points; 'postpaid' ones do not. */
+  paymentType?: string;
 }
 
 export interface SmsapiSenderName {
@@ -89,7 +93,10 @@ export interface SmsapiSenderName {
   isDefault: boolean;
 }
 
-export type SmsapiCall<T> = { ok: true; value: T } | { ok: false; code: number; message: string };
+export type SmsapiCall<T> =
+  | { ok: true; value: T }
+  /** `transport` as in SmsSendResult: 'api' when SMSAPI answered with an error code. */
+  | { ok: false; code: number; message: string; transport?: 'api' | 'http' | 'network' };
 
 /** SMSAPI, reached over HTTP (the simulator locally). The sender is the only code that sends. */
 export interface SmsGateway {

@@ -8,6 +8,11 @@ import { Construct } from 'constructs';
 
 /** A message that failed this many receives goes to the DLQ instead of being retried forever. */
 export const MAX_RECEIVE_COUNT = 5;
+/**
+ * The sender counts its own attempts (SENDER_MAX_ATTEMPTS, default 5) and marks a job FAILED itself; the sends
+ * queue allows more receives so that "job being sent" bounces never push a job to the DLQ before that.
+ */
+export const SENDS_MAX_RECEIVE_COUNT = 10;
 
 export interface QueuesProps {
   /** Timeout of the function consuming `events` (the planner). */
@@ -30,7 +35,7 @@ export class Queues extends Construct {
     super(scope, id);
 
     const [events, eventsDlq] = this.queueWithDlq('Events', props.eventsConsumerTimeout);
-    const [sends, sendsDlq] = this.queueWithDlq('Sends', props.sendsConsumerTimeout);
+    const [sends, sendsDlq] = this.queueWithDlq('Sends', props.sendsConsumerTimeout, SENDS_MAX_RECEIVE_COUNT);
     this.events = events;
     this.eventsDlq = eventsDlq;
     this.sends = sends;
@@ -57,7 +62,7 @@ export class Queues extends Construct {
     );
   }
 
-  private queueWithDlq(name: string, consumerTimeout: Duration): [sqs.Queue, sqs.Queue] {
+  private queueWithDlq(name: string, consumerTimeout: Duration, maxReceiveCount = MAX_RECEIVE_COUNT): [sqs.Queue, sqs.Queue] {
     const dlq = new sqs.Queue(this, `${name}Dlq`, {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -70,7 +75,7 @@ export class Queues extends Construct {
       // AWS guidance for Lambda consumers: at least six times the function timeout, so a message is not
       // handed to a second invocation while the first one is still working on it.
       visibilityTimeout: Duration.seconds(consumerTimeout.toSeconds() * 6),
-      deadLetterQueue: { queue: dlq, maxReceiveCount: MAX_RECEIVE_COUNT },
+      deadLetterQueue: { queue: dlq, maxReceiveCount },
     });
     return [queue, dlq];
   }

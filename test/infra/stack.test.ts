@@ -78,7 +78,7 @@ const PERMISSIONS: Record<FunctionName, string[]> = {
   Sender: [...KMS, ...SQS_CONSUME, ...SSM_READ],
   Reports: [],
   Admin: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
-  Storefront: [...SSM_READ],
+  Storefront: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
 };
 
 describe('DynamoDB table', () => {
@@ -113,13 +113,14 @@ describe('DynamoDB table', () => {
 
 describe('queues', () => {
   test.each([
-    ['QueuesEvents', 'QueuesEventsDlq'],
-    ['QueuesSends', 'QueuesSendsDlq'],
-  ] as const)('%s gives up after 5 receives into its own DLQ, encrypted and TLS-only', (queue, dlq) => {
+    ['QueuesEvents', 'QueuesEventsDlq', 5],
+    // More than the sender's own 5 attempts: the sender fails a job itself before the DLQ could take it.
+    ['QueuesSends', 'QueuesSendsDlq', 10],
+  ] as const)('%s goes to %s after %i receives, encrypted and TLS-only', (queue, dlq, receives) => {
     const props = resources[queueId(queue)]!.Properties as Json;
     expect(props.RedrivePolicy).toEqual({
       deadLetterTargetArn: { 'Fn::GetAtt': [queueId(dlq), 'Arn'] },
-      maxReceiveCount: 5,
+      maxReceiveCount: receives,
     });
     expect(props.SqsManagedSseEnabled).toBe(true);
     expect(resources[queueId(dlq)]!.Properties.SqsManagedSseEnabled).toBe(true);

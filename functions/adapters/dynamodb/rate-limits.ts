@@ -1,0 +1,57 @@
+// Counters that hold across Lambda instances: one item per (counter, window) with an atomic ADD that is
+// conditional on staying within the limit, and a TTL so old windows disappear by themselves.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keys, type Store } from './store';
+
+export type CounterResult = { ok: true; count: number } | { ok: false };
+
+export function createCounterRepository(store: Store) {
+  const { doc, tableName: TableName } = store;
+
+  return {
+    /**
+     * Adds `amount` to the counter `name` unless that would take it above `limit`. The counter lives under the
+     * shop's partition (so uninstall removes it) and expires at `expiresAt` (unix seconds).
+     */
+    async consume(shop: string, name: string, limit: number, expiresAt: number, amount = 1): Promise<CounterResult> {
+      if (amount > limit) return { ok: false };
+      try {
+        const res = await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: keys.shop(shop), sk: keys.rate(name) },
+            UpdateExpression: 'SET expiresAt = if_not_exists(expiresAt, :exp) ADD #n :amount',
+            ConditionExpression: 'attribute_not_exists(#n) OR #n <= :room',
+            ExpressionAttributeNames: { '#n': 'count' },
+            ExpressionAttributeValues: { ':exp': expiresAt, ':amount': amount, ':room': limit - amount },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        return { ok: true, count: Number(res.Attributes?.count ?? amount) };
+      } catch (error) {
+        if (store.isConditionFailure(error)) return { ok: false };
+        throw error;
+      }
+    },
+
+    /** Gives back what was consumed (a cancelled job frees its place under the daily cap). */
+    async release(shop: string, name: string, amount = 1): Promise<void> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: keys.shop(shop), sk: keys.rate(name) },
+            UpdateExpression: 'ADD #n :minus',
+            ConditionExpression: '#n >= :amount',
+            ExpressionAttributeNames: { '#n': 'count' },
+            ExpressionAttributeValues: { ':minus': -amount, ':amount': amount },
+          }),
+        );
+      } catch (error) {
+        if (!store.isConditionFailure(error)) throw error;
+      }
+    },
+  };
+}
+
+export type CounterRepository = ReturnType<typeof createCounterRepository>;

@@ -1,0 +1,103 @@
+// Request and response schemas of the SMSAPI account, error log and statistics routes of the admin API: one
+// source for request validation in the handlers, the SPA's typed calls and the OpenAPI document.
+import { z } from 'zod';
+
+/** SMSAPI sender names: up to 11 letters/digits/punctuation, or a phone number of up to 16 digits. */
+const SenderNameField = z.string().trim().min(1).max(16);
+
+export const SmsapiSettingsBody = z
+  .object({
+    /** An API token generated in the SMSAPI panel (Ustawienia API -> Tokeny API). */
+    token: z.string().trim().min(8, 'token is too short').max(512).optional(),
+    senderName: SenderNameField.optional(),
+    replaceSpecialCharacters: z.boolean().optional(),
+  })
+  .strict();
+export type SmsapiSettingsBody = z.infer<typeof SmsapiSettingsBody>;
+
+export const SmsapiTestBody = z.object({ phone: z.string().trim().min(1, 'phone is required').max(40) }).strict();
+export type SmsapiTestBody = z.infer<typeof SmsapiTestBody>;
+
+const Problem = z.object({ code: z.union([z.number(), z.string()]), message: z.string(), at: z.string().optional() });
+export type AccountProblem = z.infer<typeof Problem>;
+
+export const SmsapiStateResponse = z.object({
+  connected: z.boolean(),
+  method: z.enum(['oauth', 'token']).nullable(),
+  login: z.string().nullable(),
+  /** The account's points balance, when SMSAPI answered. */
+  points: z.number().nullable(),
+  senderName: z.string().nullable(),
+  /** False when the saved sender name is no longer ACTIVE on the account (SMSAPI would refuse it: error 14). */
+  senderNameActive: z.boolean().nullable(),
+  replaceSpecialCharacters: z.boolean(),
+  /** ACTIVE sender names only: what the drop-down offers. */
+  senders: z.array(z.object({ name: z.string(), isDefault: z.boolean() })),
+  connectedAt: z.string().nullable(),
+  /** Set when SMSAPI refuses the account (101 token, 103 no points, 105 IP, ...): nothing can be sent. */
+  accountProblem: Problem.optional(),
+  /** Set when SMSAPI could not be asked (timeout, HTTP 5xx): the figures above may be missing. */
+  unavailable: Problem.optional(),
+});
+export type SmsapiStateResponse = z.infer<typeof SmsapiStateResponse>;
+
+export const OAuthStartResponse = z.object({ url: z.string() });
+
+export const SmsapiTestResponse = z.object({
+  sent: z.literal(true),
+  message: z.string(),
+  smsapiId: z.string().optional(),
+  parts: z.number().optional(),
+  points: z.number().optional(),
+});
+
+export const ErrorsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,400}$/, 'cursor must be the value returned by the previous page')
+    .optional(),
+});
+
+export const ErrorLogItem = z.object({
+  id: z.string(),
+  at: z.string(),
+  code: z.union([z.number(), z.string()]),
+  phone: z.string().optional(),
+  message: z.string(),
+  place: z.string(),
+  jobId: z.string().optional(),
+});
+
+export const ErrorsResponse = z.object({
+  items: z.array(ErrorLogItem),
+  /** Pass as `cursor` for the next (older) page; absent on the last page. */
+  cursor: z.string().optional(),
+  accountProblem: Problem.optional(),
+});
+
+const Period = z.object({
+  sent: z.number(),
+  parts: z.number(),
+  points: z.number(),
+  failed: z.number(),
+  delivered: z.number(),
+});
+
+export const StatsResponse = z.object({
+  timeZone: z.string(),
+  today: Period,
+  /** Since Monday of the current week (shop's time zone). */
+  week: Period,
+  /** Since the first day of the current month. */
+  month: Period,
+  numbersCollected: z.number(),
+  weeklyGrowth: z.object({
+    thisWeek: z.number(),
+    lastWeek: z.number(),
+    /** Change against last week in percent; null when last week had none. */
+    percent: z.number().nullable(),
+  }),
+  daily: z.array(z.object({ date: z.string(), sent: z.number(), delivered: z.number(), failed: z.number(), newNumbers: z.number() })),
+});
+export type StatsResponse = z.infer<typeof StatsResponse>;

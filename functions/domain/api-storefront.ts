@@ -1,0 +1,100 @@
+// Request and response schemas of the storefront endpoints (public, hostile input: every field bounded and
+// unknown fields refused) and of the admin notification list (manual 4.9).
+import { z } from 'zod';
+
+/** Shoper ids are numbers; the page may hand them over as strings. */
+const shoperId = (name: string) =>
+  z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v).trim())
+    .pipe(z.string().regex(/^[1-9]\d{0,11}$/, `${name} must be a Shoper id (digits)`));
+
+const Honeypot = z.string().max(500).optional();
+
+export const StorefrontLocale = z
+  .string()
+  .max(10)
+  .optional()
+  .transform((v): 'pl' | 'en' => (v?.toLowerCase().startsWith('en') ? 'en' : 'pl'));
+
+export const SubscribeRequest = z
+  .object({
+    productId: shoperId('productId'),
+    phone: z.string().trim().min(3).max(32),
+    consent: z.literal(true, { message: 'consent must be true: the client has to agree to the SMS' }),
+    consentTextVersion: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'consentTextVersion: 1-40 letters, digits, . _ -'),
+    locale: StorefrontLocale,
+    clientId: shoperId('clientId').optional(),
+    /** Honeypot: a hidden field people never fill in. */
+    website: Honeypot,
+  })
+  .strict();
+export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
+
+export const WithdrawRequest = z.union([
+  z.object({ token: z.string().regex(/^[A-Za-z0-9_.-]{20,200}$/, 'token is not a withdrawal token'), locale: StorefrontLocale }).strict(),
+  z
+    .object({ productId: shoperId('productId'), phone: z.string().trim().min(3).max(32), locale: StorefrontLocale })
+    .strict(),
+]);
+export type WithdrawRequest = z.infer<typeof WithdrawRequest>;
+
+export const BasketActivityRequest = z
+  .object({
+    /** The logged-in client's Shoper user id (frontAPI.getUser().user_id on a Shoper storefront). */
+    clientId: shoperId('clientId'),
+    itemsCount: z.number().int().min(0).max(10_000),
+    /** An explicit opt-in the page collected (optional: the client's newsletter consent in Shoper counts too). */
+    consent: z.boolean().optional(),
+    consentTextVersion: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/).optional(),
+    locale: StorefrontLocale,
+    website: Honeypot,
+  })
+  .strict();
+export type BasketActivityRequest = z.infer<typeof BasketActivityRequest>;
+
+export const WidgetConfigRequest = z.object({ locale: StorefrontLocale }).strict();
+
+export const SubscribeResponse = z.object({
+  status: z.literal('waiting'),
+  duplicate: z.boolean(),
+  /** Lets the page offer "withdraw" without asking for the number again. */
+  withdrawToken: z.string(),
+  message: z.string(),
+});
+
+export const WidgetConfigResponse = z.object({
+  backInStock: z.boolean(),
+  basketReminders: z.boolean(),
+});
+
+export const SignUpStatus = z.enum(['waiting', 'sent', 'withdrawn']);
+
+export const SubscriptionListQuery = z.object({
+  search: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/).optional(),
+});
+
+export const SubscriptionView = z.object({
+  id: z.string(),
+  clientId: z.string().optional(),
+  phone: z.string(),
+  productId: z.string(),
+  productName: z.string().optional(),
+  status: SignUpStatus,
+  createdAt: z.string(),
+  sentAt: z.string().optional(),
+  withdrawnAt: z.string().optional(),
+});
+export type SubscriptionView = z.infer<typeof SubscriptionView>;
+
+export const SubscriptionListResponse = z.object({
+  items: z.array(SubscriptionView),
+  cursor: z.string().optional(),
+  total: z.number().int(),
+});
+
+export const SubscriptionDeleteBody = z.object({
+  ids: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,200}$/)).min(1).max(500),
+});

@@ -1,0 +1,139 @@
+// Date celebrations ("Celebrowanie dat", manual 4.6) as pure planning: an occasion (an order shipped, placed,
+// a first order, an account registered) and the shop's rules -> the marketing SMS jobs, consent respected.
+import type { Celebration, CelebrationEvent, Job } from './model';
+import type { OrderFacts } from './shoper-events';
+import type { PhoneResult } from './phone';
+import { renderTemplate } from './template';
+import { customerPhone, dueTime, type Plan, type PlanningContext, type Skip } from './planning';
+
+export const CELEBRATION_EVENTS = ['order-shipped', 'first-order', 'order-placed', 'account-registered'] as const satisfies readonly CelebrationEvent[];
+
+/** The events' names as the merchant sees them in the rules table. */
+export const CELEBRATION_EVENT_NAMES: Record<CelebrationEvent, { pl: string; en: string }> = {
+  'order-shipped': { pl: 'Wysyłka zamówienia', en: 'Order shipped' },
+  'first-order': { pl: 'Złożenie pierwszego zamówienia', en: 'First order placed' },
+  'order-placed': { pl: 'Złożenie zamówienia', en: 'Order placed' },
+  'account-registered': { pl: 'Rejestracja konta', en: 'Account registered' },
+};
+
+/** Who a celebration goes to. Consent is Shoper's `newsletter` flag, resolved before planning. */
+export interface CelebrationCustomer {
+  userId?: string;
+  firstname?: string;
+  lastname?: string;
+  phone: PhoneResult | undefined;
+  consent: boolean;
+}
+
+export interface CelebrationOccasion {
+  event: CelebrationEvent;
+  /**
+   * What the occasion is about: `order:<id>` or `user:<id>`. Part of the job key, so the same order shipped
+   * twice (parcel.dispatch and a "shipped" status) plans one SMS per rule.
+   */
+  subject: string;
+  /** The Shoper webhook that revealed the occasion. */
+  trigger: string;
+  orderId?: string;
+  customer: CelebrationCustomer;
+}
+
+export const activeCelebrations = (celebrations: readonly Celebration[], event: CelebrationEvent): Celebration[] =>
+  celebrations.filter((c) => c.active && c.event === event && c.text.trim() !== '');
+
+export function celebrationCustomerFromOrder(order: OrderFacts, ctx: Pick<PlanningContext, 'settings'>, consent: boolean): CelebrationCustomer {
+  return {
+    userId: order.userId,
+    firstname: order.billing.firstname ?? order.delivery.firstname,
+    lastname: order.billing.lastname ?? order.delivery.lastname,
+    phone: customerPhone(order, ctx.settings),
+    consent,
+  };
+}
+
+export function planCelebrations(
+  occasion: CelebrationOccasion,
+  celebrations: readonly Celebration[],
+  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop'>,
+): Plan {
+  const rules = activeCelebrations(celebrations, occasion.event);
+  if (rules.length === 0) return { jobs: [], skipped: [] };
+  const { customer } = occasion;
+  const skip = (reason: Skip['reason'], detail?: string): Plan => ({ jobs: [], skipped: [{ reason, detail: detail ?? occasion.event }] });
+  // Celebrations are commercial messages: without consent nothing is planned (Polish law, and the shop's choice).
+  if (ctx.settings.requireMarketingConsent && !customer.consent) return skip('NO_CONSENT');
+  if (!customer.phone) return skip('NO_PHONE');
+  if (!customer.phone.ok) return skip('PHONE_REJECTED', customer.phone.code);
+  const phone = customer.phone.e164;
+
+  const values = {
+    name: customer.firstname ?? '',
+    lastname: customer.lastname ?? '',
+    shop_name: ctx.shop.shopName ?? '',
+    order_id: occasion.orderId ?? '',
+  };
+  return {
+    jobs: rules.map((rule) => {
+      const source: Job['source'] = {
+        event: occasion.trigger,
+        orderId: occasion.orderId,
+        userId: customer.userId,
+        celebrationId: rule.id,
+        celebrationEvent: occasion.event,
+      };
+      return {
+        key: `celebration:${rule.id}:${occasion.subject}`,
+        kind: 'celebration' as const,
+        phone,
+        text: renderTemplate(rule.text, values),
+        ...dueTime('celebration', rule.delayDays, ctx),
+        source,
+      };
+    }),
+    skipped: [],
+  };
+}
+
+/** Facts about the client asked of Shoper when an order is placed. */
+export interface OrderPlacedFacts {
+  consent: boolean;
+  /** True when the client has no earlier order in the shop; undefined when nobody asked (no rule needs it). */
+  firstOrder?: boolean;
+}
+
+/** order.create: "Złożenie zamówienia" for every order and "Złożenie pierwszego zamówienia" for a first one. */
+export function planOrderPlacedCelebrations(
+  order: OrderFacts,
+  facts: OrderPlacedFacts,
+  celebrations: readonly Celebration[],
+  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop'>,
+): Plan {
+  const customer = celebrationCustomerFromOrder(order, ctx, facts.consent);
+  const occasion = (event: CelebrationEvent): CelebrationOccasion => ({
+    event,
+    subject: `order:${order.orderId}`,
+    trigger: 'order.create',
+    orderId: order.orderId,
+    customer,
+  });
+  const placed = planCelebrations(occasion('order-placed'), celebrations, ctx);
+  const firstRules = activeCelebrations(celebrations, 'first-order');
+  const consentMissing = ctx.settings.requireMarketingConsent && !facts.consent;
+  const first: Plan =
+    firstRules.length === 0
+      ? { jobs: [], skipped: [] }
+      : facts.firstOrder === true || consentMissing
+        ? planCelebrations(occasion('first-order'), celebrations, ctx)
+        : { jobs: [], skipped: [{ reason: 'NOT_FIRST_ORDER', detail: order.orderId }] };
+  return { jobs: [...placed.jobs, ...first.jobs], skipped: [...placed.skipped, ...first.skipped] };
+}
+
+/** Whether Shoper must be asked about the client's earlier orders: only when a first-order SMS could go. */
+export function needsFirstOrderAnswer(celebrations: readonly Celebration[], ctx: Pick<PlanningContext, 'settings'>, consent: boolean): boolean {
+  return activeCelebrations(celebrations, 'first-order').length > 0 && (consent || !ctx.settings.requireMarketingConsent);
+}
+
+/** order.status: the "shipped" statuses the merchant chose count as the order-shipped occasion. */
+export function isShippedStatus(statusId: string | undefined, ctx: Pick<PlanningContext, 'settings'>): boolean {
+  return statusId !== undefined && ctx.settings.shippedStatusIds.includes(statusId);
+}

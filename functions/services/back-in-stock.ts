@@ -1,0 +1,322 @@
+// Back in stock (manual 4.5): a client leaves a mobile number on an unavailable product's page; when the
+// product is active and in stock again, every waiting sign-up gets one SMS and turns from "oczekuje" to
+// "wysłany". Sign-ups are listed and deleted by the merchant (4.9) and withdrawn by the client.
+import { z } from 'zod';
+import { AppError, badRequest, notFound } from '#domain/errors';
+import type { Job, Shop } from '#domain/model';
+import { formatMoney } from '#domain/money';
+import { normalizeMobile, phoneErrorMessage } from '#domain/phone';
+import { dueTime, templateKey, type PlanningContext } from '#domain/planning';
+import { withDefaults } from '#domain/settings';
+import { localDate } from '#domain/calendar';
+import { renderTemplate } from '#domain/template';
+import type { SubscribeRequest, SubscriptionView, WithdrawRequest } from '#domain/api-storefront';
+import { createSignUpRepository, parseSignUpId, signUpId, type SignUp } from '#adapters/dynamodb/subscriptions';
+import type { Deps } from './deps';
+import { jobFromPlan } from './dispatch';
+import { dispatchBatches } from './send-batch';
+import { createShoperClient } from './shoper-client';
+import { enforceLimit, privateHash, STOREFRONT_LIMITS } from './rate-limit';
+import { placeUnderDailyCap, releaseCapPlace } from './storefront-cap';
+import { readWithdrawToken, withdrawToken } from './storefront';
+
+/** What a product.edit payload (or REST products/{id}) tells us. */
+export interface ProductFacts {
+  productId: string;
+  name?: string;
+  price?: string;
+  currencyId?: string;
+  stock?: number;
+  active?: boolean;
+}
+
+const flag = z
+  .union([z.boolean(), z.number(), z.string(), z.null()])
+  .optional()
+  .transform((v) => (v === undefined || v === null || v === '' ? undefined : v === true || v === 1 || v === '1' || v === 'true'));
+const text = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v == null || v === '' ? undefined : String(v)));
+const ProductPayload = z
+  .object({
+    product_id: text,
+    productId: text,
+    id: text,
+    currency_id: text,
+    translations: z.record(z.string(), z.object({ name: text, active: flag }).partial().passthrough()).optional(),
+    stock: z.object({ stock: text, active: flag, price: text }).partial().passthrough().nullish(),
+  })
+  .passthrough();
+
+/** Reads Shoper's product representation (numbers may come as strings, flags as "1"/"0"). */
+export function parseProduct(payload: unknown): ProductFacts | undefined {
+  const parsed = ProductPayload.safeParse(payload);
+  if (!parsed.success) return undefined;
+  const p = parsed.data;
+  const productId = p.product_id ?? p.productId ?? p.id;
+  if (!productId || !/^\d{1,12}$/.test(productId)) return undefined;
+  const translations = Object.entries(p.translations ?? {});
+  const main = (translations.find(([locale]) => locale === 'pl_PL') ?? translations[0])?.[1];
+  const stock = p.stock?.stock !== undefined ? Number(p.stock.stock) : undefined;
+  const flags = [main?.active, p.stock?.active].filter((f): f is boolean => f !== undefined);
+  return {
+    productId,
+    name: main?.name,
+    price: p.stock?.price,
+    currencyId: p.currency_id,
+    stock: stock !== undefined && Number.isFinite(stock) ? stock : undefined,
+    active: flags.length === 0 ? undefined : flags.every(Boolean),
+  };
+}
+
+/** Active (as far as the payload says) and in stock. */
+export const isAvailable = (product: ProductFacts) => product.active !== false && (product.stock ?? 0) > 0;
+
+const PRODUCT_LOOKUP_MS = 3000;
+
+/** Best effort: the product from the shop's REST API, or undefined if Shoper is slow or unreachable. */
+async function fetchProduct(deps: Deps, shop: Shop, productId: string): Promise<ProductFacts | 'not-found' | undefined> {
+  const lookup = createShoperClient(deps, shop)
+    .get<unknown>('products', productId)
+    .then((body) => parseProduct(body))
+    .catch((error: { code?: string }) => (error?.code === 'SHOPER_NOT_FOUND' ? ('not-found' as const) : undefined));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), PRODUCT_LOOKUP_MS);
+  });
+  try {
+    return await Promise.race([lookup, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const MESSAGES = {
+  created: {
+    pl: 'Dziękujemy! Wyślemy SMS, gdy produkt będzie znów dostępny.',
+    en: 'Thank you! We will text you when the product is back in stock.',
+  },
+  duplicate: {
+    pl: 'Ten numer już czeka na powiadomienie o tym produkcie.',
+    en: 'This number is already signed up for this product.',
+  },
+  disabled: {
+    pl: 'Powiadomienia SMS o dostępności są w tym sklepie wyłączone.',
+    en: 'Back-in-stock text messages are switched off in this shop.',
+  },
+  unknownProduct: { pl: 'Nie ma takiego produktu w sklepie.', en: 'There is no such product in this shop.' },
+  available: { pl: 'Ten produkt jest już dostępny — możesz go kupić teraz.', en: 'This product is available — you can buy it now.' },
+  notFound: { pl: 'Nie znaleziono takiego zapisu na powiadomienie.', en: 'No such sign-up was found.' },
+};
+
+export interface StorefrontCaller {
+  ipHash: string;
+  locale: 'pl' | 'en';
+}
+
+export interface SignUpResult {
+  status: 'waiting';
+  duplicate: boolean;
+  withdrawToken: string;
+  message: string;
+}
+
+/** A client signs up for one product. The same phone and product twice is one sign-up (duplicate: true). */
+export async function signUpForBackInStock(deps: Deps, shop: Shop, input: SubscribeRequest, caller: StorefrontCaller): Promise<SignUpResult> {
+  const { locale } = caller;
+  const config = await deps.store.loadConfiguration(shop.shop);
+  if (config.templates[templateKey.backInStock]?.enabled !== true) {
+    throw new AppError(409, 'BACK_IN_STOCK_DISABLED', MESSAGES.disabled[locale]);
+  }
+  const settings = withDefaults(config.settings);
+  const phone = normalizeMobile(input.phone, { allowedCountries: settings.allowedCountries, defaultCountry: settings.allowedCountries[0] ?? 'PL' });
+  if (!phone.ok) throw badRequest(phone.code, phoneErrorMessage(phone.code, locale), 'phone');
+
+  const phoneHash = await privateHash(deps, 'phone', phone.e164);
+  await enforceLimit(deps, shop.shop, STOREFRONT_LIMITS.signUpPerPhoneDay, phoneHash, locale);
+  await enforceLimit(deps, shop.shop, STOREFRONT_LIMITS.signUpPerShopDay, 'all', locale);
+
+  const product = await fetchProduct(deps, config.shop ?? shop, input.productId);
+  if (product === 'not-found') throw badRequest('PRODUCT_UNKNOWN', MESSAGES.unknownProduct[locale], 'productId');
+  if (product && isAvailable(product)) throw new AppError(409, 'PRODUCT_AVAILABLE', MESSAGES.available[locale], 'productId');
+
+  const at = deps.clock.now().toISOString();
+  const id = signUpId(input.productId, phone.e164);
+  const signUp: SignUp = {
+    id,
+    shop: shop.shop,
+    productId: input.productId,
+    phone: phone.e164,
+    ...(input.clientId ? { clientId: input.clientId } : {}),
+    ...(product?.name ? { productName: product.name } : {}),
+    status: 'waiting',
+    createdAt: at,
+    updatedAt: at,
+    consent: { at, textVersion: input.consentTextVersion, ipHash: caller.ipHash, locale },
+  };
+  const outcome = await createSignUpRepository(deps.store).signUp(signUp);
+  if (outcome === 'created' && (await deps.store.rememberNumber(shop.shop, phone.e164, at, 'back-in-stock'))) {
+    await deps.store.addStats(shop.shop, localDate(new Date(at), settings.quietHours.timeZone), { newNumbers: 1 });
+  }
+  deps.logger.info('back-in-stock sign-up', { shop: shop.shop, productId: input.productId, outcome });
+  const duplicate = outcome === 'duplicate';
+  return {
+    status: 'waiting',
+    duplicate,
+    withdrawToken: await withdrawToken(deps, shop.shop, id),
+    message: (duplicate ? MESSAGES.duplicate : MESSAGES.created)[locale],
+  };
+}
+
+/** The client withdraws consent: the sign-up is kept as "withdrawn" (proof of the withdrawal) and never sent. */
+export async function withdrawBackInStock(deps: Deps, shop: Shop, input: WithdrawRequest, locale: 'pl' | 'en') {
+  let target: { productId: string; phone: string } | undefined;
+  if ('token' in input) {
+    const id = await readWithdrawToken(deps, shop.shop, input.token);
+    target = id ? parseSignUpId(id) : undefined;
+    if (!target) throw badRequest('WITHDRAW_TOKEN_INVALID', MESSAGES.notFound[locale], 'token');
+  } else {
+    const settings = withDefaults(await deps.store.getSettings(shop.shop));
+    const phone = normalizeMobile(input.phone, { defaultCountry: settings.allowedCountries[0] ?? 'PL' });
+    if (!phone.ok) throw badRequest(phone.code, phoneErrorMessage(phone.code, locale), 'phone');
+    target = { productId: input.productId, phone: phone.e164 };
+  }
+  const done = await createSignUpRepository(deps.store).withdraw(shop.shop, target.productId, target.phone, deps.clock.now().toISOString());
+  if (!done) throw notFound('SIGN_UP_NOT_FOUND', MESSAGES.notFound[locale]);
+  return {
+    status: 'withdrawn' as const,
+    message: locale === 'en' ? 'Your sign-up has been withdrawn.' : 'Zapis na powiadomienie został wycofany.',
+  };
+}
+
+/**
+ * The product is back: one job per waiting sign-up, sent in batches (one SMSAPI request per 100 numbers), then
+ * each sign-up turns "sent". Safe to repeat after a crash: job ids are deterministic and re-dispatching is harmless.
+ */
+export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, product: ProductFacts): Promise<Job[]> {
+  const shop = ctx.shop.shop;
+  const template = ctx.templates[templateKey.backInStock];
+  if (!template?.enabled || !isAvailable(product)) return [];
+  const signUps = createSignUpRepository(deps.store);
+  const waiting = await signUps.listWaiting(shop, product.productId);
+  if (waiting.length === 0) return [];
+
+  let facts = product;
+  if (!facts.name || facts.price === undefined) {
+    const fetched = await fetchProduct(deps, ctx.shop, product.productId);
+    if (fetched && fetched !== 'not-found') facts = { ...fetched, ...Object.fromEntries(Object.entries(product).filter(([, v]) => v !== undefined)) };
+  }
+  const currency =
+    ctx.shop.currencies?.find((c) => c.currencyId === facts.currencyId)?.name ?? ctx.shop.defaultCurrency ?? 'PLN';
+  const text = renderTemplate(template.text, {
+    product_name: facts.name ?? '',
+    shop_name: ctx.shop.shopName ?? '',
+    price: facts.price !== undefined ? formatMoney(facts.price) : '',
+    currency,
+  });
+
+  const jobs: Job[] = [];
+  const planned: { signUp: SignUp; job: Job }[] = [];
+  for (const signUp of waiting) {
+    const timing = dueTime('back-in-stock', template.delayDays, ctx);
+    const job = jobFromPlan(
+      shop,
+      {
+        key: `back-in-stock:${signUp.productId}:${signUp.phone}:${signUp.createdAt}`,
+        kind: 'back-in-stock',
+        phone: signUp.phone,
+        text,
+        ...timing,
+        source: { event: 'product.edit', productId: signUp.productId, ...(signUp.clientId ? { userId: signUp.clientId } : {}) },
+      },
+      ctx.now,
+    );
+    const existing = await deps.store.getJob(shop, job.jobId);
+    let current = existing;
+    if (!existing) {
+      const placed = await placeUnderDailyCap(deps, shop, ctx.settings, 'back-in-stock', new Date(job.dueAt));
+      if (placed.waitReason) {
+        Object.assign(job, {
+          dueAt: placed.dueAt.toISOString(),
+          state: 'SCHEDULED',
+          shiftedFrom: job.shiftedFrom ?? job.dueAt,
+          waitReason: placed.waitReason,
+        });
+      }
+      if ((await deps.store.createJob(job)) === 'created') current = job;
+      else {
+        await releaseCapPlace(deps, shop, placed.capDate);
+        current = await deps.store.getJob(shop, job.jobId);
+      }
+    }
+    if (!current) continue;
+    if (current.state === 'QUEUED' || current.state === 'SCHEDULED') jobs.push(current);
+    planned.push({ signUp: { ...signUp, productName: facts.name ?? signUp.productName }, job: current });
+  }
+
+  await dispatchBatches(deps, shop, jobs);
+  const at = deps.clock.now().toISOString();
+  for (const { signUp, job } of planned) await signUps.markSent(signUp, job.jobId, at);
+  deps.logger.info('back in stock: sign-ups notified', { shop, productId: product.productId, jobs: planned.length });
+  return planned.map((p) => p.job);
+}
+
+// ---- The merchant's notification list (manual 4.9) ----
+
+const toView = (s: SignUp): SubscriptionView => ({
+  id: s.id,
+  ...(s.clientId ? { clientId: s.clientId } : {}),
+  phone: s.phone,
+  productId: s.productId,
+  ...(s.productName ? { productName: s.productName } : {}),
+  status: s.status,
+  createdAt: s.createdAt,
+  ...(s.sentAt ? { sentAt: s.sentAt } : {}),
+  ...(s.withdrawnAt ? { withdrawnAt: s.withdrawnAt } : {}),
+});
+
+const encodeCursor = (s: SignUp) => Buffer.from(JSON.stringify([s.createdAt, s.id])).toString('base64url');
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+  } catch {
+    // fall through
+  }
+  throw badRequest('FIELD_INVALID', 'cursor: not a cursor from this list', 'cursor');
+}
+
+/** Newest first; `search` matches the phone (digits), product id, product name or client id. */
+export async function listSignUps(deps: Deps, shop: string, query: { search?: string; limit: number; cursor?: string }) {
+  let all = await createSignUpRepository(deps.store).listAll(shop);
+  const search = query.search?.toLowerCase();
+  if (search) {
+    const digits = search.replace(/\D/g, '');
+    all = all.filter(
+      (s) =>
+        (digits.length >= 3 && s.phone.replace(/\D/g, '').includes(digits)) ||
+        s.productId === search ||
+        s.clientId === search ||
+        (s.productName?.toLowerCase().includes(search) ?? false),
+    );
+  }
+  all.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  let start = 0;
+  if (query.cursor) {
+    const [createdAt, id] = decodeCursor(query.cursor);
+    start = all.findIndex((s) => s.createdAt < createdAt || (s.createdAt === createdAt && s.id < id));
+    if (start < 0) start = all.length;
+  }
+  const page = all.slice(start, start + query.limit);
+  const more = start + query.limit < all.length;
+  return { items: page.map(toView), total: all.length, ...(more && page.length ? { cursor: encodeCursor(page[page.length - 1]!) } : {}) };
+}
+
+/** Deletes sign-ups by id; returns how many existed. */
+export async function deleteSignUps(deps: Deps, shop: string, ids: string[]): Promise<number> {
+  const repo = createSignUpRepository(deps.store);
+  let deleted = 0;
+  for (const id of new Set(ids)) {
+    const target = parseSignUpId(id);
+    if (target && (await repo.remove(shop, target.productId, target.phone))) deleted++;
+  }
+  return deleted;
+}

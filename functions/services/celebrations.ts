@@ -1,0 +1,82 @@
+// Use cases of "Celebrowanie dat" (manual 4.6): list the rules, add, edit, switch off ("Wyłącz") and delete one.
+// Texts are checked like every template: the celebration placeholders only, within the SMS length limit.
+import { randomUUID } from 'node:crypto';
+import { notFound } from '#domain/errors';
+import type { Celebration } from '#domain/model';
+import { CELEBRATION_EVENT_NAMES, CELEBRATION_EVENTS } from '#domain/planning-celebrations';
+import { CELEBRATION_EXAMPLES } from '#domain/default-templates';
+import { PLACEHOLDERS } from '#domain/placeholders';
+import type { CelebrationBody, CelebrationPatch } from '#domain/api-orders';
+import type { Deps } from './deps';
+import { assertValidTemplate } from './templates';
+
+const view = (c: Celebration) => ({ ...c, eventName: CELEBRATION_EVENT_NAMES[c.event] });
+
+async function checkText(deps: Deps, shop: string, text: string) {
+  const smsapi = await deps.store.getSmsapi(shop);
+  assertValidTemplate('celebration', text, {
+    maxParts: deps.config.SMSAPI_MAX_PARTS,
+    replaceSpecialCharacters: smsapi?.replaceSpecialCharacters,
+  });
+}
+
+const missing = (id: string) => notFound('CELEBRATION_NOT_FOUND', `Nie ma reguły celebrowania dat o identyfikatorze ${id}`);
+
+const encodeCursor = (offset: number) => Buffer.from(String(offset)).toString('base64url');
+const decodeCursor = (cursor: string | undefined) => {
+  const offset = cursor ? Number(Buffer.from(cursor, 'base64url').toString('utf8')) : 0;
+  return Number.isInteger(offset) && offset >= 0 ? offset : 0;
+};
+
+/** Oldest first (the order they were added); also what the form needs: the events, placeholders, examples. */
+export async function listCelebrations(deps: Deps, shop: string, page: { limit: number; cursor?: string }) {
+  const all = await deps.store.listCelebrations(shop);
+  const offset = decodeCursor(page.cursor);
+  const items = all.slice(offset, offset + page.limit);
+  const next = offset + items.length;
+  return {
+    items: items.map(view),
+    total: all.length,
+    ...(next < all.length ? { cursor: encodeCursor(next) } : {}),
+    events: CELEBRATION_EVENTS.map((event) => ({ event, name: CELEBRATION_EVENT_NAMES[event] })),
+    placeholders: PLACEHOLDERS.celebration,
+    examples: CELEBRATION_EXAMPLES,
+  };
+}
+
+export async function addCelebration(deps: Deps, shop: string, body: CelebrationBody) {
+  await checkText(deps, shop, body.text);
+  const at = deps.clock.now().toISOString();
+  const celebration: Celebration = {
+    id: randomUUID().replace(/-/g, ''),
+    event: body.event,
+    delayDays: body.delayDays,
+    text: body.text,
+    active: body.active,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await deps.store.putCelebration(shop, celebration);
+  return view(celebration);
+}
+
+export async function changeCelebration(deps: Deps, shop: string, id: string, patch: CelebrationPatch) {
+  const existing = await deps.store.getCelebration(shop, id);
+  if (!existing) throw missing(id);
+  if (patch.text !== undefined) await checkText(deps, shop, patch.text);
+  const updated: Celebration = {
+    ...existing,
+    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+    id: existing.id,
+    createdAt: existing.createdAt,
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  await deps.store.putCelebration(shop, updated);
+  return view(updated);
+}
+
+/** Jobs already planned by the rule stay in "Zaplanowane wysyłki", where the merchant may delete them. */
+export async function removeCelebration(deps: Deps, shop: string, id: string) {
+  if (!(await deps.store.deleteCelebration(shop, id))) throw missing(id);
+  return { id, deleted: true };
+}

@@ -1,0 +1,156 @@
+// Use cases of "Zaplanowane wysyłki" (manual 4.10) and the message history: list jobs, and cancel them (by the
+// merchant, or by a planner for stale messages). A cancelled job never sends: the sender only takes QUEUED or
+// SCHEDULED jobs, with a conditional write, and the job's schedule is deleted too.
+import { conflict, notFound } from '#domain/errors';
+import { PLACE_NAMES, type Job, type JobState } from '#domain/model';
+import type { JobCancellation } from '#domain/planning-stale';
+import type { JobListQuery } from '#domain/api-orders';
+import type { Deps } from './deps';
+
+export const DELETED_BY_MERCHANT = 'Usunięte przez sprzedawcę';
+
+export const JOB_STATE_NAMES: Record<JobState, { pl: string; en: string }> = {
+  SCHEDULED: { pl: 'zaplanowana', en: 'scheduled' },
+  QUEUED: { pl: 'w kolejce do wysłania', en: 'queued' },
+  SENDING: { pl: 'wysyłanie', en: 'sending' },
+  SENT: { pl: 'wysłana', en: 'sent' },
+  DELIVERED: { pl: 'doręczona', en: 'delivered' },
+  UNDELIVERED: { pl: 'niedoręczona', en: 'undelivered' },
+  FAILED: { pl: 'błąd wysyłki', en: 'failed' },
+  CANCELLED: { pl: 'anulowana', en: 'cancelled' },
+};
+
+export interface JobView {
+  jobId: string;
+  phone: string;
+  text: string;
+  dueAt: string;
+  createdAt: string;
+  kind: Job['kind'];
+  /** The column "Typ": the feature in the merchant's words. */
+  type: { pl: string; en: string };
+  state: JobState;
+  stateName: { pl: string; en: string };
+  orderId?: string;
+  statusId?: string;
+  cancelReason?: string;
+  /** When quiet hours moved the job, the time it was first due. */
+  shiftedFrom?: string;
+  /** Why a due job still waits (e.g. the shop's daily storefront cap). */
+  waitReason?: Job['waitReason'];
+  sentAt?: string;
+  deliveredAt?: string;
+  error?: Job['error'];
+}
+
+const view = (job: Job): JobView => ({
+  jobId: job.jobId,
+  phone: job.phone,
+  text: job.text,
+  dueAt: job.dueAt,
+  createdAt: job.createdAt,
+  kind: job.kind,
+  type: PLACE_NAMES[job.kind] ?? { pl: job.kind, en: job.kind },
+  state: job.state,
+  stateName: JOB_STATE_NAMES[job.state],
+  orderId: job.source.orderId,
+  statusId: job.source.statusId,
+  cancelReason: job.cancelReason,
+  shiftedFrom: job.shiftedFrom,
+  waitReason: job.waitReason,
+  sentAt: job.sentAt,
+  deliveredAt: job.deliveredAt,
+  error: job.error,
+});
+
+const digits = (text: string) => text.replace(/\D/g, '');
+
+/** Phone (typed with or without spaces and prefix), order number, or any words of the text. */
+function matches(job: Job, search: string): boolean {
+  const q = search.trim().toLocaleLowerCase('pl');
+  if (q === '') return true;
+  const qDigits = digits(q);
+  if (qDigits.length >= 3 && qDigits.length === q.replace(/[\s+\-()]/g, '').length && digits(job.phone).includes(qDigits)) return true;
+  if (job.source.orderId === q) return true;
+  return job.text.toLocaleLowerCase('pl').includes(q);
+}
+
+const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+function decodeCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  try {
+    const offset = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown }).o;
+    return typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 ? offset : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Scheduled: due later, soonest first, back-in-stock left out as in the manual. Cancelled and the history
+ * (`all`): newest first. Reads every job of the shop and filters in memory: fine for thousands of jobs (jobs
+ * expire 180 days after their due time); a very large shop would need a state/due-time index instead.
+ */
+export async function listJobs(deps: Deps, shop: string, query: JobListQuery) {
+  let jobs = await deps.store.listJobs(shop);
+  if (query.state === 'scheduled') {
+    jobs = jobs.filter((job) => job.state === 'SCHEDULED' && job.kind !== 'back-in-stock');
+    jobs.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.jobId.localeCompare(b.jobId));
+  } else {
+    if (query.state === 'cancelled') jobs = jobs.filter((job) => job.state === 'CANCELLED');
+    jobs.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.dueAt.localeCompare(a.dueAt) || a.jobId.localeCompare(b.jobId));
+  }
+  if (query.search) jobs = jobs.filter((job) => matches(job, query.search!));
+  const offset = decodeCursor(query.cursor);
+  const page = jobs.slice(offset, offset + query.limit);
+  const next = offset + page.length;
+  return { items: page.map(view), total: jobs.length, ...(next < jobs.length ? { cursor: encodeCursor(next) } : {}) };
+}
+
+/** `not-cancellable`: already sent, being sent or failed; a job cancelled before counts as cancelled. */
+export type CancelOutcome = 'cancelled' | 'not-found' | 'not-cancellable';
+
+/** Cancels one job if it is still waiting (in one of `from`), and deletes its schedule. */
+export async function cancelJob(
+  deps: Deps,
+  shop: string,
+  jobId: string,
+  reason: string,
+  from: JobState[] = ['SCHEDULED', 'QUEUED'],
+): Promise<CancelOutcome> {
+  const at = deps.clock.now().toISOString();
+  const cancelled = await deps.store.transitionJob(shop, jobId, from, 'CANCELLED', { cancelReason: reason, updatedAt: at });
+  if (!cancelled) {
+    const current = await deps.store.getJob(shop, jobId);
+    return !current ? 'not-found' : current.state === 'CANCELLED' ? 'cancelled' : 'not-cancellable';
+  }
+  await deps.scheduler.cancel({ shop, jobId });
+  deps.logger.info('job cancelled', { shop, jobId, kind: cancelled.kind, reason });
+  return 'cancelled';
+}
+
+/** The planners' stale-message cancellations: only jobs still SCHEDULED (a queued one is already going out). */
+export async function cancelStaleJobs(deps: Deps, shop: string, cancellations: readonly JobCancellation[]): Promise<void> {
+  for (const c of cancellations) await cancelJob(deps, shop, c.jobId, c.reason, ['SCHEDULED']);
+}
+
+const JOB_ID = /^[0-9a-f]{32}$/;
+
+export async function deleteJob(deps: Deps, shop: string, jobId: string) {
+  const outcome = JOB_ID.test(jobId) ? await cancelJob(deps, shop, jobId, DELETED_BY_MERCHANT) : 'not-found';
+  if (outcome === 'not-found') throw notFound('JOB_NOT_FOUND', 'Nie ma takiej zaplanowanej wysyłki');
+  if (outcome === 'not-cancellable') {
+    throw conflict('JOB_NOT_CANCELLABLE', 'Tej wiadomości nie można już usunąć: została wysłana albo właśnie jest wysyłana');
+  }
+  return outcome;
+}
+
+/** "Usuń zaznaczone": each id is answered on its own, so one already-sent job does not block the others. */
+export async function deleteJobs(deps: Deps, shop: string, ids: readonly string[]) {
+  const result: Record<CancelOutcome, string[]> = { cancelled: [], 'not-found': [], 'not-cancellable': [] };
+  for (const id of new Set(ids)) {
+    const outcome = JOB_ID.test(id) ? await cancelJob(deps, shop, id, DELETED_BY_MERCHANT) : 'not-found';
+    result[outcome].push(id);
+  }
+  return { cancelled: result.cancelled, notFound: result['not-found'], notCancellable: result['not-cancellable'] };
+}

@@ -1,0 +1,256 @@
+// Sending many jobs of the same text in one SMSAPI request (several numbers in `to`, one `idx` per recipient).
+// Each recipient is still its own job with its own conditional state changes, so exactly-once per person holds
+// as for single sends (functions/services/send-job.ts); only the gateway call is shared.
+import { createHash } from 'node:crypto';
+import { PLACE_NAMES, type Job, type SmsapiConnection } from '#domain/model';
+import { smsapiNumber } from '#domain/phone';
+import { withDefaults } from '#domain/settings';
+import { classifySmsapiError, smsapiErrorMessage } from '#domain/smsapi-codes';
+import { errorLogCode, failureMessage } from '#domain/smsapi-failure';
+import { smsLength } from '#domain/sms-length';
+import { replaceSpecialCharacters } from '#domain/special-characters';
+import type { Deps } from './deps';
+import { recordError } from './error-log';
+import { recordSent, sendJob } from './send-job';
+import { callWithToken } from './smsapi-token';
+import { countOutcome } from './stats';
+import type { JobRef, Queue, SmsSendResult } from './ports';
+
+/** What travels on the `sends` queue for a batch. `jobId` is set only on scheduled batches (it names the schedule). */
+export interface JobBatchRef {
+  shop: string;
+  jobIds: string[];
+  jobId?: string;
+}
+
+/** SMSAPI's several-numbers request; kept well under its per-request limits. */
+export const MAX_BATCH = 100;
+const LEASE_MS = 120_000;
+
+export type BatchOutcome = { result: 'done'; sent: number; failed: number; skipped: number } | { result: 'retry'; reason: string };
+
+// The `sends` queue carries JSON; the sender accepts both a JobRef and a JobBatchRef (functions/handlers/sender.ts).
+const batchQueue = (deps: Deps) => deps.sendsQueue as unknown as Queue<JobBatchRef>;
+
+const chunks = <T>(items: T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+/** A schedule name of its own (never a job id: cancelling one job's schedule must not cancel its batch). */
+const batchScheduleId = (jobIds: string[]) =>
+  `b${createHash('sha256').update(jobIds.join(',')).digest('hex').slice(0, 31)}`;
+
+/**
+ * Puts jobs on their road in batches: due-now jobs as one queue message per 100, scheduled jobs as one schedule
+ * per due time and 100. Safe to repeat: the sender skips jobs that are no longer QUEUED/SCHEDULED.
+ */
+export async function dispatchBatches(deps: Deps, shop: string, jobs: Job[]): Promise<void> {
+  const queued = jobs.filter((j) => j.state === 'QUEUED').map((j) => j.jobId);
+  for (const jobIds of chunks(queued, MAX_BATCH)) await batchQueue(deps).send({ shop, jobIds });
+
+  const byDueAt = new Map<string, string[]>();
+  for (const job of jobs.filter((j) => j.state === 'SCHEDULED')) {
+    byDueAt.set(job.dueAt, [...(byDueAt.get(job.dueAt) ?? []), job.jobId]);
+  }
+  for (const [dueAt, ids] of byDueAt) {
+    for (const jobIds of chunks(ids, MAX_BATCH)) {
+      const ref: JobBatchRef & JobRef = { shop, jobId: batchScheduleId(jobIds), jobIds };
+      await deps.scheduler.schedule(ref, new Date(dueAt));
+    }
+  }
+}
+
+interface Claimed {
+  job: Job;
+  attempt: number;
+}
+
+/** Sends every still-pending job of the batch; jobs with the same text share one SMSAPI request. */
+export async function sendBatch(deps: Deps, batch: JobBatchRef): Promise<BatchOutcome> {
+  if (batch.jobIds.length === 1) {
+    const single = await sendJob(deps, { shop: batch.shop, jobId: batch.jobIds[0]! });
+    if (single.result === 'retry') return { result: 'retry', reason: single.reason };
+    return { result: 'done', sent: single.result === 'sent' ? 1 : 0, failed: single.result === 'failed' ? 1 : 0, skipped: single.result === 'skipped' ? 1 : 0 };
+  }
+  const now = deps.clock.now();
+  const claimed: Claimed[] = [];
+  let busyElsewhere = false;
+  let skipped = 0;
+  for (const jobId of [...new Set(batch.jobIds)]) {
+    const existing = await deps.store.getJob(batch.shop, jobId);
+    if (!existing || !['QUEUED', 'SCHEDULED', 'SENDING'].includes(existing.state)) {
+      skipped++;
+      continue;
+    }
+    const attempt = existing.attempts + 1;
+    const job = await deps.store.transitionJob(
+      batch.shop,
+      jobId,
+      ['QUEUED', 'SCHEDULED'],
+      'SENDING',
+      { attempts: attempt, leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(), updatedAt: now.toISOString() },
+      { expression: 'OR (#state = :sending AND leaseUntil < :now)', values: { ':sending': 'SENDING', ':now': now.toISOString() } },
+    );
+    if (job) claimed.push({ job, attempt });
+    else if ((await deps.store.getJob(batch.shop, jobId))?.state === 'SENDING') busyElsewhere = true;
+    else skipped++;
+  }
+
+  let sent = 0;
+  let failed = 0;
+  let retry = false;
+  if (claimed.length > 0) {
+    const [connection, settings] = await Promise.all([deps.store.getSmsapi(batch.shop), deps.store.getSettings(batch.shop)]);
+    const tz = withDefaults(settings).quietHours.timeZone;
+    if (!connection) {
+      for (const c of claimed) {
+        await fail(deps, c.job, 'SMSAPI_NOT_CONNECTED', 'Brak połączonego konta SMSAPI — połącz konto w zakładce „Konto SMSAPI”.', tz);
+      }
+      return { result: 'done', sent: 0, failed: claimed.length, skipped };
+    }
+    // One request per text; jobs tried before go separately, so SMSAPI's "idx already used" (53) stays exact.
+    const groups = new Map<string, Claimed[]>();
+    for (const c of claimed) {
+      const message = connection.replaceSpecialCharacters ? replaceSpecialCharacters(c.job.text) : c.job.text;
+      const key = `${c.job.attempts > 1 ? 'retry' : 'first'}\u0000${message}`;
+      groups.set(key, [...(groups.get(key) ?? []), c]);
+    }
+    for (const [key, group] of groups) {
+      const message = key.slice(key.indexOf('\u0000') + 1);
+      try {
+        const outcome = await sendGroup(deps, connection, message, group, tz);
+        sent += outcome.sent;
+        failed += outcome.failed;
+        retry ||= outcome.retry;
+      } catch (error) {
+        // Something of ours failed (store, cipher): release what is still SENDING so a redelivery retries at
+        // once; if SMSAPI had already accepted it, check_idx answers 53 next time.
+        for (const c of group) {
+          await deps.store
+            .transitionJob(c.job.shop, c.job.jobId, ['SENDING'], 'QUEUED', { updatedAt: deps.clock.now().toISOString(), removeLease: true })
+            .catch(() => undefined);
+        }
+        throw error;
+      }
+    }
+  }
+  deps.logger.info('sms batch processed', { shop: batch.shop, jobs: batch.jobIds.length, sent, failed, skipped });
+  if (retry || busyElsewhere) return { result: 'retry', reason: retry ? 'TRANSIENT_SMSAPI_ERROR' : 'JOB_BEING_SENT' };
+  return { result: 'done', sent, failed, skipped };
+}
+
+async function sendGroup(
+  deps: Deps,
+  connection: SmsapiConnection,
+  message: string,
+  group: Claimed[],
+  tz: string,
+): Promise<{ sent: number; failed: number; retry: boolean }> {
+  const shop = group[0]!.job.shop;
+  const { result } = await callWithToken(deps, shop, connection, (token) =>
+    deps.sms.send({
+      token,
+      to: group.map((c) => smsapiNumber(c.job.phone)),
+      message,
+      from: connection.senderName,
+      idx: group.map((c) => c.job.jobId),
+      notifyUrl: `${deps.config.PUBLIC_URL}/smsapi/reports`,
+      maxParts: deps.config.SMSAPI_MAX_PARTS,
+    }),
+  );
+
+  if (!result.ok && result.transport === 'api' && classifySmsapiError(result.code) === 'already-accepted') {
+    // 53 on a several-number request does not say which idx was used: settle each job on its own.
+    if (group.length > 1) {
+      const totals = { sent: 0, failed: 0, retry: false };
+      for (const member of group) {
+        const single = await sendGroup(deps, connection, message, [member], tz);
+        totals.sent += single.sent;
+        totals.failed += single.failed;
+        totals.retry ||= single.retry;
+      }
+      return totals;
+    }
+    await markSent(deps, group[0]!.job, undefined, message, tz);
+    return { sent: 1, failed: 0, retry: false };
+  }
+
+  if (result.ok) {
+    let sent = 0;
+    let failed = 0;
+    for (const c of group) {
+      const accepted =
+        result.messages.find((m) => m.idx === c.job.jobId) ??
+        result.messages.find((m) => !m.idx && m.number === smsapiNumber(c.job.phone));
+      if (accepted) {
+        await markSent(deps, c.job, accepted, message, tz);
+        sent++;
+      } else {
+        // Refused inside an accepted request: invalid, landline or blacklisted number (SMSAPI lists it apart).
+        await fail(deps, c.job, 13, smsapiErrorMessage(13), tz);
+        failed++;
+      }
+    }
+    return { sent, failed, retry: false };
+  }
+
+  return settleFailure(deps, group, result, tz);
+}
+
+async function settleFailure(
+  deps: Deps,
+  group: Claimed[],
+  result: Extract<SmsSendResult, { ok: false }>,
+  tz: string,
+): Promise<{ sent: number; failed: number; retry: boolean }> {
+  const transient = result.transport !== 'api' || classifySmsapiError(result.code) === 'retry';
+  const code = errorLogCode(result);
+  const reason = failureMessage(result);
+  let failed = 0;
+  let retry = false;
+  for (const c of group) {
+    if (transient && c.attempt < deps.config.SENDER_MAX_ATTEMPTS) {
+      await deps.store.transitionJob(c.job.shop, c.job.jobId, ['SENDING'], 'QUEUED', {
+        updatedAt: deps.clock.now().toISOString(),
+        error: { code, message: reason },
+        removeLease: true,
+      });
+      retry = true;
+    } else {
+      await fail(deps, c.job, code, reason, tz);
+      failed++;
+    }
+  }
+  deps.logger.warn('sms batch request failed', { shop: group[0]?.job.shop, code: result.code, jobs: group.length, retry });
+  return { sent: 0, failed, retry };
+}
+
+async function markSent(
+  deps: Deps,
+  job: Job,
+  accepted: { id: string; parts: number; points: number } | undefined,
+  message: string,
+  tz: string,
+) {
+  // On 53 (accepted by an earlier attempt whose answer we lost) SMSAPI tells us nothing more: count the parts.
+  const parts = accepted?.parts ?? smsLength(message).parts;
+  const points = accepted?.points ?? 0;
+  await recordSent(deps, job, tz, { smsapiId: accepted?.id, parts, points });
+  deps.logger.info('sms sent', { shop: job.shop, jobId: job.jobId, smsapiId: accepted?.id, alreadyAccepted: !accepted, batch: true });
+}
+
+async function fail(deps: Deps, job: Job, code: number | string, message: string, tz: string) {
+  const at = deps.clock.now().toISOString();
+  const failed = await deps.store.transitionJob(job.shop, job.jobId, ['SENDING'], 'FAILED', {
+    updatedAt: at,
+    error: { code, message },
+    removeLease: true,
+  });
+  if (failed) {
+    await recordError(deps, job.shop, { id: job.jobId, at, code, phone: job.phone, message, place: PLACE_NAMES[job.kind].pl, jobId: job.jobId });
+    await countOutcome(deps, job.shop, at, 'failed', tz);
+  }
+  deps.logger.error('sms failed', { shop: job.shop, jobId: job.jobId, code });
+}

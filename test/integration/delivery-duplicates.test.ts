@@ -1,0 +1,176 @@
+// A job reference delivered twice, or concurrently, sends one SMS; a crash between SMSAPI's answer and our write
+// does not send a second one (check_idx -> 53); a delivery report that overtakes the sender settles the job and
+// it is counted once; the counters are exact under concurrency.
+import type { LocalRuntime } from '../../local/runtime';
+import type { Job } from '#domain/model';
+import { sendJob } from '#services/send-job';
+import { createSmsapiGateway } from '#adapters/smsapi-http';
+import { eventually, startTestRuntime } from '../support/runtime';
+
+let rt: LocalRuntime;
+let licence: string;
+let seq = 0;
+
+/** A QUEUED job stored but not put on the queue: the test decides who delivers its reference, and when. */
+async function storedJob(phone = `+48602${String(++seq).padStart(6, '0')}`): Promise<Job> {
+  const at = rt.deps.clock.now().toISOString();
+  const job: Job = {
+    shop: licence,
+    jobId: `dup${Date.now().toString(36)}${seq}`,
+    kind: 'order-status',
+    phone,
+    text: `Wiadomość ${seq}`,
+    dueAt: at,
+    state: 'QUEUED',
+    attempts: 0,
+    createdAt: at,
+    updatedAt: at,
+    source: { event: 'order.status', orderId: String(seq) },
+  };
+  expect(await rt.deps.store.createJob(job)).toBe('created');
+  return job;
+}
+
+/** The deps with an SMSAPI client that stops waiting after 300 ms (the simulator hangs for a second). */
+const impatient = () => ({ ...rt.deps, sms: createSmsapiGateway({ baseUrl: rt.smsapi.url, timeoutMs: 300 }) });
+const outboxOf = (job: Job) => rt.smsapi.outbox().filter((m) => m.idx === job.jobId);
+const smsCalls = () => rt.smsapi.requests().filter((r) => r.path === '/sms.do').length;
+
+beforeAll(async () => {
+  // Delivery reports far in the future, so that none settles a job behind a test's back (one test sends its own).
+  rt = await startTestRuntime({ smsapiReportDelayMs: 3_600_000 });
+  licence = rt.shop.createShop({ slug: 'dup', name: 'Sklep Duplikat' }).licence;
+  expect((await rt.shop.install('dup')).status).toBe(200);
+  await rt.deps.store.putSmsapi(licence, {
+    token: await rt.deps.cipher.encrypt('sim-token-demo', licence),
+    method: 'token',
+    login: 'demo-shop',
+    senderName: 'SKLEP 123',
+    replaceSpecialCharacters: false,
+    connectedAt: new Date().toISOString(),
+  });
+}, 60_000);
+
+afterAll(async () => {
+  rt?.smsapi.setFaults({ transientRate: 0 });
+  await rt?.stop();
+});
+
+test('sendJob called twice in parallel for one job sends one SMS; a later call sends nothing', async () => {
+  const job = await storedJob();
+  const outcomes = await Promise.all([sendJob(rt.deps, job), sendJob(rt.deps, job), sendJob(rt.deps, job)]);
+  expect(outcomes.filter((o) => o.result === 'sent')).toHaveLength(1);
+  // The others either found it being sent (and would come back later) or already sent.
+  expect(outcomes.filter((o) => o.result !== 'sent').every((o) => o.result === 'retry' || o.result === 'skipped')).toBe(true);
+  expect(await sendJob(rt.deps, job)).toEqual({ result: 'skipped', reason: 'JOB_SENT' });
+  expect(outboxOf(job)).toHaveLength(1);
+  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'SENT', attempts: 1 });
+});
+
+test('the same reference enqueued twice (and once more later) is sent once by the queue consumers', async () => {
+  const job = await storedJob();
+  const ref = { shop: licence, jobId: job.jobId };
+  await Promise.all([rt.deps.sendsQueue.send(ref), rt.deps.sendsQueue.send(ref)]);
+  await eventually(() => outboxOf(job).length > 0);
+  await rt.deps.sendsQueue.send(ref);
+  expect(await rt.idle()).toBe(true);
+  expect(outboxOf(job)).toHaveLength(1);
+  expect((await rt.deps.store.getJob(licence, job.jobId))?.state).toBe('SENT');
+});
+
+test('an answer lost after SMSAPI accepted the SMS: the retry gets 53, the job is SENT, no second SMS', async () => {
+  const job = await storedJob();
+  const calls = smsCalls();
+  rt.smsapi.setFaults({ transientRate: 1, transientKinds: ['accepted-then-timeout'], timeoutMs: 1_000 });
+  try {
+    // The sender gives up waiting (our timeout is shorter than the hang) and puts the job back.
+    const first = await sendJob(impatient(), job);
+    expect(first.result).toBe('retry');
+  } finally {
+    rt.smsapi.setFaults({ transientRate: 0 });
+  }
+  expect(outboxOf(job)).toHaveLength(1);
+  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'QUEUED', attempts: 1, error: { code: 'TIMEOUT' } });
+
+  const second = await sendJob(rt.deps, job);
+  expect(second.result).toBe('sent');
+  expect(smsCalls()).toBe(calls + 2);
+  expect(outboxOf(job)).toHaveLength(1);
+  const sent = await rt.deps.store.getJob(licence, job.jobId);
+  expect(sent).toMatchObject({ state: 'SENT', attempts: 2, parts: 1 });
+});
+
+test('a delivery report that overtakes the sender settles the job; the late retry sends nothing; counted once', async () => {
+  const job = await storedJob();
+  rt.smsapi.setFaults({ transientRate: 1, transientKinds: ['accepted-then-timeout'], timeoutMs: 1_000 });
+  try {
+    const first = await sendJob(impatient(), job);
+    expect(first.result).toBe('retry');
+  } finally {
+    rt.smsapi.setFaults({ transientRate: 0 });
+  }
+  const sms = outboxOf(job)[0]!;
+  const before = await rt.deps.store.listStats(licence, '2000-01-01', '2999-12-31');
+  const sentBefore = before.reduce((n, d) => n + d.sent, 0);
+  // SMSAPI's report, as it would call notify_url.
+  const report = await fetch(
+    `${rt.url}/smsapi/reports?MsgId=${sms.id}&status=404&idx=${job.jobId}&donedate=${Math.floor(Date.now() / 1000)}&to=${sms.to}&username=demo-shop`,
+  );
+  expect(await report.text()).toBe('OK');
+  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'DELIVERED', smsapiId: sms.id, reportStatus: 'DELIVERED' });
+  expect(await sendJob(rt.deps, job)).toEqual({ result: 'skipped', reason: 'JOB_DELIVERED' });
+  expect(outboxOf(job)).toHaveLength(1);
+  const after = await rt.deps.store.listStats(licence, '2000-01-01', '2999-12-31');
+  expect(after.reduce((n, d) => n + d.sent, 0)).toBe(sentBefore + 1);
+  expect(after.reduce((n, d) => n + d.delivered, 0)).toBe(before.reduce((n, d) => n + d.delivered, 0) + 1);
+  // The same report again changes nothing.
+  await fetch(`${rt.url}/smsapi/reports?MsgId=${sms.id}&status=404&idx=${job.jobId}`);
+  expect((await rt.deps.store.listStats(licence, '2000-01-01', '2999-12-31')).reduce((n, d) => n + d.delivered, 0)).toBe(
+    after.reduce((n, d) => n + d.delivered, 0),
+  );
+});
+
+test('transient failures are retried until SENDER_MAX_ATTEMPTS, then the job is FAILED and logged', async () => {
+  const job = await storedJob();
+  rt.smsapi.setFaults({ transientRate: 1, transientKinds: ['203'] });
+  const outcomes: string[] = [];
+  try {
+    for (let i = 0; i < rt.deps.config.SENDER_MAX_ATTEMPTS; i++) outcomes.push((await sendJob(rt.deps, job)).result);
+  } finally {
+    rt.smsapi.setFaults({ transientRate: 0 });
+  }
+  expect(outcomes).toEqual([...Array(rt.deps.config.SENDER_MAX_ATTEMPTS - 1).fill('retry'), 'failed']);
+  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({
+    state: 'FAILED',
+    attempts: rt.deps.config.SENDER_MAX_ATTEMPTS,
+    error: { code: 203 },
+  });
+  const log = await rt.deps.store.listErrors(licence, { limit: 5 });
+  expect(log.items[0]).toMatchObject({ jobId: job.jobId, code: 203, place: 'Zmiana statusu zamówienia', phone: job.phone });
+  expect(log.items[0]!.message).toContain('Zbyt wiele odwołań do SMSAPI');
+  expect(outboxOf(job)).toHaveLength(0);
+});
+
+test('error 52 (too many to one number) is retried, not failed', async () => {
+  const job = await storedJob('+48602999052');
+  rt.smsapi.setFaults({ failingSuffixes: { '999052': 52 } });
+  let first;
+  try {
+    first = await sendJob(rt.deps, job);
+  } finally {
+    rt.smsapi.setFaults({ failingSuffixes: { '13': 13 } });
+  }
+  expect(first.result).toBe('retry');
+  expect(await sendJob(rt.deps, job)).toMatchObject({ result: 'sent' });
+  expect(outboxOf(job)).toHaveLength(1);
+});
+
+test('50 concurrent counter updates add up exactly', async () => {
+  const date = '2031-01-15';
+  await Promise.all(
+    Array.from({ length: 50 }, (_, i) => rt.deps.store.addStats(licence, date, { sent: 1, parts: 2, points: 0.16, failed: i % 2 })),
+  );
+  const [day] = await rt.deps.store.listStats(licence, date, date);
+  expect(day).toMatchObject({ date, sent: 50, parts: 100, failed: 25 });
+  expect(day!.points).toBeCloseTo(8, 6);
+});

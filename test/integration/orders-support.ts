@@ -1,0 +1,62 @@
+// Helpers for the order-notification integration tests: a runtime with an installed shop and a connected
+// SMSAPI account, admin API calls signed in the way the Shoper admin does, and the clock set to Warsaw times.
+import type { LocalRuntime } from '../../local/runtime';
+import { startTestRuntime } from '../support/runtime';
+
+export interface OrdersWorld {
+  rt: LocalRuntime;
+  licence: string;
+  api: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: Record<string, any> }>;
+}
+
+export async function startOrdersWorld(slug = 'demo'): Promise<OrdersWorld> {
+  const rt = await startTestRuntime();
+  const licence = rt.shop.createShop({ slug, name: 'Sklep Demo' }).licence;
+  const installed = await rt.shop.install(slug);
+  if (installed.status !== 200) throw new Error(`install failed: ${installed.status}`);
+  await rt.deps.store.putSmsapi(licence, {
+    token: await rt.deps.cipher.encrypt('sim-token-demo', licence),
+    method: 'token',
+    login: 'demo-shop',
+    senderName: 'SKLEP 123',
+    replaceSpecialCharacters: false,
+    connectedAt: new Date().toISOString(),
+  });
+
+  // A fresh session per call: the iframe parameters are signed for the (moving) clock.
+  const api: OrdersWorld['api'] = async (method, path, body) => {
+    const iframe = new URL(rt.shop.iframeUrl(slug));
+    const session = await fetch(`${rt.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(Object.fromEntries(iframe.searchParams)),
+    });
+    const { token } = (await session.json()) as { token: string };
+    const res = await fetch(`${rt.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  };
+  return { rt, licence, api };
+}
+
+const warsaw = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** "HH:MM" in Warsaw at an instant. */
+export const warsawTime = (at: Date) => warsaw.format(at);
+
+/** The next instant (on a whole minute, after `from`) when Warsaw's clock shows hh:mm. */
+export function nextWarsaw(from: Date, hhmm: string): Date {
+  let at = new Date(Math.ceil((from.getTime() + 1) / 60_000) * 60_000);
+  for (let i = 0; i < 3 * 1440 && warsawTime(at) !== hhmm; i++) at = new Date(at.getTime() + 60_000);
+  return at;
+}
+
+/** Moves the runtime's clock forward to the next hh:mm in Warsaw (plus `extraMs`). Returns that instant. */
+export async function advanceToWarsaw(rt: LocalRuntime, hhmm: string, extraMs = 0): Promise<Date> {
+  const target = new Date(nextWarsaw(rt.deps.clock.now(), hhmm).getTime() + extraMs);
+  await rt.advanceClock(target.getTime() - rt.deps.clock.now().getTime());
+  return target;
+}

@@ -1,0 +1,354 @@
+// Connecting an SMSAPI account over real HTTP against the local runtime and the SMSAPI simulator: a pasted API
+// token, the OAuth web flow (accept and deny), the sender drop-down, the test SMS, the error log with the
+// account problem, delivery reports and the statistics a merchant reads.
+import type { LocalRuntime } from '../../local/runtime';
+import { createAndDispatch } from '#services/dispatch';
+import type { PlannedJob } from '#domain/planning';
+import { eventually, startTestRuntime } from '../support/runtime';
+
+let rt: LocalRuntime;
+const licences: Record<string, string> = {};
+
+async function api(slug: string, method: string, path: string, body?: unknown) {
+  const iframe = new URL(rt.shop.iframeUrl(slug));
+  const session = await fetch(`${rt.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(Object.fromEntries(iframe.searchParams)),
+  });
+  const { token } = (await session.json()) as { token: string };
+  const res = await fetch(`${rt.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, any>, raw: res };
+}
+
+async function newShop(slug: string, name: string) {
+  licences[slug] = rt.shop.createShop({ slug, name }).licence;
+  expect((await rt.shop.install(slug)).status).toBe(200);
+  return licences[slug]!;
+}
+
+const planned = (key: string, phone: string, text: string): PlannedJob => ({
+  key,
+  kind: 'order-status',
+  phone,
+  text,
+  dueAt: new Date(rt.deps.clock.now().getTime() - 1000),
+  source: { event: 'order.status', orderId: key },
+});
+
+beforeAll(async () => {
+  rt = await startTestRuntime();
+  await newShop('konto', 'Sklep Konto');
+}, 60_000);
+
+afterAll(async () => {
+  await rt?.stop();
+});
+
+describe('connecting with a pasted API token', () => {
+  test('a shop without an account is shown as not connected', async () => {
+    const res = await api('konto', 'GET', '/api/smsapi');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ connected: false, login: null, senders: [] });
+  });
+
+  test('a token SMSAPI refuses is 400 SMSAPI_TOKEN_INVALID with the reason, and nothing is stored', async () => {
+    const res = await api('konto', 'PUT', '/api/smsapi', { token: 'not-a-real-token-123' });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'SMSAPI_TOKEN_INVALID', field: 'token', details: { smsapiCode: 101 } });
+    expect(res.body.error.message).toContain('Niepoprawne lub wygasłe dane autoryzacyjne');
+    expect(await rt.deps.store.getSmsapi(licences.konto!)).toBeUndefined();
+  });
+
+  test('a valid token connects: login, points, only ACTIVE senders, the default chosen, the token never shown', async () => {
+    const res = await api('konto', 'PUT', '/api/smsapi', { token: 'sim-token-demo' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ connected: true, method: 'token', login: 'demo-shop', senderName: 'SKLEP 123', senderNameActive: true });
+    expect(res.body.points).toBeGreaterThan(0);
+    expect(res.body.senders).toEqual([
+      { name: 'SKLEP 123', isDefault: true },
+      { name: 'Sklep Demo', isDefault: false },
+      { name: 'SMSAPI', isDefault: false },
+    ]);
+    expect(res.body.accountProblem).toBeUndefined();
+    expect(JSON.stringify(res.body)).not.toContain('sim-token-demo');
+    // Stored encrypted, not as typed.
+    const stored = await rt.deps.store.getSmsapi(licences.konto!);
+    expect(stored?.token).not.toContain('sim-token-demo');
+    expect(await rt.deps.cipher.decrypt(stored!.token, licences.konto!)).toBe('sim-token-demo');
+  });
+
+  test('an INACTIVE or PENDING sender name is refused with the field named; an ACTIVE one is saved', async () => {
+    for (const senderName of ['Promocja', 'Nowy Nadawca', 'Nieznany']) {
+      const refused = await api('konto', 'PUT', '/api/smsapi', { senderName });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'SMSAPI_SENDER_NOT_ACTIVE', field: 'senderName' });
+    }
+    const saved = await api('konto', 'PUT', '/api/smsapi', { senderName: 'SMSAPI', replaceSpecialCharacters: true });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ senderName: 'SMSAPI', replaceSpecialCharacters: true, method: 'token' });
+    expect((await api('konto', 'GET', '/api/smsapi')).body).toMatchObject({ senderName: 'SMSAPI', replaceSpecialCharacters: true });
+  });
+});
+
+describe('the test SMS', () => {
+  test('goes at once with the chosen sender and replaced characters, and answers "Wiadomość została wysłana"', async () => {
+    const before = rt.smsapi.outbox().length;
+    const res = await api('konto', 'POST', '/api/smsapi/test', { phone: '601 222 333' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ sent: true, message: 'Wiadomość została wysłana' });
+    const sms = rt.smsapi.outbox().slice(before);
+    expect(sms).toHaveLength(1);
+    expect(sms[0]).toMatchObject({
+      to: '48601222333',
+      from: 'SMSAPI',
+      // "zakończony" with the replacement on: GSM-7, one part.
+      message: 'Test integracji SMSAPI ze sklepem Sklep Konto zakonczony powodzeniem.',
+      encoding: 'GSM-7',
+    });
+  });
+
+  test('a number SMSAPI refuses (ending in 13) is 422 SMSAPI_13 with the Polish reason, and is in the error log', async () => {
+    const res = await api('konto', 'POST', '/api/smsapi/test', { phone: '601 222 313' });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'SMSAPI_13', details: { smsapiCode: 13 } });
+    expect(res.body.error.message).toBe(
+      'Brak prawidłowych numerów telefonów (numer błędny, stacjonarny (w przypadku wysyłki SMS) lub znajdujący się na czarnej liście)',
+    );
+    const log = await api('konto', 'GET', '/api/errors');
+    expect(log.body.items[0]).toMatchObject({ code: 13, phone: '+48601222313', place: 'Test integracji' });
+  });
+
+  test('a number that is not a mobile number is 400 with the Polish reason before SMSAPI is asked', async () => {
+    const calls = rt.smsapi.requests().length;
+    const bad = await api('konto', 'POST', '/api/smsapi/test', { phone: 'abc' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'PHONE_INVALID', field: 'phone', message: 'Nieprawidłowy numer telefonu' });
+    const landline = await api('konto', 'POST', '/api/smsapi/test', { phone: '22 123 45 67' });
+    expect(landline.body.error).toMatchObject({ code: 'PHONE_NOT_MOBILE', field: 'phone' });
+    expect(rt.smsapi.requests().length).toBe(calls);
+  });
+
+  test('SMSAPI not answering is 502 SMSAPI_UNAVAILABLE with a Polish explanation', async () => {
+    rt.smsapi.setFaults({ transientRate: 1, transientKinds: ['500'] });
+    try {
+      const res = await api('konto', 'POST', '/api/smsapi/test', { phone: '601 222 444' });
+      expect(res.status).toBe(502);
+      expect(res.body.error).toMatchObject({ code: 'SMSAPI_UNAVAILABLE', details: { smsapiCode: 'HTTP_500' } });
+      expect(res.body.error.message).toContain('SMSAPI');
+    } finally {
+      rt.smsapi.setFaults({ transientRate: 0 });
+    }
+  });
+});
+
+describe('connecting with OAuth', () => {
+  async function authorize(decision: 'accept' | 'deny') {
+    const start = await api('konto', 'GET', '/api/smsapi/oauth/start');
+    expect(start.status).toBe(200);
+    const url = new URL(start.body.url as string);
+    expect(`${url.origin}${url.pathname}`).toBe(`${rt.smsapi.oauthUrl}/oauth/access`);
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      client_id: 'sim-client',
+      redirect_uri: `${rt.url}/smsapi/oauth/callback`,
+      scope: 'sms,profile,sms_sender',
+    });
+    // The merchant sees SMSAPI's consent page and clicks Akceptuj or Odmów.
+    const page = await fetch(url);
+    expect(await page.text()).toContain('Akceptuj');
+    const form = new URLSearchParams({ ...Object.fromEntries(url.searchParams), username: 'demo-shop', decision });
+    const consent = await fetch(`${rt.smsapi.oauthUrl}/oauth/access`, { method: 'POST', body: form, redirect: 'manual' });
+    expect(consent.status).toBeGreaterThanOrEqual(300);
+    const callback = new URL(consent.headers.get('location')!);
+    expect(`${callback.origin}${callback.pathname}`).toBe(`${rt.url}/smsapi/oauth/callback`);
+    const back = await fetch(callback, { redirect: 'manual' });
+    return { status: back.status, location: back.headers.get('location') };
+  }
+
+  test('Odmów sends the merchant back to the app and changes nothing', async () => {
+    const before = await rt.deps.store.getSmsapi(licences.konto!);
+    const back = await authorize('deny');
+    expect(back).toEqual({ status: 302, location: `${rt.url}/app/?smsapi=denied` });
+    expect(await rt.deps.store.getSmsapi(licences.konto!)).toEqual(before);
+  });
+
+  test('Akceptuj connects the account with OAuth, keeping the sender chosen for the same login', async () => {
+    const back = await authorize('accept');
+    expect(back).toEqual({ status: 302, location: `${rt.url}/app/?smsapi=connected` });
+    const state = await api('konto', 'GET', '/api/smsapi');
+    expect(state.body).toMatchObject({ connected: true, method: 'oauth', login: 'demo-shop', senderName: 'SMSAPI' });
+    const stored = await rt.deps.store.getSmsapi(licences.konto!);
+    expect(stored?.refreshToken).toBeDefined();
+    expect(await rt.deps.cipher.decrypt(stored!.token, licences.konto!)).toMatch(/^sim-oauth-/);
+  });
+
+  test('a forged or missing state is 401 and stores nothing', async () => {
+    const forged = await fetch(`${rt.url}/smsapi/oauth/callback?code=abc&state=eyJhbGciOiJIUzI1NiJ9.e30.bad`, { redirect: 'manual' });
+    expect(forged.status).toBe(401);
+    expect(((await forged.json()) as any).error.code).toBe('SMSAPI_OAUTH_STATE_INVALID');
+    const missing = await fetch(`${rt.url}/smsapi/oauth/callback?code=abc`, { redirect: 'manual' });
+    expect(missing.status).toBe(401);
+  });
+
+  test('an expired OAuth access token is refreshed once and the call succeeds (state, and a job)', async () => {
+    const licence = licences.konto!;
+    const stored = (await rt.deps.store.getSmsapi(licence))!;
+    // An access token SMSAPI no longer accepts (101), with the refresh token still valid.
+    await rt.deps.store.putSmsapi(licence, { ...stored, token: await rt.deps.cipher.encrypt('sim-oauth-expired', licence) });
+    const state = await api('konto', 'GET', '/api/smsapi');
+    expect(state.body).toMatchObject({ connected: true, method: 'oauth' });
+    expect(state.body.accountProblem).toBeUndefined();
+    expect(state.body.points).toBeGreaterThan(0);
+    const refreshed = (await rt.deps.store.getSmsapi(licence))!;
+    expect(await rt.deps.cipher.decrypt(refreshed.token, licence)).toMatch(/^sim-oauth-[0-9a-f]+$/);
+    expect(refreshed.refreshToken).not.toBe(stored.refreshToken);
+
+    await rt.deps.store.putSmsapi(licence, { ...refreshed, token: await rt.deps.cipher.encrypt('sim-oauth-expired', licence) });
+    const [job] = await createAndDispatch(rt.deps, licence, [planned('refresh-1', '+48601555001', 'Po odświeżeniu tokenu')]);
+    const sent = await eventually(async () => {
+      const j = await rt.deps.store.getJob(licence, job!.jobId);
+      return j && ['SENT', 'DELIVERED'].includes(j.state) ? j : undefined;
+    });
+    expect(sent).toBeDefined();
+    expect(rt.smsapi.outbox().filter((m) => m.idx === job!.jobId)).toHaveLength(1);
+  }, 20_000);
+
+  test('DELETE disconnects: the state is empty and the tokens are gone', async () => {
+    const res = await api('konto', 'DELETE', '/api/smsapi');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ connected: false });
+    expect(await rt.deps.store.getSmsapi(licences.konto!)).toBeUndefined();
+  });
+});
+
+describe('account problems, the error log and delivery reports', () => {
+  test('an account with no points is flagged on the state and in the error log after a failed send', async () => {
+    rt.smsapi.addAccount({ username: 'pusty', token: 'sim-token-pusty', points: 0, senders: [{ sender: 'PUSTY', status: 'ACTIVE', is_default: true }] });
+    const licence = await newShop('pusty', 'Sklep Pusty');
+    const connected = await api('pusty', 'PUT', '/api/smsapi', { token: 'sim-token-pusty' });
+    expect(connected.status).toBe(200);
+    expect(connected.body.accountProblem).toMatchObject({ code: 103, message: 'Brak wystarczającej liczby punktów na koncie SMSAPI' });
+
+    const [job] = await createAndDispatch(rt.deps, licence, [planned('no-points', '+48601555002', 'Bez punktów')]);
+    const failed = await eventually(async () => {
+      const j = await rt.deps.store.getJob(licence, job!.jobId);
+      return j?.state === 'FAILED' ? j : undefined;
+    });
+    // A permanent error fails at once: one attempt, no retry.
+    expect(failed).toMatchObject({ attempts: 1, error: { code: 103 } });
+    const log = await api('pusty', 'GET', '/api/errors');
+    expect(log.body.accountProblem).toMatchObject({ code: 103 });
+    expect(log.body.items[0]).toMatchObject({
+      code: 103,
+      phone: '+48601555002',
+      place: 'Zmiana statusu zamówienia',
+      message: 'Brak wystarczającej liczby punktów na koncie SMSAPI',
+      jobId: job!.jobId,
+    });
+  }, 20_000);
+
+  test('a refused token (101) seen by the sender is shown prominently until a new token proves the account fine', async () => {
+    const licence = await newShop('zly', 'Sklep Zły Token');
+    await rt.deps.store.putSmsapi(licence, {
+      token: await rt.deps.cipher.encrypt('token-revoked-in-panel', licence),
+      method: 'token',
+      login: 'demo-shop',
+      senderName: 'SKLEP 123',
+      replaceSpecialCharacters: false,
+      connectedAt: new Date().toISOString(),
+    });
+    const [job] = await createAndDispatch(rt.deps, licence, [planned('revoked', '+48601555003', 'Token odwołany')]);
+    await eventually(async () => (await rt.deps.store.getJob(licence, job!.jobId))?.state === 'FAILED');
+    const log = await api('zly', 'GET', '/api/errors');
+    expect(log.body.accountProblem).toMatchObject({ code: 101, message: 'Niepoprawne lub wygasłe dane autoryzacyjne (token)' });
+    expect(log.body.items[0]).toMatchObject({ code: 101, jobId: job!.jobId });
+
+    const state = await api('zly', 'GET', '/api/smsapi');
+    expect(state.body).toMatchObject({ connected: true, accountProblem: { code: 101 } });
+
+    expect((await api('zly', 'PUT', '/api/smsapi', { token: 'sim-token-demo' })).body.accountProblem).toBeUndefined();
+    const after = await api('zly', 'GET', '/api/errors');
+    expect(after.body.accountProblem).toBeUndefined();
+    // The entry itself stays in the log.
+    expect(after.body.items[0]).toMatchObject({ code: 101 });
+  }, 20_000);
+
+  test('the error log pages newest first with a cursor, and a bad cursor or limit is a 400', async () => {
+    const licence = await newShop('bledy', 'Sklep Błędy');
+    expect((await api('bledy', 'PUT', '/api/smsapi', { token: 'sim-token-demo' })).status).toBe(200);
+    for (let i = 0; i < 5; i++) {
+      await createAndDispatch(rt.deps, licence, [planned(`bad-${i}`, `+48601555${i}13`, `Błąd ${i}`)]);
+      // One after another, so that their times differ.
+      await eventually(async () => (await rt.deps.store.listJobs(licence, { states: ['FAILED'] })).length === i + 1);
+    }
+    const seen: any[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await api('bledy', 'GET', `/api/errors?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items);
+      cursor = page.body.cursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(seen).toHaveLength(5);
+    expect(seen.map((e) => e.at)).toEqual([...seen.map((e) => e.at)].sort().reverse());
+    expect(new Set(seen.map((e) => e.jobId)).size).toBe(5);
+    expect(seen.every((e) => e.code === 13 && e.place === 'Zmiana statusu zamówienia')).toBe(true);
+    expect((await api('bledy', 'GET', '/api/errors?limit=500')).status).toBe(400);
+    expect((await api('bledy', 'GET', '/api/errors?cursor=%%%')).status).toBe(400);
+  }, 30_000);
+
+  test('delivery reports make jobs DELIVERED or UNDELIVERED, and the statistics add up', async () => {
+    const licence = await newShop('staty', 'Sklep Staty');
+    expect((await api('staty', 'PUT', '/api/smsapi', { token: 'sim-token-demo' })).status).toBe(200);
+    const jobs = await createAndDispatch(rt.deps, licence, [
+      planned('s1', '+48601555201', 'Pierwsza wiadomość'),
+      planned('s2', '+48601555202', 'Druga'),
+      // The same number again: it is collected once.
+      planned('s3', '+48601555201', 'Trzecia'),
+      // Numbers ending in 99 are UNDELIVERED in the simulator.
+      planned('s4', '+48601555299', 'Czwarta'),
+      // Ending in 13: refused by SMSAPI (error 13), FAILED.
+      planned('s5', '+48601555213', 'Piąta'),
+    ]);
+    const settled = await eventually(async () => {
+      const all = await Promise.all(jobs.map((j) => rt.deps.store.getJob(licence, j.jobId)));
+      return all.every((j) => j && ['DELIVERED', 'UNDELIVERED', 'FAILED'].includes(j.state)) ? all : undefined;
+    }, 15_000);
+    expect(settled?.map((j) => j!.state)).toEqual(['DELIVERED', 'DELIVERED', 'DELIVERED', 'UNDELIVERED', 'FAILED']);
+    expect(settled![0]).toMatchObject({ reportStatus: 'DELIVERED' });
+    expect(settled![0]!.deliveredAt).toBeDefined();
+
+    const stats = await api('staty', 'GET', '/api/stats');
+    expect(stats.status).toBe(200);
+    // "Pierwsza wiadomość" has ś: UCS-2, still one part; 0.16 points a part in the simulator.
+    const expected = { sent: 4, parts: 4, failed: 1, delivered: 3 };
+    expect(stats.body.today).toMatchObject(expected);
+    expect(stats.body.week).toMatchObject(expected);
+    expect(stats.body.month).toMatchObject(expected);
+    expect(stats.body.today.points).toBeCloseTo(0.64, 4);
+    expect(stats.body.numbersCollected).toBe(3);
+    expect(stats.body.weeklyGrowth).toEqual({ thisWeek: 3, lastWeek: 0, percent: null });
+    expect(stats.body.daily).toHaveLength(30);
+    expect(stats.body.daily[29]).toMatchObject({ sent: 4, delivered: 3, failed: 1, newNumbers: 3 });
+    expect(stats.body.daily.slice(0, 29).every((d: any) => d.sent === 0)).toBe(true);
+  }, 30_000);
+
+  test('a forged report with a known idx but another message id changes nothing; unknown ones are ignored with OK', async () => {
+    const licence = licences.staty!;
+    const [job] = await rt.deps.store.listJobs(licence, { states: ['DELIVERED'] });
+    const before = await rt.deps.store.getJob(licence, job!.jobId);
+    const res = await fetch(`${rt.url}/smsapi/reports?MsgId=999&status=405&idx=${job!.jobId}&donedate=1700000000`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('OK');
+    expect(await rt.deps.store.getJob(licence, job!.jobId)).toEqual(before);
+    const unknown = await fetch(`${rt.url}/smsapi/reports?MsgId=1,2&status=404,404&idx=nope,${'f'.repeat(32)}`);
+    expect(await unknown.text()).toBe('OK');
+  });
+});
