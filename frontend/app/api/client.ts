@@ -1,0 +1,92 @@
+// Calls to the admin API (/api/*, same origin): the session token as Bearer, JSON both ways, answers checked
+// against their zod schema, and failures turned into ApiError values with the server's code, message and field.
+import type { z } from 'zod';
+import { signal } from '@preact/signals-core';
+import { L } from '../i18n';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The session token, kept in memory (and in sessionStorage by session.ts, so a reload keeps it). */
+export const sessionToken = signal<string | undefined>(undefined);
+/** Set when the API said 401: the app shows "Otwórz aplikację z panelu administracyjnego Shoper". */
+export const sessionLost = signal(false);
+
+export interface CallOptions<R extends z.ZodType> {
+  body?: unknown;
+  query?: Record<string, string | number | boolean | undefined>;
+  response: R;
+  /** Skip the Authorization header (POST /api/session). */
+  anonymous?: boolean;
+}
+
+export async function apiCall<R extends z.ZodType>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: CallOptions<R>): Promise<z.infer<R>> {
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+  }
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (!options.anonymous && sessionToken.value) headers.authorization = `Bearer ${sessionToken.value}`;
+
+  let response: Response;
+  try {
+    response = await fetch(url.toString(), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'omit',
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', L('Brak połączenia z serwerem aplikacji. Sprawdź internet i spróbuj ponownie.', 'Cannot reach the app server. Check your connection and try again.'));
+  }
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = (payload as { error?: { code?: unknown; message?: unknown; field?: unknown; details?: unknown } } | undefined)?.error;
+    if (response.status === 401 && !options.anonymous) sessionLost.value = true;
+    throw new ApiError(
+      response.status,
+      typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`,
+      typeof error?.message === 'string' ? error.message : L(`Serwer odpowiedział błędem ${response.status}.`, `The server answered with error ${response.status}.`),
+      typeof error?.field === 'string' ? error.field : undefined,
+      typeof error?.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : undefined,
+    );
+  }
+  const parsed = options.response.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    console.warn('unexpected API answer', method, path, parsed.error.issues);
+    throw new ApiError(
+      response.status,
+      'RESPONSE_UNEXPECTED',
+      L(
+        `Nieoczekiwana odpowiedź serwera (${method} ${url.pathname}: ${issue?.path.join('.') ?? ''}). Odśwież stronę; jeśli błąd wróci, skontaktuj się z nami.`,
+        `Unexpected answer from the server (${method} ${url.pathname}: ${issue?.path.join('.') ?? ''}). Reload the page; if it happens again, contact us.`,
+      ),
+    );
+  }
+  return parsed.data;
+}
+
+/** The message to show for any failure (ApiError or not). */
+export const errorMessage = (error: unknown): string =>
+  error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
+
+/** Checks a request body with the backend's own schema before sending; a problem is reported on its field. */
+export function checkRequest<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') || 'body';
+  throw new ApiError(400, 'FIELD_INVALID', L(`Nieprawidłowa wartość (${field}): ${issue?.message ?? ''}`, `Invalid value (${field}): ${issue?.message ?? ''}`), field);
+}

@@ -1,0 +1,60 @@
+// Entry point: read the iframe parameters, sign in, connect to the Shoper admin when inside it, render the app.
+import { render } from 'preact';
+// Installs the Preact integration of signals: components re-render when a signal they read changes.
+import '@preact/signals';
+import './styles.css';
+import { loggedAccountProblem, refreshSmsapiState } from './api/account';
+import { apiCall } from './api/client';
+import { ErrorsResponse } from '#domain/api-smsapi';
+import { App } from './App';
+import { OAuthDone, SignedOut } from './components/chrome';
+import { locale, L } from './i18n';
+import { readIframeContext, signIn } from './session';
+import { connectShoperAdmin, runsInsideShoper } from './shoper-sdk';
+import { guardPageLeave } from './unsaved';
+
+async function start() {
+  const root = document.getElementById('app')!;
+  // The static "Wczytywanie…" placeholder goes: Preact renders into the element, it does not replace its children.
+  root.textContent = '';
+  const context = readIframeContext(window.location.search);
+  document.documentElement.lang = context.locale?.toLowerCase().startsWith('en') ? 'en' : 'pl';
+
+  // The SMSAPI consent window comes back here (?smsapi=connected|denied) without iframe parameters.
+  if (context.smsapiResult && !context.signed) {
+    try {
+      window.opener?.postMessage({ type: 'smsapi-oauth', result: context.smsapiResult }, window.location.origin);
+    } catch {
+      // The opener may be gone; the admin tab refreshes on focus anyway.
+    }
+    render(<OAuthDone result={context.smsapiResult} />, root);
+    return;
+  }
+
+  const inside = runsInsideShoper({
+    framed: window.self !== window.top,
+    hasSignedParameters: context.signed !== undefined,
+    referrer: document.referrer,
+    sdkParam: new URLSearchParams(window.location.search).get('sdk'),
+  });
+  const [session] = await Promise.all([signIn(context), connectShoperAdmin(inside)]);
+  document.documentElement.lang = locale.value;
+  if (!session.ok) {
+    render(<SignedOut detail={session.reason === 'no-parameters' ? undefined : session.message} />, root);
+    return;
+  }
+  guardPageLeave();
+  render(<App shop={session.shop} />, root);
+  // Background: the account state drives the counters and the account-problem banner on every tab.
+  refreshSmsapiState().catch(() => undefined);
+  apiCall('GET', '/api/errors', { query: { limit: 1 }, response: ErrorsResponse })
+    .then((page) => {
+      loggedAccountProblem.value = page.accountProblem;
+    })
+    .catch(() => undefined);
+}
+
+start().catch((error: unknown) => {
+  const root = document.getElementById('app');
+  if (root) render(<SignedOut detail={`${L('Błąd uruchomienia', 'Start-up error')}: ${error instanceof Error ? error.message : String(error)}`} />, root);
+});

@@ -1,0 +1,56 @@
+// "Lista powiadomień" (manual 4.9): the numbers left on product pages for back-in-stock messages.
+import { SubscriptionDeleteBody, SubscriptionListResponse, type SubscriptionView } from '#domain/api-storefront';
+import { apiCall, checkRequest } from '../api/client';
+import { Anything } from '../api/schemas';
+import { Intro } from '../components/ui';
+import { formatDateTime, L } from '../i18n';
+import { SelectableList } from './SelectableList';
+
+const STATUS_NAMES: Record<SubscriptionView['status'], [string, string]> = {
+  waiting: ['oczekuje', 'waiting'],
+  sent: ['wysłany', 'sent'],
+  withdrawn: ['wycofany', 'withdrawn'],
+};
+
+export function SubscriptionsTab() {
+  return (
+    <section aria-labelledby="tab-title-powiadomienia">
+      <h2 id="tab-title-powiadomienia">{L('Lista powiadomień', 'Notification list')}</h2>
+      <Intro>
+        {L(
+          'W tym miejscu sprawdzisz, ile osób wyraziło chęć otrzymania powiadomienia SMS o dostępności produktu. Funkcję włączysz w zakładce „Dostępność produktu”.',
+          'Here you see who asked for an SMS when a product is back in stock. Switch the feature on in the "Back in stock" tab.',
+        )}
+      </Intro>
+      <SelectableList<SubscriptionView>
+        idPrefix="subscriptions"
+        fetchPage={(cursor, search) => apiCall('GET', '/api/subscriptions', { query: { limit: 20, cursor, search }, response: SubscriptionListResponse })}
+        idOf={(s) => s.id}
+        describe={(s) => `${s.phone} — ${s.productName ?? s.productId}`}
+        columns={[
+          { title: L('ID klienta', 'Client ID'), cell: (s) => s.clientId ?? '—', className: 'num' },
+          { title: L('Numer telefonu', 'Phone number'), cell: (s) => s.phone, className: 'nowrap' },
+          { title: L('ID Produktu', 'Product ID'), cell: (s) => s.productId, className: 'num' },
+          { title: L('Nazwa Produktu', 'Product name'), cell: (s) => s.productName ?? '—' },
+          { title: L('Status', 'Status'), cell: (s) => L(...STATUS_NAMES[s.status]) },
+          { title: L('Data utworzenia', 'Created'), cell: (s) => formatDateTime(s.createdAt), className: 'nowrap' },
+        ]}
+        deleteHeader={L('Usuń powiadomienie', 'Delete sign-up')}
+        deleteOne={async (id) => {
+          await apiCall('DELETE', `/api/subscriptions/${encodeURIComponent(id)}`, { response: Anything });
+        }}
+        deleteMany={async (ids) => {
+          const answer = await apiCall('POST', '/api/subscriptions/delete', { body: checkRequest(SubscriptionDeleteBody, { ids }), response: Anything });
+          const deleted = (answer as { deleted?: unknown } | null)?.deleted;
+          return { deleted: Array.isArray(deleted) ? deleted.length : typeof deleted === 'number' ? deleted : ids.length };
+        }}
+        searchPlaceholder={L('Numer telefonu, ID lub nazwa produktu', 'Phone number, product ID or name')}
+        empty={L(
+          'Nikt jeszcze nie zapisał się na powiadomienie. Włącz powiadomienia w zakładce „Dostępność produktu” i wklej kod formularza do szablonu sklepu — zapisy pojawią się tutaj.',
+          'No sign-ups yet. Switch on back-in-stock notifications and paste the form code into the shop template; sign-ups appear here.',
+        )}
+        emptySearch={L('Nic nie pasuje do wyszukiwania. Sprawdź numer lub nazwę produktu.', 'Nothing matches the search. Check the number or product name.')}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+// Builds the admin SPA (Preact + signals, esbuild) into `${outDir}/app/` and, when present, the storefront
+// widget. CLI: `npx tsx frontend/build.ts <outDir>` (CDK and `npm start` call it).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'esbuild';
+
+const ROOT = resolve(__dirname, '..');
+const APP_SOURCE = join(__dirname, 'app');
+/** The issue's budget for the SPA's JavaScript, gzipped. */
+export const JS_BUDGET_GZIP_BYTES = 100 * 1024;
+
+// The backend's pure modules are imported as `#domain/x` (package.json "imports"); map them explicitly so the
+// bundle resolves the same files the Lambdas use, whatever esbuild's own support for subpath imports.
+const domainAlias: Plugin = {
+  name: 'domain-alias',
+  setup(b) {
+    b.onResolve({ filter: /^#domain\// }, (args) => ({
+      path: join(ROOT, 'functions', 'domain', `${args.path.slice('#domain/'.length)}.ts`),
+    }));
+    b.onResolve({ filter: /^#(services|adapters|handlers|config|local)\b/ }, (args) => ({
+      errors: [{ text: `${args.path}: the SPA may import only pure domain modules (#domain/*), never server code` }],
+    }));
+    // A domain module may import a Node built-in for a server-side helper the SPA never calls (planning.ts
+    // hashes job ids): tree shaking drops such code; should a call survive, it fails loudly instead of the build.
+    b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'server-only' }));
+    b.onLoad({ filter: /.*/, namespace: 'server-only' }, (args) => ({
+      loader: 'js',
+      contents: `module.exports = new Proxy({}, { get: (_t, name) => name === '__esModule' ? false : () => { throw new Error('SERVER_ONLY: ${args.path} is not available in the browser'); } });`,
+    }));
+  },
+};
+
+// zod's `z` is one namespace object re-exported as a value, so a bundler keeps all of it (~450 KB minified, mostly
+// error-message locales and JSON-schema tooling). The SPA gets an equivalent `z` built from named imports, minus
+// those parts, so the same backend schemas cost ~40 KB gzipped. A left-out member fails loudly if ever used.
+const ZOD_LEFT_OUT = new Set([
+  'locales', 'toJSONSchema', 'fromJSONSchema', 'compile', 'withParser', 'toZod', 'ZodCompileAsyncError',
+  'ZodCompileUnsupportedError', 'core', 'deepPartial', 'registry', 'globalRegistry', 'memoizer',
+]);
+const ZOD_ESM = join(ROOT, 'node_modules', 'zod', 'v4', 'classic', 'external.js');
+
+function zodShimSource(): string {
+  const names = Object.keys((require('zod') as { z: Record<string, unknown> }).z).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+  const kept = names.filter((n) => !ZOD_LEFT_OUT.has(n));
+  const left = names.filter((n) => ZOD_LEFT_OUT.has(n));
+  return [
+    `import { ${kept.map((n) => `${n} as _${n}`).join(', ')} } from ${JSON.stringify(ZOD_ESM)};`,
+    `const z = { ${kept.map((n) => `${n}: _${n}`).join(', ')} };`,
+    ...left.map(
+      (n) => `Object.defineProperty(z, ${JSON.stringify(n)}, { get() { throw new Error('SPA_ZOD_TRIMMED: z.${n} is left out of the admin bundle (frontend/build.ts)'); } });`,
+    ),
+    'export { z, z as default };',
+  ].join('\n');
+}
+
+const zodForBrowser: Plugin = {
+  name: 'zod-for-browser',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, () => ({ path: 'zod', namespace: 'zod-shim' }));
+    b.onLoad({ filter: /.*/, namespace: 'zod-shim' }, () => ({ contents: zodShimSource(), loader: 'js', resolveDir: ROOT }));
+  },
+};
+
+export interface FrontendBuildReport {
+  jsBytes: number;
+  jsGzipBytes: number;
+  cssBytes: number;
+}
+
+export async function buildFrontend(outDir: string): Promise<void> {
+  const report = await buildAdminApp(outDir);
+  process.stdout.write(
+    `admin SPA: app.js ${kb(report.jsBytes)} (${kb(report.jsGzipBytes)} gzipped, budget ${kb(JS_BUDGET_GZIP_BYTES)}), app.css ${kb(report.cssBytes)}\n`,
+  );
+  if (report.jsGzipBytes > JS_BUDGET_GZIP_BYTES) {
+    throw new Error(`FRONTEND_TOO_BIG: app.js is ${kb(report.jsGzipBytes)} gzipped, over the ${kb(JS_BUDGET_GZIP_BYTES)} budget`);
+  }
+  const widgetBuild = join(__dirname, 'widget', 'build.ts');
+  if (existsSync(widgetBuild)) {
+    // A computed path: the storefront engineer's module may not exist yet when this file is type-checked.
+    const widget = (await import(widgetBuild)) as { buildWidget(outDir: string): Promise<void> };
+    await widget.buildWidget(outDir);
+  }
+}
+
+/** The SPA alone: app.js, app.css and index.html under `${outDir}/app`. */
+export async function buildAdminApp(outDir: string): Promise<FrontendBuildReport> {
+  const target = join(resolve(outDir), 'app');
+  mkdirSync(target, { recursive: true });
+  await build({
+    entryPoints: { app: join(APP_SOURCE, 'main.tsx') },
+    outdir: target,
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    legalComments: 'none',
+    sourcemap: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    loader: { '.css': 'css' },
+    plugins: [domainAlias, zodForBrowser],
+    logLevel: 'warning',
+  });
+  writeFileSync(join(target, 'index.html'), readFileSync(join(APP_SOURCE, 'index.html')));
+  const js = readFileSync(join(target, 'app.js'));
+  const css = readFileSync(join(target, 'app.css'));
+  return { jsBytes: js.length, jsGzipBytes: gzipSync(js, { level: 9 }).length, cssBytes: css.length };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+if (require.main === module) {
+  const outDir = process.argv[2];
+  if (!outDir) {
+    process.stderr.write('usage: npx tsx frontend/build.ts <outDir>\n');
+    process.exit(2);
+  }
+  buildFrontend(outDir).catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
