@@ -1,6 +1,6 @@
 // One typed, validated reading of the environment. Secrets come from the environment locally and from SSM
 // SecureString parameters (under SECRETS_PARAMETER_PREFIX) in AWS.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const url = z.string().url().transform((u) => u.replace(/\/+$/, ''));
 const optional = z.string().min(1).optional();

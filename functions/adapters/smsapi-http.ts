@@ -1,7 +1,7 @@
 // SmsGateway over SMSAPI's HTTP API (the simulator locally). A small typed client rather than the `smsapi`
 // package: we need per-recipient `idx` with `check_idx`, errors that come back as HTTP 200 bodies, timeouts and
 // a classification of every failure, which the package does not expose.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SmsGateway, SmsSendRequest, SmsSendResult, SmsapiCall } from '#services/ports';
 
 const SendSuccess = z.object({

@@ -1,6 +1,6 @@
 // Request schemas of the order-notification areas of the admin API: settings, date celebrations, scheduled
 // sends. One source for validation in the handlers and for the SPA's typed calls.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CELEBRATION_EVENTS } from './planning-celebrations';
 
 const KINDS = ['owner-new-order', 'order-status', 'celebration', 'back-in-stock', 'abandoned-cart'] as const;

@@ -1,6 +1,6 @@
 // Request and response schemas of the SMSAPI account, error log and statistics routes of the admin API: one
 // source for request validation in the handlers, the SPA's typed calls and the OpenAPI document.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** SMSAPI sender names: up to 11 letters/digits/punctuation, or a phone number of up to 16 digits. */
 const SenderNameField = z.string().trim().min(1).max(16);

@@ -1,6 +1,6 @@
 // Request and response schemas of the storefront endpoints (public, hostile input: every field bounded and
 // unknown fields refused) and of the admin notification list (manual 4.9).
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Shoper ids are numbers; the page may hand them over as strings. */
 const shoperId = (name: string) =>

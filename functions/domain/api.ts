@@ -1,6 +1,6 @@
 // The admin API's request and response schemas: one source for request validation in the handlers, the SPA's
 // typed calls and the OpenAPI document.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SessionRequest = z.object({
   shop: z.string().min(1).max(100),

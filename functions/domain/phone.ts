@@ -1,7 +1,36 @@
 // Customers' phone numbers as typed into a shop ("500 100 200", "0048 500-100-200") turned into E.164 and
 // checked to be mobile, since SMSAPI refuses landlines (error 13) and premium numbers would cost the shop.
 
-import { isSupportedCountry, parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/max';
+import {
+  isSupportedCountry as isSupportedIn,
+  parsePhoneNumberFromString as parseWith,
+  type CountryCode,
+  type MetadataJson,
+  type PhoneNumber,
+} from 'libphonenumber-js/core';
+// Full ("max") metadata, so number types are exact, cut down to the countries we send to (scripts/phone-metadata.ts):
+// the whole set would be most of every Lambda bundle.
+import metadataJson from './phone-metadata.json';
+
+const metadata = metadataJson as unknown as MetadataJson;
+
+/** Countries whose numbers the app understands (and a merchant may allow). */
+export const PHONE_COUNTRIES: readonly string[] = Object.keys(metadataJson.countries).sort();
+
+export const isSupportedCountry = (country: string): boolean => isSupportedIn(country as CountryCode, metadata);
+
+const parsePhoneNumberFromString = (text: string, options?: { defaultCountry?: string }): PhoneNumber | undefined =>
+  options?.defaultCountry
+    ? parseWith(text, { defaultCountry: options.defaultCountry as CountryCode }, metadata)
+    : parseWith(text, metadata);
+
+/** A number written with an international prefix we have no metadata for is a foreign one, not a typo. */
+function hasForeignPrefix(text: string): boolean {
+  const international = text.replace(/[\s\-().\/]/g, '').match(/^(?:\+|00)(\d+)/);
+  if (!international) return false;
+  const digits = international[1]!;
+  return !Object.keys(metadataJson.country_calling_codes).some((code) => digits.startsWith(code));
+}
 
 export type PhoneErrorCode = 'PHONE_INVALID' | 'PHONE_NOT_MOBILE' | 'PHONE_COUNTRY_NOT_ALLOWED';
 
@@ -70,7 +99,7 @@ export function normalizeMobile(raw: string, options?: NormalizeOptions): PhoneR
     .filter((country): country is string => country !== undefined && country.trim() !== '')
     .map((country) => country.trim().toUpperCase());
   const phone = parseValid(text, [...new Set(countries)]);
-  if (phone === undefined) return failure('PHONE_INVALID');
+  if (phone === undefined) return failure(hasForeignPrefix(text) ? 'PHONE_COUNTRY_NOT_ALLOWED' : 'PHONE_INVALID');
 
   const country = phone.country;
   const allowed = options?.allowedCountries?.map((code) => code.toUpperCase());

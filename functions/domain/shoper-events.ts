@@ -1,6 +1,6 @@
 // The Shoper webhook payloads we accept, parsed once at the edge into plain facts. Shoper sends numbers as
 // strings and (by some accounts) addresses in camelCase: both spellings are accepted.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every event the app registers and accepts. */
 export const SUPPORTED_EVENTS = [

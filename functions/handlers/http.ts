@@ -2,7 +2,7 @@
 // body decoding with a size limit, and content-type checks. Wiring only: no business rules here.
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, badRequest } from '#domain/errors';
 import type { Deps } from '#services/deps';
 

@@ -1,5 +1,5 @@
 // The `events` queue consumer: plans the SMS jobs of each verified Shoper event.
-import { z } from 'zod';
+import * as z from 'zod';
 import { awsDeps } from '../composition';
 import type { Deps } from '#services/deps';
 import { planEvent } from '#services/plan-event';

@@ -1,5 +1,5 @@
 // The `sends` queue consumer: sends each job's SMS (immediate jobs and fired schedules alike).
-import { z } from 'zod';
+import * as z from 'zod';
 import { awsDeps } from '../composition';
 import type { Deps } from '#services/deps';
 import type { JobRef } from '#services/ports';

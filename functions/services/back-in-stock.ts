@@ -1,7 +1,7 @@
 // Back in stock (manual 4.5): a client leaves a mobile number on an unavailable product's page; when the
 // product is active and in stock again, every waiting sign-up gets one SMS and turns from "oczekuje" to
 // "wysłany". Sign-ups are listed and deleted by the merchant (4.9) and withdrawn by the client.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, badRequest, notFound } from '#domain/errors';
 import type { Job, Shop } from '#domain/model';
 import { formatMoney } from '#domain/money';

@@ -1,6 +1,6 @@
 // Use case: read and change a shop's settings (owner's phone, send window, consent and stale-message policies,
 // "shipped" statuses, countries). Stored per shop, so every choice survives logout and login.
-import { isSupportedCountry } from 'libphonenumber-js/max';
+import { isSupportedCountry } from '#domain/phone';
 import { badRequest } from '#domain/errors';
 import type { ShopSettings } from '#domain/model';
 import { normalizeMobile } from '#domain/phone';

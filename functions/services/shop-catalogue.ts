@@ -1,6 +1,6 @@
 // Reads what the app needs to know of a shop from its REST API: name, order statuses (custom ones included,
 // with Polish and English names), shippings and currencies. Kept on the shop record for planning.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OrderStatusInfo, Shop } from '#domain/model';
 import type { ShoperClient } from './shoper-client';
 

@@ -1,7 +1,7 @@
 // The shop's REST API (`{shop_url}/webapi/rest/...`): Bearer tokens refreshed ahead of expiry and on a 401,
 // pagination, filters, the bulk endpoint, and Shoper's leaky-bucket limit (on 429, wait `Retry-After` and
 // retry). Tokens never leave this module in clear and are never logged.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Shop, ShoperTokens } from '#domain/model';
 import type { Deps } from './deps';
 

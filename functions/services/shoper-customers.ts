@@ -1,7 +1,7 @@
 // What the celebration planners ask Shoper about a client: marketing consent (the `newsletter` flag), whether an
 // order is the client's first, an order by id, a registered client's phone. Asked, never guessed: a failure to
 // ask throws, so the event goes back on the queue and is planned again later.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Shop } from '#domain/model';
 import { parseOrder, type OrderFacts } from '#domain/shoper-events';
 import type { Deps } from './deps';

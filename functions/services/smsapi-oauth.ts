@@ -3,7 +3,7 @@
 // Hosts come from configuration (SMSAPI_OAUTH_URL): the real ones are not confirmed (PROTOCOLS.md).
 import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, unauthorized } from '#domain/errors';
 import type { Deps } from './deps';
 

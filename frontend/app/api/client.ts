@@ -1,6 +1,6 @@
 // Calls to the admin API (/api/*, same origin): the session token as Bearer, JSON both ways, answers checked
 // against their zod schema, and failures turned into ApiError values with the server's code, message and field.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { signal } from '@preact/signals-core';
 import { L } from '../i18n';
 

@@ -1,7 +1,7 @@
 // Response shapes of the admin routes whose backend publishes no response schema (the request schemas and the
 // published responses are imported from functions/domain/api*.ts). Loose objects: a field added server-side
 // never breaks the SPA; a field the SPA relies on missing does, loudly (RESPONSE_UNEXPECTED).
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Bilingual = z.object({ pl: z.string(), en: z.string() });
 

@@ -14,7 +14,7 @@ import {
 import { supersededOrderPlacedJobs } from '#domain/planning-stale';
 import type { Plan } from '#domain/planning';
 import type { OrderFacts } from '#domain/shoper-events';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cancelStaleJobs } from '../scheduled-jobs';
 import { shoperCustomers, type ShoperCustomers } from '../shoper-customers';
 import { order } from './orders';

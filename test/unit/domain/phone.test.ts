@@ -104,3 +104,15 @@ describe('smsapiNumber', () => {
     expect(smsapiNumber('+4915123456789')).toBe('4915123456789');
   });
 });
+
+describe('the phone metadata the app ships', () => {
+  it('is the installed libphonenumber-js metadata cut to the supported countries (regenerate: npx tsx scripts/phone-metadata.ts)', () => {
+    const { phoneMetadata } = require('../../../scripts/phone-metadata') as typeof import('../../../scripts/phone-metadata');
+    expect(require('../../../functions/domain/phone-metadata.json')).toEqual(phoneMetadata());
+  });
+
+  it('refuses a number from a country outside the supported set as a foreign number, not a typo', () => {
+    expect(normalizeMobile('+7 912 345 67 89')).toMatchObject({ ok: false, code: 'PHONE_COUNTRY_NOT_ALLOWED' });
+    expect(normalizeMobile('+86 139 1234 5678')).toMatchObject({ ok: false, code: 'PHONE_COUNTRY_NOT_ALLOWED' });
+  });
+});
