@@ -10,8 +10,9 @@ import {
 } from 'libphonenumber-js/core';
 // Full ("max") metadata, so number types are exact, cut down to the countries we send to (scripts/phone-metadata.ts):
 // the whole set would be most of every Lambda bundle.
-import metadataJson from './phone-metadata.json';
+import { PHONE_METADATA_JSON } from './phone-metadata';
 
+const metadataJson = JSON.parse(PHONE_METADATA_JSON) as { country_calling_codes: Record<string, string[]>; countries: Record<string, unknown> };
 const metadata = metadataJson as unknown as MetadataJson;
 
 /** Countries whose numbers the app understands (and a merchant may allow). */
