@@ -31,36 +31,8 @@ const domainAlias: Plugin = {
   },
 };
 
-// zod's `z` is one namespace object re-exported as a value, so a bundler keeps all of it (~450 KB minified, mostly
-// error-message locales and JSON-schema tooling). The SPA gets an equivalent `z` built from named imports, minus
-// those parts, so the same backend schemas cost ~40 KB gzipped. A left-out member fails loudly if ever used.
-const ZOD_LEFT_OUT = new Set([
-  'locales', 'toJSONSchema', 'fromJSONSchema', 'compile', 'withParser', 'toZod', 'ZodCompileAsyncError',
-  'ZodCompileUnsupportedError', 'core', 'deepPartial', 'registry', 'globalRegistry', 'memoizer',
-]);
-const ZOD_ESM = join(ROOT, 'node_modules', 'zod', 'v4', 'classic', 'external.js');
-
-function zodShimSource(): string {
-  const names = Object.keys((require('zod') as { z: Record<string, unknown> }).z).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
-  const kept = names.filter((n) => !ZOD_LEFT_OUT.has(n));
-  const left = names.filter((n) => ZOD_LEFT_OUT.has(n));
-  return [
-    `import { ${kept.map((n) => `${n} as _${n}`).join(', ')} } from ${JSON.stringify(ZOD_ESM)};`,
-    `const z = { ${kept.map((n) => `${n}: _${n}`).join(', ')} };`,
-    ...left.map(
-      (n) => `Object.defineProperty(z, ${JSON.stringify(n)}, { get() { throw new Error('SPA_ZOD_TRIMMED: z.${n} is left out of the admin bundle (frontend/build.ts)'); } });`,
-    ),
-    'export { z, z as default };',
-  ].join('\n');
-}
-
-const zodForBrowser: Plugin = {
-  name: 'zod-for-browser',
-  setup(b) {
-    b.onResolve({ filter: /^zod$/ }, () => ({ path: 'zod', namespace: 'zod-shim' }));
-    b.onLoad({ filter: /.*/, namespace: 'zod-shim' }, () => ({ contents: zodShimSource(), loader: 'js', resolveDir: ROOT }));
-  },
-};
+// Every module imports zod as a namespace (`import * as z from 'zod'`), which esbuild tree-shakes: the SPA pays only
+// for the schema types it uses, not for zod's locales and JSON-schema tooling.
 
 export interface FrontendBuildReport {
   jsBytes: number;
@@ -102,7 +74,7 @@ export async function buildAdminApp(outDir: string): Promise<FrontendBuildReport
     sourcemap: false,
     define: { 'process.env.NODE_ENV': '"production"' },
     loader: { '.css': 'css' },
-    plugins: [domainAlias, zodForBrowser],
+    plugins: [domainAlias],
     logLevel: 'warning',
   });
   writeFileSync(join(target, 'index.html'), readFileSync(join(APP_SOURCE, 'index.html')));
