@@ -1,0 +1,128 @@
+// The admin API's OpenAPI 3.1 document, generated from the same zod schemas that validate the requests and type
+// the SPA's calls. Writes docs/openapi.json (npx tsx --conditions=import scripts/openapi.ts); a unit test fails when
+// the committed file is stale or a route is undocumented.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+import { ErrorResponse, SessionRequest, SessionResponse, TemplateBody, TemplateResponse } from '#domain/api';
+import { CelebrationBody, CelebrationListQuery, CelebrationPatch, JobDeleteBody, JobListQuery, SettingsBody } from '#domain/api-orders';
+import {
+  ErrorsQuery,
+  ErrorsResponse,
+  OAuthStartResponse,
+  SmsapiSettingsBody,
+  SmsapiStateResponse,
+  SmsapiTestBody,
+  SmsapiTestResponse,
+  StatsResponse,
+} from '#domain/api-smsapi';
+import { SubscriptionDeleteBody, SubscriptionListQuery, SubscriptionListResponse } from '#domain/api-storefront';
+import { CelebrationList, CelebrationView, JobList, JobsDeleted, Settings, StatusList, TemplateList } from '#domain/api-responses';
+import { ADMIN_ROUTES } from '#handlers/admin';
+
+interface RouteDoc {
+  summary: string;
+  tag: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  status?: number;
+  /** Answers with a redirect rather than JSON. */
+  redirect?: boolean;
+}
+
+const Health = z.object({ ok: z.literal(true) });
+const Deleted = z.object({ id: z.string(), deleted: z.literal(true) });
+
+/** One entry per admin route, keyed `METHOD path` exactly as the router declares it. */
+export const ROUTE_DOCS: Record<string, RouteDoc> = {
+  'POST /api/session': { tag: 'session', summary: 'Trade the signed iframe parameters for a session token', body: SessionRequest, response: SessionResponse },
+  'GET /health': { tag: 'session', summary: 'Liveness', response: Health },
+  'GET /api/templates': { tag: 'templates', summary: 'Every saved template', response: TemplateList },
+  'PUT /api/templates/order-status/{statusId}': { tag: 'templates', summary: 'Save the template of one order status', body: TemplateBody, response: TemplateResponse },
+  'PUT /api/templates/{kind}': { tag: 'templates', summary: 'Save the owner-new-order, back-in-stock or abandoned-cart template', body: TemplateBody, response: TemplateResponse },
+  'GET /api/settings': { tag: 'settings', summary: 'Owner phone, quiet hours, consent and stale-message policy', response: Settings },
+  'PUT /api/settings': { tag: 'settings', summary: 'Change any of the settings', body: SettingsBody, response: Settings },
+  'GET /api/statuses': { tag: 'templates', summary: "The shop's order statuses and which send an SMS", response: StatusList },
+  'GET /api/celebrations': { tag: 'celebrations', summary: 'Date-celebration rules, paged', query: CelebrationListQuery, response: CelebrationList },
+  'POST /api/celebrations': { tag: 'celebrations', summary: 'Add a rule', body: CelebrationBody, response: CelebrationView, status: 201 },
+  'PUT /api/celebrations/{id}': { tag: 'celebrations', summary: 'Edit a rule, or switch it off with {active:false}', body: CelebrationPatch, response: CelebrationView },
+  'DELETE /api/celebrations/{id}': { tag: 'celebrations', summary: 'Delete a rule', response: Deleted },
+  'GET /api/jobs': { tag: 'jobs', summary: 'Scheduled sends (state=scheduled), cancelled ones, or the whole message history', query: JobListQuery, response: JobList },
+  'DELETE /api/jobs/{id}': { tag: 'jobs', summary: 'Cancel one scheduled send (its schedule is deleted)' },
+  'POST /api/jobs/delete': { tag: 'jobs', summary: 'Cancel several scheduled sends', body: JobDeleteBody, response: JobsDeleted },
+  'GET /api/smsapi': { tag: 'smsapi', summary: 'Connection state: login, points, ACTIVE sender names', response: SmsapiStateResponse },
+  'PUT /api/smsapi': { tag: 'smsapi', summary: 'Paste an API token, choose the sender, replace special characters', body: SmsapiSettingsBody, response: SmsapiStateResponse },
+  'DELETE /api/smsapi': { tag: 'smsapi', summary: 'Disconnect the SMSAPI account', response: SmsapiStateResponse },
+  'GET /api/smsapi/oauth/start': { tag: 'smsapi', summary: "SMSAPI's authorize URL with a signed state", response: OAuthStartResponse },
+  'GET /smsapi/oauth/callback': { tag: 'smsapi', summary: "SMSAPI's OAuth redirect: stores the connection and returns to the app", redirect: true },
+  'POST /api/smsapi/test': { tag: 'smsapi', summary: 'Send the test SMS now', body: SmsapiTestBody, response: SmsapiTestResponse },
+  'GET /api/errors': { tag: 'errors', summary: 'The error log, newest first, paged', query: ErrorsQuery, response: ErrorsResponse },
+  'GET /api/stats': { tag: 'stats', summary: 'SMS sent per day/week/month, numbers collected, a 30-day series', response: StatsResponse },
+  'GET /api/subscriptions': { tag: 'subscriptions', summary: 'Back-in-stock sign-ups', query: SubscriptionListQuery, response: SubscriptionListResponse },
+  'POST /api/subscriptions/delete': { tag: 'subscriptions', summary: 'Delete several sign-ups', body: SubscriptionDeleteBody },
+  'DELETE /api/subscriptions/{id}': { tag: 'subscriptions', summary: 'Delete one sign-up' },
+};
+
+const schema = (s: z.ZodType, io: 'input' | 'output') => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+
+function queryParameters(query: z.ZodType) {
+  const json = schema(query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));
+}
+
+const pathParameters = (path: string) =>
+  [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1]!, in: 'path', required: true, schema: { type: 'string' } }));
+
+const errorAnswer = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ADMIN_ROUTES) {
+    const key = `${route.method} ${route.path}`;
+    const doc = ROUTE_DOCS[key];
+    if (!doc) throw new Error(`OPENAPI_ROUTE_UNDOCUMENTED: ${key} (add it to ROUTE_DOCS in scripts/openapi.ts)`);
+    const success = doc.redirect
+      ? { 302: { description: 'Redirect back to the admin app' } }
+      : { [doc.status ?? 200]: { description: 'Success', ...(doc.response ? { content: { 'application/json': { schema: schema(doc.response, 'output') } } } : {}) } };
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = {
+      tags: [doc.tag],
+      summary: doc.summary,
+      ...(route.public ? { security: [] } : {}),
+      parameters: [...pathParameters(route.path), ...(doc.query ? queryParameters(doc.query) : [])],
+      ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(doc.body, 'input') } } } } : {}),
+      responses: {
+        ...success,
+        400: errorAnswer('Bad input: the code and the field say what to fix'),
+        ...(route.public ? {} : { 401: errorAnswer('No or expired session'), 404: errorAnswer('Unknown (or another shop’s) resource') }),
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'SMS notifications for Shoper — admin API',
+      version: '1',
+      description:
+        'The API behind the admin app that opens in the Shoper admin panel. POST /api/session trades the signed iframe parameters for a token; every other route takes the shop from that token only. Errors are {"error":{"code","message","field?"}}.',
+    },
+    components: {
+      securitySchemes: { session: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Error: schema(ErrorResponse, 'output') },
+    },
+    security: [{ session: [] }],
+    paths,
+  };
+}
+
+export const OPENAPI_FILE = join(__dirname, '..', 'docs', 'openapi.json');
+export const openApiText = () => `${JSON.stringify(openApiDocument(), null, 2)}\n`;
+
+if (require.main === module) {
+  writeFileSync(OPENAPI_FILE, openApiText());
+  process.stdout.write(`wrote ${OPENAPI_FILE}\n`);
+}
