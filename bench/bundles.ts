@@ -13,6 +13,8 @@ export interface BundleFigure {
   name: string;
   bytes: number;
   coldInitMs: number;
+  /** What the bundle is made of, largest first: npm packages by name, the app's own code as "app code". */
+  parts: { name: string; bytes: number }[];
 }
 
 const ENV = {
@@ -29,8 +31,14 @@ const ENV = {
   SESSION_SECRET: 'bench-bench-bench-bench-bench-bench',
 };
 
+/** node_modules/@scope/pkg/... -> @scope/pkg; anything else is the app's own code. */
+function packageOf(input: string): string {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  return match ? match[1]! : 'app code';
+}
+
 async function bundle(entry: string, outfile: string) {
-  await build({
+  const result = await build({
     entryPoints: [entry],
     outfile,
     bundle: true,
@@ -41,8 +49,18 @@ async function bundle(entry: string, outfile: string) {
     external: ['@aws-sdk/*'],
     conditions: ['import', 'module'],
     logLevel: 'silent',
+    metafile: true,
   });
-  return statSync(outfile).size;
+  const parts = new Map<string, number>();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      parts.set(packageOf(input), (parts.get(packageOf(input)) ?? 0) + bytesInOutput);
+    }
+  }
+  return {
+    bytes: statSync(outfile).size,
+    parts: [...parts].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes),
+  };
 }
 
 /** Median of `runs` fresh processes: time to require the bundle and await its composition root. */
@@ -67,7 +85,7 @@ export async function measureBundles(runs = 7): Promise<{ baselineMs: number; fi
   const figures: BundleFigure[] = [];
   for (const name of HANDLERS) {
     const handlerFile = join(ROOT, 'functions', 'handlers', `${name}.ts`);
-    const bytes = await bundle(handlerFile, join(dir, `${name}.js`));
+    const { bytes, parts } = await bundle(handlerFile, join(dir, `${name}.js`));
     // The same bundle plus an export of the composition root, so the clients get built too.
     const wrapper = join(dir, `${name}-init.ts`);
     writeFileSync(
@@ -76,7 +94,7 @@ export async function measureBundles(runs = 7): Promise<{ baselineMs: number; fi
     );
     const initFile = join(dir, `${name}-init.js`);
     await bundle(wrapper, initFile);
-    figures.push({ name, bytes, coldInitMs: coldInit(initFile, runs) });
+    figures.push({ name, bytes, parts, coldInitMs: coldInit(initFile, runs) });
   }
   return { baselineMs, figures };
 }

@@ -2,6 +2,7 @@
 // queues and scheduler running the planner and sender, and the Shoper and SMSAPI simulators. Used by
 // `npm start` and by the integration tests.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,6 +60,12 @@ export interface LocalRuntime {
   idle(timeoutMs?: number): Promise<boolean>;
   stop(): Promise<void>;
 }
+
+/**
+ * Which Lambda function the code running now belongs to (webhooks, planner, sender, …): each handler call runs
+ * inside its own context, so the benchmark can count DynamoDB requests per function and per invocation.
+ */
+export const currentFunction = new AsyncLocalStorage<{ name: string }>();
 
 export const LOCAL_SECRETS = {
   APPSTORE_SECRET: 'local-appstore-secret',
@@ -131,7 +138,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         res.writeHead(413, { 'content-type': 'application/json' });
         return res.end(JSON.stringify({ error: { code: 'BODY_TOO_LARGE', message: 'Payload too large' } }));
       }
-      const result = await http[route.fn](toEvent(req, body, `${method} ${url.pathname}`), lambdaContext(route.fn));
+      const result = await currentFunction.run({ name: route.fn }, () =>
+        http[route.fn](toEvent(req, body, `${method} ${url.pathname}`), lambdaContext(route.fn)),
+      );
       return writeResult(res, result as never);
     }
     if (await serveStatic(req, res, url.pathname, runtime)) return;
@@ -239,7 +248,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
                 awsRegion: 'local',
               })),
             };
-            const result = await fn(event, lambdaContext(name));
+            const result = await currentFunction.run({ name }, () => fn(event, lambdaContext(name)));
             const failed = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
             for (const m of messages) if (!failed.has(m.id)) await queue.remove(m.receipt);
           } finally {

@@ -47,21 +47,29 @@ export async function createSession(deps: Deps, params: IframeParameters): Promi
   return { token, expiresAt: new Date(exp * 1000).toISOString(), shop: params.shop, locale };
 }
 
-/** The shop a session token belongs to; anything else is a 401. */
+/**
+ * The shop a session token belongs to; anything else is a 401. The shop must still have the app: a token issued
+ * before an uninstall would otherwise write data for a shop whose data the uninstall promised to delete.
+ */
 export async function verifySession(deps: Deps, authorization: string | undefined): Promise<string> {
   const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
   if (!token) throw unauthorized('SESSION_MISSING', 'Sign in through the Shoper admin panel');
   const secrets = await deps.secrets();
+  let shop: string;
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secrets.sessionSecret), {
       audience: 'admin',
+      algorithms: ['HS256'],
       currentDate: deps.clock.now(),
     });
     if (!payload.sub) throw new Error('no subject');
-    return payload.sub;
+    shop = payload.sub;
   } catch {
     throw unauthorized('SESSION_INVALID', 'The session has expired: reopen the app from the Shoper admin panel');
   }
+  const installed = await deps.store.getShop(shop);
+  if (installed?.status !== 'installed') throw unauthorized('SESSION_INVALID', 'The app is no longer installed in this shop');
+  return shop;
 }
 
 export const requireField = (value: unknown, field: string): string => {

@@ -65,8 +65,16 @@ async function applyReport(deps: Deps, report: DeliveryReport, timeZone: (shop: 
   const now = deps.clock.now().toISOString();
   const at = (report.doneAt ?? deps.clock.now()).toISOString();
   const set = { deliveredAt: at, reportStatus: status.name, updatedAt: now, smsapiId: report.msgId };
-  // When we know SMSAPI's id for the job, a report must name it: a guessed idx alone changes nothing.
-  const sameMessage = { expression: '(attribute_not_exists(smsapiId) OR smsapiId = :msgId)', values: { ':msgId': report.msgId } };
+  // When we know SMSAPI's id for the job, a report must name it. Before we know it (the report overtook the
+  // sender), it must name the job's recipient: job ids derive from public facts (licence, order id), so an
+  // unsigned report with a guessed idx alone must not settle, and so silence, an SMS that was never sent.
+  const recipient = report.to && /^\d{6,15}$/.test(report.to) ? `+${report.to}` : undefined;
+  const sameMessage = recipient
+    ? {
+        expression: '(smsapiId = :msgId OR (attribute_not_exists(smsapiId) AND phone = :recipient))',
+        values: { ':msgId': report.msgId, ':recipient': recipient },
+      }
+    : { expression: 'smsapiId = :msgId', values: { ':msgId': report.msgId } };
   let settled = await deps.store.transitionJob(shop, report.idx, ['SENT'], status.outcome, set, sameMessage);
   if (!settled) {
     // The report overtook the sender: SMSAPI accepted the SMS but our SENT write has not happened (or the answer

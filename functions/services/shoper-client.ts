@@ -86,10 +86,26 @@ export function createShoperClient(deps: Deps, initial: Shop) {
   let shop = initial;
   const base = `${shop.shopUrl.replace(/\/+$/, '')}/webapi/rest`;
 
-  async function refreshTokens(): Promise<void> {
+  // Shoper rotates the refresh token on every use, so parallel requests of one client share one refresh, and a
+  // refresh refused because another instance used the token first takes the tokens that instance stored.
+  let refreshing: Promise<void> | undefined;
+  const refreshTokens = (): Promise<void> => (refreshing ??= refreshOnce().finally(() => (refreshing = undefined)));
+
+  async function refreshOnce(): Promise<void> {
     if (!shop.tokens) throw new ShoperApiError('SHOPER_NOT_AUTHORIZED', 'the shop has no tokens');
+    const used = shop.tokens.refreshToken;
+    try {
+      await refreshWith(used);
+    } catch (error) {
+      const stored = (await deps.store.getShop(shop.shop))?.tokens;
+      if (!stored || stored.refreshToken === used) throw error;
+      shop = { ...shop, tokens: stored };
+    }
+  }
+
+  async function refreshWith(sealedRefreshToken: string): Promise<void> {
     const secrets = await deps.secrets();
-    const refreshToken = await deps.cipher.decrypt(shop.tokens.refreshToken, shop.shop);
+    const refreshToken = await deps.cipher.decrypt(sealedRefreshToken, shop.shop);
     const res = await deps.fetch(tokenUrl(shop.shopUrl, 'refresh_token'), {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
