@@ -103,7 +103,7 @@ export class SmsNotificationsStack extends Stack {
       environment: { ...common, ...secrets, ...scheduling },
     }).fn;
     planner.addEventSource(new SqsEventSource(queues.events, { batchSize: 10, reportBatchItemFailures: true }));
-    data.grantData(planner);
+    data.grantData(planner, { orderIndex: true, pendingIndex: true });
     // Encrypt as well: planning may refresh a shop's expired Shoper token and store the new one.
     data.grantTokenCrypto(planner, ['kms:Encrypt', 'kms:Decrypt']);
     queues.sends.grantSendMessages(planner);
@@ -143,7 +143,7 @@ export class SmsNotificationsStack extends Stack {
       ...apiFunction,
       environment: { ...common, ...secrets, ...scheduling },
     }).fn;
-    data.grantData(admin);
+    data.grantData(admin, { pendingIndex: true });
     data.grantTokenCrypto(admin, ['kms:Encrypt', 'kms:Decrypt']);
     queues.sends.grantSendMessages(admin);
     grantSchedules(admin, createAndDeleteSchedules);

@@ -87,12 +87,12 @@ function decodeCursor(cursor: string | undefined): number {
 }
 
 /**
- * Scheduled: due later, soonest first, back-in-stock left out as in the manual. Cancelled and the history
- * (`all`): newest first. Reads every job of the shop and filters in memory: fine for thousands of jobs (jobs
- * expire 180 days after their due time); a very large shop would need a state/due-time index instead.
+ * Scheduled: due later, soonest first, back-in-stock left out as in the manual; read through the byPending index,
+ * so only waiting jobs are read. Cancelled and the history (`all`): newest first, from every job of the shop
+ * (jobs expire 180 days after their due time).
  */
 export async function listJobs(deps: Deps, shop: string, query: JobListQuery) {
-  let jobs = await deps.store.listJobs(shop);
+  let jobs = query.state === 'scheduled' ? await deps.store.listPendingJobs(shop) : await deps.store.listJobs(shop);
   if (query.state === 'scheduled') {
     jobs = jobs.filter((job) => job.state === 'SCHEDULED' && job.kind !== 'back-in-stock');
     jobs.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.jobId.localeCompare(b.jobId));

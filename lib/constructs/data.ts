@@ -5,7 +5,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { REF_INDEX, TABLE_KEYS } from '#adapters/dynamodb/table';
+import { INDEXES, ORDER_INDEX, PENDING_INDEX, REF_INDEX, TABLE_KEYS } from '#adapters/dynamodb/table';
 
 export interface DataProps {
   readonly deletionProtection: boolean;
@@ -28,11 +28,14 @@ export class Data extends Construct {
       // Shops' settings, templates and message history outlive any one deployment of the code.
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.table.addGlobalSecondaryIndex({
-      indexName: REF_INDEX.name,
-      partitionKey: { name: REF_INDEX.partitionKey, type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
-    });
+    for (const index of INDEXES) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        ...(index.sortKey ? { sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING } } : {}),
+        projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+      });
+    }
 
     this.tokenKey = new kms.Key(this, 'TokenKey', {
       description: 'Encrypts the Shoper and SMSAPI OAuth tokens stored per shop (encryption context: shop)',
@@ -43,12 +46,15 @@ export class Data extends Construct {
   }
 
   /**
-   * Read and write shop items (no Scan: all of a shop's data is one Query away). Only a function that looks jobs up by reference gets the `byRef` index; listing
-   * the index by name (not `index/*`) keeps any future index out of reach until granted on purpose.
+   * Read and write shop items (no Scan: all of a shop's data is one Query away). A function gets only the
+   * indexes it queries (by reference: reports; by order and pending: planning and the admin's lists); listing them
+   * by name (not `index/*`) keeps any future index out of reach until granted on purpose.
    */
-  grantData(grantee: iam.IGrantable, options: { refIndex?: boolean } = {}): void {
+  grantData(grantee: iam.IGrantable, options: { refIndex?: boolean; orderIndex?: boolean; pendingIndex?: boolean } = {}): void {
     const resources = [this.table.tableArn];
     if (options.refIndex) resources.push(`${this.table.tableArn}/index/${REF_INDEX.name}`);
+    if (options.orderIndex) resources.push(`${this.table.tableArn}/index/${ORDER_INDEX.name}`);
+    if (options.pendingIndex) resources.push(`${this.table.tableArn}/index/${PENDING_INDEX.name}`);
     grantee.grantPrincipal.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: [

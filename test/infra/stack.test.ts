@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import { REF_INDEX, TABLE_KEYS, tableCreateInput } from '#adapters/dynamodb/table';
+import { ORDER_INDEX, PENDING_INDEX, REF_INDEX, TABLE_KEYS, tableCreateInput } from '#adapters/dynamodb/table';
 import { SECRET_PARAMETERS } from '#config';
 import { SmsNotificationsStack, STACK_NAME } from '../../lib/sms-notifications-stack';
 
@@ -82,7 +82,7 @@ const PERMISSIONS: Record<FunctionName, string[]> = {
 };
 
 describe('DynamoDB table', () => {
-  test('keys, TTL and the byRef index come from the shared table definition', () => {
+  test('keys, TTL and the indexes come from the shared table definition', () => {
     const table = resources[tableId()]!.Properties as Json;
     const local = tableCreateInput('ignored');
     expect(table.KeySchema).toEqual(local.KeySchema);
@@ -329,14 +329,18 @@ describe('least privilege', () => {
     expect(allows(functionStatements('Reports'), 'ssm:GetParameter')).toEqual([]);
   });
 
-  test('only the reports function may query the byRef index', () => {
+  test.each([
+    [REF_INDEX.name, ['Reports']],
+    [ORDER_INDEX.name, ['Planner']],
+    [PENDING_INDEX.name, ['Planner', 'Admin']],
+  ] as const)('only the functions that need it may query the %s index', (index, users) => {
     const indexArn = {
-      'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId(), 'Arn'] }, `/index/${REF_INDEX.name}`]],
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId(), 'Arn'] }, `/index/${index}`]],
     };
     for (const name of FUNCTIONS) {
       const tableResources = allows(functionStatements(name), 'dynamodb:Query').flatMap(resourcesOf);
       expect(tableResources).toContainEqual({ 'Fn::GetAtt': [tableId(), 'Arn'] });
-      if (name === 'Reports') expect(tableResources).toContainEqual(indexArn);
+      if ((users as readonly string[]).includes(name)) expect(tableResources).toContainEqual(indexArn);
       else expect(tableResources).not.toContainEqual(indexArn);
       expect(JSON.stringify(tableResources)).not.toContain('index/*');
     }

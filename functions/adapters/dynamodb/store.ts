@@ -1,6 +1,7 @@
 // The single-table repository: every read and write of the app's data. All of a shop's data lives under
 // pk = SHOP#<licence>; configuration items share the `CFG#` sort-key prefix so one Query loads it all.
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
   GetCommand,
@@ -11,7 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DocumentClient } from './client';
-import { REF_INDEX } from './table';
+import { ORDER_INDEX, PENDING_INDEX, REF_INDEX } from './table';
 import type {
   Celebration,
   DailyStats,
@@ -40,7 +41,11 @@ export const keys = {
   cart: (key: string) => `CART#${key}`,
   rate: (key: string) => `RATE#${key}`,
   number: (phone: string) => `NUM#${phone}`,
+  orderRef: (shop: string, orderId: string) => `SHOP#${shop}#ORDER#${orderId}`,
 };
+
+/** Job states in which a job waits and can still be cancelled: the only ones in the byPending index. */
+const PENDING_STATES: ReadonlySet<JobState> = new Set(['SCHEDULED', 'QUEUED']);
 
 const DAY = 86_400;
 const epoch = (iso: string | Date) => Math.floor(new Date(iso).getTime() / 1000);
@@ -49,7 +54,7 @@ type Item = Record<string, unknown>;
 
 const strip = <T>(item: Item | undefined): T | undefined => {
   if (!item) return undefined;
-  const { pk: _pk, sk: _sk, ref: _ref, expiresAt: _e, ...rest } = item;
+  const { pk: _pk, sk: _sk, ref: _ref, orderRef: _o, pending: _p, expiresAt: _e, ...rest } = item;
   return rest as T;
 };
 
@@ -93,6 +98,21 @@ export function createStore(doc: DocumentClient, tableName: string) {
   const put = async (shop: string, sk: string, value: object, extra: Item = {}) => {
     await doc.send(new PutCommand({ TableName, Item: { ...value, ...extra, pk: keys.shop(shop), sk } }));
   };
+
+  /** Reads items found through a keys-only index (BatchGet, 100 at a time, unprocessed keys retried). */
+  async function getJobs(refs: Item[]): Promise<Job[]> {
+    const jobs: Job[] = [];
+    for (let i = 0; i < refs.length; i += 100) {
+      let pending: Record<string, unknown>[] = refs.slice(i, i + 100).map((r) => ({ pk: r.pk, sk: r.sk }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        const res = await doc.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }));
+        jobs.push(...((res.Responses?.[TableName] as Item[] | undefined) ?? []).map((it) => strip<Job>(it)!));
+        pending = (res.UnprocessedKeys?.[TableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+        if (pending.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      }
+    }
+    return jobs;
+  }
 
   return {
     getShop: (shop: string) => get<Shop>(shop, keys.meta),
@@ -194,6 +214,8 @@ export function createStore(doc: DocumentClient, tableName: string) {
               pk: keys.shop(job.shop),
               sk: keys.job(job.jobId),
               ref: keys.job(job.jobId),
+              ...(job.source.orderId ? { orderRef: keys.orderRef(job.shop, job.source.orderId) } : {}),
+              ...(PENDING_STATES.has(job.state) ? { pending: keys.shop(job.shop) } : {}),
               expiresAt: epoch(job.dueAt) + 180 * DAY,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
@@ -239,7 +261,14 @@ export function createStore(doc: DocumentClient, tableName: string) {
         condition = `(${condition}) ${extraCondition.expression.startsWith('OR') ? '' : 'AND '}${extraCondition.expression}`;
         Object.assign(values, extraCondition.values);
       }
-      const remove = removeLease ? ' REMOVE leaseUntil' : '';
+      // Membership of the byPending index follows the state.
+      const removals = [...(removeLease ? ['leaseUntil'] : []), ...(PENDING_STATES.has(to) ? [] : ['#pending'])];
+      names['#pending'] = 'pending';
+      if (PENDING_STATES.has(to)) {
+        values[':pending'] = keys.shop(shop);
+        sets.push('#pending = :pending');
+      }
+      const remove = removals.length ? ` REMOVE ${removals.join(', ')}` : '';
       try {
         const res = await doc.send(
           new UpdateCommand({
@@ -287,6 +316,29 @@ export function createStore(doc: DocumentClient, tableName: string) {
       );
       const pk = res.Items?.[0]?.pk as string | undefined;
       return pk?.slice('SHOP#'.length);
+    },
+
+    /** Every job of one order (a handful), through the keys-only byOrder index. */
+    async listOrderJobs(shop: string, orderId: string): Promise<Job[]> {
+      const refs = await queryAll({
+        IndexName: ORDER_INDEX.name,
+        KeyConditionExpression: '#o = :o',
+        ExpressionAttributeNames: { '#o': ORDER_INDEX.partitionKey },
+        ExpressionAttributeValues: { ':o': keys.orderRef(shop, orderId) },
+      });
+      return getJobs(refs);
+    },
+
+    /** The shop's jobs that still wait (SCHEDULED or QUEUED), soonest due first, through the byPending index. */
+    async listPendingJobs(shop: string): Promise<Job[]> {
+      const refs = await queryAll({
+        IndexName: PENDING_INDEX.name,
+        KeyConditionExpression: '#p = :p',
+        ExpressionAttributeNames: { '#p': PENDING_INDEX.partitionKey },
+        ExpressionAttributeValues: { ':p': keys.shop(shop) },
+      });
+      const jobs = await getJobs(refs);
+      return jobs.filter((j) => PENDING_STATES.has(j.state)).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     },
 
     async addError(shop: string, entry: ErrorLogEntry) {

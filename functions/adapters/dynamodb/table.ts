@@ -7,33 +7,54 @@ export const TABLE_KEYS = {
   ttlAttribute: 'expiresAt',
 } as const;
 
+export interface IndexDefinition {
+  name: string;
+  partitionKey: string;
+  sortKey?: string;
+}
+
 /**
  * Sparse, keys-only index: job items carry `ref = JOB#<jobId>`, so a delivery report that only knows the
  * SMSAPI `idx` (our job id) finds its shop. Only items that set `ref` are in it.
  */
-export const REF_INDEX = {
-  name: 'byRef',
-  partitionKey: 'ref',
-} as const;
+export const REF_INDEX = { name: 'byRef', partitionKey: 'ref' } as const satisfies IndexDefinition;
 
-/** Shape used by the local bootstrap (DynamoDB CreateTable input without the name). */
-export const tableCreateInput = (tableName: string) => ({
-  TableName: tableName,
-  BillingMode: 'PAY_PER_REQUEST' as const,
-  AttributeDefinitions: [
-    { AttributeName: TABLE_KEYS.partitionKey, AttributeType: 'S' as const },
-    { AttributeName: TABLE_KEYS.sortKey, AttributeType: 'S' as const },
-    { AttributeName: REF_INDEX.partitionKey, AttributeType: 'S' as const },
-  ],
-  KeySchema: [
-    { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' as const },
-    { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' as const },
-  ],
-  GlobalSecondaryIndexes: [
-    {
-      IndexName: REF_INDEX.name,
-      KeySchema: [{ AttributeName: REF_INDEX.partitionKey, KeyType: 'HASH' as const }],
+/**
+ * Sparse, keys-only: jobs of an order carry `orderRef = SHOP#<licence>#ORDER#<orderId>`, so planning a status
+ * change reads that order's few jobs instead of the shop's whole history.
+ */
+export const ORDER_INDEX = { name: 'byOrder', partitionKey: 'orderRef' } as const satisfies IndexDefinition;
+
+/**
+ * Sparse, keys-only: a job carries `pending = SHOP#<licence>` only while it waits (SCHEDULED or QUEUED), ordered
+ * by due time: the scheduled-sends list and the planners' cancellations read only what can still be cancelled.
+ */
+export const PENDING_INDEX = { name: 'byPending', partitionKey: 'pending', sortKey: 'dueAt' } as const satisfies IndexDefinition;
+
+export const INDEXES: readonly IndexDefinition[] = [REF_INDEX, ORDER_INDEX, PENDING_INDEX];
+
+/** Shape used by the local bootstrap (DynamoDB CreateTable input). */
+export const tableCreateInput = (tableName: string) => {
+  const attributes = [
+    TABLE_KEYS.partitionKey,
+    TABLE_KEYS.sortKey,
+    ...INDEXES.flatMap((i) => (i.sortKey ? [i.partitionKey, i.sortKey] : [i.partitionKey])),
+  ];
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: [...new Set(attributes)].map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
+    KeySchema: [
+      { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: INDEXES.map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+        ...(index.sortKey ? [{ AttributeName: index.sortKey, KeyType: 'RANGE' as const }] : []),
+      ],
       Projection: { ProjectionType: 'KEYS_ONLY' as const },
-    },
-  ],
-});
+    })),
+  };
+};

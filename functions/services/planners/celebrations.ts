@@ -44,7 +44,7 @@ export const planOrderPlaced: EventPlanner = async (input) => {
 
   if (plan.jobs.some((job) => job.source.celebrationEvent === 'order-placed')) {
     const phone = celebrationCustomerFromOrder(facts, ctx, consent).phone;
-    const superseded = supersededOrderPlacedJobs(facts, phone?.ok ? phone.e164 : undefined, await deps.store.listJobs(message.shop));
+    const superseded = supersededOrderPlacedJobs(facts, phone?.ok ? phone.e164 : undefined, await deps.store.listPendingJobs(message.shop));
     await cancelStaleJobs(deps, message.shop, superseded);
   }
   return plan;

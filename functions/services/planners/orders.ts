@@ -16,7 +16,7 @@ export const order = (payload: unknown): OrderFacts => {
 
 /** Every job of one order (the store reads the shop's jobs; see scheduled-jobs.ts on the limit). */
 export async function jobsOfOrder(deps: Deps, shop: string, orderId: string): Promise<Job[]> {
-  return (await deps.store.listJobs(shop)).filter((job) => job.source.orderId === orderId);
+  return deps.store.listOrderJobs(shop, orderId);
 }
 
 export const planOrderCreate: EventPlanner = async ({ message, ctx }) => planOwnerNewOrder(order(message.payload), ctx);
