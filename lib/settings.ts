@@ -12,6 +12,8 @@ export interface DeploymentSettings {
   readonly webhookSecretMode: 'random' | 'derived';
   /** DynamoDB deletion protection: on by default, so a mistaken `cdk destroy` cannot drop every shop's data. */
   readonly tableDeletionProtection: boolean;
+  /** Active X-Ray tracing of every function: off by default (it would be about a third of the cost per order). */
+  readonly tracing: boolean;
 }
 
 export const DEFAULT_SETTINGS: DeploymentSettings = {
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: DeploymentSettings = {
   smsapiOAuthUrl: 'https://ssl.smsapi.pl',
   webhookSecretMode: 'random',
   tableDeletionProtection: true,
+  tracing: false,
 };
 
 export class SettingsError extends Error {
@@ -69,6 +72,11 @@ export function readSettings(node: Node): DeploymentSettings {
     throw new SettingsError('tableDeletionProtection', `must be true or false, got ${protection}`);
   }
 
+  const tracing = text(node, 'tracing');
+  if (tracing !== undefined && tracing !== 'true' && tracing !== 'false') {
+    throw new SettingsError('tracing', `must be true or false, got ${tracing}`);
+  }
+
   const alarmEmail = text(node, 'alarmEmail');
   if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
     throw new SettingsError('alarmEmail', `is not an e-mail address: ${alarmEmail}`);
@@ -81,5 +89,6 @@ export function readSettings(node: Node): DeploymentSettings {
     smsapiOAuthUrl: httpsUrl(node, 'smsapiOAuthUrl', DEFAULT_SETTINGS.smsapiOAuthUrl),
     webhookSecretMode: mode,
     tableDeletionProtection: protection === undefined ? DEFAULT_SETTINGS.tableDeletionProtection : protection === 'true',
+    tracing: tracing === undefined ? DEFAULT_SETTINGS.tracing : tracing === 'true',
   };
 }

@@ -74,6 +74,7 @@ export class SmsNotificationsStack extends Stack {
 
     // App Store lifecycle: install (OAuth tokens, webhooks), upgrade, uninstall (drops the shop's schedules).
     const appstore = new HandlerFunction(this, 'Appstore', {
+      tracing: settings.tracing,
       handler: 'appstore',
       description: 'Shoper App Store events: install, upgrade, uninstall',
       ...apiFunction,
@@ -86,6 +87,7 @@ export class SmsNotificationsStack extends Stack {
     grantSecretsRead(appstore);
 
     const webhooks = new HandlerFunction(this, 'Webhooks', {
+      tracing: settings.tracing,
       handler: 'webhooks',
       description: 'Shoper webhooks: verify the signature, store the event, queue it for planning',
       ...apiFunction,
@@ -96,6 +98,7 @@ export class SmsNotificationsStack extends Stack {
     grantSecretsRead(webhooks);
 
     const planner = new HandlerFunction(this, 'Planner', {
+      tracing: settings.tracing,
       handler: 'planner',
       description: 'Turns shop events into SMS jobs: due now to the sends queue, due later to a schedule',
       timeout: PLANNER_TIMEOUT,
@@ -111,6 +114,7 @@ export class SmsNotificationsStack extends Stack {
     grantSecretsRead(planner);
 
     const sender = new HandlerFunction(this, 'Sender', {
+      tracing: settings.tracing,
       handler: 'sender',
       description: 'The only caller of SMSAPI: sends one queued SMS job and records the outcome',
       timeout: SENDER_TIMEOUT,
@@ -130,6 +134,7 @@ export class SmsNotificationsStack extends Stack {
     grantSecretsRead(sender);
 
     const reports = new HandlerFunction(this, 'Reports', {
+      tracing: settings.tracing,
       handler: 'reports',
       description: 'SMSAPI delivery reports: marks jobs delivered or undelivered',
       ...apiFunction,
@@ -138,6 +143,7 @@ export class SmsNotificationsStack extends Stack {
     data.grantData(reports, { refIndex: true });
 
     const admin = new HandlerFunction(this, 'Admin', {
+      tracing: settings.tracing,
       handler: 'admin',
       description: 'Admin API of the SPA, the SMSAPI OAuth callback and the health check',
       ...apiFunction,
@@ -150,6 +156,7 @@ export class SmsNotificationsStack extends Stack {
     grantSecretsRead(admin);
 
     const storefront = new HandlerFunction(this, 'Storefront', {
+      tracing: settings.tracing,
       handler: 'storefront',
       description: 'Storefront widget: back-in-stock sign-ups and basket activity',
       ...apiFunction,

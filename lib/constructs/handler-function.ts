@@ -22,6 +22,8 @@ export interface HandlerFunctionProps {
   readonly timeout: Duration;
   readonly memorySize: number;
   readonly environment: FunctionEnvironment;
+  /** Active X-Ray tracing (the `tracing` deployment setting). */
+  readonly tracing: boolean;
 }
 
 export class HandlerFunction extends Construct {
@@ -59,7 +61,7 @@ export class HandlerFunction extends Construct {
       loggingFormat: lambda.LoggingFormat.JSON,
       applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
-      tracing: lambda.Tracing.ACTIVE,
+      ...(props.tracing ? { tracing: lambda.Tracing.ACTIVE } : {}),
       environment: {
         ...props.environment,
         // Stack traces point at the TypeScript sources instead of the minified bundle.
@@ -83,7 +85,7 @@ export class HandlerFunction extends Construct {
         'Node 22, so moving to a newer runtime is a deliberate change made in all of them at once.',
     });
     // Acknowledged on the role: the X-Ray statement lands in its default policy, created while tracing is set up.
-    Validations.of(role).acknowledge({
+    if (props.tracing) Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which do not ' +

@@ -230,16 +230,25 @@ describe('functions', () => {
     }
   });
 
-  test.each(FUNCTIONS)('%s runs Node.js 22 on ARM with JSON logs kept a month and active tracing', (name) => {
+  test.each(FUNCTIONS)('%s runs Node.js 22 on ARM with JSON logs kept a month, without X-Ray unless asked', (name) => {
     const props = fn(name);
     expect(props.Runtime).toBe('nodejs22.x');
     expect(props.Architectures).toEqual(['arm64']);
     expect(props.Handler).toBe('index.handler');
-    expect(props.TracingConfig).toEqual({ Mode: 'Active' });
+    expect(props.TracingConfig).toBeUndefined();
     expect(props.LoggingConfig).toMatchObject({ LogFormat: 'JSON', LogGroup: { Ref: expect.stringMatching(/Logs/) } });
     const logGroup = resources[props.LoggingConfig.LogGroup.Ref as string]!;
     expect(logGroup.Properties.RetentionInDays).toBe(30);
     expect(props.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+  });
+
+  test('the tracing setting turns on active X-Ray tracing for every function', () => {
+    const traced = synthesize({ tracing: 'true' }).toJSON().Resources as Record<string, Json>;
+    const modes = Object.values(traced)
+      .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Runtime === 'nodejs22.x')
+      .map((r) => r.Properties.TracingConfig);
+    expect(modes).toHaveLength(FUNCTIONS.length);
+    expect(new Set(modes.map((m) => JSON.stringify(m)))).toEqual(new Set([JSON.stringify({ Mode: 'Active' })]));
   });
 
   test('timeouts: API functions 10 s, planner 60 s, sender 30 s', () => {
