@@ -26,6 +26,9 @@ export const DURATION_MS: Record<string, number> = {
   sender: 300,
 };
 
+/** Whether the estimate includes X-Ray (the stack's `tracing` setting, off by default). */
+const TRACING = process.env.BENCH_TRACING === '1';
+
 /** SQS requests per message: SendMessage, then the Lambda poller's ReceiveMessage and DeleteMessage. */
 const SQS_REQUESTS_PER_MESSAGE = 3;
 /** Fields Powertools adds to every log line (service, cold_start, function name/arn/memory/request id, trace id). */
@@ -56,9 +59,9 @@ export const ASSUMPTIONS = [
     '.',
   'API Gateway: every Shoper webhook and every SMSAPI delivery-report callback is one HTTP API request.',
   'EventBridge Scheduler: one invocation per delayed SMS (CreateSchedule/DeleteSchedule calls carry no charge).',
-  'KMS: every token decryption (SMSAPI token per send, Shoper token per REST lookup) is one request: the app caches none.',
+  'KMS: every encryption is one request; a decryption is one request the first time a function opens a given token (the AWS cipher keeps decrypted tokens five minutes per warm container).',
   `CloudWatch Logs: the app's INFO+ lines as counted, plus ${POWERTOOLS_BYTES_PER_LINE} B of Powertools fields and ${CLOUDWATCH_EVENT_OVERHEAD} B per event; Lambda platform lines are off (system log level WARN); one ${ACCESS_LOG_LINE.length} B access-log line per HTTP request.`,
-  'X-Ray: active tracing is on in the stack; at low traffic the default sampling rule (1 a second, then 5%) records every invocation.',
+  `X-Ray: ${TRACING ? 'tracing on (BENCH_TRACING=1): at low traffic the default sampling rule (1 a second, then 5%) records every invocation' : 'off, as the stack deploys by default (context tracing=false); BENCH_TRACING=1 prices it in'}.`,
   'Not included: free tiers, storage, SSM parameters (cached 5 min), alarms, S3/CloudFront for the admin page, data transfer.',
 ];
 
@@ -103,6 +106,6 @@ export function costPerThousandOrders(usage: Snapshot, orders: number): CostLine
     line('EventBridge Scheduler', figuresOf(usage, OUTSIDE).sendsSent * scale, PRICES.scheduler),
     line('KMS requests', sum((f) => f.cipherCalls), PRICES.kms),
     line('CloudWatch Logs ingestion', logBytes / 1024 ** 3, PRICES.logsIngestion),
-    line('X-Ray traces', lambdaInvocations, PRICES.xrayTrace),
+    line('X-Ray traces', TRACING ? lambdaInvocations : 0, PRICES.xrayTrace),
   ];
 }

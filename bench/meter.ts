@@ -126,7 +126,15 @@ export function installMeter(rt: LocalRuntime): Meter {
   wrap(deps.scheduler, 'schedule', (f) => f.schedulesCreated++);
   wrap(deps.scheduler, 'cancel', (f) => f.schedulesCancelled++);
   wrap(deps.cipher, 'encrypt', (f) => f.cipherCalls++);
-  wrap(deps.cipher, 'decrypt', (f) => f.cipherCalls++);
+  // In AWS the KMS cipher keeps a decrypted token for five minutes per container (functions/adapters/kms-cipher.ts):
+  // count a decryption once per function, shop and ciphertext, as a warm container would ask KMS.
+  const decrypted = new Set<string>();
+  wrap(deps.cipher, 'decrypt', (f, [ciphertext, shop]) => {
+    const key = `${currentFunction.getStore()?.name ?? 'outside'}|${String(shop)}|${String(ciphertext)}`;
+    if (decrypted.has(key)) return;
+    decrypted.add(key);
+    f.cipherCalls++;
+  });
   for (const level of ['debug', 'info', 'warn', 'error'] as const) {
     wrap(deps.logger, level, (f, [message, extra]) => {
       // INFO and up reach CloudWatch (the stack's application log level); debug lines never leave the function.
