@@ -36,6 +36,7 @@ module.exports = {
         '<rootDir>/test/integration/**/*.test.ts',
         '<rootDir>/test/infra/**/*.test.ts',
         '<rootDir>/test/e2e/**/*.test.ts',
+        '<rootDir>/test/load/**/*.test.ts',
       ],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -36,6 +36,17 @@ export function createLocalLogger(options: { quiet: boolean; sink?: LogLine[] })
   return { debug: () => undefined, info: write('INFO'), warn: write('WARN'), error: write('ERROR') };
 }
 
+/**
+ * A job whose sender died keeps its lease (one job: max(60 s, 4 × SMSAPI timeout); a batch: 2 min) and its `sends`
+ * message keeps coming back until the lease runs out. With the local queue's short visibility timeout, 10 receives
+ * were over before that (5 s × 10 < 60 s): after a hard stop and a quick restart the message went to the DLQ and
+ * the job stayed SENDING forever. AWS gives it 10 × 180 s; here: receives enough to outlast twice the longest lease.
+ */
+function sendsMaxReceiveCount(visibilityTimeoutMs: number, smsapiTimeoutMs: number): number {
+  const longestLeaseMs = Math.max(120_000, 4 * smsapiTimeoutMs);
+  return Math.max(10, Math.ceil((2 * longestLeaseMs) / visibilityTimeoutMs));
+}
+
 export async function createLocalDeps(options: {
   config: Config;
   dynamoEndpoint: string;
@@ -53,10 +64,11 @@ export async function createLocalDeps(options: {
     visibilityTimeoutMs: options.eventsVisibilityTimeoutMs ?? 5_000,
     maxReceiveCount: 5,
   });
+  const sendsVisibilityTimeoutMs = options.sendsVisibilityTimeoutMs ?? 5_000;
   const sendsQueue = createLocalQueue<JobRef>(doc, runtimeTable, clock, {
     name: 'sends',
-    visibilityTimeoutMs: options.sendsVisibilityTimeoutMs ?? 5_000,
-    maxReceiveCount: 10,
+    visibilityTimeoutMs: sendsVisibilityTimeoutMs,
+    maxReceiveCount: sendsMaxReceiveCount(sendsVisibilityTimeoutMs, options.config.SMSAPI_TIMEOUT_MS),
   });
   const secrets = secretsFromEnv(options.config);
   return {
