@@ -1,4 +1,4 @@
-// Screenshots of every admin tab (Polish, 1200×800) for docs/admin.md: starts the whole local product on free
+// Screenshots of every admin tab (Polish, 1200×800) for the README (docs/screenshots): starts the whole local product on free
 // ports, fills a demo shop, opens the app as the Shoper iframe would and saves docs/screenshots/<tab>.png.
 // Run: npx tsx frontend/screenshots.ts
 import './node-esm-only';

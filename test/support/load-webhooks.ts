@@ -82,7 +82,7 @@ export interface Figure {
   ratio: string;
 }
 
-/** A small fixed-width table for the test output (and to paste into docs/reliability.md). */
+/** A small fixed-width table for the test output (and to paste into the README's Reliability section). */
 export function figuresTable(title: string, rows: Figure[]): string {
   const header: Figure = { figure: 'figure', load: 'load', baseline: 'baseline (GET /health)', ratio: 'ratio' };
   const all = [header, ...rows];
