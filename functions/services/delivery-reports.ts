@@ -4,6 +4,7 @@ import { reportStatus } from '#domain/smsapi-codes';
 import { smsLength } from '#domain/sms-length';
 import type { Job } from '#domain/model';
 import type { Deps } from './deps';
+import { localDate } from '#domain/calendar';
 import { countOutcome, countSent, shopTimeZone } from './stats';
 
 export interface DeliveryReport {
@@ -87,11 +88,43 @@ async function applyReport(deps: Deps, report: DeliveryReport, timeZone: (shop: 
       { ...set, removeLease: true },
       sameMessage,
     );
+    if (!settled) settled = await rescueTimedOutJob(deps, shop, report.idx, status.outcome, set, sameMessage, await timeZone(shop));
     if (!settled) return false;
     await countSent(deps, settled, at, { parts: partsOf(settled), points: 0 }, await timeZone(shop));
   }
   if (status.outcome === 'DELIVERED') await countOutcome(deps, shop, at, 'delivered', await timeZone(shop));
   return true;
+}
+
+/** Failures after which SMSAPI may have accepted the SMS all the same: we never saw its answer. */
+const ANSWER_LOST = /^(TIMEOUT|NETWORK|HTTP_5\d\d)$/;
+
+/**
+ * The last attempt timed out (or SMSAPI answered 5xx), so the job was marked FAILED and logged, yet SMSAPI had
+ * accepted it: its delivery report proves it. Settle the job as the report says, and take back the failure (the
+ * error-log entry and the day's "failed" count) so the merchant is not told an SMS failed that was delivered.
+ */
+async function rescueTimedOutJob(
+  deps: Deps,
+  shop: string,
+  jobId: string,
+  outcome: 'DELIVERED' | 'UNDELIVERED',
+  set: Partial<Job>,
+  sameMessage: { expression: string; values: Record<string, unknown> },
+  timeZone: string,
+): Promise<Job | undefined> {
+  const current = await deps.store.getJob(shop, jobId);
+  if (current?.state !== 'FAILED' || !ANSWER_LOST.test(String(current.error?.code ?? ''))) return undefined;
+  const failedAt = current.updatedAt;
+  const settled = await deps.store.transitionJob(shop, jobId, ['FAILED'], outcome, set, {
+    expression: `${sameMessage.expression} AND updatedAt = :failedAt`,
+    values: { ...sameMessage.values, ':failedAt': failedAt },
+  });
+  if (!settled) return undefined;
+  await deps.store.deleteError(shop, failedAt, jobId);
+  await deps.store.addStats(shop, localDate(new Date(failedAt), timeZone), { failed: -1 });
+  deps.logger.info('timed-out job settled by its delivery report', { shop, jobId, outcome });
+  return settled;
 }
 
 const partsOf = (job: Job) => job.parts ?? smsLength(job.text).parts;

@@ -151,6 +151,35 @@ test('transient failures are retried until SENDER_MAX_ATTEMPTS, then the job is 
   expect(outboxOf(job)).toHaveLength(0);
 });
 
+test('a last attempt that timed out after SMSAPI accepted: the delivery report turns FAILED into DELIVERED and takes back the failure', async () => {
+  const job = await storedJob();
+  const lastAttempt = { ...impatient(), config: { ...rt.deps.config, SENDER_MAX_ATTEMPTS: 1 } };
+  const failedBefore = (await rt.deps.store.listStats(licence, '2000-01-01', '2999-12-31')).reduce((n, d) => n + d.failed, 0);
+  rt.smsapi.setFaults({ transientRate: 1, transientKinds: ['accepted-then-timeout'], timeoutMs: 1_000 });
+  try {
+    expect((await sendJob(lastAttempt, job)).result).toBe('failed');
+  } finally {
+    rt.smsapi.setFaults({ transientRate: 0 });
+  }
+  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'FAILED', error: { code: 'TIMEOUT' } });
+  expect((await rt.deps.store.listErrors(licence, { limit: 50 })).items.some((e) => e.jobId === job.jobId)).toBe(true);
+
+  const sms = outboxOf(job)[0]!;
+  const report = await fetch(
+    `${rt.url}/smsapi/reports?MsgId=${sms.id}&status=404&idx=${job.jobId}&donedate=${Math.floor(Date.now() / 1000)}&to=${sms.to}&username=demo-shop`,
+  );
+  expect(await report.text()).toBe('OK');
+  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'DELIVERED', smsapiId: sms.id });
+  expect((await rt.deps.store.listErrors(licence, { limit: 50 })).items.some((e) => e.jobId === job.jobId)).toBe(false);
+  const stats = await rt.deps.store.listStats(licence, '2000-01-01', '2999-12-31');
+  expect(stats.reduce((n, d) => n + d.failed, 0)).toBe(failedBefore);
+  // A permanent failure is never "rescued", whatever a report claims.
+  const refused = await storedJob();
+  await rt.deps.store.transitionJob(licence, refused.jobId, ['QUEUED'], 'FAILED', { error: { code: 13, message: 'refused' } });
+  await fetch(`${rt.url}/smsapi/reports?MsgId=x1&status=404&idx=${refused.jobId}&to=${refused.phone.slice(1)}`);
+  expect((await rt.deps.store.getJob(licence, refused.jobId))?.state).toBe('FAILED');
+});
+
 test('error 52 (too many to one number) is retried, not failed', async () => {
   const job = await storedJob('+48602999052');
   rt.smsapi.setFaults({ failingSuffixes: { '999052': 52 } });

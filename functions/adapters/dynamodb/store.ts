@@ -350,6 +350,10 @@ export function createStore(doc: DocumentClient, tableName: string) {
       );
     },
 
+    async deleteError(shop: string, at: string, id: string) {
+      await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.shop(shop), sk: keys.error(at, id) } }));
+    },
+
     async listErrors(shop: string, options: { limit: number; cursor?: string }) {
       const res = await doc.send(
         new QueryCommand({
