@@ -1,6 +1,6 @@
 // Use case: accept one Shoper webhook. Verify the signature over the raw bytes before anything else, store the
 // event, put it on the `events` queue, answer fast. Deduplication happens in planning, by content.
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { AppError, badRequest, unauthorized } from '#domain/errors';
 import { isSupportedEvent, validateEventPayload } from '#domain/shoper-events';
 import type { Deps } from './deps';
@@ -46,7 +46,8 @@ export async function ingestWebhook(deps: Deps, request: WebhookRequest): Promis
   const valid = validateEventPayload(event, payload);
   if (!valid.ok) throw badRequest('WEBHOOK_BODY_INVALID', valid.message, valid.field);
   const receivedAt = deps.clock.now().toISOString();
-  await deps.store.putEvent(licence, randomUUID(), receivedAt, event, request.rawBody.toString('utf8'));
+  const eventId = createHash('sha256').update(`${webhookId}\n${event}\n`).update(request.rawBody).digest('hex').slice(0, 40);
+  await deps.store.putEvent(licence, eventId, receivedAt, event, request.rawBody.toString('utf8'));
   await deps.eventsQueue.send({ shop: licence, event, receivedAt, payload });
   deps.logger.info('webhook accepted', { shop: licence, event });
   return { accepted: true, event };

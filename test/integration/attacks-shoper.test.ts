@@ -127,10 +127,8 @@ describe('webhooks', () => {
     // Every item the shop had is exactly as it was (jobs, counters, statistics, numbers collected)...
     const kept = (s: typeof after) => s.items.filter((i) => !String(i.sk).startsWith('EVT#'));
     expect(kept(after)).toEqual(kept(before));
-    // ...and the only additions are the raw-event receipts of the deliveries (two weeks' TTL, never read to plan).
-    const added = addedKeys(before, after);
-    expect(added.every((sk) => sk.startsWith('EVT#'))).toBe(true);
-    expect(added).toHaveLength(10);
+    // ...and nothing was added: the raw-event receipt is keyed by content, so the replays rewrote the one row.
+    expect(addedKeys(before, after)).toEqual([]);
   }, 30_000);
 
   test('a delivery for an uninstalled shop is refused, with nothing created under its licence', async () => {

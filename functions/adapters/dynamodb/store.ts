@@ -36,7 +36,7 @@ export const keys = {
   job: (jobId: string) => `JOB#${jobId}`,
   error: (at: string, id: string) => `ERR#${at}#${id}`,
   stat: (date: string) => `STAT#${date}`,
-  event: (at: string, id: string) => `EVT#${at}#${id}`,
+  event: (id: string) => `EVT#${id}`,
   subscription: (productId: string, phone: string) => `SUB#${productId}#${phone}`,
   cart: (key: string) => `CART#${key}`,
   rate: (key: string) => `RATE#${key}`,
@@ -193,12 +193,15 @@ export function createStore(doc: DocumentClient, tableName: string) {
       }
     },
 
-    /** Stores a verified raw event for audit and replay; kept two weeks. */
+    /**
+     * Stores a verified raw event for audit and replay; kept two weeks. Keyed by its content, so Shoper's
+     * byte-identical redeliveries keep one row.
+     */
     async putEvent(shop: string, id: string, at: string, event: string, body: string) {
       await doc.send(
         new PutCommand({
           TableName,
-          Item: { pk: keys.shop(shop), sk: keys.event(at, id), event, body, at, expiresAt: epoch(at) + 14 * DAY },
+          Item: { pk: keys.shop(shop), sk: keys.event(id), event, body, at, expiresAt: epoch(at) + 14 * DAY },
         }),
       );
     },
