@@ -28,6 +28,8 @@ export const ConfigSchema = z.object({
   WEBHOOK_SECRET_MODE: z.enum(['random', 'derived']).default('random'),
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
   IFRAME_MAX_AGE_SECONDS: z.coerce.number().int().min(30).default(600),
+  /** Header carrying the shopper's address when a CDN sits in front (`cloudfront-viewer-address` in AWS). */
+  VIEWER_ADDRESS_HEADER: optional,
   SECRETS_PARAMETER_PREFIX: optional,
   APPSTORE_SECRET: optional,
   SHOPER_CLIENT_ID: optional,

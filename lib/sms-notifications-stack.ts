@@ -160,7 +160,8 @@ export class SmsNotificationsStack extends Stack {
       handler: 'storefront',
       description: 'Storefront widget: back-in-stock sign-ups and basket activity',
       ...apiFunction,
-      environment: { ...common, ...secrets, ...scheduling },
+      // CloudFront forwards the shopper's address in this header (lib/constructs/frontend.ts).
+      environment: { ...common, ...secrets, ...scheduling, VIEWER_ADDRESS_HEADER: 'cloudfront-viewer-address' },
     }).fn;
     data.grantData(storefront);
     // Reads products and clients from the shop's REST API (and may refresh its token), and schedules or

@@ -38,11 +38,28 @@ function withHeaders(result: HttpResult, headers: Record<string, string> | undef
   return headers ? { ...result, headers: { ...result.headers, ...headers } } : result;
 }
 
+/**
+ * Who is asking. Behind CloudFront the connection comes from an edge server shared by every shopper near it, and
+ * the shopper's own address is in the header named by VIEWER_ADDRESS_HEADER (CloudFront-Viewer-Address in AWS;
+ * unset locally, where the connection is the shopper). A caller that bypasses CloudFront can forge that header,
+ * so the per-shopper limits are paired with a looser per-connection limit that no header changes.
+ */
+export function requestAddresses(event: HttpEvent, viewerHeader: string | undefined): { connection: string; viewer: string } {
+  const connection = event.requestContext.http.sourceIp;
+  const raw = viewerHeader ? headersOf(event)[viewerHeader.toLowerCase()]?.trim() : undefined;
+  // "192.0.2.10:46532" or "2001:db8::1:46532": the address is everything before the last colon (the port).
+  const viewer = raw && /^[0-9a-fA-F.:]{3,60}:\d{1,5}$/.test(raw) ? raw.slice(0, raw.lastIndexOf(':')) : undefined;
+  return { connection, viewer: viewer || connection };
+}
+
 async function run(event: HttpEvent, deps: Deps, action: Action, shop: Shop, locale: 'pl' | 'en'): Promise<HttpResult> {
-  const ip = event.requestContext.http.sourceIp;
-  const ipHash = await privateHash(deps, 'ip', ip);
+  const { connection, viewer } = requestAddresses(event, deps.config.VIEWER_ADDRESS_HEADER);
+  const ipHash = await privateHash(deps, 'ip', viewer);
   // Counted before the body is read: a flood of invalid requests is cut off as fast as valid ones.
   for (const rule of IP_RULES[action]) await enforceLimit(deps, shop.shop, rule, ipHash, locale);
+  if (viewer !== connection) {
+    await enforceLimit(deps, shop.shop, STOREFRONT_LIMITS.perConnectionHour, await privateHash(deps, 'ip', connection), locale);
+  }
 
   switch (action) {
     case 'config': {

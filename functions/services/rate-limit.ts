@@ -25,6 +25,8 @@ export const STOREFRONT_LIMITS = {
   basketPerIpHour: { name: 'basket-ip-h', limit: 120, windowSeconds: HOUR },
   basketPerClientHour: { name: 'basket-client-h', limit: 12, windowSeconds: HOUR },
   configPerIpHour: { name: 'config-ip-h', limit: 300, windowSeconds: HOUR },
+  /** Behind CloudFront: one edge server's connections, shared by many shoppers (see requestAddresses). */
+  perConnectionHour: { name: 'connection-h', limit: 600, windowSeconds: HOUR },
 } satisfies Record<string, RateRule>;
 
 export class RateLimited extends AppError {

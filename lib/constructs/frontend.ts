@@ -21,6 +21,16 @@ import { PROJECT_ROOT } from './handler-function';
 /** Paths CloudFront hands to the HTTP API; everything else is a static file. */
 export const API_PATH_PATTERNS = ['/api/*', '/shoper/*', '/smsapi/*', '/storefront/*', '/health'] as const;
 
+/** What the storefront function reads from a widget's request (its CORS check, body type, language, viewer). */
+export const STOREFRONT_FORWARDED_HEADERS = [
+  'Origin',
+  'Content-Type',
+  'Accept-Language',
+  'Access-Control-Request-Method',
+  'Access-Control-Request-Headers',
+  'CloudFront-Viewer-Address',
+] as const;
+
 /** Paths refreshed in CloudFront's cache after every deployment of the front end. */
 export const FRONTEND_INVALIDATION_PATHS = ['/app/*', '/widget/*'];
 
@@ -95,6 +105,19 @@ export class Frontend extends Construct {
       originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
     };
 
+    // The storefront counts requests per shopper, so its origin requests carry the viewer's address
+    // (CloudFront-Viewer-Address): the connection API Gateway sees comes from a CloudFront edge, shared by every
+    // shopper behind it. Only the headers the widget's calls need are forwarded.
+    const storefrontBehavior: cloudfront.BehaviorOptions = {
+      ...apiBehavior,
+      originRequestPolicy: new cloudfront.OriginRequestPolicy(this, 'StorefrontOriginRequests', {
+        comment: 'Storefront widget calls: their own headers plus the viewer address for per-shopper rate limits',
+        headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList(...STOREFRONT_FORWARDED_HEADERS),
+        queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+        cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
+      }),
+    };
+
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Shoper SMS notifications: admin SPA, storefront widget and API on one domain',
       defaultBehavior: {
@@ -104,7 +127,9 @@ export class Frontend extends Construct {
         responseHeadersPolicy: headers,
         functionAssociations: [{ function: spaRewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
       },
-      additionalBehaviors: Object.fromEntries(API_PATH_PATTERNS.map((pattern) => [pattern, apiBehavior])),
+      additionalBehaviors: Object.fromEntries(
+        API_PATH_PATTERNS.map((pattern) => [pattern, pattern === '/storefront/*' ? storefrontBehavior : apiBehavior]),
+      ),
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // Shops and their customers are in Poland; the cheapest price class covers Europe.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,

@@ -475,7 +475,7 @@ describe('CloudFront and the front-end bucket', () => {
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
   });
 
-  test.each(['/api/*', '/shoper/*', '/smsapi/*', '/storefront/*', '/health'])(
+  test.each(['/api/*', '/shoper/*', '/smsapi/*', '/health'])(
     '%s goes to the HTTP API uncached, with every method, query string and header but Host',
     (pattern) => {
       const config = Object.values(distribution())[0]!.Properties.DistributionConfig as Json;
@@ -491,6 +491,19 @@ describe('CloudFront and the front-end bucket', () => {
       );
     },
   );
+
+  test('/storefront/* goes to the HTTP API uncached with the widget\'s headers and the viewer address, which the storefront function reads', () => {
+    const config = Object.values(distribution())[0]!.Properties.DistributionConfig as Json;
+    const behavior = (config.CacheBehaviors as Json[]).find((b) => b.PathPattern === '/storefront/*')!;
+    const origin = (config.Origins as Json[]).find((o) => o.Id === behavior.TargetOriginId)!;
+    expect(JSON.stringify(origin.DomainName)).toContain('ApiEndpoint');
+    expect(behavior.CachePolicyId).toBe(cloudfront.CachePolicy.CACHING_DISABLED.cachePolicyId);
+    const policy = resources[behavior.OriginRequestPolicyId.Ref as string]!.Properties.OriginRequestPolicyConfig as Json;
+    expect(policy.HeadersConfig.HeaderBehavior).toBe('whitelist');
+    expect(policy.HeadersConfig.Headers).toEqual(expect.arrayContaining(['Origin', 'Content-Type', 'CloudFront-Viewer-Address']));
+    expect(policy.HeadersConfig.Headers).not.toContain('Host');
+    expect(fn('Storefront').Environment.Variables.VIEWER_ADDRESS_HEADER).toBe('cloudfront-viewer-address');
+  });
 
   test('deploys the built front end and refreshes /app/* and /widget/* in CloudFront', () => {
     template.hasResourceProperties('Custom::CDKBucketDeployment', {
