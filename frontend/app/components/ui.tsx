@@ -21,6 +21,24 @@ export function FieldLine(props: { id: string; label: string; error?: string; hi
   );
 }
 
+/** A whole number of days (0–365), as every delay field in the manual ("Opóźnienie [dni]", "Po upływie czasu"). */
+export function DaysField(props: { id: string; label: string; value: number; onChange: (days: number) => void; error?: string }) {
+  return (
+    <FieldLine id={props.id} label={props.label} error={props.error}>
+      <input
+        id={props.id}
+        type="number"
+        min={0}
+        max={365}
+        step={1}
+        inputMode="numeric"
+        value={props.value}
+        onInput={(e) => props.onChange(Number((e.currentTarget as HTMLInputElement).value || 0))}
+      />
+    </FieldLine>
+  );
+}
+
 /** "Tak / Nie" radios, as in the manual (Wyślij, Włącz powiadomienia). */
 export function YesNo(props: { name: string; legend: string; value: boolean; onChange: (value: boolean) => void; error?: string }) {
   return (

@@ -8,7 +8,7 @@ import type { CelebrationEvent } from '#domain/model';
 import { apiCall, checkRequest, errorMessage } from '../api/client';
 import { Anything, CelebrationList, CelebrationView } from '../api/schemas';
 import { Composer } from '../composer/Composer';
-import { Checkbox, FieldLine, FormError, Intro, LoadFailed, Loading, SaveBar } from '../components/ui';
+import { Checkbox, DaysField, FieldLine, FormError, Intro, LoadFailed, Loading, SaveBar } from '../components/ui';
 import { EmptyState, Pager, usePagedList } from '../components/list';
 import { useForm } from '../form';
 import { L, locale } from '../i18n';
@@ -184,18 +184,7 @@ function CelebrationEditor(props: { editing: NonNullable<Editing>; onDone: (save
           ))}
         </select>
       </FieldLine>
-      <FieldLine id="celebration-delay" label={L('Opóźnienie [dni]:', 'Delay [days]:')} error={form.errors.delayDays}>
-        <input
-          id="celebration-delay"
-          type="number"
-          min={0}
-          max={365}
-          step={1}
-          inputMode="numeric"
-          value={form.value.delayDays}
-          onInput={(e) => form.set({ delayDays: Number((e.currentTarget as HTMLInputElement).value || 0) })}
-        />
-      </FieldLine>
+      <DaysField id="celebration-delay" label={L('Opóźnienie [dni]:', 'Delay [days]:')} value={form.value.delayDays} onChange={(delayDays) => form.set({ delayDays })} error={form.errors.delayDays} />
       <Composer id="celebration-text" kind="celebration" label={L('Wiadomość:', 'Message:')} value={form.value.text} onChange={(text) => form.set({ text })} error={form.errors.text} />
       <Checkbox id="celebration-active" label={L('Aktywny', 'Active')} checked={form.value.active} onChange={(active) => form.set({ active })} />
       <FormError message={form.formError} />

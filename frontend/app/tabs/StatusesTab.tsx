@@ -5,7 +5,7 @@ import { apiCall } from '../api/client';
 import { StatusList, type StatusOverview } from '../api/schemas';
 import { saveTemplate } from '../api/templates';
 import { Composer } from '../composer/Composer';
-import { FieldLine, FormError, Intro, LoadFailed, Loading, SaveBar, YesNo } from '../components/ui';
+import { DaysField, FormError, Intro, LoadFailed, Loading, SaveBar, YesNo } from '../components/ui';
 import { useForm, useLoad } from '../form';
 import { L, locale } from '../i18n';
 import { confirmDiscard } from '../unsaved';
@@ -100,18 +100,7 @@ function StatusEditor(props: { status: StatusOverview; onSaved: () => void }) {
   return (
     <form class="edition-form panel" onSubmit={save} noValidate>
       <YesNo name="status-enabled" legend={L('Wyślij:', 'Send:')} value={form.value.enabled} onChange={(enabled) => form.set({ enabled })} />
-      <FieldLine id="status-delay" label={L('Opóźnienie [dni]:', 'Delay [days]:')} error={form.errors.delayDays}>
-        <input
-          id="status-delay"
-          type="number"
-          min={0}
-          max={365}
-          step={1}
-          inputMode="numeric"
-          value={form.value.delayDays}
-          onInput={(e) => form.set({ delayDays: Number((e.currentTarget as HTMLInputElement).value || 0) })}
-        />
-      </FieldLine>
+      <DaysField id="status-delay" label={L('Opóźnienie [dni]:', 'Delay [days]:')} value={form.value.delayDays} onChange={(delayDays) => form.set({ delayDays })} error={form.errors.delayDays} />
       <Composer id="status-text" kind="order-status" label={L('Wiadomość:', 'Message:')} value={form.value.text} onChange={(text) => form.set({ text })} error={form.errors.text} rows={5} />
       {props.status.proposedText && form.value.text !== props.status.proposedText ? (
         <button type="button" class="button button-link" onClick={() => form.set({ text: props.status.proposedText ?? '' })}>

@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { DEFAULT_TEMPLATES } from '#domain/default-templates';
 import { loadTemplates, saveTemplate } from '../api/templates';
 import { Composer } from '../composer/Composer';
-import { Checkbox, FieldLine, FormError, Intro, LoadFailed, Loading, SaveBar, YesNo } from '../components/ui';
+import { Checkbox, DaysField, FormError, Intro, LoadFailed, Loading, SaveBar, YesNo } from '../components/ui';
 import { useForm, useLoad } from '../form';
 import { L } from '../i18n';
 import { widgetSnippet } from './widget-snippet';
@@ -85,18 +85,7 @@ function TemplateEditor(props: { kind: Kind; initial: TemplateForm }) {
       ) : (
         <>
           <Checkbox id="cart-enabled" label={L('Aktywne', 'Active')} checked={form.value.enabled} onChange={(enabled) => form.set({ enabled })} />
-          <FieldLine id="cart-delay" label={L('Po upływie czasu [dni]:', 'After [days]:')} error={form.errors.delayDays}>
-            <input
-              id="cart-delay"
-              type="number"
-              min={0}
-              max={365}
-              step={1}
-              inputMode="numeric"
-              value={form.value.delayDays}
-              onInput={(e) => form.set({ delayDays: Number((e.currentTarget as HTMLInputElement).value || 0) })}
-            />
-          </FieldLine>
+          <DaysField id="cart-delay" label={L('Po upływie czasu [dni]:', 'After [days]:')} value={form.value.delayDays} onChange={(delayDays) => form.set({ delayDays })} error={form.errors.delayDays} />
         </>
       )}
       <Composer
