@@ -12,7 +12,7 @@ import type { LocalRuntime } from '../../local/runtime';
 import { DEFAULT_SETTINGS } from '#domain/settings';
 import { createBasketRepository } from '#adapters/dynamodb/carts';
 import { buildWidget, WIDGET_BUDGET_BYTES } from '../../frontend/widget/build';
-import { eventually, startTestRuntime } from '../support/runtime';
+import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 let rt: LocalRuntime;
 let licence: string;
@@ -46,14 +46,7 @@ beforeAll(async () => {
   rt = await startTestRuntime();
   licence = rt.shop.createShop({ slug: 'demo', name: 'Sklep Demo' }).licence;
   expect((await rt.shop.install('demo')).status).toBe(200);
-  await rt.deps.store.putSmsapi(licence, {
-    token: await rt.deps.cipher.encrypt('sim-token-demo', licence),
-    method: 'token',
-    login: 'demo-shop',
-    senderName: 'SKLEP 123',
-    replaceSpecialCharacters: false,
-    connectedAt: new Date().toISOString(),
-  });
+  await connectDemoSmsapi(rt, licence);
   await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
   await rt.deps.store.putTemplate(licence, 'back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} wrócił do {shop_name}!' });
   await rt.deps.store.putTemplate(licence, 'abandoned-cart', { enabled: true, delayDays: 1, text: '{name}, koszyk czeka.' });

@@ -8,7 +8,7 @@ import { jobIdFor } from '#domain/planning';
 import type { Job } from '#domain/model';
 import { DEFAULT_SETTINGS } from '#domain/settings';
 import { adminCall, call, expectRefused, postOnFreshConnection, signIn, snapshot, webhookSha1 } from '../support/attack-kit';
-import { eventually, startTestRuntime } from '../support/runtime';
+import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 let rt: LocalRuntime;
 let licence: string;
@@ -158,14 +158,7 @@ describe('forged SMSAPI delivery reports', () => {
     expect(await snapshot(rt, licence)).toMatchObject({ items: before.items });
 
     // The job still goes out when its reference reaches the sender, and SMSAPI's genuine report settles it.
-    await rt.deps.store.putSmsapi(licence, {
-      token: await rt.deps.cipher.encrypt('sim-token-demo', licence),
-      method: 'token',
-      login: 'demo-shop',
-      senderName: 'SKLEP 123',
-      replaceSpecialCharacters: false,
-      connectedAt: new Date().toISOString(),
-    });
+    await connectDemoSmsapi(rt, licence);
     await rt.deps.sendsQueue.send({ shop: licence, jobId: job.jobId });
     const delivered = await eventually(async () => (await rt.deps.store.getJob(licence, job.jobId))?.state === 'DELIVERED', 15_000);
     expect(delivered).toBe(true);

@@ -5,7 +5,7 @@
 import type { LocalRuntime } from '../../local/runtime';
 import { LOCAL_SECRETS } from '../../local/runtime';
 import { addedKeys, appstoreHash, call, expectRefused, nowSeconds, snapshot, webhookSha1 } from '../support/attack-kit';
-import { eventually, startTestRuntime } from '../support/runtime';
+import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 let rt: LocalRuntime;
 let licence: string;
@@ -42,14 +42,7 @@ beforeAll(async () => {
   otherLicence = rt.shop.createShop({ slug: 'obcy', name: 'Sklep Obcy' }).licence;
   expect((await rt.shop.install('cel')).status).toBe(200);
   expect((await rt.shop.install('obcy')).status).toBe(200);
-  await rt.deps.store.putSmsapi(licence, {
-    token: await rt.deps.cipher.encrypt('sim-token-demo', licence),
-    method: 'token',
-    login: 'demo-shop',
-    senderName: 'SKLEP 123',
-    replaceSpecialCharacters: false,
-    connectedAt: new Date().toISOString(),
-  });
+  await connectDemoSmsapi(rt, licence);
   await rt.deps.store.putTemplate(licence, 'order-status#2', { enabled: true, delayDays: 0, text: 'Zamówienie {order_id}: {status_name}' });
 }, 60_000);
 

@@ -5,7 +5,7 @@
 import type { LocalRuntime } from '../../local/runtime';
 import { DEFAULT_SETTINGS } from '#domain/settings';
 import { adminCall, call, expectRefused, signIn, snapshot } from '../support/attack-kit';
-import { eventually, startTestRuntime } from '../support/runtime';
+import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 let rt: LocalRuntime;
 let origin: string;
@@ -131,14 +131,7 @@ test('the admin test SMS and the owner\'s number refuse premium and foreign numb
 
 test('an order placed with a premium or foreign number sends nothing', async () => {
   const licence = await newShop('orders');
-  await rt.deps.store.putSmsapi(licence, {
-    token: await rt.deps.cipher.encrypt('sim-token-demo', licence),
-    method: 'token',
-    login: 'demo-shop',
-    senderName: 'SKLEP 123',
-    replaceSpecialCharacters: false,
-    connectedAt: new Date().toISOString(),
-  });
+  await connectDemoSmsapi(rt, licence);
   await rt.deps.store.putTemplate(licence, 'order-status#2', { enabled: true, delayDays: 0, text: 'Zamówienie {order_id} przyjęte' });
   const outbox = rt.smsapi.outbox().length;
   for (const order of [{ phone: '700 123 456' }, { phone: '+49 1512 3456789', countryCode: 'DE' }, { phone: '22 123 45 67' }]) {

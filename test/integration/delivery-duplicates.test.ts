@@ -5,7 +5,7 @@ import type { LocalRuntime } from '../../local/runtime';
 import type { Job } from '#domain/model';
 import { sendJob } from '#services/send-job';
 import { createSmsapiGateway } from '#adapters/smsapi-http';
-import { eventually, startTestRuntime } from '../support/runtime';
+import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 let rt: LocalRuntime;
 let licence: string;
@@ -41,14 +41,7 @@ beforeAll(async () => {
   rt = await startTestRuntime({ smsapiReportDelayMs: 3_600_000 });
   licence = rt.shop.createShop({ slug: 'dup', name: 'Sklep Duplikat' }).licence;
   expect((await rt.shop.install('dup')).status).toBe(200);
-  await rt.deps.store.putSmsapi(licence, {
-    token: await rt.deps.cipher.encrypt('sim-token-demo', licence),
-    method: 'token',
-    login: 'demo-shop',
-    senderName: 'SKLEP 123',
-    replaceSpecialCharacters: false,
-    connectedAt: new Date().toISOString(),
-  });
+  await connectDemoSmsapi(rt, licence);
 }, 60_000);
 
 afterAll(async () => {

@@ -4,7 +4,7 @@
 import type { LocalRuntime } from '../../local/runtime';
 import { createAndDispatch } from '#services/dispatch';
 import type { PlannedJob } from '#domain/planning';
-import { eventually, startTestRuntime } from '../support/runtime';
+import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 const JOBS = 500;
 let rt: LocalRuntime;
@@ -19,14 +19,7 @@ beforeAll(async () => {
   });
   licence = rt.shop.createShop({ slug: 'load', name: 'Sklep Obciążony' }).licence;
   expect((await rt.shop.install('load')).status).toBe(200);
-  await rt.deps.store.putSmsapi(licence, {
-    token: await rt.deps.cipher.encrypt('sim-token-demo', licence),
-    method: 'token',
-    login: 'demo-shop',
-    senderName: 'SKLEP 123',
-    replaceSpecialCharacters: false,
-    connectedAt: new Date().toISOString(),
-  });
+  await connectDemoSmsapi(rt, licence);
 }, 150_000);
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 // Helpers for the order-notification integration tests: a runtime with an installed shop and a connected
 // SMSAPI account, admin API calls signed in the way the Shoper admin does, and the clock set to Warsaw times.
 import type { LocalRuntime } from '../../local/runtime';
-import { startTestRuntime } from '../support/runtime';
+import { startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 export interface OrdersWorld {
   rt: LocalRuntime;
@@ -14,14 +14,7 @@ export async function startOrdersWorld(slug = 'demo'): Promise<OrdersWorld> {
   const licence = rt.shop.createShop({ slug, name: 'Sklep Demo' }).licence;
   const installed = await rt.shop.install(slug);
   if (installed.status !== 200) throw new Error(`install failed: ${installed.status}`);
-  await rt.deps.store.putSmsapi(licence, {
-    token: await rt.deps.cipher.encrypt('sim-token-demo', licence),
-    method: 'token',
-    login: 'demo-shop',
-    senderName: 'SKLEP 123',
-    replaceSpecialCharacters: false,
-    connectedAt: new Date().toISOString(),
-  });
+  await connectDemoSmsapi(rt, licence);
 
   // A fresh session per call: the iframe parameters are signed for the (moving) clock.
   const api: OrdersWorld['api'] = async (method, path, body) => {

@@ -3,7 +3,7 @@
 // the fast-forwarded clock; duplicates and forgeries change nothing.
 import { createHash } from 'node:crypto';
 import type { LocalRuntime } from '../../local/runtime';
-import { eventually, startTestRuntime } from '../support/runtime';
+import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 const DAY = 24 * 3600 * 1000;
 let rt: LocalRuntime;
@@ -37,14 +37,7 @@ beforeAll(async () => {
   licence = rt.shop.createShop({ slug: 'demo', name: 'Sklep Demo' }).licence;
   expect((await rt.shop.install('demo')).status).toBe(200);
   // SMSAPI connection (its own API is tested elsewhere): the demo account with an ACTIVE sender.
-  await rt.deps.store.putSmsapi(licence, {
-    token: await rt.deps.cipher.encrypt('sim-token-demo', licence),
-    method: 'token',
-    login: 'demo-shop',
-    senderName: 'SKLEP 123',
-    replaceSpecialCharacters: false,
-    connectedAt: new Date().toISOString(),
-  });
+  await connectDemoSmsapi(rt, licence);
 }, 60_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
 // request; a second restock sends nothing new; the merchant's list shows "sent"; the daily cap defers, never drops.
 import type { LocalRuntime } from '../../local/runtime';
 import { DEFAULT_SETTINGS } from '#domain/settings';
-import { eventually, startTestRuntime } from '../support/runtime';
+import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 const DAY = 24 * 3600 * 1000;
 let rt: LocalRuntime;
@@ -47,14 +47,7 @@ beforeAll(async () => {
   licence = rt.shop.createShop({ slug: 'demo', name: 'Sklep Demo' }).licence;
   expect((await rt.shop.install('demo')).status).toBe(200);
   origin = new URL(rt.shop.shop('demo').url).origin;
-  await rt.deps.store.putSmsapi(licence, {
-    token: await rt.deps.cipher.encrypt('sim-token-demo', licence),
-    method: 'token',
-    login: 'demo-shop',
-    senderName: 'SKLEP 123',
-    replaceSpecialCharacters: false,
-    connectedAt: new Date().toISOString(),
-  });
+  await connectDemoSmsapi(rt, licence);
   // Quiet hours off so the test does not depend on the time of day it runs at.
   await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
   const saved = await api('PUT', '/api/templates/back-in-stock', {

@@ -33,3 +33,18 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+/**
+ * Connects the SMSAPI simulator's demo account (sender SKLEP 123) straight through the store: for tests whose
+ * subject is not the connection itself (that goes through the API in smsapi-connection.test.ts).
+ */
+export async function connectDemoSmsapi(rt: LocalRuntime, licence: string): Promise<void> {
+  await rt.deps.store.putSmsapi(licence, {
+    token: await rt.deps.cipher.encrypt('sim-token-demo', licence),
+    method: 'token',
+    login: 'demo-shop',
+    senderName: 'SKLEP 123',
+    replaceSpecialCharacters: false,
+    connectedAt: new Date().toISOString(),
+  });
+}
