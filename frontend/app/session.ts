@@ -7,7 +7,7 @@ import { locale, localeFrom } from './i18n';
 export interface IframeContext {
   /** The signed part, as POST /api/session wants it; undefined when the page was opened without it. */
   signed?: SessionRequest;
-  /** Unsigned: only for display and the SDK decision. */
+  /** Unsigned: only for display and the SDK decision. Shoper's `translations` (e.g. `pl_PL`), else `locale`. */
   locale: string | undefined;
   /** `?smsapi=connected|error` after the SMSAPI OAuth redirect. */
   smsapiResult: string | undefined;
@@ -15,12 +15,15 @@ export interface IframeContext {
 
 export function readIframeContext(search: string): IframeContext {
   const params = new URLSearchParams(search);
+  // Shoper names the admin's language in `translations` (the App Store app template reads it); `locale` is the
+  // older name, kept as a fallback.
+  const language = params.get('translations') || params.get('locale') || undefined;
   const candidate = {
     shop: params.get('shop') ?? '',
     place: params.get('place') ?? '',
     timestamp: params.get('timestamp') ?? '',
     hash: params.get('hash') ?? '',
-    locale: params.get('locale') ?? undefined,
+    locale: language,
   };
   const parsed = SessionRequest.safeParse(candidate);
   return {

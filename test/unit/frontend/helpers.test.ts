@@ -32,6 +32,18 @@ test('iframe parameters: the signed part only when complete and well formed', ()
   expect(readIframeContext('').signed).toBeUndefined();
 });
 
+test("the admin's language comes from Shoper's `translations`, with `locale` as the fallback", () => {
+  const hash = 'a'.repeat(128);
+  const base = `?shop=abc&place=app&timestamp=1700000000&hash=${hash}`;
+  const english = readIframeContext(`${base}&translations=en_US&locale=pl_PL`);
+  expect(english.locale).toBe('en_US');
+  expect(english.signed?.locale).toBe('en_US');
+  expect(readIframeContext(`${base}&translations=pl_PL`).locale).toBe('pl_PL');
+  expect(readIframeContext(`${base}&locale=en_US`).locale).toBe('en_US');
+  expect(readIframeContext(`${base}&translations=&locale=en_US`).locale).toBe('en_US');
+  expect(readIframeContext(base).locale).toBeUndefined();
+});
+
 test('the Shoper SDK is loaded only in a frame opened by a non-local admin with signed parameters', () => {
   const base = { framed: true, hasSignedParameters: true, referrer: 'https://sklep123.shoparena.pl/admin/apps', sdkParam: null };
   expect(runsInsideShoper(base)).toBe(true);
