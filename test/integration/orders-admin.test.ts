@@ -84,7 +84,7 @@ describe('status overview', () => {
     const byId = new Map(res.body.items.map((s: any) => [s.statusId, s]));
     expect(res.body.items).toHaveLength(13);
     expect(byId.get('1')).toMatchObject({ name: 'złożone', nameEn: 'submitted', type: 1, template: null, sends: false });
-    expect((byId.get('1') as any).proposedText).toContain('Potwierdzamy złożenie zamówienia numer {order_id}');
+    expect((byId.get('1') as any).proposedText).toContain('Potwierdzamy zlozenie zamowienia numer {order_id}');
     expect(byId.get('2')).toMatchObject({ template: { enabled: true, delayDays: 1, text: 'Przyjęte {order_id}' }, sends: true });
     expect(byId.get('9')).toMatchObject({ sends: false, template: { enabled: false } });
     expect(byId.get('13')).toMatchObject({ name: 'Czeka na odbiór w punkcie', proposedText: null, sends: false });
