@@ -8,6 +8,7 @@ import type { Deps } from './deps';
 import { safeEqualHex } from './webhook-signature';
 import { createShoperClient, exchangeAuthCode, ShoperApiError } from './shoper-client';
 import { readShopCatalogue } from './shop-catalogue';
+import { seedExampleCelebrations } from './celebrations';
 
 export const APPSTORE_ACTIONS = ['install', 'uninstall', 'upgrade', 'billing_install', 'billing_subscription'] as const;
 export type AppstoreAction = (typeof APPSTORE_ACTIONS)[number];
@@ -110,6 +111,7 @@ async function install(deps: Deps, fields: Record<string, string>, existing: Sho
   shop = { ...shop, ...(await readShopCatalogue(client)) };
   shop.webhookIds = await registerWebhooks(deps, client, shop.webhookSecret!);
   await deps.store.putShop(shop);
+  if (existing?.status !== 'installed') await seedExampleCelebrations(deps, shopId);
   deps.logger.info('shop installed', { shop: shopId, statuses: shop.statuses?.length ?? 0, webhooks: shop.webhookIds.length });
   return { action: 'install', shop: shopId, result: 'installed' };
 }

@@ -104,6 +104,20 @@ describe('status overview', () => {
 });
 
 describe('date celebrations', () => {
+  test("a new shop starts with the manual's three example rules, switched off, in GSM-7; a repeated install adds none", async () => {
+    const seeded = (await api('GET', '/api/celebrations')).body.items;
+    expect(seeded.map((c: any) => [c.eventName.pl, c.delayDays, c.active])).toEqual([
+      ['Wysyłka zamówienia', 4, false],
+      ['Złożenie pierwszego zamówienia', 4, false],
+      ['Rejestracja konta', 3, false],
+    ]);
+    for (const rule of seeded) expect(rule.text).not.toMatch(/[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/);
+    expect((await rt.shop.install('demo')).status).toBe(200);
+    expect((await api('GET', '/api/celebrations')).body.total).toBe(3);
+    // The tests below start from a shop without rules.
+    for (const rule of seeded) expect((await api('DELETE', `/api/celebrations/${rule.id}`)).status).toBe(200);
+  });
+
   test('add, list (paged), edit, switch off, delete; unknown ids are 404', async () => {
     const a = await api('POST', '/api/celebrations', { event: 'order-shipped', delayDays: 4, text: 'Jak oceniasz zamówienie {order_id}?' });
     expect(a.status).toBe(201);
