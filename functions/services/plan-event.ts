@@ -38,7 +38,7 @@ export async function planEvent(deps: Deps, message: ShopEventMessage): Promise<
   if (!planners?.length) return { jobs: [], skipped: [], ignored: 'EVENT_NOT_PLANNED' };
   const ctx: PlanningContext = {
     shop: config.shop,
-    settings: withDefaults(config.settings),
+    settings: withDefaults(config.settings, config.shop.statuses),
     templates: config.templates,
     now: deps.clock.now(),
   };

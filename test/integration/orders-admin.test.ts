@@ -33,6 +33,8 @@ describe('settings', () => {
       requireMarketingConsent: true,
       cancelStaleStatusMessages: true,
       allowedCountries: ['PL'],
+      // "przesyłka wysłana" counts as shipped until the owner chooses.
+      shippedStatusIds: ['7'],
     });
     const changed = await api('PUT', '/api/settings', {
       ownerPhone: '+48 500-100-200',
