@@ -42,7 +42,9 @@ export interface Skip {
     /** An order.status event older than a status change already planned for the same order. */
     | 'STALE_EVENT'
     /** parcel.dispatch for an order Shoper no longer has. */
-    | 'NO_ORDER';
+    | 'NO_ORDER'
+    /** The status SMS of this status was already planned for the order (on order.create, or by order.status first). */
+    | 'STATUS_ALREADY_PLANNED';
   detail?: string;
 }
 
@@ -90,7 +92,11 @@ export function customerPhone(order: OrderFacts, settings: ShopSettings): PhoneR
 const statusDedupe = (order: OrderFacts) =>
   `${order.orderId}:${order.statusId}:${order.statusDate ?? order.date ?? ''}`;
 
-export function planOrderStatus(order: OrderFacts, ctx: PlanningContext): Plan {
+/**
+ * The customer's status SMS. `trigger` is the webhook: `order.status`, or `order.create` for the status a new
+ * order is placed with (the manual's "złożone" confirmation goes when the order is placed).
+ */
+export function planOrderStatus(order: OrderFacts, ctx: PlanningContext, trigger: 'order.status' | 'order.create' = 'order.status'): Plan {
   if (!order.statusId) return { jobs: [], skipped: [{ reason: 'NO_STATUS' }] };
   const template = ctx.templates[templateKey.orderStatus(order.statusId)];
   if (!template) return { jobs: [], skipped: [{ reason: 'NO_TEMPLATE', detail: order.statusId }] };
@@ -108,7 +114,7 @@ export function planOrderStatus(order: OrderFacts, ctx: PlanningContext): Plan {
         text,
         ...dueTime('order-status', template.delayDays, ctx),
         source: {
-          event: 'order.status',
+          event: trigger,
           orderId: order.orderId,
           statusId: order.statusId,
           statusDate: order.statusDate,
@@ -118,6 +124,19 @@ export function planOrderStatus(order: OrderFacts, ctx: PlanningContext): Plan {
     ],
     skipped: [],
   };
+}
+
+/**
+ * One status SMS per status an order is placed with: order.create plans it, and Shoper's order.status for that
+ * same status (before the order moved on) must not plan it again; nor the other way round, whichever came first.
+ */
+export function initialStatusAlreadyPlanned(order: OrderFacts, orderJobs: readonly Job[], trigger: 'order.status' | 'order.create'): boolean {
+  const statusJobs = orderJobs
+    .filter((job) => job.kind === 'order-status' && job.source.orderId === order.orderId)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  if (trigger === 'order.create') return statusJobs.some((job) => job.source.statusId === order.statusId);
+  const last = statusJobs.at(-1);
+  return last !== undefined && last.source.event === 'order.create' && last.source.statusId === order.statusId;
 }
 
 export function planOwnerNewOrder(order: OrderFacts, ctx: PlanningContext): Plan {
