@@ -8,6 +8,7 @@ import { normalizeMobile, type PhoneResult } from './phone';
 import { renderTemplate } from './template';
 import { addDays, nextSendTime } from './quiet-hours';
 import { orderValues } from './order-values';
+import { phoneProblem, suppressed, type Suppression } from './suppression';
 
 export interface PlanningContext {
   shop: Shop;
@@ -46,6 +47,8 @@ export interface Skip {
     /** The status SMS of this status was already planned for the order (on order.create, or by order.status first). */
     | 'STATUS_ALREADY_PLANNED';
   detail?: string;
+  /** Set when a message was planned and is not sent: it is recorded as a SKIPPED job (shown in the history). */
+  suppressed?: Suppression;
 }
 
 export interface Plan {
@@ -102,26 +105,31 @@ export function planOrderStatus(order: OrderFacts, ctx: PlanningContext, trigger
   if (!template) return { jobs: [], skipped: [{ reason: 'NO_TEMPLATE', detail: order.statusId }] };
   if (!template.enabled) return { jobs: [], skipped: [{ reason: 'TEMPLATE_DISABLED', detail: order.statusId }] };
   const phone = customerPhone(order, ctx.settings);
-  if (!phone) return { jobs: [], skipped: [{ reason: 'NO_PHONE' }] };
-  if (!phone.ok) return { jobs: [], skipped: [{ reason: 'PHONE_REJECTED', detail: phone.code }] };
   const text = renderTemplate(template.text, orderValues(order, ctx.shop));
-  return {
-    jobs: [
-      {
-        key: `order-status:${statusDedupe(order)}`,
-        kind: 'order-status',
-        phone: phone.e164,
-        text,
-        ...dueTime('order-status', template.delayDays, ctx),
-        source: {
-          event: trigger,
-          orderId: order.orderId,
-          statusId: order.statusId,
-          statusDate: order.statusDate,
-          userId: order.userId,
+  const key = `order-status:${statusDedupe(order)}`;
+  const source: Job['source'] = {
+    event: trigger,
+    orderId: order.orderId,
+    statusId: order.statusId,
+    statusDate: order.statusDate,
+    userId: order.userId,
+  };
+  if (!phone?.ok) {
+    const problem = phoneProblem(phone)!;
+    const raw = order.billing.phone?.trim() || order.delivery.phone?.trim() || undefined;
+    return {
+      jobs: [],
+      skipped: [
+        {
+          reason: phone ? 'PHONE_REJECTED' : 'NO_PHONE',
+          detail: phone && !phone.ok ? phone.code : undefined,
+          suppressed: suppressed(problem, { key, kind: 'order-status', phone: raw, text, source }),
         },
-      },
-    ],
+      ],
+    };
+  }
+  return {
+    jobs: [{ key, kind: 'order-status', phone: phone.e164, text, ...dueTime('order-status', template.delayDays, ctx), source }],
     skipped: [],
   };
 }
@@ -143,20 +151,27 @@ export function planOwnerNewOrder(order: OrderFacts, ctx: PlanningContext): Plan
   const template = ctx.templates[templateKey.ownerNewOrder];
   if (!template) return { jobs: [], skipped: [{ reason: 'NO_TEMPLATE', detail: templateKey.ownerNewOrder }] };
   if (!template.enabled) return { jobs: [], skipped: [{ reason: 'TEMPLATE_DISABLED', detail: templateKey.ownerNewOrder }] };
-  if (!ctx.settings.ownerPhone) return { jobs: [], skipped: [{ reason: 'NO_OWNER_PHONE' }] };
+  const key = `owner-new-order:${order.orderId}`;
+  const text = renderTemplate(template.text, orderValues(order, ctx.shop));
+  const source: Job['source'] = { event: 'order.create', orderId: order.orderId, userId: order.userId };
+  if (!ctx.settings.ownerPhone) {
+    return { jobs: [], skipped: [{ reason: 'NO_OWNER_PHONE', suppressed: suppressed('NO_OWNER_PHONE', { key, kind: 'owner-new-order', text, source }) }] };
+  }
   const phone = normalizeMobile(ctx.settings.ownerPhone);
-  if (!phone.ok) return { jobs: [], skipped: [{ reason: 'PHONE_REJECTED', detail: phone.code }] };
+  if (!phone.ok) {
+    return {
+      jobs: [],
+      skipped: [
+        {
+          reason: 'PHONE_REJECTED',
+          detail: phone.code,
+          suppressed: suppressed(phone.code, { key, kind: 'owner-new-order', phone: ctx.settings.ownerPhone, text, source }),
+        },
+      ],
+    };
+  }
   return {
-    jobs: [
-      {
-        key: `owner-new-order:${order.orderId}`,
-        kind: 'owner-new-order',
-        phone: phone.e164,
-        text: renderTemplate(template.text, orderValues(order, ctx.shop)),
-        ...dueTime('owner-new-order', template.delayDays, ctx),
-        source: { event: 'order.create', orderId: order.orderId, userId: order.userId },
-      },
-    ],
+    jobs: [{ key, kind: 'owner-new-order', phone: phone.e164, text, ...dueTime('owner-new-order', template.delayDays, ctx), source }],
     skipped: [],
   };
 }

@@ -1,7 +1,8 @@
 // Turning planned jobs into Job items and putting them on their road: due now -> the `sends` queue, due later
 // -> a one-shot schedule. Safe to repeat: job ids are deterministic and both roads are idempotent downstream.
 import type { Job } from '#domain/model';
-import { jobIdFor, type PlannedJob } from '#domain/planning';
+import { jobIdFor, type PlannedJob, type Skip } from '#domain/planning';
+import { skippedJob, type Suppression } from '#domain/suppression';
 import type { Deps } from './deps';
 
 /** A job due within this margin goes on the queue at once rather than through the scheduler. */
@@ -45,4 +46,23 @@ export async function createAndDispatch(deps: Deps, shop: string, planned: Plann
     jobs.push(current);
   }
   return jobs;
+}
+
+/**
+ * Records each planned-but-not-sent message as a SKIPPED job (shown in "Historia wiadomości" with its reason).
+ * Takes a plan's skips (those without `suppressed` are ignored) or suppressions; a duplicate event records once.
+ */
+export async function recordSuppressed(deps: Deps, shop: string, items: readonly (Skip | Suppression)[]): Promise<Job[]> {
+  const now = deps.clock.now();
+  const recorded: Job[] = [];
+  for (const item of items) {
+    const suppression = 'key' in item ? item : item.suppressed;
+    if (!suppression) continue;
+    const job = skippedJob(shop, jobIdFor(shop, suppression.key), suppression, now);
+    if ((await deps.store.createJob(job)) === 'created') recorded.push(job);
+  }
+  if (recorded.length > 0) {
+    deps.logger.info('planned messages not sent', { shop, skipped: recorded.map((j) => ({ jobId: j.jobId, reason: j.skipReason?.code })) });
+  }
+  return recorded;
 }
