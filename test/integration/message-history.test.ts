@@ -79,3 +79,32 @@ test('a status SMS held by the sending hours says so; the sent text is the one a
   const created = (await history()).map((j) => j.createdAt);
   expect(created).toEqual([...created].sort().reverse());
 }, 40_000);
+
+test('"Lista powiadomień": a back-in-stock SMS held by the sending hours is "scheduled", not "sent", until it leaves', async () => {
+  expect((await api('PUT', '/api/templates/back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} znow jest w {shop_name}' })).status).toBe(200);
+  expect((await api('PUT', '/api/settings', { quietHoursFor: { 'back-in-stock': true } })).status).toBe(200);
+  const product = rt.shop.shop('demo').products.find((p) => p.productId === 3)!;
+  product.stock = 0;
+  const origin = new URL(rt.shop.shop('demo').url).origin;
+  const signed = await fetch(`${rt.url}/storefront/${world.licence}/subscriptions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ productId: 3, phone: '601 300 400', consent: true, consentTextVersion: 'v1', locale: 'pl', website: '' }),
+  });
+  expect(signed.status).toBe(201);
+
+  await advanceToWarsaw(rt, '22:00');
+  await rt.shop.restockProduct('demo', 3, 5);
+  await rt.idle();
+  const held = (await api('GET', '/api/subscriptions?search=601300400')).body.items[0];
+  expect(held.message).toMatchObject({ state: 'SCHEDULED' });
+  expect(rt.smsapi.outbox().some((m) => m.to === '48601300400')).toBe(false);
+
+  await advanceToWarsaw(rt, '08:01');
+  await eventually(() => rt.smsapi.outbox().some((m) => m.to === '48601300400'));
+  const gone = await eventually(async () => {
+    const item = (await api('GET', '/api/subscriptions?search=601300400')).body.items[0];
+    return ['SENT', 'DELIVERED'].includes(item.message?.state) ? item : undefined;
+  });
+  expect(gone.message.sentAt).toBeDefined();
+}, 40_000);
