@@ -6,6 +6,7 @@ import type { ShopSettings } from '#domain/model';
 import { normalizeMobile } from '#domain/phone';
 import { quietHoursIssue, type QuietHoursIssue } from '#domain/quiet-hours';
 import { withDefaults } from '#domain/settings';
+import { templateKey } from '#domain/planning';
 import type { SettingsBody } from '#domain/api-orders';
 import type { Deps } from './deps';
 
@@ -40,6 +41,13 @@ export async function updateSettings(deps: Deps, shop: string, body: SettingsBod
   if (body.ownerPhone !== undefined) {
     const raw = body.ownerPhone?.trim() ?? '';
     if (raw === '') {
+      if ((await deps.store.listTemplates(shop))[templateKey.ownerNewOrder]?.enabled) {
+        throw badRequest(
+          'OWNER_PHONE_REQUIRED',
+          'Numer telefonu właściciela: powiadomienie o nowych zamówieniach jest włączone — wpisz numer albo najpierw wybierz „Wyślij: Nie”',
+          'ownerPhone',
+        );
+      }
       delete next.ownerPhone;
     } else {
       const phone = normalizeMobile(raw);
