@@ -43,6 +43,8 @@ test('inside the shop simulator’s admin page the iframe signs in and shows the
   // No SMSAPI account yet: the connect buttons and the registration link, no account form.
   await app.getByRole('button', { name: 'Połącz ze swoim kontem SMSAPI' }).waitFor();
   expect(await app.getByRole('link', { name: 'Zarejestruj się' }).getAttribute('href')).toContain('smsapi.pl');
+  // The manual's partner code for 200 free SMS, next to "Zarejestruj się".
+  expect(await app.getByTestId('partner-code').textContent()).toContain('kod „Shoper”, aby otrzymać 200 darmowych SMS-ów');
 }, 30_000);
 
 test('a refused API token is explained next to the token field and nothing is connected', async () => {
