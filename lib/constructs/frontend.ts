@@ -37,6 +37,8 @@ export const FRONTEND_INVALIDATION_PATHS = ['/app/*', '/widget/*'];
 export interface FrontendProps {
   /** Host name of the HTTP API endpoint. */
   readonly apiDomain: string;
+  /** A CloudFront-scope WAF web ACL to attach (the `webAclArn` setting); none when absent. */
+  readonly webAclArn?: string | undefined;
 }
 
 // The SPA is one index.html: /app, /app/ and client-side routes (/app/templates) get it, files keep their path.
@@ -133,6 +135,7 @@ export class Frontend extends Construct {
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // Shops and their customers are in Poland; the cheapest price class covers Europe.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      ...(props.webAclArn === undefined ? {} : { webAclId: props.webAclArn }),
     });
     this.publicUrl = `https://${this.distribution.distributionDomainName}`;
 
@@ -146,9 +149,9 @@ export class Frontend extends Construct {
       {
         id: 'AwsSolutions-CFR2',
         reason:
-          'No WAF by default: every API route verifies its caller (Shoper signatures, session tokens) and the ' +
-          'storefront routes are rate limited in the function and by the API stage throttle; a publisher who ' +
-          'wants WAF can attach a web ACL without changing the app.',
+          'No WAF by default: every API route verifies its caller (Shoper signatures, session tokens), the ' +
+          'storefront routes are rate limited in the function and each route has its own API throttle; a ' +
+          'publisher who wants WAF deploys the us-east-1 web ACL of bin/waf.ts and sets the webAclArn context.',
       },
       {
         id: 'AwsSolutions-CFR3',
