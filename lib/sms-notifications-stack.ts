@@ -8,8 +8,15 @@ import { SECRET_PARAMETERS } from '#config';
 import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
 import { Data, type TableAction } from './constructs/data';
-import { Frontend } from './constructs/frontend';
-import { grantScheduleListing, grantSchedules, grantSecretsRead, secretsPrefix } from './constructs/grants';
+import { Frontend, ORIGIN_SECRET_HEADER } from './constructs/frontend';
+import {
+  grantScheduleListing,
+  grantSchedules,
+  grantSecretReferenceRead,
+  grantSecretsRead,
+  secretReferenceParameter,
+  secretsPrefix,
+} from './constructs/grants';
 import { type FunctionEnvironment, HandlerFunction } from './constructs/handler-function';
 import { Queues } from './constructs/queues';
 import { type DeploymentSettings, readSettings } from './settings';
@@ -191,6 +198,11 @@ export class SmsNotificationsStack extends Stack {
     queues.sends.grantSendMessages(storefront);
     grantSchedules(storefront, createAndDeleteSchedules);
     grantSecretsRead(storefront);
+    // CloudFront's secret origin header, so the function can trust CloudFront-Viewer-Address only on requests that
+    // carry it. Added apart from the typed environment: the names are the function side's to read.
+    storefront.addEnvironment('ORIGIN_SECRET_HEADER_NAME', ORIGIN_SECRET_HEADER);
+    storefront.addEnvironment('ORIGIN_SECRET_HEADER_VALUE_PARAM', secretReferenceParameter(frontend.originSecretName));
+    grantSecretReferenceRead(storefront, frontend.originSecret, frontend.originSecretName);
 
     // The public paths of ARCHITECTURE.md ("HTTP surface"): what publishers enter in Shoper and SMSAPI.
     // Each route has its own throttle: a flood on the storefront or reports is refused there, not on webhooks.

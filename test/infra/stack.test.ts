@@ -78,7 +78,7 @@ const PERMISSIONS: Record<FunctionName, string[]> = {
   Sender: [...KMS, ...SQS_CONSUME, ...SSM_READ],
   Reports: [],
   Admin: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
-  Storefront: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
+  Storefront: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ, 'secretsmanager:GetSecretValue'],
 };
 
 describe('DynamoDB table', () => {
@@ -635,6 +635,51 @@ describe('CloudFront and the front-end bucket', () => {
     '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
   ])('webAclArn=%s stops the synth, naming the setting and us-east-1', (value) => {
     expect(() => synthesize({ webAclArn: value })).toThrow(/webAclArn.*us-east-1/);
+  });
+
+  describe('the secret origin header, which tells the storefront function a request came through CloudFront', () => {
+    const secretId = () => logicalId('AWS::SecretsManager::Secret', 'FrontendOriginSecret');
+    const REFERENCE = `/aws/reference/secretsmanager/${STACK_NAME}/origin-secret`;
+
+    test('is a random value generated per deployment, named after the stack', () => {
+      const secret = resources[secretId()]!.Properties as Json;
+      expect(secret.Name).toBe(`${STACK_NAME}/origin-secret`);
+      expect(secret.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
+      expect(secret.SecretString).toBeUndefined();
+    });
+
+    test('CloudFront adds it to every request to the API, from a deploy-time reference, never as a literal', () => {
+      const config = Object.values(distribution())[0]!.Properties.DistributionConfig as Json;
+      const apiOrigins = (config.Origins as Json[]).filter((o) => JSON.stringify(o.DomainName).includes('ApiEndpoint'));
+      expect(apiOrigins).toHaveLength(1);
+      expect(apiOrigins[0]!.OriginCustomHeaders).toEqual([
+        {
+          HeaderName: 'x-origin-secret',
+          HeaderValue: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId() }, ':SecretString:::}}']] },
+        },
+      ]);
+      // The S3 origin (the SPA and widget files) does not get it.
+      const s3Origin = (config.Origins as Json[]).find((o) => o.S3OriginConfig)!;
+      expect(s3Origin.OriginCustomHeaders).toBeUndefined();
+    });
+
+    test('the storefront function is told the header and where to read its value, and may read only that', () => {
+      const env = fn('Storefront').Environment.Variables as Json;
+      expect(env.ORIGIN_SECRET_HEADER_NAME).toBe('x-origin-secret');
+      expect(env.ORIGIN_SECRET_HEADER_VALUE_PARAM).toBe(REFERENCE);
+      const [secretRead] = allows(functionStatements('Storefront'), 'secretsmanager:GetSecretValue');
+      expect(resourcesOf(secretRead!)).toEqual([{ Ref: secretId() }]);
+      const referenceRead = allows(functionStatements('Storefront'), 'ssm:GetParameter').flatMap(resourcesOf);
+      expect(JSON.stringify(referenceRead)).toContain(`:parameter${REFERENCE}`);
+    });
+
+    test('no other function knows the header or can read the secret', () => {
+      for (const name of FUNCTIONS.filter((n) => n !== 'Storefront')) {
+        expect(Object.keys(fn(name).Environment.Variables as Json)).not.toContain('ORIGIN_SECRET_HEADER_VALUE_PARAM');
+        expect(allows(functionStatements(name), 'secretsmanager:GetSecretValue')).toEqual([]);
+        expect(JSON.stringify(functionStatements(name))).not.toContain('/aws/reference/secretsmanager/');
+      }
+    });
   });
 
   test('deploys the built front end and refreshes /app/* and /widget/* in CloudFront', () => {
