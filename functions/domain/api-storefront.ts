@@ -1,6 +1,7 @@
 // Request and response schemas of the storefront endpoints (public, hostile input: every field bounded and
 // unknown fields refused) and of the admin notification list (manual 4.9).
 import * as z from 'zod';
+import { CursorField } from './cursor';
 
 /** Shoper ids are numbers; the page may hand them over as strings. */
 const shoperId = (name: string) =>
@@ -73,7 +74,7 @@ export const SignUpStatus = z.enum(['waiting', 'sent', 'withdrawn']);
 export const SubscriptionListQuery = z.object({
   search: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/).optional(),
+  cursor: CursorField,
 });
 
 export const SubscriptionView = z.object({

@@ -2,7 +2,7 @@
 // and withdrawals, basket activity, the widget's configuration. Hostile input: shop checked, shop origin only,
 // small bodies, every field validated, rate limited per IP before anything else.
 import { awsDeps } from '../composition';
-import { AppError, notFound } from '#domain/errors';
+import { AppError, badRequest, notFound } from '#domain/errors';
 import {
   BasketActivityRequest,
   SubscribeRequest,
@@ -87,12 +87,21 @@ async function run(event: HttpEvent, deps: Deps, action: Action, shop: Shop, loc
   }
 }
 
+/** A percent-encoded path segment; a malformed escape (`%E0%A4%A`) is the caller's mistake, not ours: 400. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest('PATH_INVALID', 'Adres zawiera błędnie zakodowany znak (%) / The path holds a malformed percent escape', 'shop');
+  }
+}
+
 export const makeHandler = (getDeps: () => Promise<Deps>) =>
   httpHandler(getDeps, async (event, deps) => {
     const method = event.requestContext.http.method.toUpperCase();
     const match = PATH.exec(event.rawPath);
     if (!match) throw notFound('ROUTE_NOT_FOUND', `No route ${method} ${event.rawPath}`);
-    const licence = decodeURIComponent(match[1]!);
+    const licence = decodePathSegment(match[1]!);
     const action = match[2] as Action;
     const locale = requestLocale(event);
     const origin = headersOf(event).origin;

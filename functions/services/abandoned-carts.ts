@@ -7,7 +7,7 @@ import type { Job, Shop, ShopSettings } from '#domain/model';
 import { normalizeMobile } from '#domain/phone';
 import { dueTime, templateKey } from '#domain/planning';
 import { withDefaults } from '#domain/settings';
-import { renderTemplate } from '#domain/template';
+import { renderMessage } from '#domain/template';
 import { createBasketRepository, type BasketActivity, type BasketClient } from '#adapters/dynamodb/carts';
 import type { Deps } from './deps';
 import { dispatchJob, jobFromPlan } from './dispatch';
@@ -173,12 +173,17 @@ export async function recordBasketActivity(
         key: `abandoned-cart:${input.clientId}:${now.toISOString()}`,
         kind: 'abandoned-cart',
         phone: next.client.phone,
-        text: renderTemplate(template.text, {
-          name: next.client.firstname ?? '',
-          lastname: next.client.lastname ?? '',
-          email: next.client.email ?? '',
-          shop_name: (config.shop ?? shop).shopName ?? '',
-        }),
+        text: renderMessage(
+          'abandoned-cart',
+          template.text,
+          {
+            name: next.client.firstname ?? '',
+            lastname: next.client.lastname ?? '',
+            email: next.client.email ?? '',
+            shop_name: (config.shop ?? shop).shopName ?? '',
+          },
+          { maxParts: deps.config.SMSAPI_MAX_PARTS },
+        ),
         ...timing,
         source: { event: 'basket.activity', userId: input.clientId },
       },

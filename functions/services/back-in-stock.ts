@@ -2,6 +2,7 @@
 // product is active and in stock again, every waiting sign-up gets one SMS and turns from "oczekuje" to
 // "wysłany". Sign-ups are listed and deleted by the merchant (4.9) and withdrawn by the client.
 import * as z from 'zod';
+import { cursorInvalid } from '#domain/cursor';
 import { AppError, badRequest, notFound } from '#domain/errors';
 import type { Job, Shop } from '#domain/model';
 import { formatMoney } from '#domain/money';
@@ -9,7 +10,7 @@ import { normalizeMobile, phoneErrorMessage } from '#domain/phone';
 import { dueTime, templateKey, type PlanningContext } from '#domain/planning';
 import { withDefaults } from '#domain/settings';
 import { localDate } from '#domain/calendar';
-import { renderTemplate } from '#domain/template';
+import { renderMessage } from '#domain/template';
 import type { SubscribeRequest, SubscriptionView, WithdrawRequest } from '#domain/api-storefront';
 import { createSignUpRepository, parseSignUpId, signUpId, type SignUp } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from './deps';
@@ -206,12 +207,13 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
   }
   const currency =
     ctx.shop.currencies?.find((c) => c.currencyId === facts.currencyId)?.name ?? ctx.shop.defaultCurrency ?? 'PLN';
-  const text = renderTemplate(template.text, {
+  const values = {
     product_name: facts.name ?? '',
     shop_name: ctx.shop.shopName ?? '',
     price: facts.price !== undefined ? formatMoney(facts.price) : '',
     currency,
-  });
+  };
+  const text = renderMessage('back-in-stock', template.text, values, { maxParts: ctx.maxParts });
 
   const jobs: Job[] = [];
   const planned: { signUp: SignUp; job: Job }[] = [];
@@ -281,7 +283,7 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     // fall through
   }
-  throw badRequest('FIELD_INVALID', 'cursor: not a cursor from this list', 'cursor');
+  throw cursorInvalid();
 }
 
 /** Newest first; `search` matches the phone (digits), product id, product name or client id. */
