@@ -40,14 +40,27 @@ export const WithdrawRequest = z.union([
 ]);
 export type WithdrawRequest = z.infer<typeof WithdrawRequest>;
 
+/** A consent flag in an anonymous storefront request: refused with a clear code, never taken as consent. */
+const ConsentFromPage = z
+  .unknown()
+  .refine((v) => v === undefined, {
+    message:
+      'zgoda przysłana ze strony nie jest przyjmowana: przypomnienia o koszyku dostają tylko klienci zapisani do newslettera w sklepie / consent sent by the page is not accepted: only clients subscribed to the shop newsletter get basket reminders',
+    params: { code: 'CONSENT_NOT_ACCEPTED' },
+  })
+  .optional();
+
 export const BasketActivityRequest = z
   .object({
     /** The logged-in client's Shoper user id (frontAPI.getUser().user_id on a Shoper storefront). */
     clientId: shoperId('clientId'),
     itemsCount: z.number().int().min(0).max(10_000),
-    /** An explicit opt-in the page collected (optional: the client's newsletter consent in Shoper counts too). */
-    consent: z.boolean().optional(),
-    consentTextVersion: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/).optional(),
+    /**
+     * Refused: anybody can send this request for any client id, so a consent flag in it proves nothing. Basket
+     * reminders go on the consent the shop recorded: the client's newsletter flag, read from Shoper.
+     */
+    consent: ConsentFromPage,
+    consentTextVersion: ConsentFromPage,
     locale: StorefrontLocale,
     website: Honeypot,
   })
