@@ -128,7 +128,7 @@ test('a garbage cursor is 400 CURSOR_INVALID on every paged list, not silently t
 
 test('a real cursor still pages: the second page of the error log follows the first', async () => {
   for (let i = 0; i < 3; i++) {
-    await rt.deps.store.addError(licence, { id: `e${i}`, at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), code: 'X', message: `błąd ${i}` });
+    await rt.deps.store.addError(licence, { id: `e${i}`, at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), code: 'X', message: `błąd ${i}`, place: 'Test' });
   }
   const first = await adminCall(rt, token, 'GET', '/api/errors?limit=2');
   expect(first.status).toBe(200);
