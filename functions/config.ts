@@ -30,6 +30,12 @@ export const ConfigSchema = z.object({
   IFRAME_MAX_AGE_SECONDS: z.coerce.number().int().min(30).default(600),
   /** Header carrying the shopper's address when a CDN sits in front (`cloudfront-viewer-address` in AWS). */
   VIEWER_ADDRESS_HEADER: optional,
+  /**
+   * A secret CloudFront adds to its origin requests (header ORIGIN_SECRET_HEADER, `x-origin-verify`). When set, the
+   * viewer address header is believed only on requests that carry it: one sent straight to the API endpoint is
+   * counted by its own connection address, whatever it claims.
+   */
+  VIEWER_ADDRESS_SECRET: z.string().min(16).optional(),
   SECRETS_PARAMETER_PREFIX: optional,
   APPSTORE_SECRET: optional,
   SHOPER_CLIENT_ID: optional,

@@ -1,6 +1,7 @@
 // Request and response schemas of the SMSAPI account, error log and statistics routes of the admin API: one
 // source for request validation in the handlers, the SPA's typed calls and the OpenAPI document.
 import * as z from 'zod';
+import { CursorField } from './cursor';
 
 /** SMSAPI sender names: up to 11 letters/digits/punctuation, or a phone number of up to 16 digits. */
 const SenderNameField = z.string().trim().min(1).max(16);
@@ -53,10 +54,7 @@ export const SmsapiTestResponse = z.object({
 
 export const ErrorsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,400}$/, 'cursor must be the value returned by the previous page')
-    .optional(),
+  cursor: CursorField,
 });
 
 export const ErrorLogItem = z.object({

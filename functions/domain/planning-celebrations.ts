@@ -3,7 +3,7 @@
 import type { Celebration, CelebrationEvent, Job } from './model';
 import type { OrderFacts } from './shoper-events';
 import type { PhoneResult } from './phone';
-import { renderTemplate } from './template';
+import { renderMessage } from './template';
 import { customerPhone, dueTime, type Plan, type PlanningContext, type Skip } from './planning';
 
 export const CELEBRATION_EVENTS = ['order-shipped', 'first-order', 'order-placed', 'account-registered'] as const satisfies readonly CelebrationEvent[];
@@ -54,7 +54,7 @@ export function celebrationCustomerFromOrder(order: OrderFacts, ctx: Pick<Planni
 export function planCelebrations(
   occasion: CelebrationOccasion,
   celebrations: readonly Celebration[],
-  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop'>,
+  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop' | 'maxParts'>,
 ): Plan {
   const rules = activeCelebrations(celebrations, occasion.event);
   if (rules.length === 0) return { jobs: [], skipped: [] };
@@ -85,7 +85,7 @@ export function planCelebrations(
         key: `celebration:${rule.id}:${occasion.subject}`,
         kind: 'celebration' as const,
         phone,
-        text: renderTemplate(rule.text, values),
+        text: renderMessage('celebration', rule.text, values, { maxParts: ctx.maxParts }),
         ...dueTime('celebration', rule.delayDays, ctx),
         source,
       };
@@ -106,7 +106,7 @@ export function planOrderPlacedCelebrations(
   order: OrderFacts,
   facts: OrderPlacedFacts,
   celebrations: readonly Celebration[],
-  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop'>,
+  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop' | 'maxParts'>,
 ): Plan {
   const customer = celebrationCustomerFromOrder(order, ctx, facts.consent);
   const occasion = (event: CelebrationEvent): CelebrationOccasion => ({

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { MessageTemplate, NotificationKind, Shop, ShopSettings, Job } from './model';
 import type { OrderFacts } from './shoper-events';
 import { normalizeMobile, type PhoneResult } from './phone';
-import { renderTemplate } from './template';
+import { renderMessage } from './template';
 import { addDays, nextSendTime } from './quiet-hours';
 import { orderValues } from './order-values';
 
@@ -14,6 +14,8 @@ export interface PlanningContext {
   settings: ShopSettings;
   templates: Record<string, MessageTemplate>;
   now: Date;
+  /** SMSAPI_MAX_PARTS: no message is rendered longer (default DEFAULT_MAX_PARTS). */
+  maxParts?: number;
 }
 
 export interface PlannedJob {
@@ -98,7 +100,7 @@ export function planOrderStatus(order: OrderFacts, ctx: PlanningContext): Plan {
   const phone = customerPhone(order, ctx.settings);
   if (!phone) return { jobs: [], skipped: [{ reason: 'NO_PHONE' }] };
   if (!phone.ok) return { jobs: [], skipped: [{ reason: 'PHONE_REJECTED', detail: phone.code }] };
-  const text = renderTemplate(template.text, orderValues(order, ctx.shop));
+  const text = renderMessage('order-status', template.text, orderValues(order, ctx.shop), { maxParts: ctx.maxParts });
   return {
     jobs: [
       {
@@ -133,7 +135,7 @@ export function planOwnerNewOrder(order: OrderFacts, ctx: PlanningContext): Plan
         key: `owner-new-order:${order.orderId}`,
         kind: 'owner-new-order',
         phone: phone.e164,
-        text: renderTemplate(template.text, orderValues(order, ctx.shop)),
+        text: renderMessage('owner-new-order', template.text, orderValues(order, ctx.shop), { maxParts: ctx.maxParts }),
         ...dueTime('owner-new-order', template.delayDays, ctx),
         source: { event: 'order.create', orderId: order.orderId, userId: order.userId },
       },

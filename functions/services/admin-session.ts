@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { badRequest, unauthorized } from '#domain/errors';
+import type { Shop } from '#domain/model';
 import type { Deps } from './deps';
 import { safeEqualHex } from './webhook-signature';
 
@@ -36,7 +37,7 @@ export async function createSession(deps: Deps, params: IframeParameters): Promi
   const shop = await deps.store.getShop(params.shop);
   if (!shop || shop.status !== 'installed') throw unauthorized('SESSION_SHOP_UNKNOWN', 'The app is not installed in this shop');
   const exp = nowSeconds + deps.config.SESSION_TTL_SECONDS;
-  const token = await new SignJWT({ place: params.place })
+  const token = await new SignJWT({ place: params.place, ins: installGeneration(shop) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(params.shop)
     .setIssuedAt(nowSeconds)
@@ -56,6 +57,7 @@ export async function verifySession(deps: Deps, authorization: string | undefine
   if (!token) throw unauthorized('SESSION_MISSING', 'Sign in through the Shoper admin panel');
   const secrets = await deps.secrets();
   let shop: string;
+  let generation: unknown;
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secrets.sessionSecret), {
       audience: 'admin',
@@ -64,12 +66,24 @@ export async function verifySession(deps: Deps, authorization: string | undefine
     });
     if (!payload.sub) throw new Error('no subject');
     shop = payload.sub;
+    generation = payload.ins;
   } catch {
     throw unauthorized('SESSION_INVALID', 'The session has expired: reopen the app from the Shoper admin panel');
   }
   const installed = await deps.store.getShop(shop);
   if (installed?.status !== 'installed') throw unauthorized('SESSION_INVALID', 'The app is no longer installed in this shop');
+  if (generation !== installGeneration(installed)) {
+    throw unauthorized('SESSION_INVALID', 'The app was installed again since this session began: reopen it from the Shoper admin panel');
+  }
   return shop;
+}
+
+/**
+ * Which installation a session belongs to: the time the app was (last) installed. An uninstall and a reinstall
+ * start a new one, so a token issued before the uninstall is refused afterwards, however fresh it still is.
+ */
+function installGeneration(shop: Pick<Shop, 'installedAt'>): string {
+  return shop.installedAt;
 }
 
 export const requireField = (value: unknown, field: string): string => {

@@ -124,8 +124,8 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
         id="require-consent"
         label={L('Wiadomości marketingowe tylko do klientów, którzy wyrazili zgodę', 'Marketing messages only to customers who consented')}
         hint={L(
-          'Dotyczy celebrowania dat i porzuconych koszyków; zgodą jest zapis do newslettera w Shoper lub zgoda z formularza.',
-          'Applies to date celebrations and abandoned baskets; consent is the Shoper newsletter opt-in or the form consent.',
+          'Dotyczy celebrowania dat i porzuconych koszyków; zgodą jest zapis klienta do newslettera w Shoper (zaznaczenie na stronie sklepu bez logowania nie wystarcza).',
+          'Applies to date celebrations and abandoned baskets; consent is the client\'s Shoper newsletter opt-in (a tick on the storefront without signing in is not enough).',
         )}
         checked={v.requireMarketingConsent}
         onChange={(requireMarketingConsent) => form.set({ requireMarketingConsent })}

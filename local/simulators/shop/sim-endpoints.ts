@@ -20,7 +20,7 @@ function orderInput(body: Body): Partial<PlaceOrderInput> {
   const input: Partial<PlaceOrderInput> = {};
   if (body.userId === null) input.userId = null;
   else if (num(body.userId) !== undefined) input.userId = num(body.userId);
-  for (const key of ['phone', 'firstname', 'lastname', 'countryCode', 'email'] as const) {
+  for (const key of ['phone', 'firstname', 'lastname', 'countryCode', 'email', 'street1', 'city'] as const) {
     const value = str(body[key]);
     if (value !== undefined) input[key] = value;
   }

@@ -192,6 +192,9 @@ export interface PlaceOrderInput {
   shippingId: number;
   countryCode: string;
   email: string;
+  /** What the customer typed as the street and city (default: a Warsaw address). */
+  street1: string;
+  city: string;
 }
 
 export interface RegisterClientInput {
