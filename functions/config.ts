@@ -31,11 +31,13 @@ export const ConfigSchema = z.object({
   /** Header carrying the shopper's address when a CDN sits in front (`cloudfront-viewer-address` in AWS). */
   VIEWER_ADDRESS_HEADER: optional,
   /**
-   * A secret CloudFront adds to its origin requests (header ORIGIN_SECRET_HEADER, `x-origin-verify`). When set, the
+   * A secret CloudFront adds to its origin requests (header ORIGIN_SECRET_HEADER, `x-origin-secret`). When set, the
    * viewer address header is believed only on requests that carry it: one sent straight to the API endpoint is
-   * counted by its own connection address, whatever it claims.
+   * counted by its own connection address, whatever it claims. In AWS the value is read instead from the parameter
+   * named by ORIGIN_SECRET_HEADER_VALUE_PARAM (CloudFront's generated secret, set by the stack).
    */
   VIEWER_ADDRESS_SECRET: z.string().min(16).optional(),
+  ORIGIN_SECRET_HEADER_VALUE_PARAM: optional,
   SECRETS_PARAMETER_PREFIX: optional,
   APPSTORE_SECRET: optional,
   SHOPER_CLIENT_ID: optional,
@@ -71,10 +73,15 @@ export interface Secrets {
   smsapiClientSecret: string;
   sessionSecret: string;
   webhookSecretKey: string;
+  /** CloudFront's origin secret (see VIEWER_ADDRESS_SECRET); unset when no CDN sits in front. */
+  viewerAddressSecret?: string;
 }
 
 /** SSM parameter names (below SECRETS_PARAMETER_PREFIX) of each secret: what a publisher creates before deploying. */
-export const SECRET_PARAMETERS: Record<keyof Secrets, string> = {
+/** Secrets a publisher stores under SECRETS_PARAMETER_PREFIX (the origin secret is the stack's own). */
+export type PublisherSecret = Exclude<keyof Secrets, 'viewerAddressSecret'>;
+
+export const SECRET_PARAMETERS: Record<PublisherSecret, string> = {
   appstoreSecret: 'appstore-secret',
   shoperClientId: 'shoper-client-id',
   shoperClientSecret: 'shoper-client-secret',
@@ -100,6 +107,7 @@ export function secretsFromEnv(config: Config): Secrets {
     smsapiClientSecret: config.SMSAPI_CLIENT_SECRET ?? '',
     sessionSecret: need('SESSION_SECRET'),
     webhookSecretKey: config.WEBHOOK_SECRET_KEY ?? '',
+    viewerAddressSecret: config.VIEWER_ADDRESS_SECRET,
   };
   if (missing.length > 0) throw new ConfigError(missing.map((m) => `${m}: required`));
   return secrets;

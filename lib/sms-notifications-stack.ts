@@ -8,7 +8,7 @@ import { SECRET_PARAMETERS } from '#config';
 import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
 import { Data, type TableAction } from './constructs/data';
-import { Frontend, ORIGIN_SECRET_HEADER } from './constructs/frontend';
+import { Frontend } from './constructs/frontend';
 import {
   grantScheduleListing,
   grantSchedules,
@@ -198,9 +198,8 @@ export class SmsNotificationsStack extends Stack {
     queues.sends.grantSendMessages(storefront);
     grantSchedules(storefront, createAndDeleteSchedules);
     grantSecretsRead(storefront);
-    // CloudFront's secret origin header, so the function can trust CloudFront-Viewer-Address only on requests that
-    // carry it. Added apart from the typed environment: the names are the function side's to read.
-    storefront.addEnvironment('ORIGIN_SECRET_HEADER_NAME', ORIGIN_SECRET_HEADER);
+    // CloudFront's secret origin header (ORIGIN_SECRET_HEADER), so the function trusts CloudFront-Viewer-Address only
+    // on requests that carry it; the function reads the value through this parameter.
     storefront.addEnvironment('ORIGIN_SECRET_HEADER_VALUE_PARAM', secretReferenceParameter(frontend.originSecretName));
     grantSecretReferenceRead(storefront, frontend.originSecret, frontend.originSecretName);
 

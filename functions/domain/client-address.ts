@@ -2,6 +2,13 @@
 // (one subscriber line gets a whole /64 and can pick a fresh address from it for every request).
 import { isIPv4, isIPv6 } from 'node:net';
 
+/**
+ * The header CloudFront adds to every request it forwards to the API, carrying a per-deployment random secret: a
+ * request without it did not come through CloudFront, so its viewer-address header is not to be trusted.
+ * CloudFront replaces a viewer's own header of that name, so it cannot be passed through from outside.
+ */
+export const ORIGIN_SECRET_HEADER = 'x-origin-secret';
+
 /** The 8 groups of an IPv6 address, expanded (`::` filled in, an embedded IPv4 tail turned into two groups). */
 function ipv6Groups(address: string): number[] | undefined {
   let text = address.toLowerCase().replace(/%.*$/, '');

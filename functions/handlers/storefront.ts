@@ -11,6 +11,7 @@ import {
   WithdrawRequest,
 } from '#domain/api-storefront';
 import type { Shop } from '#domain/model';
+import { ORIGIN_SECRET_HEADER } from '#domain/client-address';
 import type { Deps } from '#services/deps';
 import { recordBasketActivity } from '#services/abandoned-carts';
 import { signUpForBackInStock, withdrawBackInStock } from '#services/back-in-stock';
@@ -39,8 +40,7 @@ function withHeaders(result: HttpResult, headers: Record<string, string> | undef
   return headers ? { ...result, headers: { ...result.headers, ...headers } } : result;
 }
 
-/** The header CloudFront adds to every origin request with VIEWER_ADDRESS_SECRET as its value. */
-export const ORIGIN_SECRET_HEADER = 'x-origin-verify';
+export { ORIGIN_SECRET_HEADER };
 
 const sameSecret = (given: string | undefined, expected: string) => {
   if (given === undefined) return false;
@@ -53,7 +53,7 @@ const sameSecret = (given: string | undefined, expected: string) => {
  * Who is asking. Behind CloudFront the connection comes from an edge server shared by every shopper near it, and
  * the shopper's own address is in the header named by VIEWER_ADDRESS_HEADER (CloudFront-Viewer-Address in AWS;
  * unset locally, where the connection is the shopper). A caller that bypasses CloudFront could forge that header:
- * with VIEWER_ADDRESS_SECRET set, the header is believed only next to the secret CloudFront adds (a request sent
+ * with the origin secret set (VIEWER_ADDRESS_SECRET locally, CloudFront's generated secret in AWS), the header is believed only next to the secret CloudFront adds (a request sent
  * straight to the API is then counted by its real connection address), and in any case the per-shopper limits are
  * paired with a looser per-connection limit that no header changes.
  */
@@ -72,7 +72,11 @@ export function requestAddresses(
 }
 
 async function run(event: HttpEvent, deps: Deps, action: Action, shop: Shop, locale: 'pl' | 'en'): Promise<HttpResult> {
-  const { connection, viewer } = requestAddresses(event, deps.config.VIEWER_ADDRESS_HEADER, deps.config.VIEWER_ADDRESS_SECRET);
+  const { connection, viewer } = requestAddresses(
+    event,
+    deps.config.VIEWER_ADDRESS_HEADER,
+    (await deps.secrets()).viewerAddressSecret,
+  );
   const ipHash = await privateHash(deps, 'ip', viewer);
   // Counted before the body is read: a flood of invalid requests is cut off as fast as valid ones.
   for (const rule of IP_RULES[action]) await enforceLimit(deps, shop.shop, rule, ipHash, locale);

@@ -665,7 +665,6 @@ describe('CloudFront and the front-end bucket', () => {
 
     test('the storefront function is told the header and where to read its value, and may read only that', () => {
       const env = fn('Storefront').Environment.Variables as Json;
-      expect(env.ORIGIN_SECRET_HEADER_NAME).toBe('x-origin-secret');
       expect(env.ORIGIN_SECRET_HEADER_VALUE_PARAM).toBe(REFERENCE);
       const [secretRead] = allows(functionStatements('Storefront'), 'secretsmanager:GetSecretValue');
       expect(resourcesOf(secretRead!)).toEqual([{ Ref: secretId() }]);
