@@ -307,6 +307,7 @@ describe('OAuth web flow', () => {
       redirect: 'manual',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
+        response_type: 'code',
         client_id: 'sim-client',
         redirect_uri: redirectUri,
         scope: 'sms,profile,sms_sender',
@@ -328,7 +329,7 @@ describe('OAuth web flow', () => {
   }
 
   it('shows the Polish consent page with the scopes and both buttons', async () => {
-    const query = new URLSearchParams({ client_id: 'sim-client', redirect_uri: redirectUri, scope: 'sms,sms_sender', state: 's' });
+    const query = new URLSearchParams({ response_type: 'code', client_id: 'sim-client', redirect_uri: redirectUri, scope: 'sms,sms_sender', state: 's' });
     const res = await fetch(`${sim.oauthUrl}/oauth/access?${query}`);
     const html = await res.text();
     expect(res.status).toBe(200);
@@ -341,8 +342,15 @@ describe('OAuth web flow', () => {
   });
 
   it('refuses an unknown client on the consent page', async () => {
-    const query = new URLSearchParams({ client_id: 'nobody', redirect_uri: redirectUri });
+    const query = new URLSearchParams({ response_type: 'code', client_id: 'nobody', redirect_uri: redirectUri });
     expect((await fetch(`${sim.oauthUrl}/oauth/access?${query}`)).status).toBe(400);
+  });
+
+  it('refuses an authorize request without response_type=code, as an OAuth server does', async () => {
+    const query = new URLSearchParams({ client_id: 'sim-client', redirect_uri: redirectUri, scope: 'sms', state: 's' });
+    const res = await fetch(`${sim.oauthUrl}/oauth/access?${query}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('response_type=code');
   });
 
   it('Akceptuj redirects with a code that buys tokens working as that account', async () => {

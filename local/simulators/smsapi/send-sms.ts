@@ -5,7 +5,7 @@ import { flag, type Params } from './http';
 import { normalizeMessage } from './normalize';
 import { splitRecipients, toInternationalNumber } from './phone-numbers';
 import { smsLength } from './sms-length';
-import { roundPoints, type Account, type SimulatorStore, type SmsRecord } from './store';
+import { hasNoBalance, roundPoints, type Account, type SimulatorStore, type SmsRecord } from './store';
 import type { FaultSettings } from './types';
 
 export const POINTS_PER_PART = 0.16;
@@ -142,7 +142,7 @@ export function sendSms({ store, account, params, now, faults }: SendContext): S
   const pointsEach = roundPoints(length.parts * POINTS_PER_PART);
   const totalPoints = roundPoints(pointsEach * recipients.length);
   const test = flag(params, 'test');
-  if (!test && account.points < totalPoints) return fail(103);
+  if (!test && !hasNoBalance(account) && account.points < totalPoints) return fail(103);
 
   const sendAt = date ?? now;
   const accepted: SmsRecord[] = [];

@@ -57,7 +57,8 @@ export interface SmsapiSimulator {
   outbox(): SimulatedSms[];
   requests(): ApiRequestRecord[];
   setFaults(f: Partial<FaultSettings>): void;
-  addAccount(a: { username: string; token: string; points?: number; senders?: SenderName[] }): void;
+  /** `paymentType: 'postpaid'` (or 'subscription') makes an account without a balance: its profile has no points. */
+  addAccount(a: { username: string; token: string; points?: number; senders?: SenderName[]; paymentType?: 'prepaid' | 'postpaid' | 'subscription' | 'trial' }): void;
   reset(): void;
   close(): Promise<void>;
 }
