@@ -1,8 +1,9 @@
-// GET|POST /smsapi/reports — SMSAPI delivery reports. Answers `OK` once the reports are applied; reports we
-// cannot match are ignored, never an error. Only a failure of ours (the store) answers 500, so SMSAPI retries.
+// GET|POST /smsapi/reports?shop=…&t=… — SMSAPI delivery reports, on the notify_url we gave SMSAPI. A call without
+// that URL's token is 401, more than five reports 400; otherwise `OK` once applied (reports we cannot match are
+// ignored, never an error). Only a failure of ours (the store) answers 500, so SMSAPI retries.
 import { AppError } from '#domain/errors';
 import type { Deps } from '#services/deps';
-import { applyDeliveryReports, parseReports } from '#services/delivery-reports';
+import { applyDeliveryReports, parseReports, verifyReportCall } from '#services/delivery-reports';
 import { awsDeps } from '../composition';
 import { headersOf, httpHandler, rawBody, text } from './http';
 
@@ -17,9 +18,10 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
       }
       for (const [k, v] of new URLSearchParams(body.toString('utf8'))) params[k] = v;
     }
+    const shop = await verifyReportCall(deps, params);
     const reports = parseReports(params);
-    const applied = await applyDeliveryReports(deps, reports);
-    deps.logger.info('delivery reports', { received: reports.length, applied });
+    const applied = await applyDeliveryReports(deps, shop, reports);
+    deps.logger.info('delivery reports', { shop, received: reports.length, applied });
     return text(200, 'OK');
   });
 

@@ -13,7 +13,7 @@ import { renderTemplate } from '#domain/template';
 import type { SubscribeRequest, SubscriptionView, WithdrawRequest } from '#domain/api-storefront';
 import { createSignUpRepository, parseSignUpId, signUpId, type SignUp } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from './deps';
-import { jobFromPlan } from './dispatch';
+import { jobFromPlan, jobIdKey } from './dispatch';
 import { dispatchBatches } from './send-batch';
 import { createShoperClient } from './shoper-client';
 import { enforceLimit, privateHash, STOREFRONT_LIMITS } from './rate-limit';
@@ -228,6 +228,7 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
         source: { event: 'product.edit', productId: signUp.productId, ...(signUp.clientId ? { userId: signUp.clientId } : {}) },
       },
       ctx.now,
+      await jobIdKey(deps),
     );
     const existing = await deps.store.getJob(shop, job.jobId);
     let current = existing;

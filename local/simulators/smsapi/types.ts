@@ -37,6 +37,12 @@ export interface FaultSettings {
   failingSuffixes: Record<string, number>;
   undeliveredSuffixes: string[];
   seed?: number;
+  /** SMSAPI error codes the next sms.do calls answer with, one per call, first in first out (any code of the list). */
+  forcedErrors: number[];
+  /** Behave like the older SMSAPI: a request with notify_url and several recipients is refused with 72. */
+  notifyUrlSingleRecipientOnly: boolean;
+  /** Add `idx` to delivery reports (public sources do not show it; off by default). */
+  reportIdx: boolean;
 }
 
 export interface SenderName {
