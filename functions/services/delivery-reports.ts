@@ -28,6 +28,12 @@ export interface DeliveryReport {
 export const MAX_REPORTS_PER_CALL = 5;
 /** How long a MsgId stays matchable: SMSAPI gives up on a message after at most 72 hours; reports can lag. */
 const MESSAGE_REF_DAYS = 14;
+/**
+ * A report for a MsgId we do not know yet, done less than this long ago, may have overtaken our write of SMSAPI's
+ * answer (the lookup is written right after it): the call is answered "try again" so SMSAPI repeats it. Older unknown
+ * ones (an answer we lost for good) are acknowledged and ignored, so SMSAPI does not retry them forever.
+ */
+const UNMATCHED_RETRY_MS = 10 * 60_000;
 
 const MSG_ID = /^[0-9A-Za-z]{1,64}$/;
 const SHOP = /^[0-9A-Za-z._-]{1,64}$/;
@@ -100,26 +106,40 @@ export async function rememberMessageId(deps: Deps, job: Pick<Job, 'shop' | 'job
   );
 }
 
-/** Applies the reports of one (verified) shop; returns how many changed a job. Unknown or pending ones are skipped. */
-export async function applyDeliveryReports(deps: Deps, shop: string, reports: DeliveryReport[]): Promise<number> {
+/**
+ * Applies the reports of one (verified) shop: how many changed a job, and how many are for a message SMSAPI finished
+ * only just now whose MsgId we have not stored yet (the caller asks SMSAPI to repeat the call). Others are skipped.
+ */
+export async function applyDeliveryReports(deps: Deps, shop: string, reports: DeliveryReport[]): Promise<{ applied: number; early: number }> {
   let applied = 0;
+  let early = 0;
   let zone: Promise<string> | undefined;
   const timeZone = () => (zone ??= shopTimeZone(deps, shop));
   for (const report of reports) {
-    if (await applyReport(deps, shop, report, timeZone)) applied++;
+    const outcome = await applyReport(deps, shop, report, timeZone);
+    if (outcome === 'applied') applied++;
+    if (outcome === 'early') early++;
   }
-  return applied;
+  return { applied, early };
 }
 
-async function applyReport(deps: Deps, shop: string, report: DeliveryReport, timeZone: () => Promise<string>): Promise<boolean> {
-  if (!MSG_ID.test(report.msgId) || !Number.isFinite(report.status)) return false;
+async function applyReport(
+  deps: Deps,
+  shop: string,
+  report: DeliveryReport,
+  timeZone: () => Promise<string>,
+): Promise<'applied' | 'skipped' | 'early'> {
+  if (!MSG_ID.test(report.msgId) || !Number.isFinite(report.status)) return 'skipped';
   const status = reportStatus(report.status);
-  if (status.outcome !== 'DELIVERED' && status.outcome !== 'UNDELIVERED') return false;
+  if (status.outcome !== 'DELIVERED' && status.outcome !== 'UNDELIVERED') return 'skipped';
   const ref = await createSmsapiRefs(deps.store).getMessageRef(shop, report.msgId);
-  if (!ref) return false;
+  if (!ref) {
+    const age = report.doneAt ? deps.clock.now().getTime() - report.doneAt.getTime() : Infinity;
+    return age < UNMATCHED_RETRY_MS ? 'early' : 'skipped';
+  }
   if (report.idx !== undefined && report.idx !== ref.jobId) {
     deps.logger.warn('delivery report idx does not match its message', { shop, msgId: report.msgId });
-    return false;
+    return 'skipped';
   }
 
   const now = deps.clock.now().toISOString();
@@ -141,11 +161,11 @@ async function applyReport(deps: Deps, shop: string, report: DeliveryReport, tim
       { ...set, removeLease: true },
       { expression: '(attribute_not_exists(smsapiId) OR smsapiId = :msgId)', values: { ':msgId': report.msgId } },
     );
-    if (!settled) return false;
+    if (!settled) return 'skipped';
     await countSent(deps, settled, at, { parts: partsOf(settled), points: 0 }, await timeZone());
   }
   if (status.outcome === 'DELIVERED') await countOutcome(deps, shop, at, 'delivered', await timeZone());
-  return true;
+  return 'applied';
 }
 
 const partsOf = (job: Job) => job.parts ?? smsLength(job.text).parts;

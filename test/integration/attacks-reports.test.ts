@@ -147,3 +147,17 @@ test('garbage in an authenticated call is ignored with OK and changes nothing', 
   }
   expect(await snapshot(rt, licence)).toMatchObject({ items: before.items });
 });
+
+test('a report for a message finished just now whose MsgId is not stored yet asks SMSAPI to call again (503), and settles on the repeat', async () => {
+  const job = await storedJob(licence, 'SENDING');
+  const now = Math.floor(rt.deps.clock.now().getTime() / 1000);
+  const early = await call(await reportFor(licence, `MsgId=8080808080&status=404&donedate=${now}`));
+  expect(early.status).toBe(503);
+  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'SENDING' });
+  // Our write of SMSAPI's answer lands; SMSAPI's repeat settles the job.
+  const { rememberMessageId } = await import('#services/delivery-reports');
+  await rememberMessageId(rt.deps, job, '8080808080');
+  const repeat = await call(await reportFor(licence, `MsgId=8080808080&status=404&donedate=${now}`));
+  expect(repeat.text).toBe('OK');
+  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'DELIVERED', smsapiId: '8080808080' });
+});

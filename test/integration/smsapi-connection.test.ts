@@ -428,11 +428,16 @@ describe('account problems, the error log and delivery reports', () => {
     const licence = licences.staty!;
     const [job] = await rt.deps.store.listJobs(licence, { states: ['DELIVERED'] });
     const before = await rt.deps.store.getJob(licence, job!.jobId);
-    const res = await fetch(`${rt.url}/smsapi/reports?MsgId=999&status=405&idx=${job!.jobId}&donedate=1700000000`);
+    // The reports URL the shop's SMS carry (SMSAPI appends its fields to it).
+    const notifyUrl = rt.smsapi.outbox().find((m) => m.idx === job!.jobId)!.notifyUrl!;
+    expect(new URL(notifyUrl).searchParams.get('shop')).toBe(licence);
+    const res = await fetch(`${notifyUrl}&MsgId=999&status=405&idx=${job!.jobId}&donedate=1700000000`);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('OK');
     expect(await rt.deps.store.getJob(licence, job!.jobId)).toEqual(before);
-    const unknown = await fetch(`${rt.url}/smsapi/reports?MsgId=1,2&status=404,404&idx=nope,${'f'.repeat(32)}`);
+    const unknown = await fetch(`${notifyUrl}&MsgId=1,2&status=404,404&idx=nope,${'f'.repeat(32)}`);
     expect(await unknown.text()).toBe('OK');
+    // Without the URL's token nothing is even read.
+    expect((await fetch(`${rt.url}/smsapi/reports?MsgId=999&status=405&idx=${job!.jobId}`)).status).toBe(401);
   });
 });
