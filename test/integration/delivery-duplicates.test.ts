@@ -198,3 +198,53 @@ test('50 concurrent counter updates add up exactly', async () => {
   expect(day).toMatchObject({ date, sent: 50, parts: 100, failed: 25 });
   expect(day!.points).toBeCloseTo(8, 6);
 });
+
+describe('a batch SMSAPI refuses as a whole goes out one by one: none lost, none doubled', () => {
+  async function sameTextJobs(count: number): Promise<Job[]> {
+    const jobs: Job[] = [];
+    for (let i = 0; i < count; i++) {
+      const job = await storedJob();
+      await rt.deps.store.transitionJob(licence, job.jobId, ['QUEUED'], 'QUEUED', { text: 'Ten sam tekst dla wszystkich' });
+      jobs.push({ ...job, text: 'Ten sam tekst dla wszystkich' });
+    }
+    return jobs;
+  }
+
+  test.each([
+    ['72 (notify_url only with one recipient, an older SMSAPI)', { notifyUrlSingleRecipientOnly: true }],
+    ['20 (idx count)', { forcedErrors: [20] }],
+    ['8 (parameter error)', { forcedErrors: [8] }],
+  ])('refused with %s', async (_name, faults) => {
+    const { sendBatch } = await import('#services/send-batch');
+    const jobs = await sameTextJobs(3);
+    const calls = smsCalls();
+    rt.smsapi.setFaults(faults);
+    try {
+      const outcome = await sendBatch(rt.deps, { shop: licence, jobIds: jobs.map((j) => j.jobId) });
+      expect(outcome).toMatchObject({ result: 'done', sent: 3, failed: 0 });
+    } finally {
+      rt.smsapi.setFaults({ notifyUrlSingleRecipientOnly: false, forcedErrors: [] });
+    }
+    // One refused batch request, then one request per job.
+    expect(smsCalls()).toBe(calls + 4);
+    for (const job of jobs) {
+      expect(outboxOf(job)).toHaveLength(1);
+      const stored = await rt.deps.store.getJob(licence, job.jobId);
+      expect(stored).toMatchObject({ state: 'SENT', smsapiId: outboxOf(job)[0]!.id });
+    }
+    // A redelivery of the batch sends nothing more.
+    expect(await sendBatch(rt.deps, { shop: licence, jobIds: jobs.map((j) => j.jobId) })).toMatchObject({ sent: 0, skipped: 3 });
+    for (const job of jobs) expect(outboxOf(job)).toHaveLength(1);
+  });
+
+  test('without a refusal the batch is one request with idx[0], idx[1], … and every SMS keeps its own MsgId', async () => {
+    const { sendBatch } = await import('#services/send-batch');
+    const jobs = await sameTextJobs(2);
+    const calls = smsCalls();
+    expect(await sendBatch(rt.deps, { shop: licence, jobIds: jobs.map((j) => j.jobId) })).toMatchObject({ sent: 2 });
+    expect(smsCalls()).toBe(calls + 1);
+    const ids = jobs.map((j) => outboxOf(j)[0]!.id);
+    expect(new Set(ids).size).toBe(2);
+    for (const [i, job] of jobs.entries()) expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ smsapiId: ids[i] });
+  });
+});
