@@ -19,8 +19,17 @@ export const ConfigSchema = z.object({
   /** Where the admin SPA is served (the iframe URL entered in the App Store). */
   APP_URL: url.default('http://127.0.0.1:3000/app'),
   SMSAPI_URL: url.default('https://api.smsapi.pl'),
-  /** Base of SMSAPI's OAuth web flow: `${base}/oauth/access` and `${base}/api/oauth/token`. */
+  /**
+   * SMSAPI's OAuth web flow (only used when SMSAPI_CLIENT_ID/SECRET are set; PROTOCOLS.md, Corrections): the host,
+   * and the authorize and token URLs, which default to `${SMSAPI_OAUTH_URL}/oauth/access` and
+   * `${SMSAPI_OAUTH_URL}/api/oauth/token` (SMSAPI's 2019 flow). SMSAPI moved it since (2021: `https://oauth.smsapi.io`):
+   * set all three from what SMSAPI gives with the client id.
+   */
   SMSAPI_OAUTH_URL: url.default('https://ssl.smsapi.pl'),
+  SMSAPI_OAUTH_AUTHORIZE_URL: url.optional(),
+  SMSAPI_OAUTH_TOKEN_URL: url.optional(),
+  /** Scopes asked for: sending, the profile (login, points) and sender names. */
+  SMSAPI_OAUTH_SCOPE: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/).default('sms,profile,sms_sender'),
   SMSAPI_MAX_PARTS: z.coerce.number().int().min(1).max(10).default(6),
   SMSAPI_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   SENDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),

@@ -1,7 +1,7 @@
 // Planning is a pure function: (event facts, shop configuration, now) -> the SMS jobs to create.
 // Every job gets a deterministic key built from the event's content, so a duplicate webhook plans the same job
 // and is created once.
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { MessageTemplate, NotificationKind, Shop, ShopSettings, Job } from './model';
 import type { OrderFacts } from './shoper-events';
 import { normalizeMobile, type PhoneResult } from './phone';
@@ -60,9 +60,13 @@ export const templateKey = {
   abandonedCart: 'abandoned-cart',
 };
 
-/** Job ids travel to SMSAPI as `idx`: letters and digits only. */
-export function jobIdFor(shop: string, key: string): string {
-  return createHash('sha256').update(`${shop}|${key}`).digest('hex').slice(0, 32);
+/**
+ * Job ids travel to SMSAPI as `idx`: letters and digits only. Deterministic (the same planned key gives the same id,
+ * which is what dedupes a redelivered event) but keyed with a server secret (`idKey`, see jobIdKey in
+ * services/dispatch), so nobody can derive a job's id from the public licence and an order number.
+ */
+export function jobIdFor(shop: string, key: string, idKey: string): string {
+  return createHmac('sha256', idKey).update(`${shop}|${key}`).digest('hex').slice(0, 32);
 }
 
 /** Due time: N calendar days later in the shop's zone, then moved into the send window if it applies. */

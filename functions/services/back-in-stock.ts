@@ -14,7 +14,7 @@ import { renderMessage } from '#domain/template';
 import type { SubscribeRequest, SubscriptionView, WithdrawRequest } from '#domain/api-storefront';
 import { createSignUpRepository, parseSignUpId, signUpId, type SignUp } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from './deps';
-import { jobFromPlan } from './dispatch';
+import { jobFromPlan, jobIdKey } from './dispatch';
 import { dispatchBatches } from './send-batch';
 import { createShoperClient } from './shoper-client';
 import { enforceLimit, privateHash, STOREFRONT_LIMITS } from './rate-limit';
@@ -235,6 +235,7 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
         source: { event: 'product.edit', productId: signUp.productId, ...(signUp.clientId ? { userId: signUp.clientId } : {}) },
       },
       ctx.now,
+      await jobIdKey(deps),
     );
     const existing = await deps.store.getJob(shop, job.jobId);
     let current = existing;

@@ -68,7 +68,7 @@ export interface SmsSendRequest {
   to: string[];
   message: string;
   from?: string;
-  /** One per recipient; sent with check_idx=1, so a retry with the same idx is refused with 53. */
+  /** One per recipient (an array parameter when several); sent with check_idx=1, so a retried idx is refused with 53. */
   idx?: string[];
   notifyUrl?: string;
   normalize?: boolean;
@@ -80,10 +80,11 @@ export interface SmsSendRequest {
 
 export interface SmsapiProfile {
   username: string;
-  points: number;
+  /** Absent on accounts without a balance (postpaid, subscription): SMSAPI leaves it out of the profile. */
+  points?: number;
   name?: string;
   email?: string;
-  /** 'prepaid' accounts stop sending at 0 points; 'postpaid' ones do not. */
+  /** `prepaid` accounts stop sending at 0 points; `postpaid`, `subscription` ones do not (also `trial`). */
   paymentType?: string;
 }
 

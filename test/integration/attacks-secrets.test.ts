@@ -38,7 +38,9 @@ function rememberShoperSecrets() {
 }
 
 async function connectWithOAuth() {
-  const start = await api('GET', '/api/smsapi/oauth/start');
+  // One admin session for the whole flow: the OAuth state is bound to the session that asked for it.
+  const session = await signIn(rt, 'sekret');
+  const start = await adminCall(rt, session, 'GET', '/api/smsapi/oauth/start');
   const url = new URL(start.body.url as string);
   const form = new URLSearchParams({ ...Object.fromEntries(url.searchParams), username: 'demo-shop', decision: 'accept' });
   const consent = await fetch(`${rt.smsapi.oauthUrl}/oauth/access`, { method: 'POST', body: form, redirect: 'manual' });
@@ -46,6 +48,10 @@ async function connectWithOAuth() {
   secrets.add(callback.searchParams.get('code')!);
   const back = await call(callback.toString());
   expect(back.status).toBe(302);
+  // The consent window hands code and state to the app window, which completes with its session.
+  const handed = new URL(back.headers.get('location')!);
+  const done = await adminCall(rt, session, 'POST', '/api/smsapi/oauth/complete', { code: handed.searchParams.get('code'), state: handed.searchParams.get('state') });
+  expect(done.status).toBe(200);
 }
 
 beforeAll(async () => {
