@@ -30,6 +30,9 @@ export async function ingestWebhook(deps: Deps, request: WebhookRequest): Promis
   if (!secret || !safeEqualHex(webhookSignature(webhookId, secret, request.rawBody), signature)) {
     throw unauthorized('WEBHOOK_SIGNATURE_INVALID', 'The webhook signature does not match');
   }
+  if (!isSupportedEvent(event)) {
+    throw badRequest('WEBHOOK_EVENT_UNSUPPORTED', `Event "${event}" is not handled by this app`, 'X-Webhook-Name');
+  }
   // The signature covers the webhook id, not the event name: in app mode the id names the one event it was
   // registered for, so a delivery replayed under another name is refused.
   const registeredFor = shop.webhookEvents?.[webhookId];
@@ -40,9 +43,6 @@ export async function ingestWebhook(deps: Deps, request: WebhookRequest): Promis
         ? `Webhook ${webhookId} was registered for ${registeredFor}, not for "${event}"`
         : `Webhook ${webhookId} is not one the app registered in this shop`,
     );
-  }
-  if (!isSupportedEvent(event)) {
-    throw badRequest('WEBHOOK_EVENT_UNSUPPORTED', `Event "${event}" is not handled by this app`, 'X-Webhook-Name');
   }
   let payload: unknown;
   try {
