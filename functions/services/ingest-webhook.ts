@@ -53,13 +53,13 @@ export async function ingestWebhook(deps: Deps, request: WebhookRequest): Promis
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw badRequest('WEBHOOK_BODY_INVALID', 'The body must be a JSON object', 'body');
   }
-  const valid = validateEventPayload(event, payload);
-  if (!valid.ok) throw badRequest('WEBHOOK_BODY_INVALID', valid.message, valid.field);
   if (mode === 'panel') {
     // Panel webhooks share one secret for all events: the payload must fit the event it claims to be.
     const fits = payloadFitsEvent(event, payload as Record<string, unknown>);
     if (!fits.ok) throw badRequest('WEBHOOK_EVENT_MISMATCH', fits.message, fits.field);
   }
+  const valid = validateEventPayload(event, payload);
+  if (!valid.ok) throw badRequest('WEBHOOK_BODY_INVALID', valid.message, valid.field);
   const receivedAt = deps.clock.now().toISOString();
   const eventId = createHash('sha256').update(`${webhookId}\n${event}\n`).update(request.rawBody).digest('hex').slice(0, 40);
   await deps.store.putEvent(licence, eventId, receivedAt, event, request.rawBody.toString('utf8'));

@@ -249,7 +249,8 @@ describe('install, use, uninstall', () => {
     const { orderId } = await rt.shop.placeOrder('life', { phone: '601234567' });
     await rt.shop.changeStatus('life', orderId, 2);
     expect(await eventually(async () => (await rt.deps.store.listJobs(licence, { states: ['SCHEDULED'] })).length === 1)).toBe(true);
-    expect((await rt.deps.scheduler.list()).some((s) => s.ref.shop === licence)).toBe(true);
+    // The job is written before its schedule: wait for both.
+    expect(await eventually(async () => (await rt.deps.scheduler.list()).some((s) => s.ref.shop === licence))).toBe(true);
 
     expect((await rt.shop.uninstall('life')).status).toBe(200);
     expect(await rt.deps.store.getShop(licence)).toBeUndefined();
@@ -267,4 +268,28 @@ describe('install, use, uninstall', () => {
     expect(await rt.deps.store.listTemplates(licence)).toEqual({});
     expect(await rt.deps.store.listJobs(licence)).toHaveLength(0);
   }, 30_000);
+});
+
+describe('across the spring clock change (Warsaw 02:00 CET -> 03:00 CEST)', () => {
+  test('installs a minute before and a minute after the change carry Warsaw wall time and are both fresh', async () => {
+    // The simulator writes `Y-m-d H:i:s` Warsaw time; read with a fixed +01:00 the second one would be an hour ahead.
+    const before = Date.parse('2027-03-28T00:59:30Z'); // 01:59:30 CET
+    expect(before).toBeGreaterThan(rt.deps.clock.now().getTime());
+    await rt.advanceClock(before - rt.deps.clock.now().getTime());
+    const first = rt.shop.createShop({ slug: 'dst-przed', name: 'Sklep Przed' });
+    expect(new URL(rt.shop.iframeUrl('dst-przed')).searchParams.get('timestamp')).toMatch(/^2027-03-28 01:59:[345]\d$/);
+    expect((await rt.shop.install('dst-przed')).status).toBe(200);
+    await rt.advanceClock(60_000); // 03:00:30 CEST
+    const second = rt.shop.createShop({ slug: 'dst-po', name: 'Sklep Po' });
+    expect(new URL(rt.shop.iframeUrl('dst-po')).searchParams.get('timestamp')).toMatch(/^2027-03-28 03:00:[345]\d$/);
+    expect((await rt.shop.install('dst-po')).status).toBe(200);
+    for (const shop of [first, second]) expect((await rt.deps.store.getShop(shop.licence))?.status).toBe('installed');
+    // The order of events holds across the change: the second install's instant is a minute after the first one's
+    // (the clock runs on between the calls), not an hour or more.
+    const applied = await Promise.all([first, second].map(async (s) => Number((await rt.deps.store.getShop(s.licence))!.lastLifecycleAt)));
+    expect(applied[1]! - applied[0]!).toBeGreaterThanOrEqual(60);
+    expect(applied[1]! - applied[0]!).toBeLessThan(90);
+    // The admin signs in with the summer-time iframe parameters.
+    expect((await session('dst-po')).status).toBe(200);
+  }, 60_000);
 });
