@@ -72,15 +72,20 @@ export class SmsNotificationsStack extends Stack {
     };
     const apiFunction = { timeout: API_TIMEOUT, memorySize: 256 };
 
-    // App Store lifecycle: install (OAuth tokens, webhooks), upgrade, uninstall (drops the shop's schedules).
+    // The install's setup (catalogue, webhooks) travels on the events queue as a message of its own kind: install
+    // (appstore) queues it, the planner runs it and queues its own retries, the admin's "try again" queues it anew.
+    const setupQueue: FunctionEnvironment = { EVENTS_QUEUE_URL: queues.events.queueUrl };
+
+    // App Store lifecycle: install (OAuth tokens, setup queued), upgrade, uninstall (drops the shop's schedules).
     const appstore = new HandlerFunction(this, 'Appstore', {
       tracing: settings.tracing,
       handler: 'appstore',
       description: 'Shoper App Store events: install, upgrade, uninstall',
       ...apiFunction,
-      environment: { ...common, ...secrets, ...scheduleGroup },
+      environment: { ...common, ...secrets, ...scheduleGroup, ...setupQueue },
     }).fn;
     data.grantData(appstore);
+    queues.events.grantSendMessages(appstore);
     data.grantTokenCrypto(appstore, ['kms:Encrypt', 'kms:Decrypt']);
     grantSchedules(appstore, { groupName: queues.scheduleGroupName, actions: ['scheduler:DeleteSchedule'] });
     grantScheduleListing(appstore, 'ListSchedules');
@@ -103,8 +108,9 @@ export class SmsNotificationsStack extends Stack {
       description: 'Turns shop events into SMS jobs: due now to the sends queue, due later to a schedule',
       timeout: PLANNER_TIMEOUT,
       memorySize: 512,
-      environment: { ...common, ...secrets, ...scheduling },
+      environment: { ...common, ...secrets, ...scheduling, ...setupQueue },
     }).fn;
+    queues.events.grantSendMessages(planner);
     planner.addEventSource(new SqsEventSource(queues.events, { batchSize: 10, reportBatchItemFailures: true }));
     data.grantData(planner, { orderIndex: true, pendingIndex: true });
     // Encrypt as well: planning may refresh a shop's expired Shoper token and store the new one.
@@ -147,9 +153,10 @@ export class SmsNotificationsStack extends Stack {
       handler: 'admin',
       description: 'Admin API of the SPA, the SMSAPI OAuth callback and the health check',
       ...apiFunction,
-      environment: { ...common, ...secrets, ...scheduling },
+      environment: { ...common, ...secrets, ...scheduling, ...setupQueue },
     }).fn;
     data.grantData(admin, { pendingIndex: true });
+    queues.events.grantSendMessages(admin);
     data.grantTokenCrypto(admin, ['kms:Encrypt', 'kms:Decrypt']);
     queues.sends.grantSendMessages(admin);
     grantSchedules(admin, createAndDeleteSchedules);
