@@ -66,8 +66,8 @@ export async function handleAppstoreEvent(deps: Deps, fields: Record<string, str
       return uninstall(deps, shopId, existing);
     default: {
       if (!existing) return { action, shop: shopId, result: 'unknown-shop' };
-      await deps.store.putShop({
-        ...existing,
+      // Only these attributes: a setup task running at the same time keeps what it wrote.
+      await deps.store.updateShop(shopId, {
         appVersion: fields.application_version ?? existing.appVersion,
         subscriptionEndsAt: fields.subscription_end_time ?? existing.subscriptionEndsAt,
         lastLifecycleAt: String(timestamp),
