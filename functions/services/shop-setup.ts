@@ -63,7 +63,8 @@ export async function runShopSetup(deps: Deps, shopId: string, task: ShopSetupTa
   const now = () => deps.clock.now().toISOString();
   try {
     let current: Shop = shop;
-    const client = createShoperClient(deps, current);
+    // Few waits inside one attempt: the planner function has 60 s for a batch, and the queue waits for free.
+    const client = createShoperClient(deps, current, { maxRateLimitWaits: 2 });
     // The catalogue is read once per setup: an attempt that failed later (webhooks) does not read it again.
     if (!current.catalogueReadAt || current.catalogueReadAt < setup.startedAt) {
       const catalogue = await readShopCatalogue(client);

@@ -84,7 +84,8 @@ export interface BulkRequest {
   params?: Record<string, unknown>;
 }
 
-export function createShoperClient(deps: Deps, initial: Shop) {
+export function createShoperClient(deps: Deps, initial: Shop, options: { maxRateLimitWaits?: number } = {}) {
+  const maxWaits = options.maxRateLimitWaits ?? MAX_RATE_LIMIT_WAITS;
   let shop = initial;
   const base = `${shop.shopUrl.replace(/\/+$/, '')}/webapi/rest`;
   // The leaky bucket as the shop last reported it (X-Shop-Api-Calls / -Limit / -Bandwidth): a client making many
@@ -168,7 +169,7 @@ export function createShoperClient(deps: Deps, initial: Shop) {
         await refreshTokens();
         continue;
       }
-      if ((res.status === 429 || res.status === 503) && waits < MAX_RATE_LIMIT_WAITS) {
+      if ((res.status === 429 || res.status === 503) && waits < maxWaits) {
         waits++;
         const retryAfter = Number(res.headers.get('retry-after'));
         const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 500 * 2 ** waits;
@@ -187,6 +188,7 @@ export function createShoperClient(deps: Deps, initial: Shop) {
           res.status === 404 ? 'SHOPER_NOT_FOUND' : res.status >= 500 || res.status === 429 ? 'SHOPER_UNAVAILABLE' : 'SHOPER_REQUEST_FAILED',
           `${method} ${path}: HTTP ${res.status} ${detail.error_description ?? detail.error ?? ''}`.trim(),
           res.status,
+          res.status === 429 && Number(res.headers.get('retry-after')) > 0 ? Number(res.headers.get('retry-after')) : undefined,
         );
       }
       return body as T;
