@@ -33,7 +33,10 @@ export const ConfigSchema = z.object({
   SMSAPI_MAX_PARTS: z.coerce.number().int().min(1).max(10).default(6),
   SMSAPI_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   SENDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
-  /** `random`: the app registers its webhooks with a random per-shop secret; `derived`: App Store derivation. */
+  /**
+   * `random`: the app registers one webhook per event with a random per-shop secret; `derived`: the app registers
+   * none, the publisher configures them in the App Store panel, verified with the per-shop derived secret.
+   */
   WEBHOOK_SECRET_MODE: z.enum(['random', 'derived']).default('random'),
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
   IFRAME_MAX_AGE_SECONDS: z.coerce.number().int().min(30).default(600),

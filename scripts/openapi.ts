@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { ErrorResponse, SessionRequest, SessionResponse, TemplateBody, TemplateResponse } from '#domain/api';
+import { ErrorResponse, SessionRequest, SessionResponse, ShopSetupRetryBody, TemplateBody, TemplateResponse } from '#domain/api';
 import { CelebrationBody, CelebrationListQuery, CelebrationPatch, JobDeleteBody, JobListQuery, SettingsBody } from '#domain/api-orders';
 import {
   ErrorsQuery,
@@ -18,7 +18,7 @@ import {
   StatsResponse,
 } from '#domain/api-smsapi';
 import { SubscriptionDeleteBody, SubscriptionListQuery, SubscriptionListResponse } from '#domain/api-storefront';
-import { CelebrationList, CelebrationView, JobList, JobsDeleted, Settings, StatusList, TemplateList } from '#domain/api-responses';
+import { CelebrationList, CelebrationView, JobList, JobsDeleted, Settings, ShopStateResponse, StatusList, TemplateList } from '#domain/api-responses';
 import { ADMIN_ROUTES } from '#handlers/admin';
 
 interface RouteDoc {
@@ -44,6 +44,8 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'PUT /api/templates/{kind}': { tag: 'templates', summary: 'Save the owner-new-order, back-in-stock or abandoned-cart template', body: TemplateBody, response: TemplateResponse },
   'GET /api/settings': { tag: 'settings', summary: 'Owner phone, quiet hours, consent and stale-message policy', response: Settings },
   'PUT /api/settings': { tag: 'settings', summary: 'Change any of the settings', body: SettingsBody, response: Settings },
+  'GET /api/shop': { tag: 'shop', summary: 'Whether the install finished setting up (and why an attempt failed); webhook mode', response: ShopStateResponse },
+  'POST /api/shop/setup': { tag: 'shop', summary: 'Start a failed or stuck setup again', body: ShopSetupRetryBody, response: ShopStateResponse, status: 202 },
   'GET /api/statuses': { tag: 'templates', summary: "The shop's order statuses and which send an SMS", response: StatusList },
   'GET /api/celebrations': { tag: 'celebrations', summary: 'Date-celebration rules, paged', query: CelebrationListQuery, response: CelebrationList },
   'POST /api/celebrations': { tag: 'celebrations', summary: 'Add a rule', body: CelebrationBody, response: CelebrationView, status: 201 },

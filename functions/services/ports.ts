@@ -23,7 +23,8 @@ export interface ShopEventMessage {
 }
 
 export interface Queue<T> {
-  send(message: T): Promise<void>;
+  /** `delaySeconds` (at most 900, as SQS allows) keeps the message invisible that long: a retry after a backoff. */
+  send(message: T, options?: { delaySeconds?: number }): Promise<void>;
 }
 
 /** Delayed delivery of a job reference onto the `sends` queue (EventBridge Scheduler in AWS). */

@@ -6,7 +6,7 @@ import type { LocalRuntime } from '../../local/runtime';
 import { ADMIN_ROUTES } from '#handlers/admin';
 import { DEFAULT_SETTINGS } from '#domain/settings';
 import { adminCall, call, expectRefused, postOnFreshConnection, signIn, snapshot, webhookSha1 } from '../support/attack-kit';
-import { startTestRuntime } from '../support/runtime';
+import { registeredWebhook, startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;
 let licence: string;
@@ -51,12 +51,12 @@ test('oversized bodies are 413 on every public route, before anything is read or
   await nextHour();
   const token = await signIn(rt, 'http');
   const before = await snapshot(rt, licence);
-  const secret = (await rt.deps.store.getShop(licence))!.webhookSecret!;
+  const registered = registeredWebhook(rt, 'http', 'order.create');
   const big = (bytes: number) => JSON.stringify({ text: 'x'.repeat(bytes) });
 
   const hook = big(1024 * 1024);
-  const hookHeaders = { 'content-type': 'application/json', 'x-shop-license': licence, 'x-webhook-id': '1', 'x-webhook-name': 'order.create' };
-  expectRefused(await call(`${rt.url}/shoper/webhooks`, { method: 'POST', headers: { ...hookHeaders, 'x-webhook-sha1': webhookSha1('1', secret, hook) }, body: hook }), 413, 'BODY_TOO_LARGE');
+  const hookHeaders = { 'content-type': 'application/json', 'x-shop-license': licence, 'x-webhook-id': registered.id, 'x-webhook-name': 'order.create' };
+  expectRefused(await call(`${rt.url}/shoper/webhooks`, { method: 'POST', headers: { ...hookHeaders, 'x-webhook-sha1': webhookSha1(registered.id, registered.secret, hook) }, body: hook }), 413, 'BODY_TOO_LARGE');
   const form = `action=install&shop=${licence}&filler=${'x'.repeat(70 * 1024)}`;
   expectRefused(await call(`${rt.url}/shoper/appstore`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form }), 413, 'BODY_TOO_LARGE');
   expectRefused(await call(`${rt.url}/smsapi/reports`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `MsgId=1&filler=${'x'.repeat(70 * 1024)}` }), 413, 'BODY_TOO_LARGE');

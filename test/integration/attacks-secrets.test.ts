@@ -8,7 +8,7 @@ import { LOCAL_SECRETS } from '../../local/runtime';
 import { ADMIN_ROUTES } from '#handlers/admin';
 import { createShoperClient } from '#services/shoper-client';
 import { adminCall, answers, call, signIn } from '../support/attack-kit';
-import { eventually, startTestRuntime } from '../support/runtime';
+import { eventually, registeredWebhook, startTestRuntime } from '../support/runtime';
 
 const DAY = 24 * 3600 * 1000;
 let rt: LocalRuntime;
@@ -66,7 +66,7 @@ afterAll(async () => {
 test('a whole session runs: install, both SMSAPI connections, sends, reports, refreshes, an outage', async () => {
   expect((await rt.shop.install('sekret')).status).toBe(200);
   rememberShoperSecrets();
-  secrets.add((await rt.deps.store.getShop(licence))!.webhookSecret!);
+  secrets.add(registeredWebhook(rt, 'sekret', 'order.create').secret);
   secrets.add('sim-token-demo');
 
   expect((await api('PUT', '/api/smsapi', { token: 'sim-token-demo' })).status).toBe(200);
