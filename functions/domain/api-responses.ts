@@ -82,6 +82,9 @@ export const JobView = z.looseObject({
   sentAt: z.string().optional(),
   deliveredAt: z.string().optional(),
   error: z.looseObject({ code: z.union([z.number(), z.string()]), message: z.string() }).optional(),
+  /** Why a SKIPPED message was not sent. */
+  skipReason: z.looseObject({ code: z.string(), pl: z.string(), en: z.string() }).optional(),
+  waitReason: z.looseObject({ code: z.string(), message: z.string() }).optional(),
 });
 export type JobView = z.infer<typeof JobView>;
 export const JobList = z.looseObject({ items: z.array(JobView), total: z.number().optional(), cursor: z.string().optional() });

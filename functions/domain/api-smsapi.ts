@@ -103,6 +103,8 @@ export const StatsResponse = z.object({
   /** Since the first day of the current month. */
   month: Period,
   numbersCollected: z.number(),
+  /** Numbers first seen today, this week (since Monday) and this month. */
+  numbersAdded: z.object({ today: z.number(), week: z.number(), month: z.number() }),
   weeklyGrowth: z.object({
     thisWeek: z.number(),
     lastWeek: z.number(),

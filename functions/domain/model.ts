@@ -140,7 +140,9 @@ export type JobState =
   | 'DELIVERED'
   | 'UNDELIVERED'
   | 'FAILED'
-  | 'CANCELLED';
+  | 'CANCELLED'
+  /** Planned, never sent: no consent, no usable number... (domain/suppression.ts); shown in the history. */
+  | 'SKIPPED';
 
 export interface Job {
   shop: string;
@@ -177,6 +179,10 @@ export interface Job {
   cancelReason?: string;
   /** Set when quiet hours moved the due time. */
   shiftedFrom?: string;
+  /** The text as it went to SMSAPI, when special-character replacement changed it. */
+  sentText?: string;
+  /** Why a SKIPPED job was not sent: a SuppressionReason code and its Polish text. */
+  skipReason?: { code: string; message: string };
   /** Why a job waits longer than planned (e.g. the shop's daily storefront SMS cap): shown to the merchant. */
   waitReason?: { code: string; message: string };
 }

@@ -10,6 +10,7 @@ import { safeEqualHex } from './webhook-signature';
 import { exchangeAuthCode, ShoperApiError } from './shoper-client';
 import { enqueueShopSetup, startingSetup } from './shop-setup';
 import { newWebhookSecret, sealWebhookSecret } from './webhook-secret';
+import { seedExampleCelebrations } from './celebrations';
 
 export const APPSTORE_ACTIONS = ['install', 'uninstall', 'upgrade', 'billing_install', 'billing_subscription'] as const;
 export type AppstoreAction = (typeof APPSTORE_ACTIONS)[number];
@@ -124,6 +125,8 @@ async function install(deps: Deps, fields: Record<string, string>, existing: Sho
     setup: startingSetup(installId, now),
   };
   await deps.store.putShop(shop);
+  // A new shop starts with the manual's example celebration rules (switched off).
+  if (existing?.status !== 'installed') await seedExampleCelebrations(deps, shopId);
   try {
     await enqueueShopSetup(deps, shopId, { installId, attempt: 1 });
   } catch (error) {

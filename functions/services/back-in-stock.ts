@@ -274,7 +274,11 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
 
 // ---- The merchant's notification list (manual 4.9) ----
 
-const toView = (s: SignUp): SubscriptionView => ({
+/** The true state of a sign-up's SMS: waiting for the product, scheduled (for when), sent, delivered or failed. */
+const messageView = (job: Job | undefined): SubscriptionView['message'] =>
+  job ? { state: job.state, dueAt: job.dueAt, ...(job.sentAt ? { sentAt: job.sentAt } : {}), ...(job.deliveredAt ? { deliveredAt: job.deliveredAt } : {}) } : undefined;
+
+const toView = (s: SignUp, job?: Job): SubscriptionView => ({
   id: s.id,
   ...(s.clientId ? { clientId: s.clientId } : {}),
   phone: s.phone,
@@ -284,6 +288,7 @@ const toView = (s: SignUp): SubscriptionView => ({
   createdAt: s.createdAt,
   ...(s.sentAt ? { sentAt: s.sentAt } : {}),
   ...(s.withdrawnAt ? { withdrawnAt: s.withdrawnAt } : {}),
+  ...(job ? { message: messageView(job) } : {}),
 });
 
 const encodeCursor = (s: SignUp) => Buffer.from(JSON.stringify([s.createdAt, s.id])).toString('base64url');
@@ -320,7 +325,9 @@ export async function listSignUps(deps: Deps, shop: string, query: { search?: st
   }
   const page = all.slice(start, start + query.limit);
   const more = start + query.limit < all.length;
-  return { items: page.map(toView), total: all.length, ...(more && page.length ? { cursor: encodeCursor(page[page.length - 1]!) } : {}) };
+  // "wysłany" only once the SMS really left: the sign-up's job says whether it waits (sending hours) or went.
+  const jobs = await Promise.all(page.map((s) => (s.jobId ? deps.store.getJob(shop, s.jobId) : Promise.resolve(undefined))));
+  return { items: page.map((s, i) => toView(s, jobs[i])), total: all.length, ...(more && page.length ? { cursor: encodeCursor(page[page.length - 1]!) } : {}) };
 }
 
 /** Deletes sign-ups by id; returns how many existed. */

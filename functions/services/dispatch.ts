@@ -2,7 +2,8 @@
 // -> a one-shot schedule. Safe to repeat: job ids are deterministic and both roads are idempotent downstream.
 import { createHmac } from 'node:crypto';
 import type { Job } from '#domain/model';
-import { jobIdFor, type PlannedJob } from '#domain/planning';
+import { jobIdFor, type PlannedJob, type Skip } from '#domain/planning';
+import { skippedJob, type Suppression } from '#domain/suppression';
 import type { Deps } from './deps';
 
 /**
@@ -55,4 +56,25 @@ export async function createAndDispatch(deps: Deps, shop: string, planned: Plann
     jobs.push(current);
   }
   return jobs;
+}
+
+/**
+ * Records each planned-but-not-sent message as a SKIPPED job (shown in "Historia wiadomości" with its reason).
+ * Takes a plan's skips (those without `suppressed` are ignored) or suppressions; a duplicate event records once.
+ */
+export async function recordSuppressed(deps: Deps, shop: string, items: readonly (Skip | Suppression)[]): Promise<Job[]> {
+  const now = deps.clock.now();
+  const recorded: Job[] = [];
+  let idKey: string | undefined;
+  for (const item of items) {
+    const suppression = 'key' in item ? item : item.suppressed;
+    if (!suppression) continue;
+    idKey ??= await jobIdKey(deps);
+    const job = skippedJob(shop, jobIdFor(shop, suppression.key, idKey), suppression, now);
+    if ((await deps.store.createJob(job)) === 'created') recorded.push(job);
+  }
+  if (recorded.length > 0) {
+    deps.logger.info('planned messages not sent', { shop, skipped: recorded.map((j) => ({ jobId: j.jobId, reason: j.skipReason?.code })) });
+  }
+  return recorded;
 }

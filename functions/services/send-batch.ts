@@ -243,7 +243,7 @@ async function markSent(
   // On 53 (accepted by an earlier attempt whose answer we lost) SMSAPI tells us nothing more: count the parts.
   const parts = accepted?.parts ?? smsLength(message).parts;
   const points = accepted?.points ?? 0;
-  await recordSent(deps, job, tz, { smsapiId: accepted?.id, parts, points });
+  await recordSent(deps, job, tz, { smsapiId: accepted?.id, parts, points, sentText: message });
   deps.logger.info('sms sent', { shop: job.shop, jobId: job.jobId, smsapiId: accepted?.id, alreadyAccepted: !accepted, batch: true });
 }
 

@@ -131,7 +131,11 @@ test('"Statystyki": the daily/weekly/monthly table and a 30-day SVG chart with t
   await ui.open('demo', 'statystyki');
   const sent = await page.locator('tr[data-stat="sent"] td').allTextContents();
   expect(sent.map(Number)).toEqual([stats.today.sent, stats.week.sent, stats.month.sent]);
-  expect(await page.locator('tr[data-stat="numbers"] td').textContent()).toBe(String(stats.numbersCollected));
+  // Numbers first seen per day, week and month (manual 4.11), and the total in the base.
+  const numbers = await page.locator('tr[data-stat="numbers"] td').allTextContents();
+  expect(numbers.map(Number)).toEqual([stats.numbersAdded.today, stats.numbersAdded.week, stats.numbersAdded.month]);
+  expect(stats.numbersAdded.today).toBeGreaterThan(0);
+  expect(await page.locator('[data-stat="numbers-total"]').textContent()).toBe(String(stats.numbersCollected));
   const bars = page.locator('svg.bar-chart g.bar');
   expect(await bars.count()).toBe(30);
   const last = stats.daily.at(-1);

@@ -418,6 +418,7 @@ describe('account problems, the error log and delivery reports', () => {
     expect(stats.body.month).toMatchObject(expected);
     expect(stats.body.today.points).toBeCloseTo(0.64, 4);
     expect(stats.body.numbersCollected).toBe(3);
+    expect(stats.body.numbersAdded).toEqual({ today: 3, week: 3, month: 3 });
     expect(stats.body.weeklyGrowth).toEqual({ thisWeek: 3, lastWeek: 0, percent: null });
     expect(stats.body.daily).toHaveLength(30);
     expect(stats.body.daily[29]).toMatchObject({ sent: 4, delivered: 3, failed: 1, newNumbers: 3 });
