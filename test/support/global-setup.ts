@@ -2,9 +2,12 @@
 // Without Java 17+ the run stops here with one line saying what to install, before any test starts.
 import { startDynamoDbLocal } from '../../local/dynamodb';
 import { JavaMissingError } from '../../local/java';
+import { freePort } from './load-child';
 
 export default async function globalSetup() {
-  const port = 18_000 + Math.floor(Math.random() * 1000);
+  // A port the system says is free: never one where another run's DynamoDB Local (which would be reused, and
+  // stopped under us when that run ends) already answers.
+  const port = await freePort();
   let dynamo: Awaited<ReturnType<typeof startDynamoDbLocal>>;
   try {
     dynamo = await startDynamoDbLocal({ port });
