@@ -5,7 +5,7 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { getParametersByName } from '@aws-lambda-powertools/parameters/ssm';
-import { readConfig, SECRET_PARAMETERS, secretsFromEnv, type Config, type Secrets } from '#config';
+import { readConfig, SECRET_PARAMETERS, secretsFromEnv, type Config, type PublisherSecret, type Secrets } from '#config';
 import { createDocumentClient } from '#adapters/dynamodb/client';
 import { createStore } from '#adapters/dynamodb/store';
 import { createSqsQueue } from '#adapters/sqs-queue';
@@ -20,15 +20,26 @@ const required = (config: Config, name: keyof Config): string => {
   return value;
 };
 
+function requiredValue(value: unknown, name: string, errors: string[] | undefined): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new Error(`CONFIG_INVALID: SSM parameter ${name} is missing (${errors?.join(', ') ?? ''})`);
+  }
+  return value;
+}
+
 /** Secrets from SSM SecureString parameters under the prefix, cached by Powertools for five minutes. */
 async function loadSecrets(config: Config): Promise<Secrets> {
   const prefix = config.SECRETS_PARAMETER_PREFIX;
   if (!prefix) return secretsFromEnv(config);
+  const origin = config.ORIGIN_SECRET_HEADER_VALUE_PARAM;
   const names = Object.fromEntries(
-    Object.values(SECRET_PARAMETERS).map((n) => [`${prefix}/${n}`, { decrypt: true, maxAge: 300 }]),
+    [...Object.values(SECRET_PARAMETERS).map((n) => `${prefix}/${n}`), ...(origin ? [origin] : [])].map((name) => [
+      name,
+      { decrypt: true, maxAge: 300 },
+    ]),
   );
   const { _errors: errors, ...values } = await getParametersByName<string>(names, { throwOnError: false });
-  const pick = (key: keyof Secrets, optional = false) => {
+  const pick = (key: PublisherSecret, optional = false) => {
     const value = values[`${prefix}/${SECRET_PARAMETERS[key]}`];
     if (typeof value !== 'string' || value === '') {
       if (optional) return '';
@@ -44,6 +55,9 @@ async function loadSecrets(config: Config): Promise<Secrets> {
     smsapiClientSecret: pick('smsapiClientSecret', true),
     sessionSecret: pick('sessionSecret'),
     webhookSecretKey: pick('webhookSecretKey', true),
+    // CloudFront's origin secret (Secrets Manager, read through its Parameter Store reference): refuse to run
+    // without it rather than trust every forwarded viewer address.
+    viewerAddressSecret: origin ? requiredValue(values[origin], origin, errors) : undefined,
   };
 }
 

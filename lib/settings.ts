@@ -14,7 +14,31 @@ export interface DeploymentSettings {
   readonly tableDeletionProtection: boolean;
   /** Active X-Ray tracing of every function: off by default (it would be about a third of the cost per order). */
   readonly tracing: boolean;
+  /** Own throttle of each route of a group on the HTTP API, so a flood on one door cannot use up another's. */
+  readonly routeThrottles: Readonly<Record<RouteGroup, RouteThrottle>>;
+  /**
+   * Reserved concurrency per API function: none by default. A reservation is both a floor (the function can always
+   * run) and a ceiling (a flood cannot take the account's whole concurrency), but AWS refuses any that would leave
+   * fewer than 100 unreserved executions, and a fresh account may have a limit of only 10: so it is opt-in.
+   */
+  readonly reservedConcurrency: Readonly<Partial<Record<ApiFunction, number>>>;
+  /** ARN of a CloudFront-scope WAF web ACL (made in us-east-1, e.g. by bin/waf.ts) to attach; none by default. */
+  readonly webAclArn?: string;
 }
+
+/** The route groups of the HTTP API; each route of a group gets the group's throttle as its own budget. */
+export const ROUTE_GROUPS = ['webhooks', 'appstore', 'reports', 'storefront', 'admin'] as const;
+export type RouteGroup = (typeof ROUTE_GROUPS)[number];
+
+/** Requests per second (steady) and burst (bucket size), API Gateway's token bucket per route. */
+export interface RouteThrottle {
+  readonly rate: number;
+  readonly burst: number;
+}
+
+/** The functions behind the HTTP API: the ones a reservation may be set for. */
+export const API_FUNCTIONS = ['webhooks', 'appstore', 'reports', 'storefront', 'admin'] as const;
+export type ApiFunction = (typeof API_FUNCTIONS)[number];
 
 export const DEFAULT_SETTINGS: DeploymentSettings = {
   senderMaxConcurrency: 5,
@@ -23,7 +47,22 @@ export const DEFAULT_SETTINGS: DeploymentSettings = {
   webhookSecretMode: 'random',
   tableDeletionProtection: true,
   tracing: false,
+  // Shoper's webhooks get the largest budget of their own (a bulk status change sends hundreds at once); the public
+  // doors (storefront widget, SMSAPI reports) a smaller one each, so a flood there is refused with 429 at the
+  // gateway while webhooks and App Store events still pass. Every route's budget is counted separately.
+  routeThrottles: {
+    webhooks: { rate: 100, burst: 200 },
+    appstore: { rate: 10, burst: 20 },
+    reports: { rate: 50, burst: 100 },
+    storefront: { rate: 50, burst: 100 },
+    admin: { rate: 50, burst: 100 },
+  },
+  reservedConcurrency: {},
 };
+
+// API Gateway's account-level limits per region: no route can be given more.
+const MAX_RATE = 10_000;
+const MAX_BURST = 5_000;
 
 export class SettingsError extends Error {
   constructor(key: string, problem: string) {
@@ -52,6 +91,69 @@ const httpsUrl = (node: Node, key: string, fallback: string): string => {
   if (parsed.protocol !== 'https:') throw new SettingsError(key, `must be an https:// URL: ${value}`);
   return value.replace(/\/+$/, '');
 };
+
+/**
+ * A map setting: `name=value,name=value` on the command line, or a JSON object in cdk.json. Only `names` are
+ * accepted, so a misspelt name fails instead of being ignored.
+ */
+function namedValues<N extends string>(node: Node, key: string, names: readonly N[]): Partial<Record<N, string>> {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return {};
+  let entries: [string, unknown][];
+  if (typeof value === 'string') {
+    entries = value.split(',').filter((part) => part.trim() !== '').map((part) => {
+      const at = part.indexOf('=');
+      if (at < 0) throw new SettingsError(key, `must be name=value pairs separated by commas, got "${part.trim()}"`);
+      return [part.slice(0, at).trim(), part.slice(at + 1).trim()];
+    });
+  } else if (typeof value === 'object' && !Array.isArray(value)) {
+    entries = Object.entries(value as Record<string, unknown>);
+  } else {
+    throw new SettingsError(key, 'must be name=value pairs or an object');
+  }
+  const result: Partial<Record<N, string>> = {};
+  for (const [name, raw] of entries) {
+    if (!(names as readonly string[]).includes(name)) {
+      throw new SettingsError(key, `has an unknown name "${name}" (known: ${names.join(', ')})`);
+    }
+    if (typeof raw !== 'string' && typeof raw !== 'number') throw new SettingsError(key, `value of ${name} must be text`);
+    result[name as N] = String(raw).trim();
+  }
+  return result;
+}
+
+function readRouteThrottles(node: Node): Record<RouteGroup, RouteThrottle> {
+  const throttles = { ...DEFAULT_SETTINGS.routeThrottles };
+  for (const [group, value] of Object.entries(namedValues(node, 'routeThrottles', ROUTE_GROUPS)) as [RouteGroup, string][]) {
+    const match = /^(\d+(?:\.\d+)?)\/(\d+)$/.exec(value);
+    const rate = Number(match?.[1]);
+    const burst = Number(match?.[2]);
+    if (!match || rate <= 0 || rate > MAX_RATE || burst < 1 || burst > MAX_BURST) {
+      throw new SettingsError(
+        'routeThrottles',
+        `${group} must be <requests per second>/<burst>, rate above 0 up to ${MAX_RATE}, burst 1 to ${MAX_BURST}, got ${value}`,
+      );
+    }
+    throttles[group] = { rate, burst };
+  }
+  return throttles;
+}
+
+function readReservedConcurrency(node: Node): Partial<Record<ApiFunction, number>> {
+  const reserved: Partial<Record<ApiFunction, number>> = {};
+  for (const [name, value] of Object.entries(namedValues(node, 'reservedConcurrency', API_FUNCTIONS)) as [ApiFunction, string][]) {
+    const count = Number(value);
+    // 0 would switch the function off altogether: that is never what a publisher protecting it means.
+    if (!/^\d+$/.test(value) || count < 1 || count > 1000) {
+      throw new SettingsError('reservedConcurrency', `${name} must be a whole number from 1 to 1000, got ${value}`);
+    }
+    reserved[name] = count;
+  }
+  return reserved;
+}
+
+// A web ACL for CloudFront is global (scope CLOUDFRONT) and therefore always lives in us-east-1.
+const CLOUDFRONT_WEB_ACL = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]{1,128}\/[0-9a-f-]{36}$/;
 
 export function readSettings(node: Node): DeploymentSettings {
   const concurrencyText = text(node, 'senderMaxConcurrency');
@@ -82,13 +184,25 @@ export function readSettings(node: Node): DeploymentSettings {
     throw new SettingsError('alarmEmail', `is not an e-mail address: ${alarmEmail}`);
   }
 
+  const webAclArn = text(node, 'webAclArn');
+  if (webAclArn !== undefined && !CLOUDFRONT_WEB_ACL.test(webAclArn)) {
+    throw new SettingsError(
+      'webAclArn',
+      'must be the ARN of a CloudFront web ACL, arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id> ' +
+        `(the stack of bin/waf.ts prints it), got ${webAclArn}`,
+    );
+  }
+
   return {
     ...(alarmEmail === undefined ? {} : { alarmEmail }),
+    ...(webAclArn === undefined ? {} : { webAclArn }),
     senderMaxConcurrency,
     smsapiUrl: httpsUrl(node, 'smsapiUrl', DEFAULT_SETTINGS.smsapiUrl),
     smsapiOAuthUrl: httpsUrl(node, 'smsapiOAuthUrl', DEFAULT_SETTINGS.smsapiOAuthUrl),
     webhookSecretMode: mode,
     tableDeletionProtection: protection === undefined ? DEFAULT_SETTINGS.tableDeletionProtection : protection === 'true',
     tracing: tracing === undefined ? DEFAULT_SETTINGS.tracing : tracing === 'true',
+    routeThrottles: readRouteThrottles(node),
+    reservedConcurrency: readReservedConcurrency(node),
   };
 }

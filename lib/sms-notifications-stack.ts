@@ -7,9 +7,16 @@ import type { Construct } from 'constructs';
 import { SECRET_PARAMETERS } from '#config';
 import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
-import { Data } from './constructs/data';
+import { Data, type TableAction } from './constructs/data';
 import { Frontend } from './constructs/frontend';
-import { grantScheduleListing, grantSchedules, grantSecretsRead, secretsPrefix } from './constructs/grants';
+import {
+  grantScheduleListing,
+  grantSchedules,
+  grantSecretReferenceRead,
+  grantSecretsRead,
+  secretReferenceParameter,
+  secretsPrefix,
+} from './constructs/grants';
 import { type FunctionEnvironment, HandlerFunction } from './constructs/handler-function';
 import { Queues } from './constructs/queues';
 import { type DeploymentSettings, readSettings } from './settings';
@@ -20,6 +27,21 @@ const API_TIMEOUT = Duration.seconds(10);
 const PLANNER_TIMEOUT = Duration.seconds(60);
 const SENDER_TIMEOUT = Duration.seconds(30);
 const { GET, POST, OPTIONS, ANY } = apigw.HttpMethod;
+
+// What the public functions' code sends to DynamoDB (functions/services and functions/adapters/dynamodb), and
+// nothing else: a flaw in one of them cannot bulk-delete (BatchWriteItem) or bulk-read the table. Widen a list
+// when the code starts sending another command, or the function fails in AWS with AccessDenied.
+const TABLE_ACTIONS = {
+  // The shop record (GetItem), the raw event (PutItem), and sealing a webhook secret an older version stored in
+  // plain text (UpdateItem, once per such shop).
+  webhooks: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  // Finding a job by reference (Query), settling it and counting (UpdateItem), reading a job and the settings
+  // (GetItem), a first number (PutItem), and taking back the one error-log entry of a job a report rescues (DeleteItem).
+  reports: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+  // Shop, configuration and templates (GetItem, Query), sign-ups, baskets and jobs (PutItem), rate-limit counters,
+  // withdrawals, token refreshes and job transitions (UpdateItem): a withdrawal keeps the sign-up, it deletes nothing.
+  storefront: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+} as const satisfies Record<string, readonly TableAction[]>;
 
 export interface SmsNotificationsStackProps extends StackProps {
   /** Defaults to the CDK context values (see lib/settings.ts). */
@@ -40,7 +62,7 @@ export class SmsNotificationsStack extends Stack {
       sendsConsumerTimeout: SENDER_TIMEOUT,
     });
     const api = new Api(this, 'Api');
-    const frontend = new Frontend(this, 'Frontend', { apiDomain: api.originDomain });
+    const frontend = new Frontend(this, 'Frontend', { apiDomain: api.originDomain, webAclArn: settings.webAclArn });
     const appUrl = `${frontend.publicUrl}/app`;
 
     // Environment pieces, handed out per function below: each one gets the names it needs to do its job.
@@ -71,16 +93,24 @@ export class SmsNotificationsStack extends Stack {
       schedulerRole: queues.schedulerRole,
     };
     const apiFunction = { timeout: API_TIMEOUT, memorySize: 256 };
+    const reserved = settings.reservedConcurrency;
+    const throttles = settings.routeThrottles;
 
-    // App Store lifecycle: install (OAuth tokens, webhooks), upgrade, uninstall (drops the shop's schedules).
+    // The install's setup (catalogue, webhooks) travels on the events queue as a message of its own kind: install
+    // (appstore) queues it, the planner runs it and queues its own retries, the admin's "try again" queues it anew.
+    const setupQueue: FunctionEnvironment = { EVENTS_QUEUE_URL: queues.events.queueUrl };
+
+    // App Store lifecycle: install (OAuth tokens, setup queued), upgrade, uninstall (drops the shop's schedules).
     const appstore = new HandlerFunction(this, 'Appstore', {
       tracing: settings.tracing,
       handler: 'appstore',
+      reservedConcurrency: reserved.appstore,
       description: 'Shoper App Store events: install, upgrade, uninstall',
       ...apiFunction,
-      environment: { ...common, ...secrets, ...scheduleGroup },
+      environment: { ...common, ...secrets, ...scheduleGroup, ...setupQueue },
     }).fn;
     data.grantData(appstore);
+    queues.events.grantSendMessages(appstore);
     data.grantTokenCrypto(appstore, ['kms:Encrypt', 'kms:Decrypt']);
     grantSchedules(appstore, { groupName: queues.scheduleGroupName, actions: ['scheduler:DeleteSchedule'] });
     grantScheduleListing(appstore, 'ListSchedules');
@@ -89,11 +119,15 @@ export class SmsNotificationsStack extends Stack {
     const webhooks = new HandlerFunction(this, 'Webhooks', {
       tracing: settings.tracing,
       handler: 'webhooks',
+      reservedConcurrency: reserved.webhooks,
       description: 'Shoper webhooks: verify the signature, store the event, queue it for planning',
       ...apiFunction,
       environment: { ...common, ...secrets, EVENTS_QUEUE_URL: queues.events.queueUrl },
     }).fn;
-    data.grantData(webhooks);
+    data.grantData(webhooks, { actions: TABLE_ACTIONS.webhooks });
+    // The shop's webhook secret is stored encrypted like the tokens: verifying a delivery opens it (and seals an
+    // old plain-text one).
+    data.grantTokenCrypto(webhooks, ['kms:Encrypt', 'kms:Decrypt']);
     queues.events.grantSendMessages(webhooks);
     grantSecretsRead(webhooks);
 
@@ -103,8 +137,9 @@ export class SmsNotificationsStack extends Stack {
       description: 'Turns shop events into SMS jobs: due now to the sends queue, due later to a schedule',
       timeout: PLANNER_TIMEOUT,
       memorySize: 512,
-      environment: { ...common, ...secrets, ...scheduling },
+      environment: { ...common, ...secrets, ...scheduling, ...setupQueue },
     }).fn;
+    queues.events.grantSendMessages(planner);
     planner.addEventSource(new SqsEventSource(queues.events, { batchSize: 10, reportBatchItemFailures: true }));
     data.grantData(planner, { orderIndex: true, pendingIndex: true });
     // Encrypt as well: planning may refresh a shop's expired Shoper token and store the new one.
@@ -136,20 +171,23 @@ export class SmsNotificationsStack extends Stack {
     const reports = new HandlerFunction(this, 'Reports', {
       tracing: settings.tracing,
       handler: 'reports',
+      reservedConcurrency: reserved.reports,
       description: 'SMSAPI delivery reports: marks jobs delivered or undelivered',
       ...apiFunction,
       environment: { ...common },
     }).fn;
-    data.grantData(reports, { refIndex: true });
+    data.grantData(reports, { refIndex: true, actions: TABLE_ACTIONS.reports });
 
     const admin = new HandlerFunction(this, 'Admin', {
       tracing: settings.tracing,
       handler: 'admin',
+      reservedConcurrency: reserved.admin,
       description: 'Admin API of the SPA, the SMSAPI OAuth callback and the health check',
       ...apiFunction,
-      environment: { ...common, ...secrets, ...scheduling },
+      environment: { ...common, ...secrets, ...scheduling, ...setupQueue },
     }).fn;
     data.grantData(admin, { pendingIndex: true });
+    queues.events.grantSendMessages(admin);
     data.grantTokenCrypto(admin, ['kms:Encrypt', 'kms:Decrypt']);
     queues.sends.grantSendMessages(admin);
     grantSchedules(admin, createAndDeleteSchedules);
@@ -158,27 +196,33 @@ export class SmsNotificationsStack extends Stack {
     const storefront = new HandlerFunction(this, 'Storefront', {
       tracing: settings.tracing,
       handler: 'storefront',
+      reservedConcurrency: reserved.storefront,
       description: 'Storefront widget: back-in-stock sign-ups and basket activity',
       ...apiFunction,
       // CloudFront forwards the shopper's address in this header (lib/constructs/frontend.ts).
       environment: { ...common, ...secrets, ...scheduling, VIEWER_ADDRESS_HEADER: 'cloudfront-viewer-address' },
     }).fn;
-    data.grantData(storefront);
+    data.grantData(storefront, { actions: TABLE_ACTIONS.storefront });
     // Reads products and clients from the shop's REST API (and may refresh its token), and schedules or
     // cancels basket reminders itself.
     data.grantTokenCrypto(storefront, ['kms:Encrypt', 'kms:Decrypt']);
     queues.sends.grantSendMessages(storefront);
     grantSchedules(storefront, createAndDeleteSchedules);
     grantSecretsRead(storefront);
+    // CloudFront's secret origin header (ORIGIN_SECRET_HEADER), so the function trusts CloudFront-Viewer-Address only
+    // on requests that carry it; the function reads the value through this parameter.
+    storefront.addEnvironment('ORIGIN_SECRET_HEADER_VALUE_PARAM', secretReferenceParameter(frontend.originSecretName));
+    grantSecretReferenceRead(storefront, frontend.originSecret, frontend.originSecretName);
 
     // The public paths of ARCHITECTURE.md ("HTTP surface"): what publishers enter in Shoper and SMSAPI.
-    api.route('/shoper/appstore', [POST], appstore);
-    api.route('/shoper/webhooks', [POST], webhooks);
-    api.route('/smsapi/reports', [GET, POST], reports);
-    api.route('/smsapi/oauth/callback', [GET], admin);
-    api.route('/api/{proxy+}', [ANY], admin);
-    api.route('/health', [GET], admin);
-    api.route('/storefront/{proxy+}', [POST, OPTIONS], storefront);
+    // Each route has its own throttle: a flood on the storefront or reports is refused there, not on webhooks.
+    api.route('/shoper/appstore', [POST], appstore, throttles.appstore);
+    api.route('/shoper/webhooks', [POST], webhooks, throttles.webhooks);
+    api.route('/smsapi/reports', [GET, POST], reports, throttles.reports);
+    api.route('/smsapi/oauth/callback', [GET], admin, throttles.admin);
+    api.route('/api/{proxy+}', [ANY], admin, throttles.admin);
+    api.route('/health', [GET], admin, throttles.admin);
+    api.route('/storefront/{proxy+}', [POST, OPTIONS], storefront, throttles.storefront);
 
     new Alarms(this, 'Alarms', {
       deadLetterQueues: { Events: queues.eventsDlq, Sends: queues.sendsDlq },

@@ -3,7 +3,7 @@
 import type { Celebration, CelebrationEvent, Job } from './model';
 import type { OrderFacts } from './shoper-events';
 import type { PhoneResult } from './phone';
-import { renderTemplate } from './template';
+import { renderMessage } from './template';
 import { customerPhone, dueTime, type Plan, type PlanningContext, type Skip } from './planning';
 import { suppressed, type SuppressionReason } from './suppression';
 
@@ -55,7 +55,7 @@ export function celebrationCustomerFromOrder(order: OrderFacts, ctx: Pick<Planni
 export function planCelebrations(
   occasion: CelebrationOccasion,
   celebrations: readonly Celebration[],
-  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop'>,
+  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop' | 'maxParts'>,
 ): Plan {
   const rules = activeCelebrations(celebrations, occasion.event);
   if (rules.length === 0) return { jobs: [], skipped: [] };
@@ -84,7 +84,7 @@ export function planCelebrations(
         key: keyOf(rule),
         kind: 'celebration',
         phone: customer.phone?.ok ? customer.phone.e164 : undefined,
-        text: renderTemplate(rule.text, values),
+        text: renderMessage('celebration', rule.text, values, { maxParts: ctx.maxParts }),
         source: sourceOf(rule),
       }),
     })),
@@ -100,7 +100,7 @@ export function planCelebrations(
       key: keyOf(rule),
       kind: 'celebration' as const,
       phone,
-      text: renderTemplate(rule.text, values),
+      text: renderMessage('celebration', rule.text, values, { maxParts: ctx.maxParts }),
       ...dueTime('celebration', rule.delayDays, ctx),
       source: sourceOf(rule),
     })),
@@ -120,7 +120,7 @@ export function planOrderPlacedCelebrations(
   order: OrderFacts,
   facts: OrderPlacedFacts,
   celebrations: readonly Celebration[],
-  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop'>,
+  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop' | 'maxParts'>,
 ): Plan {
   const customer = celebrationCustomerFromOrder(order, ctx, facts.consent);
   const occasion = (event: CelebrationEvent): CelebrationOccasion => ({

@@ -1,11 +1,11 @@
 // Planning is a pure function: (event facts, shop configuration, now) -> the SMS jobs to create.
 // Every job gets a deterministic key built from the event's content, so a duplicate webhook plans the same job
 // and is created once.
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { MessageTemplate, NotificationKind, Shop, ShopSettings, Job } from './model';
 import type { OrderFacts } from './shoper-events';
 import { normalizeMobile, type PhoneResult } from './phone';
-import { renderTemplate } from './template';
+import { renderMessage } from './template';
 import { addDays, nextSendTime } from './quiet-hours';
 import { orderValues } from './order-values';
 import { phoneProblem, suppressed, type Suppression } from './suppression';
@@ -15,6 +15,8 @@ export interface PlanningContext {
   settings: ShopSettings;
   templates: Record<string, MessageTemplate>;
   now: Date;
+  /** SMSAPI_MAX_PARTS: no message is rendered longer (default DEFAULT_MAX_PARTS). */
+  maxParts?: number;
 }
 
 export interface PlannedJob {
@@ -63,9 +65,13 @@ export const templateKey = {
   abandonedCart: 'abandoned-cart',
 };
 
-/** Job ids travel to SMSAPI as `idx`: letters and digits only. */
-export function jobIdFor(shop: string, key: string): string {
-  return createHash('sha256').update(`${shop}|${key}`).digest('hex').slice(0, 32);
+/**
+ * Job ids travel to SMSAPI as `idx`: letters and digits only. Deterministic (the same planned key gives the same id,
+ * which is what dedupes a redelivered event) but keyed with a server secret (`idKey`, see jobIdKey in
+ * services/dispatch), so nobody can derive a job's id from the public licence and an order number.
+ */
+export function jobIdFor(shop: string, key: string, idKey: string): string {
+  return createHmac('sha256', idKey).update(`${shop}|${key}`).digest('hex').slice(0, 32);
 }
 
 /** Due time: N calendar days later in the shop's zone, then moved into the send window if it applies. */
@@ -105,7 +111,7 @@ export function planOrderStatus(order: OrderFacts, ctx: PlanningContext, trigger
   if (!template) return { jobs: [], skipped: [{ reason: 'NO_TEMPLATE', detail: order.statusId }] };
   if (!template.enabled) return { jobs: [], skipped: [{ reason: 'TEMPLATE_DISABLED', detail: order.statusId }] };
   const phone = customerPhone(order, ctx.settings);
-  const text = renderTemplate(template.text, orderValues(order, ctx.shop));
+  const text = renderMessage('order-status', template.text, orderValues(order, ctx.shop), { maxParts: ctx.maxParts });
   const key = `order-status:${statusDedupe(order)}`;
   const source: Job['source'] = {
     event: trigger,
@@ -152,7 +158,7 @@ export function planOwnerNewOrder(order: OrderFacts, ctx: PlanningContext): Plan
   if (!template) return { jobs: [], skipped: [{ reason: 'NO_TEMPLATE', detail: templateKey.ownerNewOrder }] };
   if (!template.enabled) return { jobs: [], skipped: [{ reason: 'TEMPLATE_DISABLED', detail: templateKey.ownerNewOrder }] };
   const key = `owner-new-order:${order.orderId}`;
-  const text = renderTemplate(template.text, orderValues(order, ctx.shop));
+  const text = renderMessage('owner-new-order', template.text, orderValues(order, ctx.shop), { maxParts: ctx.maxParts });
   const source: Job['source'] = { event: 'order.create', orderId: order.orderId, userId: order.userId };
   if (!ctx.settings.ownerPhone) {
     return { jobs: [], skipped: [{ reason: 'NO_OWNER_PHONE', suppressed: suppressed('NO_OWNER_PHONE', { key, kind: 'owner-new-order', text, source }) }] };

@@ -1,6 +1,7 @@
 // Use cases of "Celebrowanie dat" (manual 4.6): list the rules, add, edit, switch off ("Wyłącz") and delete one.
 // Texts are checked like every template: the celebration placeholders only, within the SMS length limit.
 import { createHash, randomUUID } from 'node:crypto';
+import { decodeOffsetCursor, encodeOffsetCursor } from '#domain/cursor';
 import { notFound } from '#domain/errors';
 import type { Celebration } from '#domain/model';
 import { CELEBRATION_EVENT_NAMES, CELEBRATION_EVENTS } from '#domain/planning-celebrations';
@@ -22,22 +23,17 @@ async function checkText(deps: Deps, shop: string, text: string) {
 
 const missing = (id: string) => notFound('CELEBRATION_NOT_FOUND', `Nie ma reguły celebrowania dat o identyfikatorze ${id}`);
 
-const encodeCursor = (offset: number) => Buffer.from(String(offset)).toString('base64url');
-const decodeCursor = (cursor: string | undefined) => {
-  const offset = cursor ? Number(Buffer.from(cursor, 'base64url').toString('utf8')) : 0;
-  return Number.isInteger(offset) && offset >= 0 ? offset : 0;
-};
 
 /** Oldest first (the order they were added); also what the form needs: the events, placeholders, examples. */
 export async function listCelebrations(deps: Deps, shop: string, page: { limit: number; cursor?: string }) {
   const all = await deps.store.listCelebrations(shop);
-  const offset = decodeCursor(page.cursor);
+  const offset = decodeOffsetCursor(page.cursor);
   const items = all.slice(offset, offset + page.limit);
   const next = offset + items.length;
   return {
     items: items.map(view),
     total: all.length,
-    ...(next < all.length ? { cursor: encodeCursor(next) } : {}),
+    ...(next < all.length ? { cursor: encodeOffsetCursor(next) } : {}),
     events: CELEBRATION_EVENTS.map((event) => ({ event, name: CELEBRATION_EVENT_NAMES[event] })),
     placeholders: PLACEHOLDERS.celebration,
     examples: CELEBRATION_EXAMPLES,

@@ -41,6 +41,7 @@ export async function planEvent(deps: Deps, message: ShopEventMessage): Promise<
     settings: withDefaults(config.settings, config.shop.statuses),
     templates: config.templates,
     now: deps.clock.now(),
+    maxParts: deps.config.SMSAPI_MAX_PARTS,
   };
 
   let plan: Plan;

@@ -1,6 +1,7 @@
 // Use cases of "Zaplanowane wysyłki" (manual 4.10) and the message history: list jobs, and cancel them (by the
 // merchant, or by a planner for stale messages). A cancelled job never sends: the sender only takes QUEUED or
 // SCHEDULED jobs, with a conditional write, and the job's schedule is deleted too.
+import { decodeOffsetCursor, encodeOffsetCursor } from '#domain/cursor';
 import { conflict, notFound } from '#domain/errors';
 import { PLACE_NAMES, type Job, type JobState } from '#domain/model';
 import type { JobCancellation } from '#domain/planning-stale';
@@ -96,16 +97,6 @@ function matches(job: Job, search: string): boolean {
   return job.text.toLocaleLowerCase('pl').includes(q);
 }
 
-const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  try {
-    const offset = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown }).o;
-    return typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 ? offset : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /**
  * Scheduled: due later, soonest first, back-in-stock left out as in the manual; read through the byPending index,
@@ -123,11 +114,11 @@ export async function listJobs(deps: Deps, shop: string, query: JobListQuery) {
     jobs.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.jobId.localeCompare(b.jobId));
   }
   if (query.search) jobs = jobs.filter((job) => matches(job, query.search!));
-  const offset = decodeCursor(query.cursor);
+  const offset = decodeOffsetCursor(query.cursor);
   const page = jobs.slice(offset, offset + query.limit);
   const next = offset + page.length;
   const replace = (await deps.store.getSmsapi(shop))?.replaceSpecialCharacters ?? false;
-  return { items: page.map((job) => view(job, replace)), total: jobs.length, ...(next < jobs.length ? { cursor: encodeCursor(next) } : {}) };
+  return { items: page.map((job) => view(job, replace)), total: jobs.length, ...(next < jobs.length ? { cursor: encodeOffsetCursor(next) } : {}) };
 }
 
 /** `not-cancellable`: already sent, being sent or failed; a job cancelled before counts as cancelled. */

@@ -14,6 +14,7 @@ import type { JobRef, SmsSendResult } from './ports';
 import { recordError } from './error-log';
 import { countOutcome, countSent } from './stats';
 import { callWithToken } from './smsapi-token';
+import { rememberMessageId, reportsUrl } from './delivery-reports';
 
 export type SendOutcome =
   | { result: 'sent'; smsapiId?: string }
@@ -72,6 +73,7 @@ async function send(deps: Deps, job: Job, attempt: number): Promise<SendOutcome>
     return fail(deps, job, timeZone, 'SMSAPI_NOT_CONNECTED', 'Brak połączonego konta SMSAPI — połącz konto w zakładce „Konto SMSAPI”.');
   }
   const message = connection.replaceSpecialCharacters ? replaceSpecialCharacters(job.text) : job.text;
+  const notifyUrl = await reportsUrl(deps, job.shop);
   const { result } = await callWithToken(deps, job.shop, connection, (token) =>
     deps.sms.send({
       token,
@@ -79,7 +81,7 @@ async function send(deps: Deps, job: Job, attempt: number): Promise<SendOutcome>
       message,
       from: connection.senderName,
       idx: [job.jobId],
-      notifyUrl: `${deps.config.PUBLIC_URL}/smsapi/reports`,
+      notifyUrl,
       maxParts: deps.config.SMSAPI_MAX_PARTS,
     }),
   );
@@ -119,6 +121,8 @@ export async function recordSent(
   timeZone: string,
   { sentText, ...counted }: { smsapiId?: string; parts: number; points: number; sentText?: string },
 ) {
+  // First the MsgId lookup, so that a report arriving before the SENT write still finds its job.
+  if (counted.smsapiId) await rememberMessageId(deps, job, counted.smsapiId);
   const sentAt = deps.clock.now().toISOString();
   const figures = { ...counted, ...(sentText !== undefined && sentText !== job.text ? { sentText } : {}) };
   const done = await deps.store.transitionJob(job.shop, job.jobId, ['SENDING'], 'SENT', {

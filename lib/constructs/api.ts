@@ -1,18 +1,26 @@
 // The HTTP API behind every public path, with access logs. Callers reach it through CloudFront (one domain);
 // routes are added once the functions exist, because the functions need the CloudFront address first.
-import { Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
+// Every route has its own throttle (stage route settings), so a flood on a public door cannot starve the others.
+import { Fn, Lazy, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { RouteThrottle } from '../settings';
+
+/** The stage's default throttle: only a ceiling for a route added without a budget of its own. */
+export const STAGE_THROTTLE: RouteThrottle = { rate: 200, burst: 500 };
 
 export class Api extends Construct {
   readonly httpApi: apigw.HttpApi;
   /** Host name of the API's own endpoint, the origin CloudFront forwards API paths to. */
   readonly originDomain: string;
   private readonly integrations = new Map<lambda.IFunction, HttpLambdaIntegration>();
+  private readonly stage: apigw.HttpStage;
+  /** Route key (`POST /shoper/webhooks`) → its own throttle, written into the stage's route settings. */
+  private readonly routeThrottles = new Map<string, RouteThrottle>();
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -26,12 +34,12 @@ export class Api extends Construct {
       retention: logs.RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    new apigw.HttpStage(this, 'DefaultStage', {
+    this.stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      // A safety net for the whole API; the storefront function also rate-limits per shop and visitor.
-      throttle: { rateLimit: 200, burstLimit: 500 },
+      // A safety net for a route without its own budget; the storefront function also rate-limits per visitor.
+      throttle: { rateLimit: STAGE_THROTTLE.rate, burstLimit: STAGE_THROTTLE.burst },
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(accessLogs),
         // Default CLF-style format leaves out the route; this one keeps what a person debugging needs.
@@ -50,6 +58,20 @@ export class Api extends Construct {
       },
     });
 
+    // HttpStage has no per-route settings: they go on the CloudFormation resource, filled in once routes exist.
+    const cfnStage = this.stage.node.defaultChild as apigw.CfnStage;
+    cfnStage.routeSettings = Lazy.any({
+      produce: () =>
+        this.routeThrottles.size === 0
+          ? undefined
+          : Object.fromEntries(
+              [...this.routeThrottles].map(([key, { rate, burst }]) => [
+                key,
+                { ThrottlingRateLimit: rate, ThrottlingBurstLimit: burst },
+              ]),
+            ),
+    });
+
     // apiEndpoint is https://<id>.execute-api.<region>.amazonaws.com: CloudFront wants the host alone.
     this.originDomain = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
   }
@@ -57,8 +79,9 @@ export class Api extends Construct {
   /**
    * Route `methods path` to `fn`. The functions authenticate every request themselves: Shoper signs with
    * HMAC/SHA-1, SMSAPI calls from its own servers, the admin API checks its session token, the widget is public.
+   * Each route (each method) gets `throttle` as a budget of its own.
    */
-  route(path: string, methods: apigw.HttpMethod[], fn: lambda.IFunction): void {
+  route(path: string, methods: apigw.HttpMethod[], fn: lambda.IFunction, throttle: RouteThrottle): void {
     let integration = this.integrations.get(fn);
     if (!integration) {
       // Named after the construct holding the function (e.g. "Sender"), which is unique in the stack.
@@ -67,6 +90,9 @@ export class Api extends Construct {
       this.integrations.set(fn, integration);
     }
     for (const route of this.httpApi.addRoutes({ path, methods, integration })) {
+      this.routeThrottles.set((route.node.defaultChild as apigw.CfnRoute).routeKey, throttle);
+      // API Gateway refuses route settings for a route key that does not exist yet.
+      this.stage.node.addDependency(route);
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:

@@ -7,6 +7,37 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { INDEXES, ORDER_INDEX, PENDING_INDEX, REF_INDEX, TABLE_KEYS } from '#adapters/dynamodb/table';
 
+/** Item-level DynamoDB actions a function may be granted on the table (never Scan, never table management). */
+export type TableAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:BatchGetItem'
+  | 'dynamodb:Query'
+  | 'dynamodb:ConditionCheckItem'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:DeleteItem'
+  | 'dynamodb:BatchWriteItem';
+
+/** Everything a trusted back-end function may do to shop items, bulk deletes (uninstall) included. */
+export const ALL_TABLE_ACTIONS: readonly TableAction[] = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+export interface DataGrantOptions {
+  readonly refIndex?: boolean;
+  readonly orderIndex?: boolean;
+  readonly pendingIndex?: boolean;
+  /** Only these actions; all of ALL_TABLE_ACTIONS when absent. */
+  readonly actions?: readonly TableAction[];
+}
+
 export interface DataProps {
   readonly deletionProtection: boolean;
 }
@@ -48,25 +79,18 @@ export class Data extends Construct {
   /**
    * Read and write shop items (no Scan: all of a shop's data is one Query away). A function gets only the
    * indexes it queries (by reference: reports; by order and pending: planning and the admin's lists); listing them
-   * by name (not `index/*`) keeps any future index out of reach until granted on purpose.
+   * by name (not `index/*`) keeps any future index out of reach until granted on purpose. `actions` narrows what
+   * it may do: the public functions get only the item actions their code sends. No condition on
+   * `dynamodb:LeadingKeys` is possible: the shop (the partition key) comes with each request, not with the role.
    */
-  grantData(grantee: iam.IGrantable, options: { refIndex?: boolean; orderIndex?: boolean; pendingIndex?: boolean } = {}): void {
+  grantData(grantee: iam.IGrantable, options: DataGrantOptions = {}): void {
     const resources = [this.table.tableArn];
     if (options.refIndex) resources.push(`${this.table.tableArn}/index/${REF_INDEX.name}`);
     if (options.orderIndex) resources.push(`${this.table.tableArn}/index/${ORDER_INDEX.name}`);
     if (options.pendingIndex) resources.push(`${this.table.tableArn}/index/${PENDING_INDEX.name}`);
     grantee.grantPrincipal.addToPrincipalPolicy(
       new iam.PolicyStatement({
-        actions: [
-          'dynamodb:GetItem',
-          'dynamodb:BatchGetItem',
-          'dynamodb:Query',
-          'dynamodb:ConditionCheckItem',
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:DeleteItem',
-          'dynamodb:BatchWriteItem',
-        ],
+        actions: [...(options.actions ?? ALL_TABLE_ACTIONS)],
         resources,
       }),
     );

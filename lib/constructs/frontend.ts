@@ -15,8 +15,11 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { PROJECT_ROOT } from './handler-function';
+// The header's name is the function side's (it checks it): one constant for both.
+import { ORIGIN_SECRET_HEADER } from '#domain/client-address';
 
 /** Paths CloudFront hands to the HTTP API; everything else is a static file. */
 export const API_PATH_PATTERNS = ['/api/*', '/shoper/*', '/smsapi/*', '/storefront/*', '/health'] as const;
@@ -31,12 +34,15 @@ export const STOREFRONT_FORWARDED_HEADERS = [
   'CloudFront-Viewer-Address',
 ] as const;
 
+
 /** Paths refreshed in CloudFront's cache after every deployment of the front end. */
 export const FRONTEND_INVALIDATION_PATHS = ['/app/*', '/widget/*'];
 
 export interface FrontendProps {
   /** Host name of the HTTP API endpoint. */
   readonly apiDomain: string;
+  /** A CloudFront-scope WAF web ACL to attach (the `webAclArn` setting); none when absent. */
+  readonly webAclArn?: string | undefined;
 }
 
 // The SPA is one index.html: /app, /app/ and client-side routes (/app/templates) get it, files keep their path.
@@ -56,6 +62,10 @@ export class Frontend extends Construct {
   readonly distribution: cloudfront.Distribution;
   /** `https://<distribution domain>`: the base of every public URL. */
   readonly publicUrl: string;
+  /** The value CloudFront sends in ORIGIN_SECRET_HEADER: generated once per deployment, never in the template. */
+  readonly originSecret: secretsmanager.Secret;
+  /** Its fixed name, `<stackName>/origin-secret`: readable as /aws/reference/secretsmanager/<name> in Parameter Store. */
+  readonly originSecretName: string;
 
   constructor(scope: Construct, id: string, props: FrontendProps) {
     super(scope, id);
@@ -92,10 +102,26 @@ export class Frontend extends Construct {
       },
     });
 
+    this.originSecretName = `${Stack.of(this).stackName}/origin-secret`;
+    this.originSecret = new secretsmanager.Secret(this, 'OriginSecret', {
+      description: `Sent by CloudFront to the API in the ${ORIGIN_SECRET_HEADER} header: proves a request came through it`,
+      // A fixed name, so the function can read it through Parameter Store's /aws/reference/secretsmanager/ path.
+      secretName: this.originSecretName,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(this.originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'CloudFront reads the value into its origin header only when the stack deploys, so a rotation outside ' +
+        'CloudFormation would lock CloudFront out; a new value comes by replacing the secret in a deployment.',
+    });
+
     const apiBehavior: cloudfront.BehaviorOptions = {
       origin: new origins.HttpOrigin(props.apiDomain, {
         protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
         originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+        // A dynamic reference CloudFormation resolves at deploy time: the value is in no template or asset.
+        customHeaders: { [ORIGIN_SECRET_HEADER]: this.originSecret.secretValue.unsafeUnwrap() },
       }),
       // A redirect would drop the body of Shoper's and SMSAPI's POSTs, so plain HTTP is refused outright.
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
@@ -133,6 +159,7 @@ export class Frontend extends Construct {
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // Shops and their customers are in Poland; the cheapest price class covers Europe.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      ...(props.webAclArn === undefined ? {} : { webAclId: props.webAclArn }),
     });
     this.publicUrl = `https://${this.distribution.distributionDomainName}`;
 
@@ -146,9 +173,9 @@ export class Frontend extends Construct {
       {
         id: 'AwsSolutions-CFR2',
         reason:
-          'No WAF by default: every API route verifies its caller (Shoper signatures, session tokens) and the ' +
-          'storefront routes are rate limited in the function and by the API stage throttle; a publisher who ' +
-          'wants WAF can attach a web ACL without changing the app.',
+          'No WAF by default: every API route verifies its caller (Shoper signatures, session tokens), the ' +
+          'storefront routes are rate limited in the function and each route has its own API throttle; a ' +
+          'publisher who wants WAF deploys the us-east-1 web ACL of bin/waf.ts and sets the webAclArn context.',
       },
       {
         id: 'AwsSolutions-CFR3',

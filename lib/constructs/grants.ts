@@ -2,6 +2,7 @@
 // Each one is scoped to this stack's own parameter prefix or schedule group, never to the whole account.
 import { type Acknowledgment, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConstruct } from 'constructs';
 
 type Grantee = iam.IGrantable & IConstruct;
@@ -88,4 +89,25 @@ export function grantScheduleListing(grantee: Grantee & { role?: iam.IRole | und
       'scheduler:ListSchedules supports no resource-level permissions, so AWS only accepts Resource "*"; the ' +
       'function filters by its own schedule group, and listing reveals only schedule names and times.',
   });
+}
+
+/** The Parameter Store name under which a Secrets Manager secret can be read with ssm:GetParameter. */
+export const secretReferenceParameter = (secretName: string): string => `/aws/reference/secretsmanager/${secretName}`;
+
+/**
+ * Read one Secrets Manager secret, directly or through its Parameter Store reference (the SSM client and the
+ * Powertools parameter cache the functions already use): GetSecretValue on that secret and GetParameter on that
+ * one reference name, nothing else.
+ */
+export function grantSecretReferenceRead(grantee: Grantee, secret: secretsmanager.ISecret, secretName: string): void {
+  const stack = Stack.of(grantee);
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+  );
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['ssm:GetParameter'],
+      resources: [stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: secretReferenceParameter(secretName).slice(1) })],
+    }),
+  );
 }

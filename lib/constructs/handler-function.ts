@@ -24,6 +24,8 @@ export interface HandlerFunctionProps {
   readonly environment: FunctionEnvironment;
   /** Active X-Ray tracing (the `tracing` deployment setting). */
   readonly tracing: boolean;
+  /** Executions set aside for this function alone, and its ceiling (the `reservedConcurrency` setting); none when absent. */
+  readonly reservedConcurrency?: number | undefined;
 }
 
 export class HandlerFunction extends Construct {
@@ -62,6 +64,7 @@ export class HandlerFunction extends Construct {
       applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
       ...(props.tracing ? { tracing: lambda.Tracing.ACTIVE } : {}),
+      ...(props.reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: props.reservedConcurrency }),
       environment: {
         ...props.environment,
         // Stack traces point at the TypeScript sources instead of the minified bundle.

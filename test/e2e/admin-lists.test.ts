@@ -174,9 +174,9 @@ test('"Ustawienia": the sending hours and consent are saved; a bad hour is refus
   expect((await api('GET', '/api/settings')).body.quietHours.start).toBe('09:00');
 }, 30_000);
 
-test('with an English Shoper locale the app speaks English', async () => {
+test("with English in Shoper's translations parameter the app speaks English", async () => {
   const page = ui.page;
-  await page.goto(rt.shop.iframeUrl('demo').replace('locale=pl_PL', 'locale=en_US') + '#statystyki');
+  await page.goto(rt.shop.iframeUrl('demo').replace('translations=pl_PL', 'translations=en_US') + '#statystyki');
   await page.getByRole('heading', { name: 'Statistics' }).waitFor();
   expect(await page.getByRole('tab', { name: 'Date celebrations' }).isVisible()).toBe(true);
   expect(await page.locator('html').getAttribute('lang')).toBe('en');

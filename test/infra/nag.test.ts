@@ -24,6 +24,21 @@ test('AWS Solutions checks report nothing unacknowledged', () => {
   expect(findings.filter((f) => f.startsWith('error'))).toEqual([]);
 });
 
+test('the checks stay clean with every opt-in setting given (reservations, WAF, throttles)', () => {
+  const optedIn = new App({
+    context: {
+      ...cdkJson.context,
+      'aws:cdk:bundling-stacks': [],
+      reservedConcurrency: 'storefront=20,reports=10,webhooks=30,admin=10,appstore=5',
+      routeThrottles: 'storefront=20/40',
+      webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/ShoperSmsNotifications/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+    },
+  });
+  new SmsNotificationsStack(optedIn, STACK_NAME);
+  const report = new AwsSolutionsChecks().validateScope(optedIn);
+  expect(report.violations.map((v) => `${v.severity} ${v.ruleName}`)).toEqual([]);
+});
+
 test('the checks do catch a finding nobody acknowledged', () => {
   const probeApp = newApp();
   new s3.Bucket(new Stack(probeApp, 'Probe'), 'Unlogged');

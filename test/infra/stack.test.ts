@@ -72,13 +72,13 @@ const SQS_SEND = ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'
 const SSM_READ = ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'];
 const KMS = ['kms:Decrypt', 'kms:Encrypt'];
 const PERMISSIONS: Record<FunctionName, string[]> = {
-  Appstore: [...KMS, 'scheduler:DeleteSchedule', 'scheduler:ListSchedules', ...SSM_READ],
+  Appstore: [...KMS, ...SQS_SEND, 'scheduler:DeleteSchedule', 'scheduler:ListSchedules', ...SSM_READ],
   Webhooks: [...SQS_SEND, ...SSM_READ],
-  Planner: [...KMS, ...SQS_CONSUME, 'sqs:SendMessage', 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
+  Planner: [...KMS, ...SQS_CONSUME, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
   Sender: [...KMS, ...SQS_CONSUME, ...SSM_READ],
   Reports: [],
   Admin: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
-  Storefront: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
+  Storefront: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ, 'secretsmanager:GetSecretValue'],
 };
 
 describe('DynamoDB table', () => {
@@ -251,6 +251,36 @@ describe('functions', () => {
     expect(new Set(modes.map((m) => JSON.stringify(m)))).toEqual(new Set([JSON.stringify({ Mode: 'Active' })]));
   });
 
+  test('no function reserves concurrency by default: a fresh account (limit 10) could not deploy it', () => {
+    for (const name of FUNCTIONS) expect(fn(name).ReservedConcurrentExecutions).toBeUndefined();
+  });
+
+  test('reservedConcurrency sets executions aside for the public functions named, and only for them', () => {
+    const reserved = synthesize({ reservedConcurrency: 'storefront=20,reports=10,webhooks=30' }).toJSON()
+      .Resources as Record<string, Json>;
+    const byService = Object.fromEntries(
+      Object.values(reserved)
+        .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME)
+        .map((r) => [r.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME, r.Properties.ReservedConcurrentExecutions]),
+    );
+    expect(byService).toEqual({
+      appstore: undefined,
+      webhooks: 30,
+      planner: undefined,
+      sender: undefined,
+      reports: 10,
+      admin: undefined,
+      storefront: 20,
+    });
+  });
+
+  test.each(['storefront=0', 'storefront=many', 'sender=5', 'storefront=2000', 'storefront'])(
+    'reservedConcurrency=%s stops the synth with the setting named',
+    (value) => {
+      expect(() => synthesize({ reservedConcurrency: value })).toThrow(/SETTINGS_INVALID: context "reservedConcurrency"/);
+    },
+  );
+
   test('timeouts: API functions 10 s, planner 60 s, sender 30 s', () => {
     expect(Object.fromEntries(FUNCTIONS.map((name) => [name, fn(name).Timeout]))).toEqual({
       Appstore: 10,
@@ -307,7 +337,9 @@ describe('functions', () => {
     for (const name of FUNCTIONS) {
       expect(fn(name).Environment.Variables.KMS_KEY_ID).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
     }
-    for (const name of FUNCTIONS.filter((n) => n !== 'Webhooks')) expect(names(name)).not.toContain('EVENTS_QUEUE_URL');
+    // The events queue: webhooks put events on it; install, the planner and the admin put the shop's setup task on it.
+    const eventsSenders: FunctionName[] = ['Webhooks', 'Appstore', 'Planner', 'Admin'];
+    for (const name of FUNCTIONS) expect({ name, has: names(name).includes('EVENTS_QUEUE_URL') }).toEqual({ name, has: eventsSenders.includes(name) });
     expect(fn('Planner').Environment.Variables.SCHEDULES_DLQ_ARN).toEqual({
       'Fn::GetAtt': [queueId('QueuesSendsDlq'), 'Arn'],
     });
@@ -329,10 +361,9 @@ describe('least privilege', () => {
     }
   });
 
-  test('webhooks cannot touch schedules or tokens; the sender cannot create schedules', () => {
+  test('webhooks cannot touch schedules; the sender cannot create schedules', () => {
     expect(allows(functionStatements('Webhooks'), 'scheduler:CreateSchedule')).toEqual([]);
     expect(allows(functionStatements('Webhooks'), 'scheduler:DeleteSchedule')).toEqual([]);
-    expect(allows(functionStatements('Webhooks'), 'kms:Decrypt')).toEqual([]);
     expect(allows(functionStatements('Sender'), 'scheduler:CreateSchedule')).toEqual([]);
     expect(allows(functionStatements('Sender'), 'sqs:SendMessage')).toEqual([]);
     expect(allows(functionStatements('Reports'), 'ssm:GetParameter')).toEqual([]);
@@ -348,6 +379,11 @@ describe('least privilege', () => {
     };
     for (const name of FUNCTIONS) {
       const tableResources = allows(functionStatements(name), 'dynamodb:Query').flatMap(resourcesOf);
+      // Webhooks only read the shop record and store the event: no Query at all.
+      if (name === 'Webhooks') {
+        expect(tableResources).toEqual([]);
+        continue;
+      }
       expect(tableResources).toContainEqual({ 'Fn::GetAtt': [tableId(), 'Arn'] });
       if ((users as readonly string[]).includes(name)) expect(tableResources).toContainEqual(indexArn);
       else expect(tableResources).not.toContainEqual(indexArn);
@@ -355,15 +391,45 @@ describe('least privilege', () => {
     }
   });
 
-  test('webhooks send only to the events queue; planner and admin only to the sends queue', () => {
+  // The public doors (anyone can call them) get only the item actions their code sends: a flaw in one of them
+  // cannot bulk-delete the table (BatchWriteItem), bulk-read it (BatchGetItem) or delete items it never deletes.
+  const tableActions = (statements: Statement[]) =>
+    [...new Set(statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:')))].sort();
+  test.each([
+    ['Webhooks', ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']],
+    ['Reports', ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']],
+    ['Storefront', ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']],
+  ] as const)('the public %s function may do only %j to the table', (name, actions) => {
+    expect(tableActions(functionStatements(name))).toEqual([...actions].sort());
+  });
+
+  test('no public function can bulk-write or bulk-read the table; storefront and webhooks delete nothing', () => {
+    for (const name of ['Webhooks', 'Reports', 'Storefront'] as const) {
+      for (const action of ['dynamodb:BatchWriteItem', 'dynamodb:BatchGetItem', 'dynamodb:Scan', 'dynamodb:DeleteTable']) {
+        expect({ name, action, statements: allows(functionStatements(name), action) }).toEqual({ name, action, statements: [] });
+      }
+    }
+    expect(allows(functionStatements('Storefront'), 'dynamodb:DeleteItem')).toEqual([]);
+    expect(allows(functionStatements('Webhooks'), 'dynamodb:DeleteItem')).toEqual([]);
+    // Uninstall still deletes a shop's items in batches of 25.
+    expect(allows(functionStatements('Appstore'), 'dynamodb:BatchWriteItem')).toHaveLength(1);
+  });
+
+  test('webhooks and install send only to the events queue; planner and admin to the sends queue and the events queue (setup tasks)', () => {
     const sendTargets = (name: FunctionName) => allows(functionStatements(name), 'sqs:SendMessage').flatMap(resourcesOf);
-    expect(sendTargets('Webhooks')).toEqual([{ 'Fn::GetAtt': [queueId('QueuesEvents'), 'Arn'] }]);
-    expect(sendTargets('Planner')).toEqual([{ 'Fn::GetAtt': [queueId('QueuesSends'), 'Arn'] }]);
-    expect(sendTargets('Admin')).toEqual([{ 'Fn::GetAtt': [queueId('QueuesSends'), 'Arn'] }]);
+    const events = { 'Fn::GetAtt': [queueId('QueuesEvents'), 'Arn'] };
+    const sends = { 'Fn::GetAtt': [queueId('QueuesSends'), 'Arn'] };
+    expect(sendTargets('Webhooks')).toEqual([events]);
+    expect(sendTargets('Appstore')).toEqual([events]);
+    expect(sendTargets('Planner')).toEqual(expect.arrayContaining([sends, events]));
+    expect(sendTargets('Planner')).toHaveLength(2);
+    expect(sendTargets('Admin')).toEqual(expect.arrayContaining([sends, events]));
+    expect(sendTargets('Admin')).toHaveLength(2);
   });
 
   test('token encryption needs the shop in the encryption context and uses only the token key', () => {
-    for (const name of ['Appstore', 'Planner', 'Sender', 'Admin'] as const) {
+    // Webhooks too: the webhook secret it verifies with is sealed like the tokens.
+    for (const name of ['Appstore', 'Webhooks', 'Planner', 'Sender', 'Admin'] as const) {
       for (const action of KMS) {
         const statements = allows(functionStatements(name), action);
         expect(statements).toHaveLength(1);
@@ -434,6 +500,57 @@ describe('HTTP API', () => {
     expect(actual).toEqual(ROUTES);
   });
 
+  const stage = () => Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
+  const routeSettings = (t: Template = template) =>
+    Object.values(t.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties.RouteSettings as Record<
+      string,
+      { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+    >;
+
+  test('every route has a throttle of its own, the public ones and Shoper\'s alike', () => {
+    const settings = routeSettings();
+    expect(Object.keys(settings).sort()).toEqual(Object.keys(ROUTES).sort());
+    for (const key of ['POST /storefront/{proxy+}', 'OPTIONS /storefront/{proxy+}', 'GET /smsapi/reports', 'POST /smsapi/reports']) {
+      expect(settings[key]!.ThrottlingRateLimit).toBeGreaterThan(0);
+      expect(settings[key]!.ThrottlingBurstLimit).toBeGreaterThan(0);
+    }
+  });
+
+  test('Shoper\'s webhooks have a budget of their own, larger than any public route\'s, so a flood there cannot starve them', () => {
+    const settings = routeSettings();
+    const webhooks = settings['POST /shoper/webhooks']!;
+    expect(webhooks).toEqual({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 });
+    expect(settings['POST /shoper/appstore']).toEqual({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 });
+    for (const key of ['POST /storefront/{proxy+}', 'OPTIONS /storefront/{proxy+}', 'GET /smsapi/reports', 'POST /smsapi/reports']) {
+      expect(settings[key]!.ThrottlingRateLimit).toBeLessThan(webhooks.ThrottlingRateLimit);
+      expect(settings[key]!.ThrottlingBurstLimit).toBeLessThan(webhooks.ThrottlingBurstLimit);
+    }
+  });
+
+  test('the stage is created after its routes, as API Gateway refuses settings for a route that does not exist', () => {
+    const routeIds = Object.keys(template.findResources('AWS::ApiGatewayV2::Route'));
+    expect(routeIds).toHaveLength(Object.keys(ROUTES).length);
+    expect(stage().DependsOn).toEqual(expect.arrayContaining(routeIds));
+  });
+
+  test('the routeThrottles context changes one group\'s budget and keeps the others', () => {
+    const settings = routeSettings(synthesize({ routeThrottles: 'storefront=5/10,webhooks=300/600' }));
+    expect(settings['POST /storefront/{proxy+}']).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });
+    expect(settings['OPTIONS /storefront/{proxy+}']).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });
+    expect(settings['POST /shoper/webhooks']).toEqual({ ThrottlingRateLimit: 300, ThrottlingBurstLimit: 600 });
+    expect(settings['GET /smsapi/reports']).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
+    // cdk.json may hold an object instead of the command line's string.
+    const fromJson = routeSettings(synthesize({ routeThrottles: { reports: '20/40' } }));
+    expect(fromJson['POST /smsapi/reports']).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+  });
+
+  test.each(['storefront=50', 'storefront=0/10', 'storefront=50/0', 'storefront=50/9000', 'shop=5/10', 'storefront'])(
+    'routeThrottles=%s stops the synth with the setting named',
+    (value) => {
+      expect(() => synthesize({ routeThrottles: value })).toThrow(/SETTINGS_INVALID: context "routeThrottles"/);
+    },
+  );
+
   test('writes access logs and throttles the default stage', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
@@ -503,6 +620,72 @@ describe('CloudFront and the front-end bucket', () => {
     expect(policy.HeadersConfig.Headers).toEqual(expect.arrayContaining(['Origin', 'Content-Type', 'CloudFront-Viewer-Address']));
     expect(policy.HeadersConfig.Headers).not.toContain('Host');
     expect(fn('Storefront').Environment.Variables.VIEWER_ADDRESS_HEADER).toBe('cloudfront-viewer-address');
+  });
+
+  const WEB_ACL = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/ShoperSmsNotifications/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
+
+  test('no WAF web ACL is attached unless webAclArn is set', () => {
+    const config = Object.values(distribution())[0]!.Properties.DistributionConfig as Json;
+    expect(config.WebACLId).toBeUndefined();
+  });
+
+  test('webAclArn attaches that web ACL to the distribution', () => {
+    const withWaf = synthesize({ webAclArn: WEB_ACL });
+    const config = Object.values(withWaf.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig as Json;
+    expect(config.WebACLId).toBe(WEB_ACL);
+  });
+
+  test.each([
+    // A regional web ACL cannot be attached to CloudFront.
+    'arn:aws:wafv2:eu-central-1:123456789012:regional/webacl/x/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+    'arn:aws:wafv2:eu-central-1:123456789012:global/webacl/x/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+    '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+  ])('webAclArn=%s stops the synth, naming the setting and us-east-1', (value) => {
+    expect(() => synthesize({ webAclArn: value })).toThrow(/webAclArn.*us-east-1/);
+  });
+
+  describe('the secret origin header, which tells the storefront function a request came through CloudFront', () => {
+    const secretId = () => logicalId('AWS::SecretsManager::Secret', 'FrontendOriginSecret');
+    const REFERENCE = `/aws/reference/secretsmanager/${STACK_NAME}/origin-secret`;
+
+    test('is a random value generated per deployment, named after the stack', () => {
+      const secret = resources[secretId()]!.Properties as Json;
+      expect(secret.Name).toBe(`${STACK_NAME}/origin-secret`);
+      expect(secret.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
+      expect(secret.SecretString).toBeUndefined();
+    });
+
+    test('CloudFront adds it to every request to the API, from a deploy-time reference, never as a literal', () => {
+      const config = Object.values(distribution())[0]!.Properties.DistributionConfig as Json;
+      const apiOrigins = (config.Origins as Json[]).filter((o) => JSON.stringify(o.DomainName).includes('ApiEndpoint'));
+      expect(apiOrigins).toHaveLength(1);
+      expect(apiOrigins[0]!.OriginCustomHeaders).toEqual([
+        {
+          HeaderName: 'x-origin-secret',
+          HeaderValue: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId() }, ':SecretString:::}}']] },
+        },
+      ]);
+      // The S3 origin (the SPA and widget files) does not get it.
+      const s3Origin = (config.Origins as Json[]).find((o) => o.S3OriginConfig)!;
+      expect(s3Origin.OriginCustomHeaders).toBeUndefined();
+    });
+
+    test('the storefront function is told the header and where to read its value, and may read only that', () => {
+      const env = fn('Storefront').Environment.Variables as Json;
+      expect(env.ORIGIN_SECRET_HEADER_VALUE_PARAM).toBe(REFERENCE);
+      const [secretRead] = allows(functionStatements('Storefront'), 'secretsmanager:GetSecretValue');
+      expect(resourcesOf(secretRead!)).toEqual([{ Ref: secretId() }]);
+      const referenceRead = allows(functionStatements('Storefront'), 'ssm:GetParameter').flatMap(resourcesOf);
+      expect(JSON.stringify(referenceRead)).toContain(`:parameter${REFERENCE}`);
+    });
+
+    test('no other function knows the header or can read the secret', () => {
+      for (const name of FUNCTIONS.filter((n) => n !== 'Storefront')) {
+        expect(Object.keys(fn(name).Environment.Variables as Json)).not.toContain('ORIGIN_SECRET_HEADER_VALUE_PARAM');
+        expect(allows(functionStatements(name), 'secretsmanager:GetSecretValue')).toEqual([]);
+        expect(JSON.stringify(functionStatements(name))).not.toContain('/aws/reference/secretsmanager/');
+      }
+    });
   });
 
   test('deploys the built front end and refreshes /app/* and /widget/* in CloudFront', () => {

@@ -263,7 +263,7 @@ describe('scheduled sends', () => {
   test('"Usuń zaznaczone" deletes the selected; unknown ids and other shops\' jobs are not found', async () => {
     const a = await scheduledFor('602 100 001');
     const b = await scheduledFor('602 100 002');
-    const foreign: Job = { ...a.job, shop: 'another-licence', jobId: jobIdFor('another-licence', 'x') };
+    const foreign: Job = { ...a.job, shop: 'another-licence', jobId: jobIdFor('another-licence', 'x', 'k') };
     await rt.deps.store.createJob(foreign);
 
     const res = await api('POST', '/api/jobs/delete', { ids: [a.job.jobId, b.job.jobId, foreign.jobId, 'nope'] });
@@ -281,7 +281,7 @@ describe('scheduled sends', () => {
   test('back-in-stock messages are left out of the scheduled list but kept in the history', async () => {
     const at = rt.deps.clock.now();
     const bis: Job = {
-      shop: world.licence, jobId: jobIdFor(world.licence, 'bis-test'), kind: 'back-in-stock', phone: '+48601000222', text: 'Znów dostępny',
+      shop: world.licence, jobId: jobIdFor(world.licence, 'bis-test', 'k'), kind: 'back-in-stock', phone: '+48601000222', text: 'Znów dostępny',
       dueAt: new Date(at.getTime() + DAY).toISOString(), state: 'SCHEDULED', attempts: 0, createdAt: at.toISOString(), updatedAt: at.toISOString(),
       source: { event: 'product.edit', productId: '3' },
     };

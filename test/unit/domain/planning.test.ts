@@ -88,7 +88,10 @@ describe('planOrderStatus', () => {
     const a = planOrderStatus(orderFacts(), ctx).jobs[0]!.key;
     expect(planOrderStatus(orderFacts(), ctx).jobs[0]!.key).toBe(a);
     expect(planOrderStatus(orderFacts({ statusDate: '2025-01-16 09:00:00' }), ctx).jobs[0]!.key).not.toBe(a);
-    expect(jobIdFor('lic-1', a)).toMatch(/^[0-9a-f]{32}$/);
+    expect(jobIdFor('lic-1', a, 'server-secret')).toMatch(/^[0-9a-f]{32}$/);
+    // Deterministic for one key (dedupe), but not derivable without the server secret (issue 12: guessable ids).
+    expect(jobIdFor('lic-1', a, 'server-secret')).toBe(jobIdFor('lic-1', a, 'server-secret'));
+    expect(jobIdFor('lic-1', a, 'another-secret')).not.toBe(jobIdFor('lic-1', a, 'server-secret'));
   });
 });
 
