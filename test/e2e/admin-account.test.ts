@@ -121,6 +121,38 @@ test('"Połącz ze swoim kontem SMSAPI" opens SMSAPI’s consent page in a new w
   expect((await adminApi(rt, 'demo')('GET', '/api/smsapi')).body.method).toBe('oauth');
 }, 45_000);
 
+test('the SMSAPI result window speaks one language: the one the panel was last opened in', async () => {
+  const page = ui.page;
+  await page.goto(rt.shop.iframeUrl('demo').replace('translations=pl_PL', 'translations=en_US') + '#konto');
+  await page.getByRole('tab', { name: 'SMSAPI account' }).waitFor();
+  await page.goto(`${rt.url}/app/?smsapi=denied`);
+  const english = (await page.getByTestId('oauth-done').textContent())!;
+  expect(english).toContain('Access to the SMSAPI account was refused');
+  expect(english).toContain('Close the window');
+  expect(english).not.toMatch(/[ąćęłńóśźż]|Zamknij|Odmówiono/);
+
+  await ui.open('demo', 'konto');
+  await page.goto(`${rt.url}/app/?smsapi=error&reason=SMSAPI_101`);
+  const polish = (await page.getByTestId('oauth-done').textContent())!;
+  expect(polish).toContain('Nie połączono konta SMSAPI');
+  expect(polish).toContain('kod 101');
+  expect(polish).not.toMatch(/\b(Close|The SMSAPI|window)\b/);
+}, 30_000);
+
+test('a refused API token is explained in Polish by the SMSAPI code, with what to do', async () => {
+  await ui.open('demo', 'konto');
+  const change = ui.page.getByRole('button', { name: 'Zmień token API' });
+  if (await change.isVisible()) await change.click();
+  await ui.page.getByLabel('Lub wklej token API:').fill('not-a-real-token-456');
+  await ui.page.getByRole('button', { name: 'Połącz tokenem' }).click();
+  const error = ui.page.locator('#smsapi-token-error');
+  await error.waitFor();
+  const text = (await error.textContent())!;
+  expect(text).toMatch(/^Token API: SMSAPI go odrzuciło \(kod \d+: /);
+  expect(text).toContain('Skopiuj cały token z panelu SMSAPI');
+  expect(text).not.toContain('refused');
+}, 30_000);
+
 test('a postpaid SMSAPI account shows its account type instead of points', async () => {
   rt.smsapi.addAccount({ username: 'abonament', token: 'sim-token-e2e-postpaid', paymentType: 'postpaid', senders: [{ sender: 'ABO', status: 'ACTIVE', is_default: true }] });
   const api = adminApi(rt, 'demo');

@@ -144,12 +144,17 @@ test('"Statystyki": the daily/weekly/monthly table and a 30-day SVG chart with t
   expect(Number(await bars.last().locator('rect').getAttribute('height'))).toBeGreaterThan(0);
 }, 30_000);
 
-test('"Historia wiadomości" lists every SMS with its delivery status', async () => {
+test('"Historia wiadomości" lists every SMS with its delivery status, and the ones not sent with the reason', async () => {
   const page = ui.page;
   await ui.open('demo', 'historia');
-  const refused = page.locator('tbody tr', { hasText: '+48601222999' });
+  expect(await page.locator('thead th').first().textContent()).toBe('Data utworzenia');
+  const refused = page.locator('tbody tr', { hasText: '+48601222999' }).filter({ has: page.locator('.badge.bad') });
   await refused.waitFor();
   expect(await refused.locator('.badge').textContent()).toBe('błąd wysyłki');
+  // The demo's celebrations to clients without consent were planned and not sent: listed with the reason.
+  const skipped = page.locator('tbody tr').filter({ has: page.locator('.badge', { hasText: 'pominięta' }) }).first();
+  await skipped.waitFor();
+  expect(await skipped.locator('.state-detail').textContent()).toContain('nie wyraził zgody');
   const delivered = page.locator('tbody tr', { hasText: '+48601234567' });
   await delivered.locator('.badge', { hasText: /doręczona|wysłana/ }).waitFor();
 }, 30_000);

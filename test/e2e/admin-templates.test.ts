@@ -80,6 +80,18 @@ test('"Porzucone koszyki": 0 days is refused next to the field with what to type
   expect(await page.locator('#cart-delay-hint').textContent()).toBe('Od 1 do 365 dni od porzucenia koszyka.');
 }, 30_000);
 
+test('a delay out of range is refused next to its field by its label, in Polish, with what to type', async () => {
+  const page = ui.page;
+  await ui.open('demo', 'statusy');
+  await page.getByLabel('Ustawienia dla statusu:').selectOption({ label: 'anulowane' });
+  await page.getByLabel('Opóźnienie [dni]:').fill('400');
+  await page.getByRole('button', { name: 'Zapisz' }).click();
+  const error = page.locator('.field-error').first();
+  await error.waitFor();
+  expect(await error.textContent()).toBe('Opóźnienie (dni): podaj liczbę od 0 do 365');
+  expect(await page.locator('body').textContent()).not.toMatch(/Too big|expected|delayDays/);
+}, 30_000);
+
 test('clicking a parameter inserts it at the caret; an unknown one is refused by the server next to the box', async () => {
   const page = ui.page;
   await ui.open('demo', 'koszyki');
@@ -128,7 +140,8 @@ test('"Statusy zamówień": the proposed text for a default status, delay, save;
   await ui.open('demo', 'statusy');
   await page.getByLabel('Ustawienia dla statusu:').selectOption({ label: 'gotowe do wysłania' });
   // No template yet: the proposed one is in the box.
-  expect(await page.getByLabel('Wiadomość:').inputValue()).toContain('jest gotowe do wysłania');
+  // Written as the manual writes it: no Polish letters, one GSM-7 part.
+  expect(await page.getByLabel('Wiadomość:').inputValue()).toContain('jest gotowe do wyslania');
   const overviewItem = page.locator('.status-overview li', { hasText: 'gotowe do wysłania' });
   expect(await overviewItem.locator('.mark').textContent()).toBe('–');
 

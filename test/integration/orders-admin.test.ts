@@ -184,8 +184,8 @@ describe('date celebrations', () => {
     { body: { event: 'order-placed', delayDays: 1, text: 'Twój kod: {rabat}' }, code: 'TEMPLATE_UNKNOWN_PLACEHOLDER', field: 'text', mentions: '{rabat}' },
     { body: { event: 'order-placed', delayDays: 1, text: 'Kwota {sum}' }, code: 'TEMPLATE_UNKNOWN_PLACEHOLDER', field: 'text', mentions: '{sum}' },
     { body: { event: 'order-placed', delayDays: 1, text: '  ' }, code: 'TEMPLATE_EMPTY', field: 'text', mentions: 'pusta' },
-    { body: { event: 'birthday', delayDays: 1, text: 'x' }, code: 'FIELD_INVALID', field: 'event', mentions: 'event' },
-    { body: { event: 'order-placed', delayDays: -1, text: 'x' }, code: 'FIELD_INVALID', field: 'delayDays', mentions: 'delayDays' },
+    { body: { event: 'birthday', delayDays: 1, text: 'x' }, code: 'FIELD_INVALID', field: 'event', mentions: 'Zdarzenie: wybierz zdarzenie z listy' },
+    { body: { event: 'order-placed', delayDays: -1, text: 'x' }, code: 'FIELD_INVALID', field: 'delayDays', mentions: 'Opóźnienie (dni): podaj liczbę od 0 do 365' },
   ];
   test.each(refused)('refused: $code ($mentions)', async ({ body, code, field, mentions }) => {
     const res = await api('POST', '/api/celebrations', body);
