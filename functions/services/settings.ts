@@ -18,15 +18,15 @@ export async function readSettings(deps: Deps, shop: string): Promise<ShopSettin
 function quietHoursError(issue: QuietHoursIssue) {
   switch (issue.code) {
     case 'QUIET_HOURS_BAD_TIME':
-      return badRequest(issue.code, `Nieprawidłowa godzina „${issue.value}” — wpisz GG:MM, np. 08:00`, `quietHours.${issue.field}`);
+      return badRequest(issue.code, `Godziny wysyłki: nieprawidłowa godzina „${issue.value}” — wpisz GG:MM, np. 08:00`, `quietHours.${issue.field}`);
     case 'QUIET_HOURS_START_NOT_BEFORE_END':
       return badRequest(
         issue.code,
-        `Okno wysyłki musi zaczynać się przed końcem: ${issue.start}–${issue.end} (okno przez północ nie jest obsługiwane)`,
+        `Godziny wysyłki: do: godzina końca musi być późniejsza niż początek (${issue.start}–${issue.end}); okno przez północ nie jest obsługiwane`,
         'quietHours.end',
       );
     case 'QUIET_HOURS_BAD_TIME_ZONE':
-      return badRequest(issue.code, `Nieznana strefa czasowa „${issue.timeZone}” — użyj np. Europe/Warsaw`, 'quietHours.timeZone');
+      return badRequest(issue.code, `Strefa czasowa: nieznana strefa „${issue.timeZone}” — wybierz ją z listy, np. Europe/Warsaw`, 'quietHours.timeZone');
   }
 }
 

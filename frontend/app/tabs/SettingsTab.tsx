@@ -9,7 +9,11 @@ import { L, locale } from '../i18n';
 import { loadStatuses } from './StatusesTab';
 
 const WINDOW_KINDS: NotificationKind[] = ['owner-new-order', 'order-status', 'celebration', 'back-in-stock', 'abandoned-cart'];
-const TIME_ZONES = ['Europe/Warsaw', 'Europe/Berlin', 'Europe/London', 'Europe/Prague', 'Europe/Vilnius', 'UTC'];
+/** Europe/Warsaw first, then every zone the browser knows (the server checks the same IANA names). */
+export function timeZoneChoices(current: string): string[] {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Berlin', 'Europe/London', 'Europe/Prague', 'Europe/Vilnius', 'UTC'];
+  return [...new Set(['Europe/Warsaw', current, ...known.filter((z) => z !== 'Europe/Warsaw')].filter(Boolean))];
+}
 
 interface SettingsForm {
   quietEnabled: boolean;
@@ -94,12 +98,13 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
           <input id="quiet-end" class="time" inputMode="numeric" placeholder="20:00" pattern="\d{2}:\d{2}" value={v.end} disabled={!v.quietEnabled} onInput={(e) => form.set({ end: (e.currentTarget as HTMLInputElement).value.trim() })} />
         </FieldLine>
         <FieldLine id="quiet-zone" label={L('Strefa czasowa:', 'Time zone:')} error={form.errors['quietHours.timeZone']}>
-          <input id="quiet-zone" list="time-zones" value={v.timeZone} onInput={(e) => form.set({ timeZone: (e.currentTarget as HTMLInputElement).value })} />
-          <datalist id="time-zones">
-            {TIME_ZONES.map((z) => (
-              <option key={z} value={z} />
+          <select id="quiet-zone" value={v.timeZone} onChange={(e) => form.set({ timeZone: (e.currentTarget as HTMLSelectElement).value })}>
+            {timeZoneChoices(v.timeZone).map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
             ))}
-          </datalist>
+          </select>
         </FieldLine>
       </div>
       <fieldset class="edition-form-line">
