@@ -39,6 +39,14 @@ export async function saveTemplate(
   key: string,
   body: TemplateBody,
 ): Promise<MessageTemplate & { kind: string; key: string }> {
+  if (body.enabled || body.text.trim() !== '') {
+    const smsapi = await deps.store.getSmsapi(shop);
+    assertValidTemplate(kind, body.text, {
+      maxParts: deps.config.SMSAPI_MAX_PARTS,
+      replaceSpecialCharacters: smsapi?.replaceSpecialCharacters,
+    });
+  }
+  // After the text: a text problem is reported first, on the field the merchant is editing.
   if (kind === 'owner-new-order' && body.enabled && !(await deps.store.getSettings(shop))?.ownerPhone) {
     throw badRequest(
       'OWNER_PHONE_REQUIRED',
@@ -49,13 +57,6 @@ export async function saveTemplate(
   // The reminder goes at the earliest a day after the basket was left (its activity is checked once a day).
   if (kind === 'abandoned-cart' && body.delayDays < 1) {
     throw badRequest('CART_DELAY_TOO_SHORT', 'Po upływie czasu (dni): podaj liczbę od 1 do 365 — przypomnienie wychodzi najwcześniej dzień po porzuceniu koszyka', 'delayDays');
-  }
-  if (body.enabled || body.text.trim() !== '') {
-    const smsapi = await deps.store.getSmsapi(shop);
-    assertValidTemplate(kind, body.text, {
-      maxParts: deps.config.SMSAPI_MAX_PARTS,
-      replaceSpecialCharacters: smsapi?.replaceSpecialCharacters,
-    });
   }
   const template: MessageTemplate = {
     enabled: body.enabled,
