@@ -75,31 +75,43 @@ describe.each([960, 1200])('at %i px wide', (width) => {
     expect(box.y + box.height).toBeLessThanOrEqual(800);
     await page.getByLabel('Od:').fill('08:00');
   }, 30_000);
+
+  test('a refused delay names its field by its label in the panel\'s language, next to the field', async () => {
+    const page = ui.page;
+    await ui.open('demo', 'statusy');
+    await page.getByLabel('Opóźnienie [dni]:').fill('400');
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    const error = page.locator('#status-delay-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('Opóźnienie (dni): podaj liczbę od 0 do 365');
+    expect(await page.getByTestId('toast').count()).toBe(0);
+    await page.getByLabel('Opóźnienie [dni]:').fill('0');
+  }, 30_000);
+
+  test('"Ustawienia": one name for the sending hours; the time zone is a list with Europe/Warsaw first', async () => {
+    const page = ui.page;
+    await ui.open('demo', 'ustawienia');
+    const zone = page.getByLabel('Strefa czasowa:');
+    expect(await zone.evaluate((el) => el.tagName)).toBe('SELECT');
+    const options = await zone.locator('option').allTextContents();
+    expect(options[0]).toBe('Europe/Warsaw');
+    expect(options).toContain('Europe/Berlin');
+    expect(await zone.inputValue()).toBe('Europe/Warsaw');
+    for (const tab of TABS) {
+      await ui.open('demo', tab);
+      expect((await page.locator('#tab-panel').textContent())!.toLowerCase()).not.toContain('cisz');
+    }
+  }, 60_000);
+
+  test('"Historia wiadomości" says it sorts by the creation date, and does: newest first', async () => {
+    const page = ui.page;
+    await ui.open('demo', 'historia');
+    expect(await page.locator('thead th').first().textContent()).toBe('Data utworzenia');
+    const dates = await page.locator('tbody tr td:first-child').allTextContents();
+    expect(dates.length).toBeGreaterThan(3);
+    expect(dates).toEqual([...dates].sort().reverse());
+  }, 30_000);
 });
-
-test('"Ustawienia": one name for the sending hours; the time zone is a list with Europe/Warsaw first', async () => {
-  const page = ui.page;
-  await ui.open('demo', 'ustawienia');
-  const zone = page.getByLabel('Strefa czasowa:');
-  expect(await zone.evaluate((el) => el.tagName)).toBe('SELECT');
-  const options = await zone.locator('option').allTextContents();
-  expect(options[0]).toBe('Europe/Warsaw');
-  expect(options).toContain('Europe/Berlin');
-  expect(await zone.inputValue()).toBe('Europe/Warsaw');
-  for (const tab of TABS) {
-    await ui.open('demo', tab);
-    expect((await page.locator('#tab-panel').textContent())!.toLowerCase()).not.toContain('cisz');
-  }
-}, 60_000);
-
-test('"Historia wiadomości" says it sorts by the creation date, and does: newest first', async () => {
-  const page = ui.page;
-  await ui.open('demo', 'historia');
-  expect(await page.locator('thead th').first().textContent()).toBe('Data utworzenia');
-  const dates = await page.locator('tbody tr td:first-child').allTextContents();
-  expect(dates.length).toBeGreaterThan(3);
-  expect(dates).toEqual([...dates].sort().reverse());
-}, 30_000);
 
 test('inside Shoper the iframe follows the content: the SDK resize call comes after the content grows', async () => {
   const page = ui.page;
