@@ -7,7 +7,7 @@ export const LongestValuesResponse = z.looseObject({
   values: z.record(z.string(), z.string()),
   products: z.looseObject({
     count: z.number(),
-    /** False when the shop has more products than one read looks at (1000). */
+    /** False while not every product was looked at (a read in progress, or more than 10,000 products). */
     complete: z.boolean(),
     readAt: z.string().optional(),
     refreshFailed: z.boolean().optional(),

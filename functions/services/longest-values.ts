@@ -9,10 +9,12 @@ import { getLongestProductName, putLongestProductName, type LongestProductName }
 import type { Deps } from './deps';
 import { createShoperClient, MAX_PAGE_SIZE } from './shoper-client';
 
-/** A day: product names change rarely, and a read costs up to PRODUCT_PAGES calls of the shop's API budget. */
+/** A day: product names change rarely, and a read costs calls of the shop's API budget. */
 export const PRODUCT_NAMES_MAX_AGE_MS = 24 * 3600_000;
-/** 20 pages of 50: a thousand products; a bigger shop's longest name is taken from those. */
-export const PRODUCT_PAGES = 20;
+/** 200 pages of 50: ten thousand products; a bigger shop's longest name is taken from those. */
+export const PRODUCT_PAGES = 200;
+/** One admin request reads pages for at most this long (the admin function has 10 s); the next one goes on. */
+export const PRODUCT_READ_BUDGET_MS = 4000;
 
 const flag = z.union([z.boolean(), z.string(), z.number()]).transform((v) => v === true || v === '1' || v === 1);
 const ProductRow = z.looseObject({
@@ -28,13 +30,18 @@ export function longestOf(names: readonly (string | undefined)[]): string | unde
   return names.reduce<string | undefined>((best, name) => (name && points(name.trim()) > points(best ?? '') ? name.trim() : best), undefined);
 }
 
-async function readLongestProductName(deps: Deps, shop: Shop): Promise<LongestProductName> {
-  const client = createShoperClient(deps, shop, { maxRateLimitWaits: 2 });
-  let best: { name: string; productId: string } | undefined;
-  let products = 0;
-  let pages = 1;
-  let page = 1;
-  for (; page <= Math.min(pages, PRODUCT_PAGES); page++) {
+/**
+ * Reads product pages from where an unfinished read stopped (or from the first page), keeping the longest active
+ * name, until the last page, PRODUCT_PAGES, or the time budget.
+ */
+async function readLongestProductName(deps: Deps, shop: Shop, unfinished: LongestProductName | undefined): Promise<LongestProductName> {
+  const client = createShoperClient(deps, shop, { maxRateLimitWaits: 1 });
+  const started = deps.clock.now().getTime();
+  let best = unfinished?.name !== undefined && unfinished.productId !== undefined ? { name: unfinished.name, productId: unfinished.productId } : undefined;
+  let products = unfinished?.products ?? 0;
+  let page = unfinished?.nextPage ?? 1;
+  let pages = page;
+  while (page <= Math.min(pages, PRODUCT_PAGES) && deps.clock.now().getTime() - started < PRODUCT_READ_BUDGET_MS) {
     const res = await client.list<unknown>('products', { limit: MAX_PAGE_SIZE, page });
     pages = Number(res.pages ?? 1);
     for (const row of res.list ?? []) {
@@ -46,8 +53,17 @@ async function readLongestProductName(deps: Deps, shop: Shop): Promise<LongestPr
       products += 1;
       if (!best || points(main.name.trim()) > points(best.name)) best = { name: main.name.trim(), productId: product.data.product_id };
     }
+    page += 1;
   }
-  return { ...(best ? { name: best.name, productId: best.productId } : {}), products, complete: page > pages, readAt: deps.clock.now().toISOString() };
+  const finished = page > Math.min(pages, PRODUCT_PAGES);
+  return {
+    ...(best ? { name: best.name, productId: best.productId } : {}),
+    products,
+    complete: page > pages,
+    ...(finished ? {} : { nextPage: page }),
+    // An unfinished read keeps the time it started, so it is finished before the day-old rule starts it over.
+    readAt: unfinished?.nextPage !== undefined ? unfinished.readAt : deps.clock.now().toISOString(),
+  };
 }
 
 export interface LongestValues {
@@ -60,9 +76,10 @@ export async function longestValues(deps: Deps, shopId: string): Promise<Longest
   if (!shop || shop.status !== 'installed') throw notFound('SHOP_NOT_FOUND', 'Sklep nie ma zainstalowanej aplikacji');
   let product = await getLongestProductName(deps.store, shopId);
   let refreshFailed = false;
-  if (!product || deps.clock.now().getTime() - new Date(product.readAt).getTime() > PRODUCT_NAMES_MAX_AGE_MS) {
+  const unfinished = product?.nextPage !== undefined;
+  if (!product || unfinished || deps.clock.now().getTime() - new Date(product.readAt).getTime() > PRODUCT_NAMES_MAX_AGE_MS) {
     try {
-      product = await readLongestProductName(deps, shop);
+      product = await readLongestProductName(deps, shop, unfinished ? product : undefined);
       await putLongestProductName(deps.store, shopId, product);
     } catch (error) {
       // The last known name (or the sample) still gives a fair count: show it rather than fail the composer.

@@ -11,8 +11,10 @@ export interface LongestProductName {
   productId?: string;
   /** Active products looked at. */
   products: number;
-  /** False when the shop has more products than one read looks at (the longest of those read is kept). */
+  /** False when the shop has more products than a read looks at (the longest of those read is kept). */
   complete: boolean;
+  /** Set while a read is unfinished (it stopped on its time budget): the page the next read goes on from. */
+  nextPage?: number;
   readAt: string;
 }
 
