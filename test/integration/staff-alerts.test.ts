@@ -97,7 +97,9 @@ test('a product that sells out texts the team once per run-out; after a restock 
 
   await rt.shop.restockProduct('demo', 1, 5);
   await rt.idle();
-  await rt.shop.updateProductStock('demo', 1, { stock: 0 });
+  // The simulator's "Wyprzedaj" button.
+  const button = await fetch(`${rt.shop.url}/s/demo/__sim/products/1/sell-out`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  expect(button.status).toBe(200);
   await eventually(() => sent((m) => m.message === text).length === 6);
 }, 30_000);
 
