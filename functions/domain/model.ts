@@ -96,6 +96,8 @@ export type NotificationKind =
   | 'celebration'
   | 'back-in-stock'
   | 'abandoned-cart'
+  /** Alerts to the shop's staff numbers (domain/staff-alerts.ts). */
+  | 'staff-alert'
   | 'test';
 
 export interface ShopSettings {
@@ -214,5 +216,6 @@ export const PLACE_NAMES: Record<NotificationKind, { pl: string; en: string }> =
   celebration: { pl: 'Celebrowanie dat', en: 'Date celebrations' },
   'back-in-stock': { pl: 'Dostępność produktu', en: 'Back in stock' },
   'abandoned-cart': { pl: 'Porzucony koszyk', en: 'Abandoned basket' },
+  'staff-alert': { pl: 'Powiadomienia dla zespołu', en: 'Team alerts' },
   test: { pl: 'Test integracji', en: 'Integration test' },
 };

@@ -8,6 +8,9 @@ export type MessageKind =
   | 'celebration'
   | 'back-in-stock'
   | 'abandoned-cart'
+  | 'staff-new-order'
+  | 'staff-order-cancelled'
+  | 'staff-out-of-stock'
   | 'test';
 
 export interface PlaceholderInfo {
@@ -43,6 +46,8 @@ const LASTNAME: PlaceholderInfo = { name: 'lastname', pl: 'nazwisko klienta', en
 const EMAIL: PlaceholderInfo = { name: 'email', pl: 'email klienta', en: "customer's e-mail", sample: 'anna.kowalska@example.com' };
 const PRODUCT_NAME: PlaceholderInfo = { name: 'product_name', pl: 'nazwa produktu', en: 'product name', sample: 'T-shirt sportowy Hawaii' };
 const PRICE: PlaceholderInfo = { name: 'price', pl: 'cena produktu', en: 'product price', sample: '79,99' };
+const PRODUCT_CODE: PlaceholderInfo = { name: 'product_code', pl: 'kod produktu', en: 'product code', sample: 'TS-HAW-01' };
+const PRODUCT_ID: PlaceholderInfo = { name: 'product_id', pl: 'identyfikator produktu', en: 'product id', sample: '125' };
 
 // The manual's 13 parameters (section 4.3), in its order.
 const ORDER_SET: readonly PlaceholderInfo[] = [
@@ -57,6 +62,10 @@ export const PLACEHOLDERS: Record<MessageKind, readonly PlaceholderInfo[]> = {
   celebration: [NAME, LASTNAME, SHOP_NAME, ORDER_ID],
   'back-in-stock': [PRODUCT_NAME, SHOP_NAME, PRICE, CURRENCY],
   'abandoned-cart': [NAME, LASTNAME, EMAIL, SHOP_NAME],
+  // Staff alerts (domain/staff-alerts.ts): the order's values, or the product that ran out.
+  'staff-new-order': ORDER_SET,
+  'staff-order-cancelled': ORDER_SET,
+  'staff-out-of-stock': [PRODUCT_NAME, PRODUCT_CODE, PRODUCT_ID, SHOP_NAME],
   test: [SHOP_NAME],
 };
 

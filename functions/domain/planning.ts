@@ -38,6 +38,8 @@ export interface Skip {
     | 'NO_PHONE'
     | 'PHONE_REJECTED'
     | 'NO_OWNER_PHONE'
+    /** A team alert is on, but no team number is saved. */
+    | 'NO_STAFF_PHONES'
     | 'NO_STATUS'
     /** Marketing (a celebration) to a client who did not consent while the shop requires consent. */
     | 'NO_CONSENT'

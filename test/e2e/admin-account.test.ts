@@ -39,7 +39,7 @@ test('inside the shop simulator’s admin page the iframe signs in and shows the
   await ui.page.goto(`${rt.shop.url}/s/demo/admin`);
   const app = ui.page.frameLocator('iframe[title="Aplikacja SMS"]');
   await app.getByRole('tab', { name: 'Konto SMSAPI' }).waitFor();
-  expect(await app.getByRole('tab').count()).toBe(12);
+  expect(await app.getByRole('tab').count()).toBe(13);
   // No SMSAPI account yet: the token field first, with the link to SMSAPI's token page; OAuth (configured locally)
   // and the registration link below it; no account form.
   await app.getByLabel('Token API SMSAPI:').waitFor();

@@ -5,6 +5,7 @@ import { PLACEHOLDERS, type MessageKind } from '#domain/placeholders';
 import { L, plural } from '../i18n';
 import { replaceSpecialCharactersSetting } from '../api/account';
 import { composerFigures, counterLabel, describeCharacter, issueText, smsCount } from './counter';
+import { WorstCaseNotes } from './WorstCase';
 
 export interface ComposerProps {
   id: string;
@@ -69,6 +70,7 @@ export function Composer(props: ComposerProps) {
             {counterLabel(figures.template)}
           </span>
         </div>
+        <WorstCaseNotes id={props.id} kind={props.kind} text={props.value} replaceSpecialCharacters={replace} onChange={props.onChange} />
         {replace ? (
           <div class="hint">
             {L(

@@ -25,12 +25,14 @@ import type {
   ShoperTokens,
   SmsapiConnection,
 } from '#domain/model';
+import type { StaffAlerts } from '#domain/staff-alerts';
 
 export const keys = {
   shop: (shop: string) => `SHOP#${shop}`,
   meta: 'CFG#META',
   smsapi: 'CFG#SMSAPI',
   settings: 'CFG#SETTINGS',
+  staffAlerts: 'CFG#STAFF',
   template: (key: string) => `CFG#TPL#${key}`,
   celebration: (id: string) => `CFG#EVENT#${id}`,
   job: (jobId: string) => `JOB#${jobId}`,
@@ -64,6 +66,7 @@ export interface ShopConfiguration {
   settings?: Partial<ShopSettings>;
   templates: Record<string, MessageTemplate>;
   celebrations: Celebration[];
+  staffAlerts?: Partial<StaffAlerts>;
 }
 
 export interface JobListFilter {
@@ -186,6 +189,7 @@ export function createStore(doc: DocumentClient, tableName: string) {
         if (sk === keys.meta) config.shop = strip<Shop>(item);
         else if (sk === keys.smsapi) config.smsapi = strip<SmsapiConnection>(item);
         else if (sk === keys.settings) config.settings = strip<Partial<ShopSettings>>(item);
+        else if (sk === keys.staffAlerts) config.staffAlerts = strip<Partial<StaffAlerts>>(item);
         else if (sk.startsWith('CFG#TPL#')) config.templates[sk.slice('CFG#TPL#'.length)] = strip<MessageTemplate>(item)!;
         else if (sk.startsWith('CFG#EVENT#')) config.celebrations.push(strip<Celebration>(item)!);
       }
