@@ -8,7 +8,7 @@ import { seedDemoShop } from '../../frontend/demo-seed';
 import { buildAdminForTests, openAdmin, type AdminSession } from '../../frontend/e2e-harness';
 import { startTestRuntime } from '../support/runtime';
 
-const TABS = ['konto', 'nowe-zamowienia', 'statusy', 'dostepnosc', 'celebrowanie', 'koszyki', 'bledy', 'powiadomienia', 'zaplanowane', 'statystyki', 'historia', 'ustawienia'];
+const TABS = ['konto', 'nowe-zamowienia', 'zespol', 'statusy', 'dostepnosc', 'celebrowanie', 'koszyki', 'bledy', 'powiadomienia', 'zaplanowane', 'statystyki', 'historia', 'ustawienia'];
 
 let rt: LocalRuntime;
 let ui: AdminSession;
