@@ -40,16 +40,29 @@ export const FIELD_TEXTS: Record<string, FieldText> = {
   ids: { label: { pl: 'Zaznaczone pozycje', en: 'Selected items' }, todo: { pl: 'zaznacz od 1 do 200 pozycji', en: 'select 1 to 200 items' } },
   search: { label: { pl: 'Wyszukaj', en: 'Search' }, todo: { pl: 'wpisz do 100 znaków', en: 'enter up to 100 characters' } },
   body: { label: { pl: 'Formularz', en: 'Form' } },
+  // "Powiadomienia dla zespołu"; the three alerts' own `enabled`, `text`, `quietHours` read as the fields above.
+  phones: { label: { pl: 'Numery telefonów zespołu', en: 'Team phone numbers' }, todo: { pl: 'wpisz najwyżej 5 numerów komórkowych', en: 'enter at most 5 mobile numbers' } },
+  'newOrder.minAmount': {
+    label: { pl: 'Kwota zamówienia od', en: 'Order amount from' },
+    todo: { pl: 'podaj kwotę 0 lub większą (0 oznacza każde zamówienie)', en: 'enter an amount of 0 or more (0 means every order)' },
+  },
+  'newOrder.quietHours': { label: { pl: 'Tylko w godzinach wysyłki', en: 'Only within sending hours' }, todo: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
+  'orderCancelled.quietHours': { label: { pl: 'Tylko w godzinach wysyłki', en: 'Only within sending hours' }, todo: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
+  'outOfStock.quietHours': { label: { pl: 'Tylko w godzinach wysyłki', en: 'Only within sending hours' }, todo: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
 };
 
-/** The label of a field path: the path itself, then its parent (allowedCountries.0 -> allowedCountries). */
+/**
+ * The label of a field path: the path itself, then its parent (allowedCountries.0 -> allowedCountries), then its
+ * last name (orderCancelled.text -> text: a section's own fields read as the same fields elsewhere).
+ */
 export function fieldText(path: string): FieldText | undefined {
   const parts = path.split('.');
   for (let n = parts.length; n > 0; n--) {
     const found = FIELD_TEXTS[parts.slice(0, n).join('.')];
     if (found) return found;
   }
-  return undefined;
+  const leaf = parts.at(-1);
+  return leaf !== undefined && parts.length > 1 && Object.hasOwn(FIELD_TEXTS, leaf) ? FIELD_TEXTS[leaf] : undefined;
 }
 
 /** The parts of a zod issue this module reads (zod 4 `$ZodIssue`, kept structural so the SPA needs no zod internals). */

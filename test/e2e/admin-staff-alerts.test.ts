@@ -62,7 +62,7 @@ test('a landline and a negative amount are refused next to their fields; nothing
   await page.getByRole('button', { name: 'Zapisz' }).click();
   const amountError = page.locator('#staff-min-amount-error');
   await amountError.waitFor();
-  expect(await amountError.textContent()).toContain('„Kwota zamówienia od” nie może być ujemna');
+  expect(await amountError.textContent()).toContain('Kwota zamówienia od: podaj kwotę 0 lub większą');
   expect((await api('GET', '/api/staff-alerts')).body.newOrder.minAmount).toBe(750.5);
 }, 60_000);
 

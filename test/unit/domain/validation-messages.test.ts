@@ -3,6 +3,7 @@
 import { TemplateBody } from '#domain/api';
 import { SettingsBody, CelebrationBody } from '#domain/api-orders';
 import { SmsapiSettingsBody } from '#domain/api-smsapi';
+import { StaffAlertsBody } from '#domain/api-staff';
 import { describeIssue, issueField } from '#domain/validation-messages';
 import type * as z from 'zod';
 
@@ -23,6 +24,18 @@ describe('describeIssue', () => {
       pl: 'Opóźnienie (dni): podaj liczbę od 0 do 365',
       en: 'Delay (days): enter a number from 0 to 365',
     });
+  });
+
+  it('"Powiadomienia dla zespołu": the amount by its label, and an alert\'s own text as "Wiadomość"', () => {
+    const rule = { enabled: true, text: 'x', quietHours: false };
+    const body = { phones: [], newOrder: { ...rule, minAmount: -1 }, orderCancelled: rule, outOfStock: rule };
+    expect(both(StaffAlertsBody, body)).toEqual({
+      field: 'newOrder.minAmount',
+      pl: 'Kwota zamówienia od: podaj kwotę 0 lub większą (0 oznacza każde zamówienie)',
+      en: 'Order amount from: enter an amount of 0 or more (0 means every order)',
+    });
+    const long = { ...body, newOrder: { ...rule, minAmount: 0 }, orderCancelled: { ...rule, text: 'x'.repeat(2001) } };
+    expect(both(StaffAlertsBody, long)).toMatchObject({ field: 'orderCancelled.text', pl: 'Wiadomość: wpisz treść do 2000 znaków' });
   });
 
   it('a missing field says it is required, by its label', () => {
