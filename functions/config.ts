@@ -38,6 +38,8 @@ export const ConfigSchema = z.object({
    * none, the publisher configures them in the App Store panel, verified with the per-shop derived secret.
    */
   WEBHOOK_SECRET_MODE: z.enum(['random', 'derived']).default('random'),
+  /** How long one run of the uninstall purge works before it queues its continuation (the planner has 60 s). */
+  UNINSTALL_PURGE_BUDGET_MS: z.coerce.number().int().min(1).max(45_000).default(20_000),
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
   IFRAME_MAX_AGE_SECONDS: z.coerce.number().int().min(30).default(600),
   /** Header carrying the shopper's address when a CDN sits in front (`cloudfront-viewer-address` in AWS). */
