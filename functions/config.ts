@@ -105,6 +105,9 @@ export const SECRET_PARAMETERS: Record<PublisherSecret, string> = {
   webhookSecretKey: 'webhook-secret-key',
 };
 
+/** Whether the webhook key is required: in `derived` mode it signs every webhook (without it all would be refused). */
+export const webhookKeyRequired = (config: Pick<Config, 'WEBHOOK_SECRET_MODE'>): boolean => config.WEBHOOK_SECRET_MODE === 'derived';
+
 /** Secrets straight from the environment (local runtime and tests). */
 export function secretsFromEnv(config: Config): Secrets {
   const missing: string[] = [];
@@ -120,7 +123,8 @@ export function secretsFromEnv(config: Config): Secrets {
     smsapiClientId: config.SMSAPI_CLIENT_ID ?? '',
     smsapiClientSecret: config.SMSAPI_CLIENT_SECRET ?? '',
     sessionSecret: need('SESSION_SECRET'),
-    webhookSecretKey: config.WEBHOOK_SECRET_KEY ?? '',
+    // Derived mode verifies every webhook with it: without it every webhook would be refused, so it is no option.
+    webhookSecretKey: webhookKeyRequired(config) ? need('WEBHOOK_SECRET_KEY') : (config.WEBHOOK_SECRET_KEY ?? ''),
     viewerAddressSecret: config.VIEWER_ADDRESS_SECRET,
   };
   if (missing.length > 0) throw new ConfigError(missing.map((m) => `${m}: required`));

@@ -110,7 +110,7 @@ test('30,000 items and 150 schedules: a fast answer, the shop refused at once, a
     expect(await rt.shop.redeliverLast('big')).toBe(401);
     expectRefused(await adminCall(rt, token, 'GET', '/api/settings'), 401, 'SESSION_INVALID');
     const iframe = Object.fromEntries(new URL(rt.shop.iframeUrl('big')).searchParams);
-    expectRefused(await call(`${rt.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(iframe) }), 401);
+    expectRefused(await call(`${rt.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(iframe) }), 401, 'SESSION_SHOP_UNINSTALLING');
     expectRefused(await call(`${rt.url}/storefront/${licence}/config`, { method: 'POST', headers: { origin: new URL(rt.shop.url).origin } }), 404, 'SHOP_NOT_FOUND');
     // A repeated uninstall while data remains is never "unknown shop": it queues the purge again.
     const again = await lifecycle('big', 'uninstall');
