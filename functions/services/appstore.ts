@@ -10,7 +10,7 @@ import type { Shop } from '#domain/model';
 import type { Deps } from './deps';
 import { safeEqualHex } from './webhook-signature';
 import { exchangeAuthCode, ShoperApiError } from './shoper-client';
-import { enqueueShopSetup, startingSetup } from './shop-setup';
+import { enqueueShopSetup, migrateLegacyWebhooks, startingSetup } from './shop-setup';
 import { newWebhookSecret, sealWebhookSecret } from './webhook-secret';
 import { seedExampleCelebrations } from './celebrations';
 import { enqueueShopPurge } from './shop-purge';
@@ -80,6 +80,8 @@ export async function handleAppstoreEvent(deps: Deps, fields: Record<string, str
         lastLifecycleAt: String(timestamp),
         updatedAt: now.toISOString(),
       });
+      // A new version is the moment to move a shop set up before one webhook per event over to it.
+      if (action === 'upgrade') await migrateLegacyWebhooks(deps, existing);
       return { action, shop: shopId, result: 'updated' };
     }
   }

@@ -21,6 +21,7 @@ import type {
   MessageTemplate,
   Shop,
   ShopSettings,
+  ShopSetup,
   ShoperTokens,
   SmsapiConnection,
 } from '#domain/model';
@@ -178,6 +179,30 @@ export function createStore(doc: DocumentClient, tableName: string) {
             ConditionExpression: condition,
             ExpressionAttributeNames: names,
             ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /**
+     * Starts a setup that re-registers the webhooks of a shop set up before one webhook per event (no id -> event
+     * map yet), unless one runs already: at most one a day, so a shop whose setup keeps failing is not hammered.
+     */
+    async startWebhookMigration(shop: string, setup: ShopSetup, notBefore: string): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: keys.shop(shop), sk: keys.meta },
+            UpdateExpression: 'SET #setup = :setup',
+            ConditionExpression:
+              '#status = :installed AND attribute_not_exists(webhookEvents) AND (attribute_not_exists(#setup) OR #setup.#state = :done OR #setup.startedAt < :notBefore)',
+            ExpressionAttributeNames: { '#setup': 'setup', '#status': 'status', '#state': 'state' },
+            ExpressionAttributeValues: { ':setup': setup, ':installed': 'installed', ':done': 'done', ':notBefore': notBefore },
           }),
         );
         return true;
