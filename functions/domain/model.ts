@@ -110,6 +110,8 @@ export interface ShopSettings {
   quietHoursFor: Partial<Record<NotificationKind, boolean>>;
   /** Marketing (celebrations, abandoned baskets) only to clients who consented. */
   requireMarketingConsent: boolean;
+  /** Back in stock only to signed-in clients with the shop's recorded consent, at a number of their account. */
+  backInStockRequiresConsent: boolean;
   /** When an order changes status again (or is cancelled) before a delayed status SMS goes: cancel it. */
   cancelStaleStatusMessages: boolean;
   /** Status ids the merchant marks as "shipped" (date celebrations' order-shipped event). */
