@@ -81,7 +81,12 @@ export async function handleAppstoreEvent(deps: Deps, fields: Record<string, str
         updatedAt: now.toISOString(),
       });
       // A new version is the moment to move a shop set up before one webhook per event over to it.
-      if (action === 'upgrade') await migrateLegacyWebhooks(deps, existing);
+      // The upgrade itself is applied either way: a move that could not start is tried again by the next webhook.
+      if (action === 'upgrade') {
+        await migrateLegacyWebhooks(deps, existing).catch((error: unknown) =>
+          deps.logger.error('legacy webhook migration not queued', { shop: shopId, error: String(error) }),
+        );
+      }
       return { action, shop: shopId, result: 'updated' };
     }
   }
