@@ -81,7 +81,7 @@ export async function handleAppstoreEvent(deps: Deps, fields: Record<string, str
         updatedAt: now.toISOString(),
       });
       // A new version is the moment to move a shop set up before one webhook per event over to it.
-      // The upgrade itself is applied either way: a move that could not start is tried again by the next webhook.
+      // The upgrade itself is applied either way; a move that could not be queued shows as a stuck setup (retry).
       if (action === 'upgrade') {
         await migrateLegacyWebhooks(deps, existing).catch((error: unknown) =>
           deps.logger.error('legacy webhook migration not queued', { shop: shopId, error: String(error) }),
