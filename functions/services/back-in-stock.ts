@@ -14,7 +14,8 @@ import { renderMessage } from '#domain/template';
 import type { SubscribeRequest, SubscriptionView, WithdrawRequest } from '#domain/api-storefront';
 import { createSignUpRepository, parseSignUpId, signUpId, type SignUp } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from './deps';
-import { jobFromPlan, jobIdKey } from './dispatch';
+import { jobFromPlan, jobIdKey, recordSuppressed } from './dispatch';
+import { withRecordedConsent } from './back-in-stock-consent';
 import { dispatchBatches } from './send-batch';
 import { createShoperClient } from './shoper-client';
 import { enforceLimit, privateHash, STOREFRONT_LIMITS } from './rate-limit';
@@ -219,10 +220,18 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
   };
   const text = renderMessage('back-in-stock', template.text, values, { maxParts: ctx.maxParts });
 
+  let eligible = waiting;
+  if (ctx.settings.backInStockRequiresConsent) {
+    // Asked before any job exists: if Shoper cannot answer, the event comes back and nothing was half done.
+    const consent = await withRecordedConsent(deps, ctx, waiting, text);
+    await recordSuppressed(deps, shop, consent.skipped);
+    eligible = consent.consenting;
+  }
+
   const jobs: Job[] = [];
   const planned: { signUp: SignUp; job: Job }[] = [];
   let capFull = false;
-  for (const signUp of waiting) {
+  for (const signUp of eligible) {
     const timing = dueTime('back-in-stock', template.delayDays, ctx);
     const job = jobFromPlan(
       shop,

@@ -60,6 +60,7 @@ export async function updateSettings(deps: Deps, shop: string, body: SettingsBod
   if (issue) throw quietHoursError(issue);
 
   if (body.requireMarketingConsent !== undefined) next.requireMarketingConsent = body.requireMarketingConsent;
+  if (body.backInStockRequiresConsent !== undefined) next.backInStockRequiresConsent = body.backInStockRequiresConsent;
   if (body.cancelStaleStatusMessages !== undefined) next.cancelStaleStatusMessages = body.cancelStaleStatusMessages;
   if (body.storefrontDailyCap !== undefined) next.storefrontDailyCap = body.storefrontDailyCap;
 

@@ -167,9 +167,11 @@ test('"Ustawienia": the sending hours and consent are saved; a bad hour is refus
   await page.getByLabel('Do:').fill('21:00');
   await page.getByLabel('Celebrowanie dat').uncheck();
   await page.getByLabel('przesyłka wysłana').check();
+  await page.getByLabel('Powiadomienia o dostępności tylko za zgodą marketingową').check();
   await page.getByRole('button', { name: 'Zapisz' }).click();
   await page.getByTestId('toast').filter({ hasText: 'Ustawienia zostały zapisane' }).waitFor();
   const settings = (await api('GET', '/api/settings')).body;
+  expect(settings.backInStockRequiresConsent).toBe(true);
   expect(settings.quietHours).toMatchObject({ start: '09:00', end: '21:00' });
   expect(settings.quietHoursFor.celebration).toBe(false);
   expect(settings.shippedStatusIds).toEqual(['7']);

@@ -22,6 +22,7 @@ interface SettingsForm {
   timeZone: string;
   quietHoursFor: Record<string, boolean>;
   requireMarketingConsent: boolean;
+  backInStockRequiresConsent: boolean;
   cancelStaleStatusMessages: boolean;
   shippedStatusIds: string[];
   allowedCountries: string;
@@ -35,6 +36,7 @@ const toForm = (s: Settings): SettingsForm => ({
   timeZone: s.quietHours.timeZone,
   quietHoursFor: Object.fromEntries(WINDOW_KINDS.map((k) => [k, s.quietHoursFor[k] ?? false])),
   requireMarketingConsent: s.requireMarketingConsent,
+  backInStockRequiresConsent: s.backInStockRequiresConsent,
   cancelStaleStatusMessages: s.cancelStaleStatusMessages,
   shippedStatusIds: [...s.shippedStatusIds].sort(),
   allowedCountries: s.allowedCountries.join(', '),
@@ -72,6 +74,7 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
         quietHours: { enabled: value.quietEnabled, start: value.start, end: value.end, timeZone: value.timeZone.trim() },
         quietHoursFor: value.quietHoursFor,
         requireMarketingConsent: value.requireMarketingConsent,
+        backInStockRequiresConsent: value.backInStockRequiresConsent,
         cancelStaleStatusMessages: value.cancelStaleStatusMessages,
         shippedStatusIds: value.shippedStatusIds,
         allowedCountries: value.allowedCountries
@@ -134,6 +137,16 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
         )}
         checked={v.requireMarketingConsent}
         onChange={(requireMarketingConsent) => form.set({ requireMarketingConsent })}
+      />
+      <Checkbox
+        id="back-in-stock-consent"
+        label={L('Powiadomienia o dostępności tylko za zgodą marketingową', 'Back-in-stock messages only with marketing consent')}
+        hint={L(
+          'SMS o powrocie produktu wyjdzie tylko do zalogowanego klienta zapisanego do newslettera w Shoper, na numer z jego konta; pozostałe zapisy są pomijane i widać je z powodem w „Historii wiadomości”.',
+          'The back-in-stock SMS goes only to a signed-in customer subscribed to the newsletter in Shoper, at a number from their account; other sign-ups are skipped and listed with the reason in the "Message history".',
+        )}
+        checked={v.backInStockRequiresConsent}
+        onChange={(backInStockRequiresConsent) => form.set({ backInStockRequiresConsent })}
       />
       <Checkbox
         id="cancel-stale"
