@@ -6,6 +6,7 @@ import type { ShopSettings } from '#domain/model';
 import { normalizeMobile } from '#domain/phone';
 import { quietHoursIssue, type QuietHoursIssue } from '#domain/quiet-hours';
 import { withDefaults } from '#domain/settings';
+import { mergeLimits, sendingLimitsIssue } from '#domain/sending-limits';
 import type { SettingsBody } from '#domain/api-orders';
 import type { Deps } from './deps';
 
@@ -54,6 +55,11 @@ export async function updateSettings(deps: Deps, shop: string, body: SettingsBod
   if (body.requireMarketingConsent !== undefined) next.requireMarketingConsent = body.requireMarketingConsent;
   if (body.cancelStaleStatusMessages !== undefined) next.cancelStaleStatusMessages = body.cancelStaleStatusMessages;
   if (body.storefrontDailyCap !== undefined) next.storefrontDailyCap = body.storefrontDailyCap;
+  if (body.limits !== undefined) {
+    next.limits = mergeLimits(current.limits, body.limits);
+    const limitIssue = sendingLimitsIssue(next.limits);
+    if (limitIssue) throw badRequest('SETTINGS_LIMIT_INVALID', limitIssue.message, limitIssue.field);
+  }
 
   if (body.shippedStatusIds !== undefined) {
     const known = (await deps.store.getShop(shop))?.statuses;
