@@ -18,6 +18,7 @@ import { statusRoutes } from './admin/statuses';
 import { celebrationRoutes } from './admin/celebrations';
 import { jobRoutes } from './admin/jobs';
 import { shopRoutes } from './admin/shop';
+import { limitRoutes } from './admin/limits';
 
 const sessionRoutes: AdminRoute[] = [
   {
@@ -38,7 +39,7 @@ const sessionRoutes: AdminRoute[] = [
   },
 ];
 
-export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...shopRoutes];
+export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...shopRoutes, ...limitRoutes];
 
 export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] = ADMIN_ROUTES) => {
   let router: ((event: HttpEvent, context: Context) => Promise<unknown>) | undefined;
