@@ -11,7 +11,7 @@ import { smsLength } from '#domain/sms-length';
 import { replaceSpecialCharacters } from '#domain/special-characters';
 import type { Deps } from './deps';
 import { recordError } from './error-log';
-import { recordSent, sendJob } from './send-job';
+import { recordSent, sendJob, type SendContext } from './send-job';
 import { reportsUrl } from './delivery-reports';
 import { callWithToken } from './smsapi-token';
 import { countOutcome } from './stats';
@@ -73,9 +73,9 @@ interface Claimed {
 }
 
 /** Sends every still-pending job of the batch; jobs with the same text share one SMSAPI request. */
-export async function sendBatch(deps: Deps, batch: JobBatchRef): Promise<BatchOutcome> {
+export async function sendBatch(deps: Deps, batch: JobBatchRef, context: SendContext = {}): Promise<BatchOutcome> {
   if (batch.jobIds.length === 1) {
-    const single = await sendJob(deps, { shop: batch.shop, jobId: batch.jobIds[0]! });
+    const single = await sendJob(deps, { shop: batch.shop, jobId: batch.jobIds[0]! }, context);
     if (single.result === 'retry') return { result: 'retry', reason: single.reason };
     return { result: 'done', sent: single.result === 'sent' ? 1 : 0, failed: single.result === 'failed' ? 1 : 0, skipped: single.result === 'skipped' ? 1 : 0 };
   }
@@ -121,7 +121,7 @@ export async function sendBatch(deps: Deps, batch: JobBatchRef): Promise<BatchOu
     const admitted: Claimed[] = [];
     for (const c of claimed) {
       const message = connection.replaceSpecialCharacters ? replaceSpecialCharacters(c.job.text) : c.job.text;
-      const verdict = await gate.admit(c.job, c.attempt, message);
+      const verdict = await gate.admit(c.job, c.attempt, message, context.queuedAt);
       if (verdict.go) admitted.push({ ...c, expiresAt: verdict.expiresAt });
       else skipped++;
     }

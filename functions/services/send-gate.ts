@@ -6,7 +6,7 @@
 import { localDate } from '#domain/calendar';
 import { expiredReason, frequencyCapReason, holidayWaitReason, spendLimitReason, type Reason, type SpendLimitKind } from '#domain/held-back';
 import type { Job, ShopSettings } from '#domain/model';
-import { isMarketing, nextMarketingDay, smsapiExpiration, validUntil } from '#domain/sending-limits';
+import { isMarketing, nextMarketingDay, smsapiExpiration, validityMs, validUntil } from '#domain/sending-limits';
 import { smsLength } from '#domain/sms-length';
 import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
 import type { Deps } from './deps';
@@ -86,14 +86,19 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
   }
 
   return {
-    /** Whether claimed job `job` (attempt `attempt`, text as it will go: `message`) may be sent now. */
-    async admit(job: Job, attempt: number, message: string): Promise<GateVerdict> {
+    /**
+     * Whether claimed job `job` (attempt `attempt`, text as it will go: `message`) may be sent now. Its validity runs
+     * from its due time, or from when it was put on the sends queue (`queuedAt`) if that was later (a schedule fires
+     * at the due time in AWS; a fast-forwarded local clock fires it late, as if on time).
+     */
+    async admit(job: Job, attempt: number, message: string, queuedAt?: Date): Promise<GateVerdict> {
       const now = deps.clock.now();
-      const deadline = validUntil(job.kind, new Date(job.dueAt), limits);
+      const due = new Date(job.dueAt);
+      const deadline = validUntil(job.kind, queuedAt && queuedAt > due ? queuedAt : due, limits);
       const first = attempt === 1;
 
       if (first && now.getTime() > deadline.getTime()) {
-        const hours = Math.round((deadline.getTime() - Date.parse(job.dueAt)) / 3_600_000);
+        const hours = Math.round(validityMs(job.kind, limits) / 3_600_000);
         await skip(job, expiredReason(hours, deadline, tz));
         return { go: false, outcome: 'skipped' };
       }

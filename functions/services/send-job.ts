@@ -33,7 +33,12 @@ export type SendOutcome =
 const leaseMs = (deps: Deps) => Math.max(60_000, 4 * deps.config.SMSAPI_TIMEOUT_MS);
 const TERMINAL = new Set(['SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED', 'CANCELLED']);
 
-export async function sendJob(deps: Deps, ref: JobRef): Promise<SendOutcome> {
+/** `queuedAt`: when the job's reference was put on the sends queue (SQS's SentTimestamp), if known. */
+export interface SendContext {
+  queuedAt?: Date;
+}
+
+export async function sendJob(deps: Deps, ref: JobRef, context: SendContext = {}): Promise<SendOutcome> {
   const now = deps.clock.now();
   const existing = await deps.store.getJob(ref.shop, ref.jobId);
   if (!existing) return { result: 'skipped', reason: 'JOB_NOT_FOUND' };
@@ -57,7 +62,7 @@ export async function sendJob(deps: Deps, ref: JobRef): Promise<SendOutcome> {
   }
 
   try {
-    return await send(deps, job, attempt);
+    return await send(deps, job, attempt, context);
   } catch (error) {
     // Something of ours failed (store, cipher): release the job so the redelivery retries at once instead of
     // waiting for the lease to run out. If SMSAPI had already accepted it, check_idx answers 53 next time.
@@ -68,7 +73,7 @@ export async function sendJob(deps: Deps, ref: JobRef): Promise<SendOutcome> {
   }
 }
 
-async function send(deps: Deps, job: Job, attempt: number): Promise<SendOutcome> {
+async function send(deps: Deps, job: Job, attempt: number, context: SendContext): Promise<SendOutcome> {
   const [connection, saved] = await Promise.all([deps.store.getSmsapi(job.shop), deps.store.getSettings(job.shop)]);
   const settings = withDefaults(saved);
   const timeZone = settings.quietHours.timeZone;
@@ -77,7 +82,7 @@ async function send(deps: Deps, job: Job, attempt: number): Promise<SendOutcome>
   }
   const message = connection.replaceSpecialCharacters ? replaceSpecialCharacters(job.text) : job.text;
   // Validity, Sunday/holiday, spend limits, frequency cap: a message held back is settled by the gate.
-  const verdict = await createSendGate(deps, job.shop, settings).admit(job, attempt, message);
+  const verdict = await createSendGate(deps, job.shop, settings).admit(job, attempt, message, context.queuedAt);
   if (!verdict.go) return { result: 'skipped', reason: verdict.outcome === 'skipped' ? 'HELD_BACK' : 'RESCHEDULED' };
   const notifyUrl = await reportsUrl(deps, job.shop);
   const { result } = await callWithToken(deps, job.shop, connection, (token) =>

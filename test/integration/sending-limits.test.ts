@@ -4,7 +4,8 @@
 // a day. The simulator's clock and SMSAPI's points are moved to show periods and the alert.
 import type { LocalRuntime } from '../../local/runtime';
 import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
-import { dispatchJob, jobFromPlan, jobIdKey } from '#services/dispatch';
+import { jobFromPlan, jobIdKey } from '#services/dispatch';
+import { sendJob } from '#services/send-job';
 import { eventually } from '../support/runtime';
 import { advanceToWarsaw, startOrdersWorld, type OrdersWorld } from './orders-support';
 
@@ -113,8 +114,11 @@ test('a message that could not leave within its validity (a backlog) is not sent
   );
   expect(job.state).toBe('QUEUED');
   await rt.deps.store.createJob(job);
-  await dispatchJob(rt.deps, job);
-  await rt.idle();
+  // It has waited on the sends queue for 7 hours (a backlog): the sender takes it now.
+  expect(await sendJob(rt.deps, { shop: world.licence, jobId: job.jobId }, { queuedAt: new Date(now.getTime() - 7 * HOUR) })).toEqual({
+    result: 'skipped',
+    reason: 'HELD_BACK',
+  });
   const stale = await eventually(async () => (await history()).find((j) => j.jobId === job.jobId && j.state === 'SKIPPED'));
   expect(stale.skipReason.code).toBe('EXPIRED');
   expect(stale.skipReason.pl).toMatch(/^Wygasła: nie wyszła w ciągu 6 h/);
@@ -146,9 +150,9 @@ test('a daily spend limit pauses marketing (order messages go on), the banner sa
     const body = (await api('GET', '/api/limits')).body;
     return body.reached?.length ? body : undefined;
   });
-  expect(state.reached[0]).toMatchObject({ limit: 'dailyParts', value: 1, includesTransactional: false, name: { pl: 'dzienny limit części SMS' } });
-  expect(state.reached[0].used).toBeGreaterThanOrEqual(1);
-  expect(state.heldBack.today).toMatchObject({ celebration: 1 });
+  expect(state!.reached[0]).toMatchObject({ limit: 'dailyParts', value: 1, includesTransactional: false, name: { pl: 'dzienny limit części SMS' } });
+  expect(state!.reached[0].used).toBeGreaterThanOrEqual(1);
+  expect(state!.heldBack.today).toMatchObject({ celebration: 1 });
 
   // The owner chooses to pause order messages too.
   expect((await api('PUT', '/api/settings', { limits: { spend: { includeTransactional: true } } })).status).toBe(200);
