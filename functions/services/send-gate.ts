@@ -114,7 +114,12 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
             updatedAt: now.toISOString(),
             removeLease: true,
           });
-          if (moved) await deps.scheduler.schedule({ shop: job.shop, jobId: job.jobId }, next);
+          if (moved) {
+            // The schedule that just fired may not be deleted yet, and scheduling keeps an existing one: replace it.
+            const ref = { shop: job.shop, jobId: job.jobId };
+            await deps.scheduler.cancel(ref);
+            await deps.scheduler.schedule(ref, next);
+          }
           return { go: false, outcome: 'rescheduled' };
         }
       }

@@ -6,6 +6,8 @@ import type { LocalRuntime } from '../../local/runtime';
 import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
 import { jobFromPlan, jobIdKey } from '#services/dispatch';
 import { sendJob } from '#services/send-job';
+import { localDate } from '#domain/calendar';
+import { isSundayOrHoliday } from '#domain/polish-holidays';
 import { eventually } from '../support/runtime';
 import { advanceToWarsaw, startOrdersWorld, type OrdersWorld } from './orders-support';
 
@@ -205,4 +207,41 @@ test('low balance: the owner gets one SMS a day when the points fall under the t
   expect(sentTo('48600100200')).toHaveLength(1);
   const owner = (await history()).find((j) => j.kind === 'owner-alert');
   expect(owner.type).toEqual({ pl: 'Alert dla właściciela', en: 'Owner alert' });
+}, 60_000);
+
+test('no marketing on Sundays and holidays: planned for the next working day, and a due one the sender meets on Sunday waits for it', async () => {
+  expect((await api('PUT', '/api/settings', { limits: { noMarketingOnHolidays: true, lowBalancePoints: null } })).status).toBe(200);
+  expect((await api('PUT', `/api/celebrations/${ruleId}`, { active: true })).status).toBe(200);
+  const weekday = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', weekday: 'long' }).format(at);
+  let now = await advanceToWarsaw(rt, '12:00');
+  for (let i = 0; i < 8 && weekday(now) !== 'Sunday'; i++) now = await advanceToWarsaw(rt, '12:00');
+  expect(weekday(now)).toBe('Sunday');
+
+  // Planned on Sunday: due the next working day at the window's opening (08:00 Warsaw).
+  const order = await rt.shop.placeOrder('demo', { phone: '601 666 001' });
+  await rt.idle();
+  const planned = await eventually(async () => (await history()).find((j) => j.orderId === String(order.orderId) && j.kind === 'celebration'));
+  expect(planned.state).toBe('SCHEDULED');
+  expect(isSundayOrHoliday(localDate(new Date(planned.dueAt), 'Europe/Warsaw'))).toBe(false);
+  expect(Date.parse(planned.dueAt) - now.getTime()).toBeLessThan(4 * 24 * HOUR);
+  expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', minute: '2-digit' }).format(new Date(planned.dueAt))).toBe('08:00');
+
+  // A marketing job that became due on Sunday (planned before the owner switched the rule on) is moved, not sent.
+  const job = jobFromPlan(
+    world.licence,
+    { key: `sunday-test:${now.toISOString()}`, kind: 'abandoned-cart', phone: '+48601666002', text: 'Koszyk czeka', dueAt: now, source: { event: 'basket.activity', userId: '9' } },
+    now,
+    await jobIdKey(rt.deps),
+  );
+  await rt.deps.store.createJob(job);
+  expect(await sendJob(rt.deps, { shop: world.licence, jobId: job.jobId })).toEqual({ result: 'skipped', reason: 'RESCHEDULED' });
+  const moved = await rt.deps.store.getJob(world.licence, job.jobId);
+  expect(moved).toMatchObject({ state: 'SCHEDULED', waitReason: { code: 'NO_MARKETING_DAY' } });
+  expect(moved!.dueAt).toBe(planned.dueAt);
+  expect(sentTo('48601666002')).toHaveLength(0);
+
+  await rt.advanceClock(Date.parse(planned.dueAt) + 60_000 - rt.deps.clock.now().getTime());
+  await eventually(() => sentTo('48601666002').length === 1 && sentTo('48601666001').length === 1);
+  expect(sentTo('48601666002')).toHaveLength(1);
+  expect(sentTo('48601666001')).toHaveLength(1);
 }, 60_000);
