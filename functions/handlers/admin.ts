@@ -20,6 +20,7 @@ import { jobRoutes } from './admin/jobs';
 import { shopRoutes } from './admin/shop';
 import { composerRoutes } from './admin/composer';
 import { staffAlertRoutes } from './admin/staff-alerts';
+import { limitRoutes } from './admin/limits';
 
 const sessionRoutes: AdminRoute[] = [
   {
@@ -40,7 +41,7 @@ const sessionRoutes: AdminRoute[] = [
   },
 ];
 
-export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...shopRoutes, ...composerRoutes, ...staffAlertRoutes];
+export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...shopRoutes, ...composerRoutes, ...staffAlertRoutes, ...limitRoutes];
 
 export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] = ADMIN_ROUTES) => {
   let router: ((event: HttpEvent, context: Context) => Promise<unknown>) | undefined;

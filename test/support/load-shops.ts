@@ -68,7 +68,8 @@ export async function setupLoadShop(rt: LoadWorld, index: number, options: LoadS
   await ok('SMSAPI_TOKEN', api('PUT', '/api/smsapi', { token }));
   await ok('SMSAPI_SENDER', api('PUT', '/api/smsapi', { senderName: LOAD_SENDER, replaceSpecialCharacters: false }));
   const owner = loadNumber(index, 0, 0);
-  await ok('SETTINGS', api('PUT', '/api/settings', { ownerPhone: owner, quietHours: { enabled: false }, shippedStatusIds: ['7'] }));
+  // The load's expected outbox has no notion of the frequency cap (its own tests: sending-limits.test.ts): off here.
+  await ok('SETTINGS', api('PUT', '/api/settings', { ownerPhone: owner, quietHours: { enabled: false }, shippedStatusIds: ['7'], limits: { frequencyCap: { enabled: false } } }));
   await ok('TPL_OWNER', api('PUT', '/api/templates/owner-new-order', { enabled: true, delayDays: 0, text: LOAD_TEXTS.owner }));
   for (const [statusId, text] of Object.entries(LOAD_TEXTS.status)) {
     await ok(`TPL_STATUS_${statusId}`, api('PUT', `/api/templates/order-status/${statusId}`, { enabled: true, delayDays: 0, text }));
