@@ -2,6 +2,8 @@
 // ("Opóźnienie (dni): podaj liczbę od 0 do 365"), in Polish and English, never zod's own English. Shared by the
 // admin API (its 400 answers) and the SPA (its checks before sending).
 
+import { LIMIT_LABELS, type LimitField } from './sending-limits';
+
 export type Locale = 'pl' | 'en';
 type Text = { pl: string; en: string };
 
@@ -14,8 +16,25 @@ interface FieldText {
 const DAYS: FieldText = { label: { pl: 'Opóźnienie (dni)', en: 'Delay (days)' }, todo: { pl: 'podaj liczbę od 0 do 365', en: 'enter a number from 0 to 365' } };
 const HOUR = { pl: 'wpisz godzinę jako GG:MM, np. 08:00', en: 'enter the time as HH:MM, e.g. 08:00' };
 
+const LIMIT_LABELS_EN: Record<LimitField, string> = {
+  'limits.frequencyCap.count': 'Frequency cap: marketing SMS per number',
+  'limits.frequencyCap.windowHours': 'Frequency cap: within (hours)',
+  'limits.validityHours.transactional': 'Validity of order SMS (hours)',
+  'limits.validityHours.marketing': 'Validity of marketing SMS (hours)',
+  'limits.spend.dailyParts': 'Daily limit of SMS parts',
+  'limits.spend.monthlyParts': 'Monthly limit of SMS parts',
+  'limits.spend.dailyPoints': 'Daily limit of SMSAPI points',
+  'limits.spend.monthlyPoints': 'Monthly limit of SMSAPI points',
+  'limits.lowBalancePoints': 'Low balance threshold (SMSAPI points)',
+};
+/** "Limity i koszty" (Settings): the labels sending-limits.ts words its own checks with. */
+const LIMIT_TEXTS = Object.fromEntries(
+  (Object.keys(LIMIT_LABELS) as LimitField[]).map((field) => [field, { label: { pl: LIMIT_LABELS[field], en: LIMIT_LABELS_EN[field] } }]),
+) as Record<LimitField, FieldText>;
+
 /** Labels by field path (as the API names them); `x.0` and `x.key` fall back to `x`. */
 export const FIELD_TEXTS: Record<string, FieldText> = {
+  ...LIMIT_TEXTS,
   delayDays: DAYS,
   text: { label: { pl: 'Wiadomość', en: 'Message' }, todo: { pl: 'wpisz treść do 2000 znaków', en: 'enter a text of up to 2000 characters' } },
   enabled: { label: { pl: 'Wyślij', en: 'Send' }, todo: { pl: 'wybierz Tak lub Nie', en: 'choose Yes or No' } },
