@@ -83,6 +83,10 @@ export interface ShopSettings {
   shippedStatusIds: string[];
   allowedCountries: string[];
   storefrontDailyCap: number;
+  /** Marketing templates without {stop_link} get the line "Rezygnacja: {stop_link}" (short links). */
+  autoStopLink: boolean;
+  /** An order this many days after a click on a marketing SMS is attributed to it (short links). */
+  attributionDays: number;
 }
 
 export interface MessageTemplate {

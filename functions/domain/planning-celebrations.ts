@@ -3,7 +3,7 @@
 import type { Celebration, CelebrationEvent, Job } from './model';
 import type { OrderFacts } from './shoper-events';
 import type { PhoneResult } from './phone';
-import { renderMessage } from './template';
+import { renderLinkedMessage } from './linked-message';
 import { customerPhone, dueTime, type Plan, type PlanningContext, type Skip } from './planning';
 
 export const CELEBRATION_EVENTS = ['order-shipped', 'first-order', 'order-placed', 'account-registered'] as const satisfies readonly CelebrationEvent[];
@@ -54,7 +54,7 @@ export function celebrationCustomerFromOrder(order: OrderFacts, ctx: Pick<Planni
 export function planCelebrations(
   occasion: CelebrationOccasion,
   celebrations: readonly Celebration[],
-  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop' | 'maxParts'>,
+  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop' | 'maxParts' | 'links'>,
 ): Plan {
   const rules = activeCelebrations(celebrations, occasion.event);
   if (rules.length === 0) return { jobs: [], skipped: [] };
@@ -81,11 +81,19 @@ export function planCelebrations(
         celebrationId: rule.id,
         celebrationEvent: occasion.event,
       };
+      const key = `celebration:${rule.id}:${occasion.subject}`;
+      const message = renderLinkedMessage('celebration', rule.text, values, {
+        maxParts: ctx.maxParts,
+        links: ctx.links,
+        autoStopLink: ctx.settings.autoStopLink,
+        request: { jobKey: key, phone, userId: customer.userId, targets: { shopUrl: ctx.shop.shopUrl } },
+      });
       return {
-        key: `celebration:${rule.id}:${occasion.subject}`,
+        key,
         kind: 'celebration' as const,
         phone,
-        text: renderMessage('celebration', rule.text, values, { maxParts: ctx.maxParts }),
+        text: message.text,
+        links: message.links,
         ...dueTime('celebration', rule.delayDays, ctx),
         source,
       };
@@ -106,7 +114,7 @@ export function planOrderPlacedCelebrations(
   order: OrderFacts,
   facts: OrderPlacedFacts,
   celebrations: readonly Celebration[],
-  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop' | 'maxParts'>,
+  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop' | 'maxParts' | 'links'>,
 ): Plan {
   const customer = celebrationCustomerFromOrder(order, ctx, facts.consent);
   const occasion = (event: CelebrationEvent): CelebrationOccasion => ({

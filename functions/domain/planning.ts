@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import type { MessageTemplate, NotificationKind, Shop, ShopSettings, Job } from './model';
 import type { OrderFacts } from './shoper-events';
 import { normalizeMobile, type PhoneResult } from './phone';
-import { renderMessage } from './template';
+import { renderLinkedMessage } from './linked-message';
+import type { LinkMaker, ShortLink } from './short-links';
 import { addDays, nextSendTime } from './quiet-hours';
 import { orderValues } from './order-values';
 
@@ -16,6 +17,8 @@ export interface PlanningContext {
   now: Date;
   /** SMSAPI_MAX_PARTS: no message is rendered longer (default DEFAULT_MAX_PARTS). */
   maxParts?: number;
+  /** Makes each SMS's short links; without it link placeholders render empty. */
+  links?: LinkMaker;
 }
 
 export interface PlannedJob {
@@ -28,6 +31,8 @@ export interface PlannedJob {
   /** When quiet hours moved the job, its original due time. */
   shiftedFrom?: Date;
   source: Job['source'];
+  /** The SMS's short links: stored before the job, so a link works as soon as the SMS can arrive. */
+  links?: ShortLink[];
 }
 
 export interface Skip {
@@ -44,7 +49,9 @@ export interface Skip {
     /** An order.status event older than a status change already planned for the same order. */
     | 'STALE_EVENT'
     /** parcel.dispatch for an order Shoper no longer has. */
-    | 'NO_ORDER';
+    | 'NO_ORDER'
+    /** Marketing to a number that opted out through a {stop_link}. */
+    | 'OPTED_OUT';
   detail?: string;
 }
 
@@ -100,14 +107,20 @@ export function planOrderStatus(order: OrderFacts, ctx: PlanningContext): Plan {
   const phone = customerPhone(order, ctx.settings);
   if (!phone) return { jobs: [], skipped: [{ reason: 'NO_PHONE' }] };
   if (!phone.ok) return { jobs: [], skipped: [{ reason: 'PHONE_REJECTED', detail: phone.code }] };
-  const text = renderMessage('order-status', template.text, orderValues(order, ctx.shop), { maxParts: ctx.maxParts });
+  const key = `order-status:${statusDedupe(order)}`;
+  const message = renderLinkedMessage('order-status', template.text, orderValues(order, ctx.shop), {
+    maxParts: ctx.maxParts,
+    links: ctx.links,
+    request: { jobKey: key, phone: phone.e164, userId: order.userId, targets: { shopUrl: ctx.shop.shopUrl, orderUrl: order.orderUrl } },
+  });
   return {
     jobs: [
       {
-        key: `order-status:${statusDedupe(order)}`,
+        key,
         kind: 'order-status',
         phone: phone.e164,
-        text,
+        text: message.text,
+        links: message.links,
         ...dueTime('order-status', template.delayDays, ctx),
         source: {
           event: 'order.status',
@@ -129,13 +142,20 @@ export function planOwnerNewOrder(order: OrderFacts, ctx: PlanningContext): Plan
   if (!ctx.settings.ownerPhone) return { jobs: [], skipped: [{ reason: 'NO_OWNER_PHONE' }] };
   const phone = normalizeMobile(ctx.settings.ownerPhone);
   if (!phone.ok) return { jobs: [], skipped: [{ reason: 'PHONE_REJECTED', detail: phone.code }] };
+  const key = `owner-new-order:${order.orderId}`;
+  const message = renderLinkedMessage('owner-new-order', template.text, orderValues(order, ctx.shop), {
+    maxParts: ctx.maxParts,
+    links: ctx.links,
+    request: { jobKey: key, phone: phone.e164, targets: { shopUrl: ctx.shop.shopUrl, orderUrl: order.orderUrl } },
+  });
   return {
     jobs: [
       {
-        key: `owner-new-order:${order.orderId}`,
+        key,
         kind: 'owner-new-order',
         phone: phone.e164,
-        text: renderMessage('owner-new-order', template.text, orderValues(order, ctx.shop), { maxParts: ctx.maxParts }),
+        text: message.text,
+        links: message.links,
         ...dueTime('owner-new-order', template.delayDays, ctx),
         source: { event: 'order.create', orderId: order.orderId, userId: order.userId },
       },

@@ -17,6 +17,8 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   shippedStatusIds: [],
   allowedCountries: ['PL'],
   storefrontDailyCap: 200,
+  autoStopLink: true,
+  attributionDays: 7,
 };
 
 export function withDefaults(settings: Partial<ShopSettings> | undefined): ShopSettings {

@@ -10,7 +10,7 @@ import { normalizeMobile, phoneErrorMessage } from '#domain/phone';
 import { dueTime, templateKey, type PlanningContext } from '#domain/planning';
 import { withDefaults } from '#domain/settings';
 import { localDate } from '#domain/calendar';
-import { renderMessage } from '#domain/template';
+import { renderLinkedMessage } from '#domain/linked-message';
 import type { SubscribeRequest, SubscriptionView, WithdrawRequest } from '#domain/api-storefront';
 import { createSignUpRepository, parseSignUpId, signUpId, type SignUp } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from './deps';
@@ -20,6 +20,8 @@ import { createShoperClient } from './shoper-client';
 import { enforceLimit, privateHash, STOREFRONT_LIMITS } from './rate-limit';
 import { placeUnderDailyCap, releaseCapPlace } from './storefront-cap';
 import { readWithdrawToken, withdrawToken } from './storefront';
+import { optOutsOf } from './opt-out';
+import { saveLinks } from './short-links';
 
 /** What a product.edit payload (or REST products/{id}) tells us. */
 export interface ProductFacts {
@@ -29,6 +31,8 @@ export interface ProductFacts {
   currencyId?: string;
   stock?: number;
   active?: boolean;
+  /** The product's page (Shoper's `permalink`), for {product_link}. */
+  url?: string;
 }
 
 const flag = z
@@ -42,7 +46,7 @@ const ProductPayload = z
     productId: text,
     id: text,
     currency_id: text,
-    translations: z.record(z.string(), z.object({ name: text, active: flag }).partial().passthrough()).optional(),
+    translations: z.record(z.string(), z.object({ name: text, active: flag, permalink: text }).partial().passthrough()).optional(),
     stock: z.object({ stock: text, active: flag, price: text }).partial().passthrough().nullish(),
   })
   .passthrough();
@@ -65,6 +69,7 @@ export function parseProduct(payload: unknown): ProductFacts | undefined {
     currencyId: p.currency_id,
     stock: stock !== undefined && Number.isFinite(stock) ? stock : undefined,
     active: flags.length === 0 ? undefined : flags.every(Boolean),
+    ...(main?.permalink ? { url: main.permalink } : {}),
   };
 }
 
@@ -217,20 +222,34 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
     price: facts.price !== undefined ? formatMoney(facts.price) : '',
     currency,
   };
-  const text = renderMessage('back-in-stock', template.text, values, { maxParts: ctx.maxParts });
+  // Numbers that opted out of marketing SMS get none: their sign-ups are withdrawn instead.
+  const optedOut = await optOutsOf(deps, shop, waiting.map((s) => s.phone));
 
   const jobs: Job[] = [];
   const planned: { signUp: SignUp; job: Job }[] = [];
   let capFull = false;
   for (const signUp of waiting) {
+    if (optedOut.has(signUp.phone)) {
+      await signUps.withdraw(shop, signUp.productId, signUp.phone, ctx.now.toISOString());
+      deps.logger.info('back in stock: opted-out number skipped', { shop, productId: signUp.productId, reason: 'OPTED_OUT' });
+      continue;
+    }
     const timing = dueTime('back-in-stock', template.delayDays, ctx);
+    const key = `back-in-stock:${signUp.productId}:${signUp.phone}:${signUp.createdAt}`;
+    // Rendered per sign-up: each SMS has its own links.
+    const message = renderLinkedMessage('back-in-stock', template.text, values, {
+      maxParts: ctx.maxParts,
+      links: ctx.links,
+      autoStopLink: ctx.settings.autoStopLink,
+      request: { jobKey: key, phone: signUp.phone, userId: signUp.clientId, targets: { shopUrl: ctx.shop.shopUrl, productUrl: facts.url } },
+    });
     const job = jobFromPlan(
       shop,
       {
-        key: `back-in-stock:${signUp.productId}:${signUp.phone}:${signUp.createdAt}`,
+        key,
         kind: 'back-in-stock',
         phone: signUp.phone,
-        text,
+        text: message.text,
         ...timing,
         source: { event: 'product.edit', productId: signUp.productId, ...(signUp.clientId ? { userId: signUp.clientId } : {}) },
       },
@@ -253,6 +272,7 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
           waitReason: placed.waitReason,
         });
       }
+      await saveLinks(deps, message.links);
       if ((await deps.store.createJob(job)) === 'created') current = job;
       else {
         await releaseCapPlace(deps, shop, placed.capDate);

@@ -3,6 +3,7 @@
 import type { Job } from '#domain/model';
 import { jobIdFor, type PlannedJob } from '#domain/planning';
 import type { Deps } from './deps';
+import { saveLinks } from './short-links';
 
 /** A job due within this margin goes on the queue at once rather than through the scheduler. */
 const IMMEDIATE_MARGIN_MS = 60_000;
@@ -38,6 +39,8 @@ export async function createAndDispatch(deps: Deps, shop: string, planned: Plann
   const jobs: Job[] = [];
   for (const p of planned) {
     const job = jobFromPlan(shop, p, now);
+    // Links first: an SMS never carries a link that does not answer.
+    await saveLinks(deps, p.links);
     const outcome = await deps.store.createJob(job);
     const current = outcome === 'created' ? job : await deps.store.getJob(shop, job.jobId);
     if (!current) continue;

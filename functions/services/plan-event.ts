@@ -12,10 +12,13 @@ import { planOrderCreate, planOrderStatusChange } from './planners/orders';
 import { planProductEdit } from './planners/products';
 import { planBasketReminderCancel } from './planners/carts';
 import { planClientRegistered, planOrderPlaced, planParcelDispatched, planShippedStatus } from './planners/celebrations';
+import { planOrderAttribution } from './planners/attribution';
+import { dropOptedOut } from './opt-out';
+import { linkMakerFor } from './short-links';
 
 /** Every planner that runs for an event, in order. */
 export const PLANNERS: Partial<Record<SupportedEvent, EventPlanner[]>> = {
-  'order.create': [planOrderCreate, planOrderPlaced, planBasketReminderCancel],
+  'order.create': [planOrderCreate, planOrderPlaced, planBasketReminderCancel, planOrderAttribution],
   'order.status': [planOrderStatusChange, planShippedStatus],
   'parcel.dispatch': [planParcelDispatched],
   'client.create': [planClientRegistered],
@@ -36,12 +39,15 @@ export async function planEvent(deps: Deps, message: ShopEventMessage): Promise<
   }
   const planners = PLANNERS[message.event as SupportedEvent];
   if (!planners?.length) return { jobs: [], skipped: [], ignored: 'EVENT_NOT_PLANNED' };
+  const settings = withDefaults(config.settings);
+  const now = deps.clock.now();
   const ctx: PlanningContext = {
     shop: config.shop,
-    settings: withDefaults(config.settings),
+    settings,
     templates: config.templates,
-    now: deps.clock.now(),
+    now,
     maxParts: deps.config.SMSAPI_MAX_PARTS,
+    links: await linkMakerFor(deps, config.shop, settings, now),
   };
 
   let plan: Plan;
@@ -53,6 +59,8 @@ export async function planEvent(deps: Deps, message: ShopEventMessage): Promise<
     return { jobs: [], skipped: [], ignored: `PAYLOAD_INVALID:${error.field}` };
   }
 
+  // A number that opted out gets no marketing SMS, whichever planner found it.
+  plan = await dropOptedOut(deps, message.shop, plan);
   const jobs = await createAndDispatch(deps, message.shop, plan.jobs);
   deps.logger.info('event planned', { shop: message.shop, event: message.event, jobs: jobs.map((j) => j.jobId), skipped: plan.skipped });
   return { jobs, skipped: plan.skipped };

@@ -378,16 +378,16 @@ export function createStore(doc: DocumentClient, tableName: string) {
     },
 
     /** Atomic counters (ADD): exact under concurrency. */
-    async addStats(shop: string, date: string, counters: Partial<Omit<DailyStats, 'date'>>) {
+    async addStats(shop: string, date: string, counters: Partial<Omit<DailyStats, 'date'>> & { [perKind: `k_${string}`]: number }) {
       const entries = Object.entries(counters).filter(([, v]) => typeof v === 'number' && v !== 0);
       if (entries.length === 0) return;
       await doc.send(
         new UpdateCommand({
           TableName,
           Key: { pk: keys.shop(shop), sk: keys.stat(date) },
-          UpdateExpression: `SET #date = :date ADD ${entries.map(([k]) => `#${k} :${k}`).join(', ')}`,
-          ExpressionAttributeNames: { '#date': 'date', ...Object.fromEntries(entries.map(([k]) => [`#${k}`, k])) },
-          ExpressionAttributeValues: { ':date': date, ...Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])) },
+          UpdateExpression: `SET #date = :date ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+          ExpressionAttributeNames: { '#date': 'date', ...Object.fromEntries(entries.map(([k], i) => [`#c${i}`, k])) },
+          ExpressionAttributeValues: { ':date': date, ...Object.fromEntries(entries.map(([, v], i) => [`:c${i}`, v])) },
         }),
       );
     },
@@ -425,13 +425,18 @@ export function createStore(doc: DocumentClient, tableName: string) {
       }
     },
 
-    /** Deletes every item of a shop (uninstall). Returns how many were deleted. */
+    /**
+     * Deletes every item of a shop (uninstall), and the items outside its partition that one of its items names as
+     * its twin (`twinPk`/`twinSk`: a short link, keyed by its code). Returns how many were deleted.
+     */
     async deleteShopData(shop: string): Promise<number> {
-      const items = await queryAll({
+      const found = await queryAll({
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': keys.shop(shop) },
-        ProjectionExpression: 'pk, sk',
+        ProjectionExpression: 'pk, sk, twinPk, twinSk',
       });
+      const twins = found.filter((it) => typeof it.twinPk === 'string' && typeof it.twinSk === 'string').map((it) => ({ pk: it.twinPk, sk: it.twinSk }));
+      const items = [...new Map([...found, ...twins].map((it) => [`${String(it.pk)}\u0000${String(it.sk)}`, { pk: it.pk, sk: it.sk }])).values()];
       for (let i = 0; i < items.length; i += 25) {
         let requests = items.slice(i, i + 25).map((it) => ({ DeleteRequest: { Key: { pk: it.pk, sk: it.sk } } }));
         for (let attempt = 0; requests.length > 0; attempt++) {

@@ -1,0 +1,49 @@
+// One-click opt-out ({stop_link}): the recipient confirms on our page, and from then on no marketing SMS
+// (celebrations, basket reminders, back in stock) is planned to that number by that shop; order messages still go.
+// The withdrawal is recorded once (when, how, from which SMS) and the number's waiting marketing SMS are cancelled.
+import { localDate } from '#domain/calendar';
+import type { Plan } from '#domain/planning';
+import { isMarketing, type ShortLink } from '#domain/short-links';
+import { createShortLinkRepository, kindCounter, type OptOut } from '#adapters/dynamodb/short-links';
+import type { Deps } from './deps';
+
+export async function optOutByLink(deps: Pick<Deps, 'store' | 'clock' | 'logger'>, link: ShortLink): Promise<{ first: boolean; cancelled: number }> {
+  const repo = createShortLinkRepository(deps.store);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const first = await repo.putOptOut(link.shop, { phone: link.phone, at, how: 'stop-link', kind: link.kind, jobId: link.jobId, code: link.code });
+  if (first) await repo.addKindCounters(link.shop, localDate(now, link.timeZone), { [kindCounter('optOuts', link.kind)]: 1 });
+  // Already planned marketing SMS to this number are cancelled: a cancelled job never sends (its schedule may still
+  // fire; the sender finds the job cancelled).
+  let cancelled = 0;
+  for (const job of await deps.store.listPendingJobs(link.shop)) {
+    if (job.phone !== link.phone || !isMarketing(job.kind)) continue;
+    const done = await deps.store.transitionJob(link.shop, job.jobId, ['SCHEDULED', 'QUEUED'], 'CANCELLED', { cancelReason: 'OPTED_OUT', updatedAt: at });
+    if (done) cancelled++;
+  }
+  deps.logger.info('opt-out recorded', { shop: link.shop, phone: `…${link.phone.slice(-3)}`, first, cancelled });
+  return { first, cancelled };
+}
+
+/** The numbers (of these) that opted out in this shop. */
+export async function optOutsOf(deps: Pick<Deps, 'store'>, shop: string, phones: readonly string[]): Promise<Map<string, OptOut>> {
+  if (phones.length === 0) return new Map();
+  return createShortLinkRepository(deps.store).optOutsOf(shop, phones);
+}
+
+/** Marketing jobs of a plan to numbers that opted out become skips (OPTED_OUT); everything else stays. */
+export async function dropOptedOut(deps: Pick<Deps, 'store'>, shop: string, plan: Plan): Promise<Plan> {
+  const marketing = plan.jobs.filter((job) => isMarketing(job.kind));
+  if (marketing.length === 0) return plan;
+  const optedOut = await optOutsOf(deps, shop, marketing.map((job) => job.phone));
+  if (optedOut.size === 0) return plan;
+  const dropped = marketing.filter((job) => optedOut.has(job.phone));
+  return {
+    jobs: plan.jobs.filter((job) => !dropped.includes(job)),
+    skipped: [...plan.skipped, ...dropped.map((job) => ({ reason: 'OPTED_OUT' as const, detail: `${job.kind}:…${job.phone.slice(-3)}` }))],
+  };
+}
+
+export async function listOptOuts(deps: Pick<Deps, 'store'>, shop: string): Promise<OptOut[]> {
+  return createShortLinkRepository(deps.store).listOptOuts(shop);
+}
