@@ -7,6 +7,7 @@ import { Checkbox, FieldLine, FormError, Intro, LoadFailed, Loading, SaveBar } f
 import { useForm, useLoad } from '../form';
 import { L, locale } from '../i18n';
 import { loadStatuses } from './StatusesTab';
+import { LinkSettingsSection } from './LinkResults';
 
 const WINDOW_KINDS: NotificationKind[] = ['owner-new-order', 'order-status', 'celebration', 'back-in-stock', 'abandoned-cart'];
 const TIME_ZONES = ['Europe/Warsaw', 'Europe/Berlin', 'Europe/London', 'Europe/Prague', 'Europe/Vilnius', 'UTC'];
@@ -54,6 +55,7 @@ export function SettingsTab() {
       {loaded.error ? <LoadFailed message={loaded.error} retry={loaded.reload} /> : null}
       {loaded.loading && !loaded.data ? <Loading /> : null}
       {loaded.data ? <SettingsEditor initial={loaded.data.form} statuses={loaded.data.statuses} /> : null}
+      {loaded.data ? <LinkSettingsSection /> : null}
     </section>
   );
 }
