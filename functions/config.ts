@@ -24,12 +24,24 @@ export const ConfigSchema = z.object({
    */
   SHORT_LINK_URL: url.optional(),
   SMSAPI_URL: url.default('https://api.smsapi.pl'),
-  /** Base of SMSAPI's OAuth web flow: `${base}/oauth/access` and `${base}/api/oauth/token`. */
+  /**
+   * SMSAPI's OAuth web flow (only used when SMSAPI_CLIENT_ID/SECRET are set; PROTOCOLS.md, Corrections): the host,
+   * and the authorize and token URLs, which default to `${SMSAPI_OAUTH_URL}/oauth/access` and
+   * `${SMSAPI_OAUTH_URL}/api/oauth/token` (SMSAPI's 2019 flow). SMSAPI moved it since (2021: `https://oauth.smsapi.io`):
+   * set all three from what SMSAPI gives with the client id.
+   */
   SMSAPI_OAUTH_URL: url.default('https://ssl.smsapi.pl'),
+  SMSAPI_OAUTH_AUTHORIZE_URL: url.optional(),
+  SMSAPI_OAUTH_TOKEN_URL: url.optional(),
+  /** Scopes asked for: sending, the profile (login, points) and sender names. */
+  SMSAPI_OAUTH_SCOPE: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/).default('sms,profile,sms_sender'),
   SMSAPI_MAX_PARTS: z.coerce.number().int().min(1).max(10).default(6),
   SMSAPI_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   SENDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
-  /** `random`: the app registers its webhooks with a random per-shop secret; `derived`: App Store derivation. */
+  /**
+   * `random`: the app registers one webhook per event with a random per-shop secret; `derived`: the app registers
+   * none, the publisher configures them in the App Store panel, verified with the per-shop derived secret.
+   */
   WEBHOOK_SECRET_MODE: z.enum(['random', 'derived']).default('random'),
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
   IFRAME_MAX_AGE_SECONDS: z.coerce.number().int().min(30).default(600),

@@ -100,6 +100,10 @@ export const SubscriptionView = z.object({
   createdAt: z.string(),
   sentAt: z.string().optional(),
   withdrawnAt: z.string().optional(),
+  /** The SMS planned for the sign-up: its true state (it may wait for the sending hours before it leaves). */
+  message: z
+    .object({ state: z.string(), dueAt: z.string(), sentAt: z.string().optional(), deliveredAt: z.string().optional() })
+    .optional(),
 });
 export type SubscriptionView = z.infer<typeof SubscriptionView>;
 

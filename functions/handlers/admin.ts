@@ -17,6 +17,7 @@ import { settingsRoutes } from './admin/settings';
 import { statusRoutes } from './admin/statuses';
 import { celebrationRoutes } from './admin/celebrations';
 import { jobRoutes } from './admin/jobs';
+import { shopRoutes } from './admin/shop';
 import { linkRoutes } from './admin/links';
 
 const sessionRoutes: AdminRoute[] = [
@@ -38,7 +39,7 @@ const sessionRoutes: AdminRoute[] = [
   },
 ];
 
-export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...linkRoutes];
+export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...shopRoutes, ...linkRoutes];
 
 export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] = ADMIN_ROUTES) => {
   let router: ((event: HttpEvent, context: Context) => Promise<unknown>) | undefined;

@@ -11,7 +11,7 @@ import { withDefaults } from '#domain/settings';
 import { renderLinkedMessage } from '#domain/linked-message';
 import { createBasketRepository, type BasketActivity, type BasketClient } from '#adapters/dynamodb/carts';
 import type { Deps } from './deps';
-import { dispatchJob, jobFromPlan } from './dispatch';
+import { dispatchJob, jobFromPlan, jobIdKey } from './dispatch';
 import { createShoperClient } from './shoper-client';
 import { enforceLimit, STOREFRONT_LIMITS } from './rate-limit';
 import { placeUnderDailyCap, releaseCapPlace } from './storefront-cap';
@@ -204,6 +204,7 @@ export async function recordBasketActivity(
         source: { event: 'basket.activity', userId: input.clientId },
       },
       now,
+      await jobIdKey(deps),
     );
     const placed = await placeUnderDailyCap(deps, shop.shop, settings, 'abandoned-cart', new Date(job.dueAt));
     if (placed.dropped) {

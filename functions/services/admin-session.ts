@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { badRequest, unauthorized } from '#domain/errors';
 import type { Shop } from '#domain/model';
+import { checkFreshness } from '#domain/shoper-time';
 import type { Deps } from './deps';
 import { safeEqualHex } from './webhook-signature';
 
@@ -14,6 +15,13 @@ export interface IframeParameters {
   timestamp: string;
   hash: string;
   locale?: string;
+  translations?: string;
+}
+
+/** The admin's language: Shoper's `translations` (`pl_PL`, `en_US`) first, `locale` as the fallback; Polish otherwise. */
+export function adminLocale(params: Pick<IframeParameters, 'locale' | 'translations'>): 'pl' | 'en' {
+  const chosen = params.translations?.trim() || params.locale?.trim() || 'pl';
+  return chosen.toLowerCase().startsWith('en') ? 'en' : 'pl';
 }
 
 /** Shoper's iframe signature: HMAC-SHA512 over the signed keys sorted, `k=v` joined with `&`. */
@@ -29,9 +37,11 @@ export async function createSession(deps: Deps, params: IframeParameters): Promi
   const secrets = await deps.secrets();
   const expected = iframeSignature({ place: params.place, shop: params.shop, timestamp: params.timestamp }, secrets.appstoreSecret);
   if (!safeEqualHex(expected, params.hash)) throw unauthorized('SESSION_SIGNATURE_INVALID', 'The iframe signature does not match');
-  const issued = Number(params.timestamp);
-  const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
-  if (!Number.isFinite(issued) || Math.abs(nowSeconds - issued) > deps.config.IFRAME_MAX_AGE_SECONDS) {
+  // The same two forms as App Store events (Unix seconds, or `Y-m-d H:i:s` in Europe/Warsaw): no public source
+  // shows which one the iframe uses.
+  const now = deps.clock.now();
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  if (!checkFreshness(params.timestamp, now, deps.config.IFRAME_MAX_AGE_SECONDS).ok) {
     throw unauthorized('SESSION_EXPIRED', 'The iframe parameters are too old: reopen the app from the Shoper admin panel');
   }
   const shop = await deps.store.getShop(params.shop);
@@ -44,7 +54,7 @@ export async function createSession(deps: Deps, params: IframeParameters): Promi
     .setExpirationTime(exp)
     .setAudience('admin')
     .sign(new TextEncoder().encode(secrets.sessionSecret));
-  const locale = params.locale?.toLowerCase().startsWith('en') ? 'en' : 'pl';
+  const locale = adminLocale(params);
   return { token, expiresAt: new Date(exp * 1000).toISOString(), shop: params.shop, locale };
 }
 

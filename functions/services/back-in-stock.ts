@@ -14,7 +14,8 @@ import { renderLinkedMessage } from '#domain/linked-message';
 import type { SubscribeRequest, SubscriptionView, WithdrawRequest } from '#domain/api-storefront';
 import { createSignUpRepository, parseSignUpId, signUpId, type SignUp } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from './deps';
-import { jobFromPlan } from './dispatch';
+import { jobFromPlan, jobIdKey, recordSuppressed } from './dispatch';
+import { suppressed } from '#domain/suppression';
 import { dispatchBatches } from './send-batch';
 import { createShoperClient } from './shoper-client';
 import { enforceLimit, privateHash, STOREFRONT_LIMITS } from './rate-limit';
@@ -229,13 +230,15 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
   const planned: { signUp: SignUp; job: Job }[] = [];
   let capFull = false;
   for (const signUp of waiting) {
-    if (optedOut.has(signUp.phone)) {
-      await signUps.withdraw(shop, signUp.productId, signUp.phone, ctx.now.toISOString());
-      deps.logger.info('back in stock: opted-out number skipped', { shop, productId: signUp.productId, reason: 'OPTED_OUT' });
-      continue;
-    }
     const timing = dueTime('back-in-stock', template.delayDays, ctx);
     const key = `back-in-stock:${signUp.productId}:${signUp.phone}:${signUp.createdAt}`;
+    const source: Job['source'] = { event: 'product.edit', productId: signUp.productId, ...(signUp.clientId ? { userId: signUp.clientId } : {}) };
+    if (optedOut.has(signUp.phone)) {
+      // Shown in the history as skipped (with the reason); the sign-up is withdrawn, never sent.
+      await recordSuppressed(deps, shop, [suppressed('OPTED_OUT', { key, kind: 'back-in-stock', phone: signUp.phone, source })]);
+      await signUps.withdraw(shop, signUp.productId, signUp.phone, ctx.now.toISOString());
+      continue;
+    }
     // Rendered per sign-up: each SMS has its own links.
     const message = renderLinkedMessage('back-in-stock', template.text, values, {
       maxParts: ctx.maxParts,
@@ -251,9 +254,10 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
         phone: signUp.phone,
         text: message.text,
         ...timing,
-        source: { event: 'product.edit', productId: signUp.productId, ...(signUp.clientId ? { userId: signUp.clientId } : {}) },
+        source,
       },
       ctx.now,
+      await jobIdKey(deps),
     );
     const existing = await deps.store.getJob(shop, job.jobId);
     let current = existing;
@@ -293,7 +297,11 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
 
 // ---- The merchant's notification list (manual 4.9) ----
 
-const toView = (s: SignUp): SubscriptionView => ({
+/** The true state of a sign-up's SMS: waiting for the product, scheduled (for when), sent, delivered or failed. */
+const messageView = (job: Job | undefined): SubscriptionView['message'] =>
+  job ? { state: job.state, dueAt: job.dueAt, ...(job.sentAt ? { sentAt: job.sentAt } : {}), ...(job.deliveredAt ? { deliveredAt: job.deliveredAt } : {}) } : undefined;
+
+const toView = (s: SignUp, job?: Job): SubscriptionView => ({
   id: s.id,
   ...(s.clientId ? { clientId: s.clientId } : {}),
   phone: s.phone,
@@ -303,6 +311,7 @@ const toView = (s: SignUp): SubscriptionView => ({
   createdAt: s.createdAt,
   ...(s.sentAt ? { sentAt: s.sentAt } : {}),
   ...(s.withdrawnAt ? { withdrawnAt: s.withdrawnAt } : {}),
+  ...(job ? { message: messageView(job) } : {}),
 });
 
 const encodeCursor = (s: SignUp) => Buffer.from(JSON.stringify([s.createdAt, s.id])).toString('base64url');
@@ -339,7 +348,9 @@ export async function listSignUps(deps: Deps, shop: string, query: { search?: st
   }
   const page = all.slice(start, start + query.limit);
   const more = start + query.limit < all.length;
-  return { items: page.map(toView), total: all.length, ...(more && page.length ? { cursor: encodeCursor(page[page.length - 1]!) } : {}) };
+  // "wysłany" only once the SMS really left: the sign-up's job says whether it waits (sending hours) or went.
+  const jobs = await Promise.all(page.map((s) => (s.jobId ? deps.store.getJob(shop, s.jobId) : Promise.resolve(undefined))));
+  return { items: page.map((s, i) => toView(s, jobs[i])), total: all.length, ...(more && page.length ? { cursor: encodeCursor(page[page.length - 1]!) } : {}) };
 }
 
 /** Deletes sign-ups by id; returns how many existed. */

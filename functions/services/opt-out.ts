@@ -3,6 +3,7 @@
 // The withdrawal is recorded once (when, how, from which SMS) and the number's waiting marketing SMS are cancelled.
 import { localDate } from '#domain/calendar';
 import type { Plan } from '#domain/planning';
+import { suppressed } from '#domain/suppression';
 import { isMarketing, type ShortLink } from '#domain/short-links';
 import { createShortLinkRepository, kindCounter, type OptOut } from '#adapters/dynamodb/short-links';
 import type { Deps } from './deps';
@@ -40,7 +41,15 @@ export async function dropOptedOut(deps: Pick<Deps, 'store'>, shop: string, plan
   const dropped = marketing.filter((job) => optedOut.has(job.phone));
   return {
     jobs: plan.jobs.filter((job) => !dropped.includes(job)),
-    skipped: [...plan.skipped, ...dropped.map((job) => ({ reason: 'OPTED_OUT' as const, detail: `${job.kind}:…${job.phone.slice(-3)}` }))],
+    skipped: [
+      ...plan.skipped,
+      ...dropped.map((job) => ({
+        reason: 'OPTED_OUT' as const,
+        detail: `${job.kind}:…${job.phone.slice(-3)}`,
+        // Shown in the history as a skipped message with its reason (its links are never stored).
+        suppressed: suppressed('OPTED_OUT', { key: job.key, kind: job.kind, phone: job.phone, text: job.text, source: job.source }),
+      })),
+    ],
   };
 }
 

@@ -6,7 +6,7 @@ import { mergePlans, type Plan, type PlanningContext } from '#domain/planning';
 import type { Job } from '#domain/model';
 import type { ShopEventMessage } from './ports';
 import type { Deps } from './deps';
-import { createAndDispatch } from './dispatch';
+import { createAndDispatch, recordSuppressed } from './dispatch';
 import { PayloadInvalid, type EventPlanner } from './planners/types';
 import { planOrderCreate, planOrderStatusChange } from './planners/orders';
 import { planProductEdit } from './planners/products';
@@ -39,7 +39,7 @@ export async function planEvent(deps: Deps, message: ShopEventMessage): Promise<
   }
   const planners = PLANNERS[message.event as SupportedEvent];
   if (!planners?.length) return { jobs: [], skipped: [], ignored: 'EVENT_NOT_PLANNED' };
-  const settings = withDefaults(config.settings);
+  const settings = withDefaults(config.settings, config.shop.statuses);
   const now = deps.clock.now();
   const ctx: PlanningContext = {
     shop: config.shop,
@@ -59,9 +59,10 @@ export async function planEvent(deps: Deps, message: ShopEventMessage): Promise<
     return { jobs: [], skipped: [], ignored: `PAYLOAD_INVALID:${error.field}` };
   }
 
-  // A number that opted out gets no marketing SMS, whichever planner found it.
+  // A number that opted out gets no marketing SMS, whichever planner found it (recorded as skipped, with the reason).
   plan = await dropOptedOut(deps, message.shop, plan);
   const jobs = await createAndDispatch(deps, message.shop, plan.jobs);
+  await recordSuppressed(deps, message.shop, plan.skipped);
   deps.logger.info('event planned', { shop: message.shop, event: message.event, jobs: jobs.map((j) => j.jobId), skipped: plan.skipped });
   return { jobs, skipped: plan.skipped };
 }

@@ -5,8 +5,8 @@ import type { Config } from '#config';
 import type { Shop, ShopSettings } from '#domain/model';
 import { jobIdFor } from '#domain/planning';
 import { LINK_TTL_DAYS, linkCode, linkTarget, type LinkMaker, type ShortLink } from '#domain/short-links';
-import { createShortLinkRepository } from '#adapters/dynamodb/short-links';
 import type { Deps } from './deps';
+import { jobIdKey } from './dispatch';
 
 /** Where short links live: the custom short domain (SHORT_LINK_URL) or the app's public URL. */
 export const shortLinkBase = (config: Pick<Config, 'SHORT_LINK_URL' | 'PUBLIC_URL'>) => config.SHORT_LINK_URL ?? config.PUBLIC_URL;
@@ -19,13 +19,13 @@ async function codeKey(deps: Pick<Deps, 'secrets'>): Promise<string> {
 
 /** The link maker of one shop, for the planners (PlanningContext.links) and the basket reminder. */
 export async function linkMakerFor(deps: Pick<Deps, 'secrets' | 'config'>, shop: Shop, settings: ShopSettings, now: Date): Promise<LinkMaker> {
-  const key = await codeKey(deps);
+  const [key, idKey] = await Promise.all([codeKey(deps), jobIdKey(deps)]);
   const createdAt = now.toISOString();
   const validUntil = new Date(now.getTime() + LINK_TTL_DAYS * 86_400_000).toISOString();
   return {
     base: shortLinkBase(deps.config),
     make(request, placeholders) {
-      const jobId = jobIdFor(shop.shop, request.jobKey);
+      const jobId = jobIdFor(shop.shop, request.jobKey, idKey);
       return placeholders.map((placeholder): ShortLink => ({
         code: linkCode(key, jobId, placeholder),
         shop: shop.shop,
@@ -46,8 +46,4 @@ export async function linkMakerFor(deps: Pick<Deps, 'secrets' | 'config'>, shop:
   };
 }
 
-/** Stores the links of planned SMS; call before creating their jobs. */
-export async function saveLinks(deps: Pick<Deps, 'store'>, links: readonly ShortLink[] | undefined): Promise<void> {
-  if (!links || links.length === 0) return;
-  await createShortLinkRepository(deps.store).save(links);
-}
+export { saveLinks } from './save-links';

@@ -5,6 +5,7 @@ import { AppError, notFound } from '#domain/errors';
 import type { MessageTemplate } from '#domain/model';
 import { proposedStatusTemplate } from '#domain/default-templates';
 import { templateKey } from '#domain/planning';
+import { withDefaults } from '#domain/settings';
 import { saveShopCatalogue } from '#adapters/dynamodb/shop-catalogue';
 import type { Deps } from './deps';
 import { createShoperClient } from './shoper-client';
@@ -46,7 +47,7 @@ export async function listStatuses(deps: Deps, shopId: string) {
     }
   }
   const [templates, settings] = await Promise.all([deps.store.listTemplates(shopId), deps.store.getSettings(shopId)]);
-  const shipped = new Set(settings?.shippedStatusIds ?? []);
+  const shipped = new Set(withDefaults(settings, shop.statuses).shippedStatusIds);
   const items: StatusOverview[] = (shop.statuses ?? []).map((status) => {
     const template = templates[templateKey.orderStatus(status.statusId)];
     return {
