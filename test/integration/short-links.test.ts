@@ -34,7 +34,7 @@ afterAll(async () => {
 
 test('a marketing SMS carries a short link of its own and the opt-out line, both at their real length', async () => {
   const first = await rt.shop.placeOrder('demo', { userId: 1 }); // Anna, newsletter: yes
-  const sms = await eventually(() => sent((m) => m.message.startsWith('Dziękujemy, Anna!'))[0]);
+  const sms = (await eventually(() => sent((m) => m.message.startsWith('Dziękujemy, Anna!'))[0]))!;
   const pattern = new RegExp(`^Dziękujemy, Anna! Zajrzyj znów: (${rt.url}/l/[0-9A-Za-z]{10})\\nRezygnacja: (${rt.url}/l/[0-9A-Za-z]{10})$`);
   const match = pattern.exec(sms.message);
   expect(match).not.toBeNull();
@@ -107,7 +107,7 @@ test('the opt-out link: a confirmation page, then no marketing SMS to that numbe
   const before = sent((m) => m.to === '48601234567' && m.message.startsWith('Dziękujemy')).length;
   const after = await rt.shop.placeOrder('demo', { userId: 1, sum: 60 });
   await rt.shop.changeStatus('demo', after.orderId, 2);
-  const status = await eventually(() => sent((m) => m.message.startsWith(`Zamowienie ${after.orderId} w drodze`))[0]);
+  const status = (await eventually(() => sent((m) => m.message.startsWith(`Zamowienie ${after.orderId} w drodze`))[0]))!;
   expect(status.to).toBe('48601234567');
   const orderLink = /(http\S+\/l\/[0-9A-Za-z]{10})$/.exec(status.message)?.[1];
   const toOrder = await open(orderLink!);
