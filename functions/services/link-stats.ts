@@ -2,7 +2,7 @@
 // month in the shop's zone) the SMS sent, clicked, click rate, orders and revenue attributed, and opt-outs; a
 // 30-day revenue series; the opt-out list. Read from the day counters (one Query) and the OPTOUT# items.
 import { localDate, shiftDate } from '#domain/calendar';
-import type { NotificationKind } from '#domain/model';
+import type { NotificationKind, ShopSettings } from '#domain/model';
 import { withDefaults } from '#domain/settings';
 import type { KindResults, LinkSettings, LinkSettingsBody, LinksResponse } from '#domain/api-links';
 import { createShortLinkRepository, KIND_METRICS, kindCounter } from '#adapters/dynamodb/short-links';
@@ -41,10 +41,13 @@ export async function linkSettings(deps: Deps, shop: string): Promise<LinkSettin
 }
 
 export async function updateLinkSettings(deps: Deps, shop: string, body: LinkSettingsBody): Promise<LinkSettings> {
-  const settings = withDefaults(await deps.store.getSettings(shop));
-  if (body.autoStopLink !== undefined) settings.autoStopLink = body.autoStopLink;
-  if (body.attributionDays !== undefined) settings.attributionDays = body.attributionDays;
-  await deps.store.putSettings(shop, settings);
+  // Only these two are written: the other settings keep whatever they were, defaults included (a default such as
+  // the "shipped" statuses is derived when read, and must not be frozen here).
+  const stored = (await deps.store.getSettings(shop)) ?? {};
+  const next = { ...stored };
+  if (body.autoStopLink !== undefined) next.autoStopLink = body.autoStopLink;
+  if (body.attributionDays !== undefined) next.attributionDays = body.attributionDays;
+  await deps.store.putSettings(shop, next as ShopSettings);
   deps.logger.info('link settings saved', { shop, changed: Object.keys(body) });
   return linkSettings(deps, shop);
 }
