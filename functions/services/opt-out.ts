@@ -1,11 +1,13 @@
 // One-click opt-out ({stop_link}): the recipient confirms on our page, and from then on no marketing SMS
 // (celebrations, basket reminders, back in stock) is planned to that number by that shop; order messages still go.
-// The withdrawal is recorded once (when, how, from which SMS) and the number's waiting marketing SMS are cancelled.
+// The withdrawal is recorded once (when, how, from which SMS); the number's waiting marketing SMS are cancelled and
+// its waiting back-in-stock sign-ups withdrawn.
 import { localDate } from '#domain/calendar';
 import type { Plan } from '#domain/planning';
 import { suppressed } from '#domain/suppression';
 import { isMarketing, type ShortLink } from '#domain/short-links';
 import { createShortLinkRepository, kindCounter, type OptOut } from '#adapters/dynamodb/short-links';
+import { createSignUpRepository } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from './deps';
 
 export async function optOutByLink(deps: Pick<Deps, 'store' | 'clock' | 'logger'>, link: ShortLink): Promise<{ first: boolean; cancelled: number }> {
@@ -21,6 +23,11 @@ export async function optOutByLink(deps: Pick<Deps, 'store' | 'clock' | 'logger'
     if (job.phone !== link.phone || !isMarketing(job.kind)) continue;
     const done = await deps.store.transitionJob(link.shop, job.jobId, ['SCHEDULED', 'QUEUED'], 'CANCELLED', { cancelReason: 'OPTED_OUT', updatedAt: at });
     if (done) cancelled++;
+  }
+  // The number's waiting back-in-stock sign-ups are withdrawn ("Lista powiadomień" shows when).
+  const signUps = createSignUpRepository(deps.store);
+  for (const signUp of await signUps.listAll(link.shop)) {
+    if (signUp.phone === link.phone && signUp.status === 'waiting') await signUps.withdraw(link.shop, signUp.productId, signUp.phone, at);
   }
   deps.logger.info('opt-out recorded', { shop: link.shop, phone: `…${link.phone.slice(-3)}`, first, cancelled });
   return { first, cancelled };

@@ -5,6 +5,7 @@
 // reason) while order messages still go; unknown codes get a Polish page; uninstalling the shop removes its links.
 import type { LocalRuntime } from '../../local/runtime';
 import { eventually } from '../support/runtime';
+import { signUpForProduct } from '../../frontend/demo-seed';
 import { advanceToWarsaw, startOrdersWorld, type OrdersWorld } from './orders-support';
 
 let world: OrdersWorld;
@@ -96,12 +97,18 @@ test('the opt-out link: a confirmation page, then no marketing SMS to that numbe
   expect(html).toContain('<form method="post"');
   expect((await links()).optOuts).toEqual([]); // opening the page (or a preview of it) changes nothing
 
+  // A waiting back-in-stock sign-up of the same number is withdrawn by the opt-out.
+  expect((await api('PUT', '/api/templates/back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} wrocil: {product_link}' })).status).toBe(200);
+  await signUpForProduct(rt, world.licence, 3, '+48 601 234 567');
+
   const confirmed = await open(stopLink, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
   expect(confirmed.status).toBe(200);
   expect(await confirmed.text()).toContain('nie wyślemy więcej SMS-ów marketingowych');
   const optOuts = (await links()).optOuts;
   expect(optOuts).toEqual([expect.objectContaining({ phone: '+48601234567', how: 'stop-link', kind: 'celebration' })]);
   expect(row(await links(), 'celebration', 'month').optOuts).toBe(1);
+  const signUps = (await api('GET', '/api/subscriptions')).body.items as any[];
+  expect(signUps.find((x) => x.phone === '+48601234567')).toMatchObject({ productId: '3', status: 'withdrawn' });
 
   expect((await api('PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 0, text: 'Zamowienie {order_id} w drodze: {order_link}' })).status).toBe(200);
   const before = sent((m) => m.to === '48601234567' && m.message.startsWith('Dziękujemy')).length;
