@@ -5,7 +5,7 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { getParametersByName } from '@aws-lambda-powertools/parameters/ssm';
-import { readConfig, SECRET_PARAMETERS, secretsFromEnv, type Config, type PublisherSecret, type Secrets } from '#config';
+import { readConfig, SECRET_PARAMETERS, secretsFromEnv, webhookKeyRequired, type Config, type PublisherSecret, type Secrets } from '#config';
 import { createDocumentClient } from '#adapters/dynamodb/client';
 import { createStore } from '#adapters/dynamodb/store';
 import { createSqsQueue } from '#adapters/sqs-queue';
@@ -43,7 +43,8 @@ async function loadSecrets(config: Config): Promise<Secrets> {
     const value = values[`${prefix}/${SECRET_PARAMETERS[key]}`];
     if (typeof value !== 'string' || value === '') {
       if (optional) return '';
-      throw new Error(`CONFIG_INVALID: SSM parameter ${prefix}/${SECRET_PARAMETERS[key]} is missing (${errors?.join(', ') ?? ''})`);
+      const why = key === 'webhookSecretKey' ? ', required with WEBHOOK_SECRET_MODE=derived' : '';
+      throw new Error(`CONFIG_INVALID: SSM parameter ${prefix}/${SECRET_PARAMETERS[key]} is missing${why} (${errors?.join(', ') ?? ''})`);
     }
     return value;
   };
@@ -54,7 +55,7 @@ async function loadSecrets(config: Config): Promise<Secrets> {
     smsapiClientId: pick('smsapiClientId', true),
     smsapiClientSecret: pick('smsapiClientSecret', true),
     sessionSecret: pick('sessionSecret'),
-    webhookSecretKey: pick('webhookSecretKey', true),
+    webhookSecretKey: pick('webhookSecretKey', !webhookKeyRequired(config)),
     // CloudFront's origin secret (Secrets Manager, read through its Parameter Store reference): refuse to run
     // without it rather than trust every forwarded viewer address.
     viewerAddressSecret: origin ? requiredValue(values[origin], origin, errors) : undefined,

@@ -43,6 +43,8 @@ export const ConfigSchema = z.object({
    * none, the publisher configures them in the App Store panel, verified with the per-shop derived secret.
    */
   WEBHOOK_SECRET_MODE: z.enum(['random', 'derived']).default('random'),
+  /** How long one run of the uninstall purge works before it queues its continuation (the planner has 60 s). */
+  UNINSTALL_PURGE_BUDGET_MS: z.coerce.number().int().min(1).max(45_000).default(20_000),
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
   IFRAME_MAX_AGE_SECONDS: z.coerce.number().int().min(30).default(600),
   /** Header carrying the shopper's address when a CDN sits in front (`cloudfront-viewer-address` in AWS). */
@@ -108,6 +110,9 @@ export const SECRET_PARAMETERS: Record<PublisherSecret, string> = {
   webhookSecretKey: 'webhook-secret-key',
 };
 
+/** Whether the webhook key is required: in `derived` mode it signs every webhook (without it all would be refused). */
+export const webhookKeyRequired = (config: Pick<Config, 'WEBHOOK_SECRET_MODE'>): boolean => config.WEBHOOK_SECRET_MODE === 'derived';
+
 /** Secrets straight from the environment (local runtime and tests). */
 export function secretsFromEnv(config: Config): Secrets {
   const missing: string[] = [];
@@ -123,7 +128,8 @@ export function secretsFromEnv(config: Config): Secrets {
     smsapiClientId: config.SMSAPI_CLIENT_ID ?? '',
     smsapiClientSecret: config.SMSAPI_CLIENT_SECRET ?? '',
     sessionSecret: need('SESSION_SECRET'),
-    webhookSecretKey: config.WEBHOOK_SECRET_KEY ?? '',
+    // Derived mode verifies every webhook with it: without it every webhook would be refused, so it is no option.
+    webhookSecretKey: webhookKeyRequired(config) ? need('WEBHOOK_SECRET_KEY') : (config.WEBHOOK_SECRET_KEY ?? ''),
     viewerAddressSecret: config.VIEWER_ADDRESS_SECRET,
   };
   if (missing.length > 0) throw new ConfigError(missing.map((m) => `${m}: required`));

@@ -41,6 +41,9 @@ const TABLE_ACTIONS = {
   // Shop, configuration and templates (GetItem, Query), sign-ups, baskets and jobs (PutItem), rate-limit counters,
   // withdrawals, token refreshes and job transitions (UpdateItem): a withdrawal keeps the sign-up, it deletes nothing.
   storefront: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  // The shop record and the example celebrations of a new install (GetItem, PutItem, UpdateItem, Query); uninstall
+  // only marks the shop, the planner's purge deletes (BatchWriteItem).
+  appstore: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   // Short links: the link and its click (UpdateItem, GetItem), an opt-out (PutItem), the number's waiting jobs to
   // cancel (Query on byPending, BatchGetItem, UpdateItem) and the day's counters (UpdateItem).
   links: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
@@ -104,20 +107,18 @@ export class SmsNotificationsStack extends Stack {
     // (appstore) queues it, the planner runs it and queues its own retries, the admin's "try again" queues it anew.
     const setupQueue: FunctionEnvironment = { EVENTS_QUEUE_URL: queues.events.queueUrl };
 
-    // App Store lifecycle: install (OAuth tokens, setup queued), upgrade, uninstall (drops the shop's schedules).
+    // App Store lifecycle: install (OAuth tokens, setup queued), upgrade, uninstall (marks the shop, purge queued).
     const appstore = new HandlerFunction(this, 'Appstore', {
       tracing: settings.tracing,
       handler: 'appstore',
       reservedConcurrency: reserved.appstore,
       description: 'Shoper App Store events: install, upgrade, uninstall',
       ...apiFunction,
-      environment: { ...common, ...secrets, ...scheduleGroup, ...setupQueue },
+      environment: { ...common, ...secrets, ...setupQueue },
     }).fn;
-    data.grantData(appstore);
+    data.grantData(appstore, { actions: TABLE_ACTIONS.appstore });
     queues.events.grantSendMessages(appstore);
     data.grantTokenCrypto(appstore, ['kms:Encrypt', 'kms:Decrypt']);
-    grantSchedules(appstore, { groupName: queues.scheduleGroupName, actions: ['scheduler:DeleteSchedule'] });
-    grantScheduleListing(appstore, 'ListSchedules');
     grantSecretsRead(appstore);
 
     const webhooks = new HandlerFunction(this, 'Webhooks', {
@@ -150,6 +151,8 @@ export class SmsNotificationsStack extends Stack {
     data.grantTokenCrypto(planner, ['kms:Encrypt', 'kms:Decrypt']);
     queues.sends.grantSendMessages(planner);
     grantSchedules(planner, createAndDeleteSchedules);
+    // The uninstall purge (a message kind of its own on the events queue) finds the shop's schedules by name.
+    grantScheduleListing(planner, 'ListSchedules');
     grantSecretsRead(planner);
 
     const sender = new HandlerFunction(this, 'Sender', {

@@ -48,9 +48,9 @@ export function createLocalScheduler(doc: DocumentClient, table: string, clock: 
     async cancel(ref) {
       await remove(scheduleName(ref));
     },
-    async cancelAllOfShop(shop) {
+    async cancelAllOfShop(shop, max = Number.POSITIVE_INFINITY) {
       const prefix = scheduleName({ shop, jobId: '' });
-      const items = await all(prefix);
+      const items = (await all(prefix)).slice(0, max);
       for (const item of items) await remove(String(item.sk));
       return items.length;
     },

@@ -19,6 +19,8 @@ import {
 } from '#domain/api-smsapi';
 import { SubscriptionDeleteBody, SubscriptionListQuery, SubscriptionListResponse } from '#domain/api-storefront';
 import { CelebrationList, CelebrationView, JobList, JobsDeleted, Settings, ShopStateResponse, StatusList, TemplateList } from '#domain/api-responses';
+import { LongestValuesResponse } from '#domain/api-composer';
+import { StaffAlertsBody, StaffAlertsResponse } from '#domain/api-staff';
 import { LinkSettings, LinkSettingsBody, LinksResponse } from '#domain/api-links';
 import { ADMIN_ROUTES } from '#handlers/admin';
 
@@ -64,6 +66,9 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'POST /api/smsapi/test': { tag: 'smsapi', summary: 'Send the test SMS now', body: SmsapiTestBody, response: SmsapiTestResponse },
   'GET /api/errors': { tag: 'errors', summary: 'The error log, newest first, paged', query: ErrorsQuery, response: ErrorsResponse },
   'GET /api/stats': { tag: 'stats', summary: 'SMS sent per day/week/month, numbers collected, a 30-day series', response: StatsResponse },
+  'GET /api/composer/longest-values': { tag: 'templates', summary: "The shop's own values at their longest (product, status and shipping names), for the composer's worst-case count", response: LongestValuesResponse },
+  'GET /api/staff-alerts': { tag: 'settings', summary: 'Team numbers (up to 5) and the team alerts: new order above an amount, order cancelled, product out of stock', response: StaffAlertsResponse },
+  'PUT /api/staff-alerts': { tag: 'settings', summary: 'Save the team numbers and alerts (mobile numbers only, amount >= 0, texts checked like templates)', body: StaffAlertsBody, response: StaffAlertsResponse },
   'GET /api/subscriptions': { tag: 'subscriptions', summary: 'Back-in-stock sign-ups', query: SubscriptionListQuery, response: SubscriptionListResponse },
   'POST /api/subscriptions/delete': { tag: 'subscriptions', summary: 'Delete several sign-ups', body: SubscriptionDeleteBody },
   'DELETE /api/subscriptions/{id}': { tag: 'subscriptions', summary: 'Delete one sign-up' },

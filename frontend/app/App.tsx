@@ -10,6 +10,7 @@ import { adjustIframeSize } from './shoper-sdk';
 import { confirmDiscard } from './unsaved';
 import { SmsapiTab } from './tabs/SmsapiTab';
 import { NewOrdersTab } from './tabs/NewOrdersTab';
+import { StaffAlertsTab } from './tabs/StaffAlertsTab';
 import { StatusesTab } from './tabs/StatusesTab';
 import { AbandonedCartTab, BackInStockTab } from './tabs/TemplateTab';
 import { CelebrationsTab } from './tabs/CelebrationsTab';
@@ -29,6 +30,7 @@ export interface TabDefinition {
 export const TABS: TabDefinition[] = [
   { id: 'konto', label: () => L('Konto SMSAPI', 'SMSAPI account'), render: () => <SmsapiTab /> },
   { id: 'nowe-zamowienia', label: () => L('Nowe zamówienia', 'New orders'), render: () => <NewOrdersTab /> },
+  { id: 'zespol', label: () => L('Powiadomienia dla zespołu', 'Team alerts'), render: () => <StaffAlertsTab /> },
   { id: 'statusy', label: () => L('Statusy zamówień', 'Order statuses'), render: () => <StatusesTab /> },
   { id: 'dostepnosc', label: () => L('Dostępność produktu', 'Back in stock'), render: ({ shop }) => <BackInStockTab shop={shop} /> },
   { id: 'celebrowanie', label: () => L('Celebrowanie dat', 'Date celebrations'), render: () => <CelebrationsTab /> },

@@ -2,7 +2,7 @@
 // guard), the server's errors keyed by field, and a submit that confirms or shows what went wrong.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, errorMessage } from './api/client';
-import { notify } from './notify';
+import { dismissAll, notify } from './notify';
 import { setDirty } from './unsaved';
 import { adjustIframeSize } from './shoper-sdk';
 
@@ -65,9 +65,19 @@ export function useForm<T>(formId: string, initial: T): FormState<T> {
         return true;
       } catch (error) {
         const message = errorMessage(error);
-        if (error instanceof ApiError && error.field && error.field !== 'body') setErrors({ [error.field]: message });
-        else setFormError(message);
-        notify(message, 'error');
+        if (error instanceof ApiError && error.field && error.field !== 'body') {
+          // The error stands next to its field (role=alert): no toast over the form; the field is brought into view.
+          setErrors({ [error.field]: message });
+          dismissAll();
+          window.requestAnimationFrame(() => {
+            const field = document.querySelector<HTMLElement>('.has-error input, .has-error textarea, .has-error select');
+            field?.scrollIntoView({ block: 'center' });
+            field?.focus({ preventScroll: true });
+          });
+        } else {
+          setFormError(message);
+          notify(message, 'error');
+        }
         return false;
       } finally {
         setBusy(false);

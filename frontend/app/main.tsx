@@ -8,7 +8,23 @@ import { apiCall } from './api/client';
 import { ErrorsResponse } from '#domain/api-smsapi';
 import { App } from './App';
 import { OAuthDone, SignedOut } from './components/chrome';
-import { locale, L } from './i18n';
+import { locale, localeFrom, L } from './i18n';
+
+const LOCALE_KEY = 'sms-app-locale';
+const rememberedLocale = (): string | null => {
+  try {
+    return window.localStorage.getItem(LOCALE_KEY);
+  } catch {
+    return null;
+  }
+};
+const rememberLocale = (value: string) => {
+  try {
+    window.localStorage.setItem(LOCALE_KEY, value);
+  } catch {
+    // Storage may be blocked in a third-party iframe: the result window then follows the browser's language.
+  }
+};
 import { readIframeContext, signIn } from './session';
 import { connectShoperAdmin, runsInsideShoper } from './shoper-sdk';
 import { guardPageLeave } from './unsaved';
@@ -23,6 +39,9 @@ async function start() {
   // The SMSAPI consent window comes back here (?smsapi=authorized|denied|error) without iframe parameters. It holds
   // no session: it hands SMSAPI's code and state to the app window that opened it, which completes the connection.
   if (context.smsapiResult && !context.signed) {
+    // It speaks the language the panel was last opened in (remembered by this browser).
+    locale.value = localeFrom(rememberedLocale() ?? navigator.language);
+    document.documentElement.lang = locale.value;
     const params = new URLSearchParams(window.location.search);
     // The code stays out of the history and of any later Referer.
     window.history.replaceState(null, '', `${window.location.pathname}?smsapi=${encodeURIComponent(context.smsapiResult)}`);
@@ -38,7 +57,7 @@ async function start() {
     } catch {
       // The opener may be gone (or cut off by the consent page): the window says so.
     }
-    render(<OAuthDone result={context.smsapiResult} handedOver={handedOver} />, root);
+    render(<OAuthDone result={context.smsapiResult} handedOver={handedOver} reason={params.get('reason') ?? undefined} />, root);
     return;
   }
 
@@ -50,6 +69,7 @@ async function start() {
   });
   const [session] = await Promise.all([signIn(context), connectShoperAdmin(inside)]);
   document.documentElement.lang = locale.value;
+  rememberLocale(locale.value);
   if (!session.ok) {
     render(<SignedOut detail={session.reason === 'no-parameters' ? undefined : session.message} />, root);
     return;

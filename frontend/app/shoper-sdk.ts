@@ -70,6 +70,8 @@ export async function connectShoperAdmin(inside: boolean): Promise<boolean> {
           (params, ready) => {
             injectStyles(params.styles ?? []);
             app = ready;
+            // The frame follows the content's height whatever changes it (a list page, an error, a toast).
+            if (typeof ResizeObserver === 'function') new ResizeObserver(() => adjustIframeSize()).observe(document.body);
             ready.show(null, () => {
               ready.adjustIframeSize();
               window.clearTimeout(timer);

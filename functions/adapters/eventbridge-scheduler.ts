@@ -55,23 +55,24 @@ export function createEventBridgeScheduler(
         if (!(error instanceof ResourceNotFoundException)) throw error;
       }
     },
-    async cancelAllOfShop(shop) {
+    async cancelAllOfShop(shop, max = Number.POSITIVE_INFINITY) {
       let deleted = 0;
       let NextToken: string | undefined;
       do {
         const page = await client.send(
-          new ListSchedulesCommand({ GroupName: options.groupName, NamePrefix: shopPrefix(shop), NextToken }),
+          new ListSchedulesCommand({ GroupName: options.groupName, NamePrefix: shopPrefix(shop), NextToken, MaxResults: Math.min(100, max - deleted) }),
         );
         for (const s of page.Schedules ?? []) {
           try {
             await client.send(new DeleteScheduleCommand({ Name: s.Name, GroupName: options.groupName }));
-            deleted++;
           } catch (error) {
             if (!(error instanceof ResourceNotFoundException)) throw error;
           }
+          // Gone either way (a schedule that just ran deletes itself): it counts as done.
+          deleted++;
         }
         NextToken = page.NextToken;
-      } while (NextToken);
+      } while (NextToken && deleted < max);
       return deleted;
     },
   };

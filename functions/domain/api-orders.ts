@@ -22,6 +22,7 @@ export const SettingsBody = z.strictObject({
     .optional(),
   quietHoursFor: z.partialRecord(z.enum(KINDS), z.boolean()).optional(),
   requireMarketingConsent: z.boolean().optional(),
+  backInStockRequiresConsent: z.boolean().optional(),
   cancelStaleStatusMessages: z.boolean().optional(),
   shippedStatusIds: z.array(z.string().regex(/^\d{1,10}$/, 'a status id (digits)')).max(100).optional(),
   allowedCountries: z

@@ -22,6 +22,7 @@ export const Settings = z.looseObject({
   quietHours: z.looseObject({ enabled: z.boolean(), start: z.string(), end: z.string(), timeZone: z.string() }),
   quietHoursFor: z.record(z.string(), z.boolean()).default({}),
   requireMarketingConsent: z.boolean(),
+  backInStockRequiresConsent: z.boolean().default(false),
   cancelStaleStatusMessages: z.boolean().default(true),
   shippedStatusIds: z.array(z.string()).default([]),
   allowedCountries: z.array(z.string()).default(['PL']),

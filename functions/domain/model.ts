@@ -1,6 +1,7 @@
 // The records the app keeps per shop. Pure types: storage lives in adapters/dynamodb.
 
-export type ShopStatus = 'installed' | 'uninstalled';
+/** `uninstalling`: the App Store asked to uninstall; the purge (services/shop-purge.ts) is deleting the shop's data. */
+export type ShopStatus = 'installed' | 'uninstalling' | 'uninstalled';
 
 export interface ShoperTokens {
   /** Encrypted (TokenCipher) access and refresh tokens. */
@@ -53,6 +54,10 @@ export interface Shop {
   authCodeHash?: string;
   /** Unix seconds of the last lifecycle event applied (older ones are refused). */
   lastLifecycleAt?: string;
+  /** Set with status `uninstalling`: which uninstall the purge works for, and when it was asked. */
+  uninstall?: { id: string; requestedAt: string };
+  /** An install that arrived while the purge ran: it becomes the shop record once the old data is gone. */
+  pendingInstall?: Shop;
 }
 
 export type WebhookMode = 'app' | 'panel';
@@ -96,6 +101,8 @@ export type NotificationKind =
   | 'celebration'
   | 'back-in-stock'
   | 'abandoned-cart'
+  /** Alerts to the shop's staff numbers (domain/staff-alerts.ts). */
+  | 'staff-alert'
   | 'test';
 
 export interface ShopSettings {
@@ -105,6 +112,8 @@ export interface ShopSettings {
   quietHoursFor: Partial<Record<NotificationKind, boolean>>;
   /** Marketing (celebrations, abandoned baskets) only to clients who consented. */
   requireMarketingConsent: boolean;
+  /** Back in stock only to signed-in clients with the shop's recorded consent, at a number of their account. */
+  backInStockRequiresConsent: boolean;
   /** When an order changes status again (or is cancelled) before a delayed status SMS goes: cancel it. */
   cancelStaleStatusMessages: boolean;
   /** Status ids the merchant marks as "shipped" (date celebrations' order-shipped event). */
@@ -218,5 +227,6 @@ export const PLACE_NAMES: Record<NotificationKind, { pl: string; en: string }> =
   celebration: { pl: 'Celebrowanie dat', en: 'Date celebrations' },
   'back-in-stock': { pl: 'Dostępność produktu', en: 'Back in stock' },
   'abandoned-cart': { pl: 'Porzucony koszyk', en: 'Abandoned basket' },
+  'staff-alert': { pl: 'Powiadomienia dla zespołu', en: 'Team alerts' },
   test: { pl: 'Test integracji', en: 'Integration test' },
 };

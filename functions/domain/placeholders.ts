@@ -9,6 +9,9 @@ export type MessageKind =
   | 'celebration'
   | 'back-in-stock'
   | 'abandoned-cart'
+  | 'staff-new-order'
+  | 'staff-order-cancelled'
+  | 'staff-out-of-stock'
   | 'test';
 
 export interface PlaceholderInfo {
@@ -44,6 +47,8 @@ const LASTNAME: PlaceholderInfo = { name: 'lastname', pl: 'nazwisko klienta', en
 const EMAIL: PlaceholderInfo = { name: 'email', pl: 'email klienta', en: "customer's e-mail", sample: 'anna.kowalska@example.com' };
 const PRODUCT_NAME: PlaceholderInfo = { name: 'product_name', pl: 'nazwa produktu', en: 'product name', sample: 'T-shirt sportowy Hawaii' };
 const PRICE: PlaceholderInfo = { name: 'price', pl: 'cena produktu', en: 'product price', sample: '79,99' };
+const PRODUCT_CODE: PlaceholderInfo = { name: 'product_code', pl: 'kod produktu', en: 'product code', sample: 'TS-HAW-01' };
+const PRODUCT_ID: PlaceholderInfo = { name: 'product_id', pl: 'identyfikator produktu', en: 'product id', sample: '125' };
 
 // Link placeholders become a short tracked link of the SMS (`<base>/l/<code>`); their sample is replaced by a
 // link of the real length when the short-link base is known (sampleValues' `linkBase`).
@@ -86,6 +91,10 @@ export const PLACEHOLDERS: Record<MessageKind, readonly PlaceholderInfo[]> = {
   celebration: [NAME, LASTNAME, SHOP_NAME, ORDER_ID, SHOP_LINK, STOP_LINK],
   'back-in-stock': [PRODUCT_NAME, SHOP_NAME, PRICE, CURRENCY, SHOP_LINK, PRODUCT_LINK, STOP_LINK],
   'abandoned-cart': [NAME, LASTNAME, EMAIL, SHOP_NAME, SHOP_LINK, BASKET_LINK, STOP_LINK],
+  // Staff alerts (domain/staff-alerts.ts): the order's values, or the product that ran out.
+  'staff-new-order': ORDER_SET,
+  'staff-order-cancelled': ORDER_SET,
+  'staff-out-of-stock': [PRODUCT_NAME, PRODUCT_CODE, PRODUCT_ID, SHOP_NAME],
   test: [SHOP_NAME],
 };
 

@@ -44,6 +44,8 @@ export interface Skip {
     | 'NO_PHONE'
     | 'PHONE_REJECTED'
     | 'NO_OWNER_PHONE'
+    /** A team alert is on, but no team number is saved. */
+    | 'NO_STAFF_PHONES'
     | 'NO_STATUS'
     /** Marketing (a celebration) to a client who did not consent while the shop requires consent. */
     | 'NO_CONSENT'
@@ -161,7 +163,12 @@ export function initialStatusAlreadyPlanned(order: OrderFacts, orderJobs: readon
   const statusJobs = orderJobs
     .filter((job) => job.kind === 'order-status' && job.source.orderId === order.orderId)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  if (trigger === 'order.create') return statusJobs.some((job) => job.source.statusId === order.statusId);
+  // On order.create: that status was planned already, or the order has moved on (a later status was planned first).
+  if (trigger === 'order.create') {
+    return statusJobs.some(
+      (job) => job.source.statusId === order.statusId || (order.statusDate !== undefined && (job.source.statusDate ?? '') > order.statusDate),
+    );
+  }
   const last = statusJobs.at(-1);
   return last !== undefined && last.source.event === 'order.create' && last.source.statusId === order.statusId;
 }

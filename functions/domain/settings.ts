@@ -13,6 +13,8 @@ export const DEFAULT_SETTINGS: ShopSettings = {
     'back-in-stock': true,
   },
   requireMarketingConsent: true,
+  // A sign-up is the client's own request for that one message; the shop may ask for its marketing consent too.
+  backInStockRequiresConsent: false,
   cancelStaleStatusMessages: true,
   shippedStatusIds: [],
   allowedCountries: ['PL'],

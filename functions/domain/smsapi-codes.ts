@@ -61,7 +61,7 @@ const CODES: Readonly<Record<number, CodeInfo>> = {
   },
   74: {
     class: 'account',
-    pl: 'Data wysyłki jest poza godzinami wysyłki ustawionymi na koncie SMSAPI — zmień ograniczenie godzin w panelu SMSAPI lub ciszę nocną w ustawieniach aplikacji',
+    pl: 'Data wysyłki jest poza godzinami wysyłki ustawionymi na koncie SMSAPI — zmień ograniczenie godzin w panelu SMSAPI lub godziny wysyłki w ustawieniach aplikacji (Ustawienia)',
     en: 'The send time is outside the sending hours set on the SMSAPI account',
   },
   76: { class: 'permanent', pl: 'Niedozwolone znaki w parametrach wiadomości', en: 'Invalid characters in the request parameters' },

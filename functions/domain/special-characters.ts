@@ -40,6 +40,9 @@ function isAllGsm7(text: string): boolean {
   return true;
 }
 
+/** The plain GSM-7 twin the replacement table gives one character (a quote, a dash, a space…), if it has one. */
+export const plainTwinOf = (character: string): string | undefined => EXPLICIT[character];
+
 function replaceCharacter(character: string): string {
   if (gsm7Septets(character) !== undefined) return character;
   const explicit = EXPLICIT[character];

@@ -7,32 +7,36 @@ import type { PhoneErrorCode, PhoneResult } from './phone';
 /** Why a planned message is not sent, in the owner's words (and what to do about it where the owner can). */
 export const SUPPRESSION_REASONS = {
   NO_CONSENT: {
-    pl: 'Pominięta: klient nie wyraził zgody na wiadomości marketingowe (Ustawienia → Zgody)',
-    en: 'Skipped: the customer has not agreed to marketing messages (Settings → Consent)',
+    pl: 'Klient nie wyraził zgody na wiadomości marketingowe (Ustawienia → Zgody)',
+    en: 'The customer has not agreed to marketing messages (Settings → Consent)',
   },
   NO_PHONE: {
-    pl: 'Pominięta: klient nie podał numeru telefonu',
-    en: 'Skipped: the customer gave no phone number',
+    pl: 'Klient nie podał numeru telefonu',
+    en: 'The customer gave no phone number',
   },
   PHONE_INVALID: {
-    pl: 'Pominięta: nieprawidłowy numer telefonu klienta',
-    en: "Skipped: the customer's phone number is invalid",
+    pl: 'Nieprawidłowy numer telefonu klienta',
+    en: "The customer's phone number is invalid",
   },
   PHONE_NOT_MOBILE: {
-    pl: 'Pominięta: numer nie jest komórkowy (np. stacjonarny), SMS by nie dotarł',
-    en: 'Skipped: not a mobile number (e.g. a landline), the SMS would not arrive',
+    pl: 'Numer nie jest komórkowy (np. stacjonarny), SMS by nie dotarł',
+    en: 'Not a mobile number (e.g. a landline), the SMS would not arrive',
   },
   PHONE_COUNTRY_NOT_ALLOWED: {
-    pl: 'Pominięta: numer z kraju spoza listy „Kraje numerów klientów” (Ustawienia)',
-    en: 'Skipped: a number from a country not on the "Customers\' number countries" list (Settings)',
+    pl: 'Numer z kraju spoza listy „Kraje numerów klientów” (Ustawienia)',
+    en: 'A number from a country not on the "Customers\' number countries" list (Settings)',
+  },
+  NO_STAFF_PHONES: {
+    pl: 'Pominięta: brak numerów zespołu — wpisz je w zakładce „Powiadomienia dla zespołu”',
+    en: 'Skipped: no team numbers; enter them on the "Team alerts" tab',
   },
   OPTED_OUT: {
     pl: 'Pominięta: klient zrezygnował z SMS-ów marketingowych (link rezygnacji w SMS)',
     en: 'Skipped: the customer opted out of marketing SMS (the opt-out link in an SMS)',
   },
   NO_OWNER_PHONE: {
-    pl: 'Pominięta: brak numeru telefonu właściciela — wpisz go w zakładce „Nowe zamówienia”',
-    en: 'Skipped: no owner phone number; enter it on the "New orders" tab',
+    pl: 'Brak numeru telefonu właściciela — wpisz go w zakładce „Nowe zamówienia”',
+    en: 'No owner phone number; enter it on the "New orders" tab',
   },
 } as const satisfies Record<string, { pl: string; en: string }>;
 

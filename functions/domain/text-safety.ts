@@ -6,6 +6,8 @@ export type CustomerValueKind = 'name' | 'address' | 'email';
 
 /** The longest a customer value may be in a message: a real name or street fits, a pasted paragraph does not. */
 export const CUSTOMER_VALUE_MAX = 40;
+/** The longest e-mail address a message may carry (64 is also the local part's limit in RFC 5321). */
+export const EMAIL_VALUE_MAX = 64;
 
 // Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what the reader sees; the
 // Arabic letter mark and LRM/RLM steer it too.
@@ -106,7 +108,7 @@ export function stripUnsafeCharacters(value: string): string {
  */
 export function cleanCustomerValue(value: string, kind: CustomerValueKind): string {
   const plain = stripUnsafeCharacters(value);
-  if (kind === 'email') return EMAIL.test(plain) && plain.length <= 64 ? plain : '';
+  if (kind === 'email') return EMAIL.test(plain) && plain.length <= EMAIL_VALUE_MAX ? plain : '';
   const withoutLinks = plain.replace(EMAIL_LIKE, ' ').replace(URL_LIKE, ' ').replace(/\s+/gu, ' ').trim();
   // What is left of a removed link ("Anna ( )", "-") is noise too.
   const tidy = /[\p{L}\p{N}]/u.test(withoutLinks) ? withoutLinks : '';

@@ -18,6 +18,8 @@ import { statusRoutes } from './admin/statuses';
 import { celebrationRoutes } from './admin/celebrations';
 import { jobRoutes } from './admin/jobs';
 import { shopRoutes } from './admin/shop';
+import { composerRoutes } from './admin/composer';
+import { staffAlertRoutes } from './admin/staff-alerts';
 import { linkRoutes } from './admin/links';
 
 const sessionRoutes: AdminRoute[] = [
@@ -39,7 +41,7 @@ const sessionRoutes: AdminRoute[] = [
   },
 ];
 
-export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...shopRoutes, ...linkRoutes];
+export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...shopRoutes, ...composerRoutes, ...staffAlertRoutes, ...linkRoutes];
 
 export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] = ADMIN_ROUTES) => {
   let router: ((event: HttpEvent, context: Context) => Promise<unknown>) | undefined;

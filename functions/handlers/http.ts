@@ -4,6 +4,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { AppError, badRequest } from '#domain/errors';
+import { describeIssue, issueField } from '#domain/validation-messages';
 import type { Deps } from '#services/deps';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -54,14 +55,19 @@ export function jsonBody<T extends z.ZodType>(event: HttpEvent, schema: T, limit
   return parseWith(schema, value);
 }
 
+/**
+ * Validates with the shared schema. A refusal names the field by its label and says what to do, in Polish
+ * (`message`) and English (`details.en`, for the SPA's English screens): never zod's own words.
+ */
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const parsed = schema.safeParse(value);
+  // reportInput: tells a missing field ("uzupełnij je") from a wrong one.
+  const parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.join('.') || 'body';
-    // A field schema may name its own code (e.g. CURSOR_INVALID) through the issue's params.
-    const code = issue.code === 'custom' && typeof issue.params?.code === 'string' ? issue.params.code : 'FIELD_INVALID';
-    throw badRequest(code, `${field}: ${issue.message}`, field);
+    const field = issueField(issue);
+    // A field schema may name its own code (e.g. CURSOR_INVALID) and its own bilingual "polski / English" message.
+    if (issue.code === 'custom' && typeof issue.params?.code === 'string') throw badRequest(issue.params.code, `${field}: ${issue.message}`, field);
+    throw badRequest('FIELD_INVALID', describeIssue(issue, 'pl'), field, { en: describeIssue(issue, 'en') });
   }
   return parsed.data;
 }

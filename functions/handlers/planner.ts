@@ -1,10 +1,12 @@
 // The `events` queue consumer: plans the SMS jobs of each verified Shoper event, and runs the setup task an install
-// leaves on the same queue (its own message kind, SHOP_SETUP_EVENT).
+// and the purge task an uninstall leave on the same queue (message kinds of their own: SHOP_SETUP_EVENT,
+// SHOP_PURGE_EVENT).
 import * as z from 'zod';
 import { awsDeps } from '../composition';
 import type { Deps } from '#services/deps';
 import { planEvent } from '#services/plan-event';
 import { runShopSetup, SHOP_SETUP_EVENT, ShopSetupTask } from '#services/shop-setup';
+import { runShopPurge, SHOP_PURGE_EVENT, ShopPurgeTask } from '#services/shop-purge';
 import type { ShopEventMessage } from '#services/ports';
 import { sqsHandler } from './sqs';
 
@@ -31,6 +33,16 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
         }
         // Retries are queued by the task itself (with a backoff honouring Retry-After), so this message is done.
         await runShopSetup(deps, message.shop, task.data);
+        return 'done';
+      }
+      if (message.event === SHOP_PURGE_EVENT) {
+        const task = ShopPurgeTask.safeParse(message.payload);
+        if (!task.success) {
+          deps.logger.error('shop purge task not understood', { shop: message.shop });
+          return 'retry';
+        }
+        // Its continuation is queued by the purge itself; a failure retries this message (then the DLQ).
+        await runShopPurge(deps, message.shop, task.data);
         return 'done';
       }
       await planEvent(deps, message);

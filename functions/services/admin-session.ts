@@ -45,6 +45,13 @@ export async function createSession(deps: Deps, params: IframeParameters): Promi
     throw unauthorized('SESSION_EXPIRED', 'The iframe parameters are too old: reopen the app from the Shoper admin panel');
   }
   const shop = await deps.store.getShop(params.shop);
+  if (shop?.status === 'uninstalling') {
+    // The previous installation's data is still being deleted (a reinstall waits for it): say so, and when to return.
+    throw unauthorized(
+      'SESSION_SHOP_UNINSTALLING',
+      'Aplikacja kończy usuwanie danych poprzedniej instalacji. Otwórz ją ponownie za kilka minut. / The app is still deleting the data of its previous installation: reopen it in a few minutes.',
+    );
+  }
   if (!shop || shop.status !== 'installed') throw unauthorized('SESSION_SHOP_UNKNOWN', 'The app is not installed in this shop');
   const exp = nowSeconds + deps.config.SESSION_TTL_SECONDS;
   const token = await new SignJWT({ place: params.place, ins: installGeneration(shop) })

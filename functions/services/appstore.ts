@@ -1,6 +1,8 @@
 // Use case: Shoper App Store lifecycle events (install, upgrade, billing, uninstall). Every action is
 // idempotent: an install may arrive twice, an uninstall of an unknown shop is harmless. Install answers fast: it
 // trades the auth code and stores the shop; the catalogue and webhooks follow from the queue (shop-setup.ts).
+// Uninstall answers fast too: it marks the shop "uninstalling" and queues the purge of its data (shop-purge.ts);
+// an install arriving before the purge is done waits in the mark and becomes the shop once the old data is gone.
 import { createHmac, randomUUID } from 'node:crypto';
 import { AppError, badRequest, unauthorized } from '#domain/errors';
 import { checkFreshness } from '#domain/shoper-time';
@@ -8,9 +10,11 @@ import type { Shop } from '#domain/model';
 import type { Deps } from './deps';
 import { safeEqualHex } from './webhook-signature';
 import { exchangeAuthCode, ShoperApiError } from './shoper-client';
-import { enqueueShopSetup, startingSetup } from './shop-setup';
+import { enqueueShopSetup, migrateLegacyWebhooks, startingSetup } from './shop-setup';
 import { newWebhookSecret, sealWebhookSecret } from './webhook-secret';
 import { seedExampleCelebrations } from './celebrations';
+import { enqueueShopPurge } from './shop-purge';
+import { createUninstallRepository } from '#adapters/dynamodb/uninstall';
 
 export const APPSTORE_ACTIONS = ['install', 'uninstall', 'upgrade', 'billing_install', 'billing_subscription'] as const;
 export type AppstoreAction = (typeof APPSTORE_ACTIONS)[number];
@@ -31,7 +35,8 @@ export function appstoreSignature(fields: Record<string, string>, appstoreSecret
 export interface AppstoreOutcome {
   action: AppstoreAction;
   shop: string;
-  result: 'installed' | 'already-installed' | 'uninstalled' | 'unknown-shop' | 'updated';
+  /** `install-pending`: the previous installation's data is still being deleted; the install follows it. */
+  result: 'installed' | 'already-installed' | 'install-pending' | 'uninstalling' | 'unknown-shop' | 'updated';
 }
 
 export async function handleAppstoreEvent(deps: Deps, fields: Record<string, string>): Promise<AppstoreOutcome> {
@@ -64,9 +69,10 @@ export async function handleAppstoreEvent(deps: Deps, fields: Record<string, str
     case 'install':
       return install(deps, fields, existing, timestamp);
     case 'uninstall':
-      return uninstall(deps, shopId, existing);
+      return uninstall(deps, shopId, existing, timestamp);
     default: {
       if (!existing) return { action, shop: shopId, result: 'unknown-shop' };
+      if (existing.status === 'uninstalling') return { action, shop: shopId, result: 'uninstalling' };
       // Only these attributes: a setup task running at the same time keeps what it wrote.
       await deps.store.updateShop(shopId, {
         appVersion: fields.application_version ?? existing.appVersion,
@@ -74,6 +80,13 @@ export async function handleAppstoreEvent(deps: Deps, fields: Record<string, str
         lastLifecycleAt: String(timestamp),
         updatedAt: now.toISOString(),
       });
+      // A new version is the moment to move a shop set up before one webhook per event over to it.
+      // The upgrade itself is applied either way; a move that could not be queued shows as a stuck setup (retry).
+      if (action === 'upgrade') {
+        await migrateLegacyWebhooks(deps, existing).catch((error: unknown) =>
+          deps.logger.error('legacy webhook migration not queued', { shop: shopId, error: String(error) }),
+        );
+      }
       return { action, shop: shopId, result: 'updated' };
     }
   }
@@ -86,6 +99,11 @@ async function install(deps: Deps, fields: Record<string, string>, existing: Sho
   if (!shopUrl || !/^https?:\/\//.test(shopUrl)) throw badRequest('FIELD_INVALID', 'shop_url must be an http(s) URL', 'shop_url');
   if (!authCode) throw badRequest('FIELD_REQUIRED', 'auth_code is required for install', 'auth_code');
   const codeHash = createHmac('sha256', 'auth-code').update(authCode).digest('hex');
+  if (existing?.status === 'uninstalling' && existing.pendingInstall?.authCodeHash === codeHash) {
+    // The same install again while it waits for the purge: make sure the purge runs.
+    await queuePurge(deps, shopId, existing.uninstall!.id);
+    return { action: 'install', shop: shopId, result: 'install-pending' };
+  }
   if (existing?.status === 'installed' && existing.authCodeHash === codeHash) {
     // The same install again. If the first one stored the shop but could not queue its setup, queue it now.
     if (existing.setup?.state === 'setting-up' && existing.setup.attempts === 0) {
@@ -124,6 +142,16 @@ async function install(deps: Deps, fields: Record<string, string>, existing: Sho
       : { webhookMode: 'app' as const, sealedWebhookSecret: await sealWebhookSecret(deps, shopId, newWebhookSecret()) }),
     setup: startingSetup(installId, now),
   };
+  if (existing?.status === 'uninstalling') {
+    // The previous installation's data is still being deleted: this install waits in the mark and becomes the shop
+    // record when the purge is done (so the purge never deletes anything of it). Gone meanwhile: install at once.
+    const uninstallId = existing.uninstall!.id;
+    if (await deps.store.updateShop(shopId, { pendingInstall: shop, lastLifecycleAt: String(timestamp) }, { uninstallId })) {
+      await queuePurge(deps, shopId, uninstallId);
+      deps.logger.info('shop installed again during its purge: the install waits for it', { shop: shopId });
+      return { action: 'install', shop: shopId, result: 'install-pending' };
+    }
+  }
   await deps.store.putShop(shop);
   // A new shop starts with the manual's example celebration rules (switched off).
   if (existing?.status !== 'installed') await seedExampleCelebrations(deps, shopId);
@@ -146,11 +174,43 @@ const pickCatalogue = (shop: Shop): Partial<Shop> => ({
   catalogueReadAt: shop.catalogueReadAt,
 });
 
-async function uninstall(deps: Deps, shopId: string, existing: Shop | undefined): Promise<AppstoreOutcome> {
-  if (!existing) return { action: 'uninstall', shop: shopId, result: 'unknown-shop' };
-  // Schedules first: once the data is gone nothing could find them any more.
-  const schedules = await deps.scheduler.cancelAllOfShop(shopId);
-  const items = await deps.store.deleteShopData(shopId);
-  deps.logger.info('shop uninstalled', { shop: shopId, schedules, items });
-  return { action: 'uninstall', shop: shopId, result: 'uninstalled' };
+/**
+ * Marks the shop "uninstalling" and queues the purge; fast whatever the shop's size. A repeated uninstall (or one
+ * for a shop whose record an older, cut-off uninstall already deleted) queues the purge again while data remains.
+ */
+async function uninstall(deps: Deps, shopId: string, existing: Shop | undefined, timestamp: number): Promise<AppstoreOutcome> {
+  const now = deps.clock.now().toISOString();
+  let uninstallId: string;
+  if (existing?.status === 'uninstalling') {
+    uninstallId = existing.uninstall!.id;
+    // An install that waited for the purge is called off by this newer uninstall.
+    await deps.store.updateShop(shopId, { lastLifecycleAt: String(timestamp), updatedAt: now }, { uninstallId, remove: ['pendingInstall'] });
+  } else {
+    if (!existing && !(await createUninstallRepository(deps.store).hasShopData(shopId))) {
+      return { action: 'uninstall', shop: shopId, result: 'unknown-shop' };
+    }
+    uninstallId = randomUUID();
+    // The mark replaces the record: tokens and the webhook secret go at once; the data follows from the queue.
+    await deps.store.putShop({
+      shop: shopId,
+      shopUrl: existing?.shopUrl ?? '',
+      status: 'uninstalling',
+      installedAt: existing?.installedAt ?? now,
+      updatedAt: now,
+      lastLifecycleAt: String(timestamp),
+      uninstall: { id: uninstallId, requestedAt: now },
+    });
+  }
+  await queuePurge(deps, shopId, uninstallId);
+  deps.logger.info('shop uninstalling, purge queued', { shop: shopId });
+  return { action: 'uninstall', shop: shopId, result: 'uninstalling' };
+}
+
+async function queuePurge(deps: Deps, shopId: string, uninstallId: string): Promise<void> {
+  try {
+    await enqueueShopPurge(deps, shopId, { uninstallId, round: 1 });
+  } catch (error) {
+    deps.logger.error('shop purge could not be queued', { shop: shopId, error: String(error) });
+    throw new AppError(503, 'PURGE_NOT_QUEUED', 'The uninstall was recorded but the deletion of the data could not be queued; send it again');
+  }
 }

@@ -11,11 +11,13 @@ import { dueTime, templateKey, type PlanningContext } from '#domain/planning';
 import { withDefaults } from '#domain/settings';
 import { localDate } from '#domain/calendar';
 import { renderLinkedMessage } from '#domain/linked-message';
+import { renderMessage } from '#domain/template';
 import type { SubscribeRequest, SubscriptionView, WithdrawRequest } from '#domain/api-storefront';
 import { createSignUpRepository, parseSignUpId, signUpId, type SignUp } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from './deps';
 import { jobFromPlan, jobIdKey, recordSuppressed } from './dispatch';
 import { suppressed } from '#domain/suppression';
+import { withRecordedConsent } from './back-in-stock-consent';
 import { dispatchBatches } from './send-batch';
 import { createShoperClient } from './shoper-client';
 import { enforceLimit, privateHash, STOREFRONT_LIMITS } from './rate-limit';
@@ -223,19 +225,29 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
     price: facts.price !== undefined ? formatMoney(facts.price) : '',
     currency,
   };
+  // The text without links: what the history shows for a message not sent (each sent SMS gets its own links below).
+  const text = renderMessage('back-in-stock', template.text, values, { maxParts: ctx.maxParts });
   // Numbers that opted out of marketing SMS get none: their sign-ups are withdrawn instead.
   const optedOut = await optOutsOf(deps, shop, waiting.map((s) => s.phone));
+
+  let eligible = waiting;
+  if (ctx.settings.backInStockRequiresConsent) {
+    // Asked before any job exists: if Shoper cannot answer, the event comes back and nothing was half done.
+    const consent = await withRecordedConsent(deps, ctx, waiting, text);
+    await recordSuppressed(deps, shop, consent.skipped);
+    eligible = consent.consenting;
+  }
 
   const jobs: Job[] = [];
   const planned: { signUp: SignUp; job: Job }[] = [];
   let capFull = false;
-  for (const signUp of waiting) {
+  for (const signUp of eligible) {
     const timing = dueTime('back-in-stock', template.delayDays, ctx);
     const key = `back-in-stock:${signUp.productId}:${signUp.phone}:${signUp.createdAt}`;
     const source: Job['source'] = { event: 'product.edit', productId: signUp.productId, ...(signUp.clientId ? { userId: signUp.clientId } : {}) };
     if (optedOut.has(signUp.phone)) {
       // Shown in the history as skipped (with the reason); the sign-up is withdrawn, never sent.
-      await recordSuppressed(deps, shop, [suppressed('OPTED_OUT', { key, kind: 'back-in-stock', phone: signUp.phone, source })]);
+      await recordSuppressed(deps, shop, [suppressed('OPTED_OUT', { key, kind: 'back-in-stock', phone: signUp.phone, text, source })]);
       await signUps.withdraw(shop, signUp.productId, signUp.phone, ctx.now.toISOString());
       continue;
     }

@@ -6,6 +6,7 @@ import { isSupportedEvent, payloadFitsEvent, validateEventPayload } from '#domai
 import type { Deps } from './deps';
 import { safeEqualHex, webhookSignature } from './webhook-signature';
 import { appWebhookSecret, panelWebhookSecret, webhookModeOf } from './webhook-secret';
+import { migrateLegacyWebhooks } from './shop-setup';
 
 export interface WebhookRequest {
   headers: Record<string, string | undefined>;
@@ -65,6 +66,12 @@ export async function ingestWebhook(deps: Deps, request: WebhookRequest): Promis
   await deps.store.putEvent(licence, eventId, receivedAt, event, request.rawBody.toString('utf8'));
   await deps.eventsQueue.send({ shop: licence, event, receivedAt, payload });
   deps.logger.info('webhook accepted', { shop: licence, event });
+  if (mode === 'app' && !shop.webhookEvents) {
+    // Set up before one webhook per event (accepted without the id check): move it over. Never fails the delivery.
+    await migrateLegacyWebhooks(deps, shop).catch((error: unknown) =>
+      deps.logger.error('legacy webhook migration not queued', { shop: licence, error: String(error) }),
+    );
+  }
   return { accepted: true, event };
 }
 

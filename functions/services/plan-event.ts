@@ -12,17 +12,18 @@ import { planOrderCreate, planOrderStatusChange } from './planners/orders';
 import { planProductEdit } from './planners/products';
 import { planBasketReminderCancel } from './planners/carts';
 import { planClientRegistered, planOrderPlaced, planParcelDispatched, planShippedStatus } from './planners/celebrations';
+import { planStaffCancelledAlert, planStaffNewOrderAlert, planStaffOutOfStockAlert } from './planners/staff';
 import { planOrderAttribution } from './planners/attribution';
 import { dropOptedOut } from './opt-out';
 import { linkMakerFor } from './short-links';
 
 /** Every planner that runs for an event, in order. */
 export const PLANNERS: Partial<Record<SupportedEvent, EventPlanner[]>> = {
-  'order.create': [planOrderCreate, planOrderPlaced, planBasketReminderCancel, planOrderAttribution],
-  'order.status': [planOrderStatusChange, planShippedStatus],
+  'order.create': [planOrderCreate, planOrderPlaced, planBasketReminderCancel, planStaffNewOrderAlert, planOrderAttribution],
+  'order.status': [planOrderStatusChange, planShippedStatus, planStaffCancelledAlert],
   'parcel.dispatch': [planParcelDispatched],
   'client.create': [planClientRegistered],
-  'product.edit': [planProductEdit],
+  'product.edit': [planProductEdit, planStaffOutOfStockAlert],
 };
 
 export interface PlanOutcome {

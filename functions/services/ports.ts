@@ -33,8 +33,8 @@ export interface JobScheduler {
   schedule(ref: JobRef, at: Date): Promise<void>;
   /** Idempotent: cancelling an unknown schedule is fine. */
   cancel(ref: JobRef): Promise<void>;
-  /** Removes every schedule of a shop (uninstall). */
-  cancelAllOfShop(shop: string): Promise<number>;
+  /** Removes a shop's schedules (uninstall), at most `max` in one call; returns how many it removed. */
+  cancelAllOfShop(shop: string, max?: number): Promise<number>;
 }
 
 /** Encrypts OAuth tokens at rest; the shop id is bound to the ciphertext (KMS encryption context). */

@@ -6,6 +6,7 @@ import type { ShopSettings } from '#domain/model';
 import { normalizeMobile } from '#domain/phone';
 import { quietHoursIssue, type QuietHoursIssue } from '#domain/quiet-hours';
 import { withDefaults } from '#domain/settings';
+import { templateKey } from '#domain/planning';
 import type { SettingsBody } from '#domain/api-orders';
 import type { Deps } from './deps';
 
@@ -17,15 +18,15 @@ export async function readSettings(deps: Deps, shop: string): Promise<ShopSettin
 function quietHoursError(issue: QuietHoursIssue) {
   switch (issue.code) {
     case 'QUIET_HOURS_BAD_TIME':
-      return badRequest(issue.code, `Nieprawidłowa godzina „${issue.value}” — wpisz GG:MM, np. 08:00`, `quietHours.${issue.field}`);
+      return badRequest(issue.code, `Godziny wysyłki: nieprawidłowa godzina „${issue.value}” — wpisz GG:MM, np. 08:00`, `quietHours.${issue.field}`);
     case 'QUIET_HOURS_START_NOT_BEFORE_END':
       return badRequest(
         issue.code,
-        `Okno wysyłki musi zaczynać się przed końcem: ${issue.start}–${issue.end} (okno przez północ nie jest obsługiwane)`,
+        `Godziny wysyłki: do: godzina końca musi być późniejsza niż początek (${issue.start}–${issue.end}); okno przez północ nie jest obsługiwane`,
         'quietHours.end',
       );
     case 'QUIET_HOURS_BAD_TIME_ZONE':
-      return badRequest(issue.code, `Nieznana strefa czasowa „${issue.timeZone}” — użyj np. Europe/Warsaw`, 'quietHours.timeZone');
+      return badRequest(issue.code, `Strefa czasowa: nieznana strefa „${issue.timeZone}” — wybierz ją z listy, np. Europe/Warsaw`, 'quietHours.timeZone');
   }
 }
 
@@ -40,6 +41,13 @@ export async function updateSettings(deps: Deps, shop: string, body: SettingsBod
   if (body.ownerPhone !== undefined) {
     const raw = body.ownerPhone?.trim() ?? '';
     if (raw === '') {
+      if ((await deps.store.listTemplates(shop))[templateKey.ownerNewOrder]?.enabled) {
+        throw badRequest(
+          'OWNER_PHONE_REQUIRED',
+          'Numer telefonu właściciela: powiadomienie o nowych zamówieniach jest włączone — wpisz numer albo najpierw wybierz „Wyślij: Nie”',
+          'ownerPhone',
+        );
+      }
       delete next.ownerPhone;
     } else {
       const phone = normalizeMobile(raw);
@@ -52,6 +60,7 @@ export async function updateSettings(deps: Deps, shop: string, body: SettingsBod
   if (issue) throw quietHoursError(issue);
 
   if (body.requireMarketingConsent !== undefined) next.requireMarketingConsent = body.requireMarketingConsent;
+  if (body.backInStockRequiresConsent !== undefined) next.backInStockRequiresConsent = body.backInStockRequiresConsent;
   if (body.cancelStaleStatusMessages !== undefined) next.cancelStaleStatusMessages = body.cancelStaleStatusMessages;
   if (body.storefrontDailyCap !== undefined) next.storefrontDailyCap = body.storefrontDailyCap;
 

@@ -3,18 +3,22 @@
 // from the `events` queue (a message of its own kind, run by the planner function), paced by Shoper's rate limit.
 // A failed attempt records why (the admin panel shows it) and puts the next attempt on the queue after a backoff
 // that honours Retry-After; after SETUP_MAX_ATTEMPTS the setup is marked failed, visibly, and the admin can retry.
+// The same task moves a shop set up before one webhook per event to one webhook per event (migrateLegacyWebhooks).
+import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import type { Shop, ShopSetup } from '#domain/model';
 import type { Deps } from './deps';
 import { readShopCatalogue } from './shop-catalogue';
 import { createShoperClient, ShoperApiError } from './shoper-client';
 import { registerWebhooks } from './webhook-registration';
+import { webhookModeOf } from './webhook-secret';
 
 /** The `event` of a setup task on the events queue: not a Shoper event name, so no webhook can claim it. */
 export const SHOP_SETUP_EVENT = 'app.shop-setup';
 export const SETUP_MAX_ATTEMPTS = 8;
 /** Seconds before attempt n+1 (at least; a longer Retry-After wins). SQS delays are at most 900 s. */
 const BACKOFF_SECONDS = [0, 10, 30, 60, 120, 300, 600, 900, 900];
+const DAY_MS = 86_400_000;
 
 export const ShopSetupTask = z.object({ installId: z.string().min(1), attempt: z.number().int().min(1) });
 export type ShopSetupTask = z.infer<typeof ShopSetupTask>;
@@ -101,6 +105,27 @@ export async function runShopSetup(deps: Deps, shopId: string, task: ShopSetupTa
       .catch((e: unknown) => deps.logger.error('could not record the setup failure', { shop: shopId, error: String(e) }));
     return 'retrying';
   }
+}
+
+/** A shop set up before one webhook per event: one webhook for all events, so X-Webhook-Id names no event. */
+export const needsWebhookMigration = (deps: Deps, shop: Shop): boolean =>
+  shop.status === 'installed' && webhookModeOf(deps, shop) === 'app' && !shop.webhookEvents;
+
+/**
+ * Moves such a shop to one webhook per event: a setup task (the install's own) registers them and removes the old
+ * one. Started by the shop's next webhook or an `upgrade` event; true when this call queued it.
+ */
+export async function migrateLegacyWebhooks(deps: Deps, shop: Shop): Promise<boolean> {
+  if (!needsWebhookMigration(deps, shop)) return false;
+  const now = deps.clock.now();
+  // Cheap check first: the webhooks arriving while a migration runs need no write to learn that.
+  if (shop.setup?.state === 'setting-up' && now.getTime() - Date.parse(shop.setup.startedAt) < DAY_MS) return false;
+  const installId = shop.setup?.installId ?? randomUUID();
+  const started = await deps.store.startWebhookMigration(shop.shop, startingSetup(installId, now), new Date(now.getTime() - DAY_MS).toISOString());
+  if (!started) return false;
+  await enqueueShopSetup(deps, shop.shop, { installId, attempt: 1 });
+  deps.logger.info('legacy webhook migration queued: one webhook per event', { shop: shop.shop });
+  return true;
 }
 
 /** The admin's "try again": a failed (or stuck) setup starts over with a fresh attempt count. */

@@ -72,6 +72,16 @@ export function shoperCustomers(deps: Deps, shop: Shop) {
       return parsed.value;
     },
 
+    /** Every phone in a registered client's address book, as written there (with the address's country). */
+    async phonesOf(userId: string): Promise<{ phone: string; countryCode?: string }[]> {
+      const rows = await api().listAll<unknown>('user-addresses', { filters: { user_id: userId } }, 2);
+      return rows.flatMap((row) => {
+        const a = AddressRow.safeParse(row);
+        const phone = a.success && a.data.phone !== undefined && a.data.phone !== null ? String(a.data.phone).trim() : '';
+        return phone ? [{ phone, countryCode: a.data!.country_code ?? undefined }] : [];
+      });
+    },
+
     /** A registered client's phone from the address book (Shoper keeps none on the user): the default first. */
     async contactOf(userId: string): Promise<ClientContact | undefined> {
       const rows = await api().listAll<unknown>('user-addresses', { filters: { user_id: userId } }, 2);

@@ -123,7 +123,8 @@ async function newConnection(
   input: { method: SmsapiConnection['method']; token: string; refreshToken?: string; profile: SmsapiProfile; senders: SmsapiSenderName[] },
   choices: { senderName?: string; replaceSpecialCharacters?: boolean },
 ): Promise<SmsapiConnection> {
-  const previous = await deps.store.getSmsapi(shop);
+  // After "Odłącz konto" the choices of the account live on, so connecting it again keeps them.
+  const previous = (await deps.store.getSmsapi(shop)) ?? (await createSmsapiAccountRepository(deps.store).lastChoices(shop));
   const sameAccount = previous?.login === input.profile.username;
   const active = activeSenders(input.senders).map((s) => s.sender);
   if (choices.senderName !== undefined && !active.includes(choices.senderName)) throw senderNotActive(choices.senderName);
@@ -176,6 +177,11 @@ export async function saveSmsapiSettings(deps: Deps, shop: string, body: SmsapiS
 
 /** DELETE /api/smsapi: forgets the tokens. (An OAuth grant can also be revoked in the SMSAPI panel.) */
 export async function disconnectSmsapi(deps: Deps, shop: string): Promise<SmsapiStateResponse> {
+  const current = await deps.store.getSmsapi(shop);
+  if (current) {
+    const { login, senderName, replaceSpecialCharacters } = current;
+    await createSmsapiAccountRepository(deps.store).rememberChoices(shop, { login, senderName, replaceSpecialCharacters });
+  }
   await deps.store.deleteSmsapi(shop);
   await createSmsapiAccountRepository(deps.store).deleteCheck(shop);
   deps.logger.info('smsapi disconnected', { shop });

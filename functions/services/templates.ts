@@ -51,6 +51,18 @@ export async function saveTemplate(
       autoStopLink: withDefaults(settings).autoStopLink,
     });
   }
+  // After the text: a text problem is reported first, on the field the merchant is editing.
+  if (kind === 'owner-new-order' && body.enabled && !(await deps.store.getSettings(shop))?.ownerPhone) {
+    throw badRequest(
+      'OWNER_PHONE_REQUIRED',
+      'Numer telefonu właściciela: wpisz numer, na który mają przychodzić powiadomienia, albo wybierz „Wyślij: Nie”',
+      'ownerPhone',
+    );
+  }
+  // The reminder goes at the earliest a day after the basket was left (its activity is checked once a day).
+  if (kind === 'abandoned-cart' && body.delayDays < 1) {
+    throw badRequest('CART_DELAY_TOO_SHORT', 'Po upływie czasu (dni): podaj liczbę od 1 do 365 — przypomnienie wychodzi najwcześniej dzień po porzuceniu koszyka', 'delayDays');
+  }
   const template: MessageTemplate = {
     enabled: body.enabled,
     delayDays: body.delayDays,

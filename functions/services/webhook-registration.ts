@@ -41,9 +41,10 @@ export async function registerWebhooks(deps: Deps, client: ShoperClient, shop: S
     const stale = existing.filter((w) => w.url === url && w.webhook_id !== undefined && !(String(w.webhook_id) in registered));
     const missing = SUPPORTED_EVENTS.filter((event) => !Object.values(registered).includes(event));
     // One bulk request (up to 25 calls) instead of one call each: a single drop in Shoper's leaky bucket.
+    // New ones before the old are removed: a shop moving from one webhook for all events loses no delivery.
     const calls: BulkRequest[] = [
-      ...stale.map((w) => ({ id: `delete:${w.webhook_id}`, method: 'DELETE' as const, path: `/webapi/rest/webhooks/${w.webhook_id}` })),
       ...missing.map((event) => ({ id: `create:${event}`, method: 'POST' as const, path: '/webapi/rest/webhooks', body: { url, format: 0, secret, active: 1, events: [event] } })),
+      ...stale.map((w) => ({ id: `delete:${w.webhook_id}`, method: 'DELETE' as const, path: `/webapi/rest/webhooks/${w.webhook_id}` })),
     ];
     const failures: { id: string; code: number }[] = [];
     for (let i = 0; i < calls.length; i += 25) {

@@ -39,13 +39,15 @@ test('inside the shop simulator’s admin page the iframe signs in and shows the
   await ui.page.goto(`${rt.shop.url}/s/demo/admin`);
   const app = ui.page.frameLocator('iframe[title="Aplikacja SMS"]');
   await app.getByRole('tab', { name: 'Konto SMSAPI' }).waitFor();
-  expect(await app.getByRole('tab').count()).toBe(12);
+  expect(await app.getByRole('tab').count()).toBe(13);
   // No SMSAPI account yet: the token field first, with the link to SMSAPI's token page; OAuth (configured locally)
   // and the registration link below it; no account form.
   await app.getByLabel('Token API SMSAPI:').waitFor();
   expect(await app.getByTestId('smsapi-tokens-link').getAttribute('href')).toBe('https://ssl.smsapi.pl/react/oauth/manage');
   await app.getByRole('button', { name: 'Połącz ze swoim kontem SMSAPI' }).waitFor();
   expect(await app.getByRole('link', { name: 'Zarejestruj się' }).getAttribute('href')).toContain('smsapi.pl');
+  // The manual's partner code for 200 free SMS, next to "Zarejestruj się".
+  expect(await app.getByTestId('partner-code').textContent()).toContain('kod „Shoper”, aby otrzymać 200 darmowych SMS-ów');
 }, 30_000);
 
 test('a refused API token is explained next to the token field and nothing is connected', async () => {
@@ -54,7 +56,11 @@ test('a refused API token is explained next to the token field and nothing is co
   await ui.page.getByRole('button', { name: 'Połącz tokenem' }).click();
   const error = ui.page.locator('#smsapi-token-error');
   await error.waitFor();
-  expect((await error.textContent())!.length).toBeGreaterThan(5);
+  // In Polish, by SMSAPI's code, with what to do; not SMSAPI's English.
+  const text = (await error.textContent())!;
+  expect(text).toMatch(/^Token API: SMSAPI go odrzuciło \(kod \d+: /);
+  expect(text).toContain('Skopiuj cały token z panelu SMSAPI');
+  expect(text).not.toContain('refused');
   expect((await adminApi(rt, 'demo')('GET', '/api/smsapi')).body.connected).toBe(false);
 }, 30_000);
 
@@ -118,6 +124,24 @@ test('"Połącz ze swoim kontem SMSAPI" opens SMSAPI’s consent page in a new w
   await page.getByText('(OAuth)').waitFor();
   expect((await adminApi(rt, 'demo')('GET', '/api/smsapi')).body.method).toBe('oauth');
 }, 45_000);
+
+test('the SMSAPI result window speaks one language: the one the panel was last opened in', async () => {
+  const page = ui.page;
+  await page.goto(rt.shop.iframeUrl('demo').replace('translations=pl_PL', 'translations=en_US') + '#konto');
+  await page.getByRole('tab', { name: 'SMSAPI account' }).waitFor();
+  await page.goto(`${rt.url}/app/?smsapi=denied`);
+  const english = (await page.getByTestId('oauth-done').textContent())!;
+  expect(english).toContain('Access to the SMSAPI account was refused');
+  expect(english).toContain('Close the window');
+  expect(english).not.toMatch(/[ąćęłńóśźż]|Zamknij|Odmówiono/);
+
+  await ui.open('demo', 'konto');
+  await page.goto(`${rt.url}/app/?smsapi=error&reason=SMSAPI_101`);
+  const polish = (await page.getByTestId('oauth-done').textContent())!;
+  expect(polish).toContain('Nie połączono konta SMSAPI');
+  expect(polish).toContain('kod 101');
+  expect(polish).not.toMatch(/\b(Close|The SMSAPI|window)\b/);
+}, 30_000);
 
 test('a postpaid SMSAPI account shows its account type instead of points', async () => {
   rt.smsapi.addAccount({ username: 'abonament', token: 'sim-token-e2e-postpaid', paymentType: 'postpaid', senders: [{ sender: 'ABO', status: 'ACTIVE', is_default: true }] });

@@ -144,13 +144,18 @@ test('"Statystyki": the daily/weekly/monthly table and a 30-day SVG chart with t
   expect(Number(await bars.last().locator('rect').getAttribute('height'))).toBeGreaterThan(0);
 }, 30_000);
 
-test('"Historia wiadomości" lists every SMS with its delivery status', async () => {
+test('"Historia wiadomości" lists every SMS with its delivery status, and the ones not sent with the reason', async () => {
   const page = ui.page;
   await ui.open('demo', 'historia');
+  expect(await page.locator('thead th').first().textContent()).toBe('Data utworzenia');
   // The number's refused SMS (a new order also sends the SMS of its first status to the same number: another row).
   const refused = page.locator('tbody tr', { hasText: '+48601222999' }).filter({ has: page.locator('.badge', { hasText: 'błąd wysyłki' }) });
   await refused.waitFor();
   expect(await refused.count()).toBe(1);
+  // The demo's celebrations to clients without consent were planned and not sent: listed with the reason.
+  const skipped = page.locator('tbody tr').filter({ has: page.locator('.badge', { hasText: 'pominięta' }) }).first();
+  await skipped.waitFor();
+  expect(await skipped.locator('.state-detail').textContent()).toContain('nie wyraził zgody');
   const delivered = page.locator('tbody tr', { hasText: '+48601234567' });
   await delivered.locator('.badge', { hasText: /doręczona|wysłana/ }).first().waitFor();
 }, 30_000);
@@ -162,9 +167,11 @@ test('"Ustawienia": the sending hours and consent are saved; a bad hour is refus
   await page.getByLabel('Do:').fill('21:00');
   await page.getByLabel('Celebrowanie dat').uncheck();
   await page.getByLabel('przesyłka wysłana').check();
+  await page.getByLabel('Powiadomienia o dostępności tylko za zgodą marketingową').check();
   await page.getByRole('button', { name: 'Zapisz' }).click();
   await page.getByTestId('toast').filter({ hasText: 'Ustawienia zostały zapisane' }).waitFor();
   const settings = (await api('GET', '/api/settings')).body;
+  expect(settings.backInStockRequiresConsent).toBe(true);
   expect(settings.quietHours).toMatchObject({ start: '09:00', end: '21:00' });
   expect(settings.quietHoursFor.celebration).toBe(false);
   expect(settings.shippedStatusIds).toEqual(['7']);

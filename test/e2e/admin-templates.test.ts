@@ -57,6 +57,41 @@ test('a bad owner phone is refused with the server’s message next to the field
   expect((await api('GET', '/api/settings')).body.ownerPhone).toBe('+48538506896');
 }, 30_000);
 
+test('the alert switched on without the owner phone is refused next to the phone field, and nothing is saved', async () => {
+  const page = ui.page;
+  await ui.open('demo', 'nowe-zamowienia');
+  await page.getByLabel('Numer telefonu właściciela:').fill('');
+  await page.getByRole('button', { name: 'Zapisz' }).click();
+  const error = page.locator('#owner-phone-error');
+  await error.waitFor();
+  expect(await error.textContent()).toBe('Numer telefonu właściciela: wpisz numer, na który mają przychodzić powiadomienia, albo wybierz „Wyślij: Nie”');
+  expect((await api('GET', '/api/settings')).body.ownerPhone).toBe('+48538506896');
+  expect((await templates())['owner-new-order'].enabled).toBe(true);
+}, 30_000);
+
+test('"Porzucone koszyki": 0 days is refused next to the field with what to type', async () => {
+  const page = ui.page;
+  await ui.open('demo', 'koszyki');
+  await page.getByLabel('Po upływie czasu [dni]:').fill('0');
+  await page.getByRole('button', { name: 'Zapisz' }).click();
+  const error = page.locator('#cart-delay-error');
+  await error.waitFor();
+  expect(await error.textContent()).toContain('Po upływie czasu (dni): podaj liczbę od 1 do 365');
+  expect(await page.locator('#cart-delay-hint').textContent()).toBe('Od 1 do 365 dni od porzucenia koszyka.');
+}, 30_000);
+
+test('a delay out of range is refused next to its field by its label, in Polish, with what to type', async () => {
+  const page = ui.page;
+  await ui.open('demo', 'statusy');
+  await page.getByLabel('Ustawienia dla statusu:').selectOption({ label: 'anulowane' });
+  await page.getByLabel('Opóźnienie [dni]:').fill('400');
+  await page.getByRole('button', { name: 'Zapisz' }).click();
+  const error = page.locator('.field-error').first();
+  await error.waitFor();
+  expect(await error.textContent()).toBe('Opóźnienie (dni): podaj liczbę od 0 do 365');
+  expect(await page.locator('body').textContent()).not.toMatch(/Too big|expected|delayDays/);
+}, 30_000);
+
 test('clicking a parameter inserts it at the caret; an unknown one is refused by the server next to the box', async () => {
   const page = ui.page;
   await ui.open('demo', 'koszyki');

@@ -72,9 +72,9 @@ const SQS_SEND = ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'
 const SSM_READ = ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'];
 const KMS = ['kms:Decrypt', 'kms:Encrypt'];
 const PERMISSIONS: Record<FunctionName, string[]> = {
-  Appstore: [...KMS, ...SQS_SEND, 'scheduler:DeleteSchedule', 'scheduler:ListSchedules', ...SSM_READ],
-  Webhooks: [...SQS_SEND, ...KMS, ...SSM_READ],
-  Planner: [...KMS, ...SQS_CONSUME, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
+  Appstore: [...KMS, ...SQS_SEND, ...SSM_READ],
+  Webhooks: [...KMS, ...SQS_SEND, ...SSM_READ],
+  Planner: [...KMS, ...SQS_CONSUME, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:ListSchedules', 'iam:PassRole', ...SSM_READ],
   Sender: [...KMS, ...SQS_CONSUME, ...SSM_READ],
   Reports: [],
   Links: [],
@@ -339,7 +339,8 @@ describe('functions', () => {
     expect(names('Webhooks')).toContain('EVENTS_QUEUE_URL');
     expect(names('Planner')).toEqual(expect.arrayContaining(scheduling));
     expect(names('Admin')).toEqual(expect.arrayContaining(scheduling));
-    expect(names('Appstore')).toContain('SCHEDULE_GROUP');
+    // Uninstall only marks the shop and queues the purge: the planner deletes the schedules.
+    expect(names('Appstore')).not.toContain('SCHEDULE_GROUP');
     expect(names('Sender')).not.toContain('SCHEDULER_ROLE_ARN');
     expect(names('Reports')).not.toContain('SECRETS_PARAMETER_PREFIX');
     // The AWS composition root requires KMS_KEY_ID at start-up in every function (IAM decides who may use it).
@@ -421,8 +422,10 @@ describe('least privilege', () => {
     }
     expect(allows(functionStatements('Storefront'), 'dynamodb:DeleteItem')).toEqual([]);
     expect(allows(functionStatements('Webhooks'), 'dynamodb:DeleteItem')).toEqual([]);
-    // Uninstall still deletes a shop's items in batches of 25.
-    expect(allows(functionStatements('Appstore'), 'dynamodb:BatchWriteItem')).toHaveLength(1);
+    // Uninstall marks the shop; the planner's purge deletes its items in batches of 25.
+    expect(allows(functionStatements('Appstore'), 'dynamodb:BatchWriteItem')).toEqual([]);
+    expect(allows(functionStatements('Appstore'), 'dynamodb:DeleteItem')).toEqual([]);
+    expect(allows(functionStatements('Planner'), 'dynamodb:BatchWriteItem')).toHaveLength(1);
   });
 
   test('webhooks and install send only to the events queue; planner and admin to the sends queue and the events queue (setup tasks)', () => {
@@ -457,7 +460,7 @@ describe('least privilege', () => {
           `:schedule/${STACK_NAME}/*`],
       ],
     };
-    for (const name of ['Planner', 'Admin', 'Appstore'] as const) {
+    for (const name of ['Planner', 'Admin'] as const) {
       for (const s of allows(functionStatements(name), 'scheduler:DeleteSchedule')) expect(s.Resource).toEqual(groupSchedules);
     }
     for (const name of ['Planner', 'Admin'] as const) {

@@ -29,6 +29,7 @@ test('a session issued before an uninstall stays refused after the app is instal
   const old = await signIn(rt, 'again');
   expect((await adminCall(rt, old, 'GET', '/api/settings')).status).toBe(200);
   expect((await rt.shop.uninstall('again')).status).toBe(200);
+  await rt.idle();
   await rt.advanceClock(1000);
   expect((await rt.shop.install('again')).status).toBe(200);
 

@@ -105,6 +105,34 @@ describe('status overview', () => {
   });
 });
 
+describe('templates refused with the field named', () => {
+  test("the owner's alert cannot be switched on without the owner's phone, nor the phone removed while it is on", async () => {
+    expect((await api('PUT', '/api/settings', { ownerPhone: null })).status).toBe(200);
+    const on = await api('PUT', '/api/templates/owner-new-order', { enabled: true, delayDays: 0, text: 'Nowe {order_id}' });
+    expect(on.status).toBe(400);
+    expect(on.body.error).toMatchObject({ code: 'OWNER_PHONE_REQUIRED', field: 'ownerPhone' });
+    expect(on.body.error.message).toContain('Numer telefonu właściciela');
+    expect((await api('GET', '/api/templates')).body.items.some((t: any) => t.key === 'owner-new-order' && t.enabled)).toBe(false);
+
+    expect((await api('PUT', '/api/settings', { ownerPhone: '500 100 200' })).status).toBe(200);
+    expect((await api('PUT', '/api/templates/owner-new-order', { enabled: true, delayDays: 0, text: 'Nowe {order_id}' })).status).toBe(200);
+    const removed = await api('PUT', '/api/settings', { ownerPhone: '' });
+    expect(removed.status).toBe(400);
+    expect(removed.body.error).toMatchObject({ code: 'OWNER_PHONE_REQUIRED', field: 'ownerPhone' });
+    expect((await api('GET', '/api/settings')).body.ownerPhone).toBe('+48500100200');
+    expect((await api('PUT', '/api/templates/owner-new-order', { enabled: false, delayDays: 0, text: 'Nowe {order_id}' })).status).toBe(200);
+    expect((await api('PUT', '/api/settings', { ownerPhone: null })).status).toBe(200);
+  });
+
+  test('a basket reminder after 0 days is refused: the reminder goes a day after the basket was left at the earliest', async () => {
+    const res = await api('PUT', '/api/templates/abandoned-cart', { enabled: true, delayDays: 0, text: '{name}, koszyk czeka' });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'CART_DELAY_TOO_SHORT', field: 'delayDays' });
+    expect(res.body.error.message).toMatch(/^Po upływie czasu \(dni\): podaj liczbę od 1 do 365/);
+    expect((await api('PUT', '/api/templates/abandoned-cart', { enabled: true, delayDays: 1, text: '{name}, koszyk czeka' })).status).toBe(200);
+  });
+});
+
 describe('date celebrations', () => {
   test("a new shop starts with the manual's three example rules, switched off, in GSM-7; a repeated install adds none", async () => {
     const seeded = (await api('GET', '/api/celebrations')).body.items;
@@ -156,8 +184,8 @@ describe('date celebrations', () => {
     { body: { event: 'order-placed', delayDays: 1, text: 'Twój kod: {rabat}' }, code: 'TEMPLATE_UNKNOWN_PLACEHOLDER', field: 'text', mentions: '{rabat}' },
     { body: { event: 'order-placed', delayDays: 1, text: 'Kwota {sum}' }, code: 'TEMPLATE_UNKNOWN_PLACEHOLDER', field: 'text', mentions: '{sum}' },
     { body: { event: 'order-placed', delayDays: 1, text: '  ' }, code: 'TEMPLATE_EMPTY', field: 'text', mentions: 'pusta' },
-    { body: { event: 'birthday', delayDays: 1, text: 'x' }, code: 'FIELD_INVALID', field: 'event', mentions: 'event' },
-    { body: { event: 'order-placed', delayDays: -1, text: 'x' }, code: 'FIELD_INVALID', field: 'delayDays', mentions: 'delayDays' },
+    { body: { event: 'birthday', delayDays: 1, text: 'x' }, code: 'FIELD_INVALID', field: 'event', mentions: 'Zdarzenie: wybierz zdarzenie z listy' },
+    { body: { event: 'order-placed', delayDays: -1, text: 'x' }, code: 'FIELD_INVALID', field: 'delayDays', mentions: 'Opóźnienie (dni): podaj liczbę od 0 do 365' },
   ];
   test.each(refused)('refused: $code ($mentions)', async ({ body, code, field, mentions }) => {
     const res = await api('POST', '/api/celebrations', body);

@@ -253,6 +253,9 @@ describe('install, use, uninstall', () => {
     expect(await eventually(async () => (await rt.deps.scheduler.list()).some((s) => s.ref.shop === licence))).toBe(true);
 
     expect((await rt.shop.uninstall('life')).status).toBe(200);
+    // The answer only marks the shop; the purge runs from the events queue.
+    expect((await rt.deps.store.getShop(licence))?.status).toBe('uninstalling');
+    await rt.idle();
     expect(await rt.deps.store.getShop(licence)).toBeUndefined();
     expect(await rt.deps.store.listJobs(licence)).toHaveLength(0);
     expect(await rt.deps.store.listTemplates(licence)).toEqual({});

@@ -136,6 +136,7 @@ test('unknown and malformed codes get a plain Polish page; uninstalling the shop
   expect((await open(shopLink)).status).toBe(302);
 
   expect((await rt.shop.uninstall('demo')).status).toBe(200);
+  await rt.idle(); // the purge of the shop's data runs after the answer
   const gone = await open(shopLink);
   expect(gone.status).toBe(404);
   expect(await gone.text()).toContain('Link nie działa');

@@ -307,6 +307,21 @@ describe('connecting with OAuth', () => {
     expect(res.body).toMatchObject({ connected: false });
     expect(await rt.deps.store.getSmsapi(licences.konto!)).toBeUndefined();
   });
+
+  test('"Odłącz konto", then the same account with a pasted token: the sender name and the replacement option stay', async () => {
+    rt.smsapi.addAccount({
+      username: 'powrot',
+      token: 'sim-token-powrot',
+      senders: [{ sender: 'DOMYSLNY', status: 'ACTIVE', is_default: true }, { sender: 'SKLEP POW', status: 'ACTIVE', is_default: false }],
+    });
+    await newShop('powrot', 'Sklep Powrót');
+    expect((await api('powrot', 'PUT', '/api/smsapi', { token: 'sim-token-powrot' })).status).toBe(200);
+    expect((await api('powrot', 'PUT', '/api/smsapi', { senderName: 'SKLEP POW', replaceSpecialCharacters: true })).status).toBe(200);
+    expect((await api('powrot', 'DELETE', '/api/smsapi')).body).toMatchObject({ connected: false });
+    const again = await api('powrot', 'PUT', '/api/smsapi', { token: 'sim-token-powrot' });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ connected: true, login: 'powrot', senderName: 'SKLEP POW', replaceSpecialCharacters: true });
+  });
 });
 
 describe('account problems, the error log and delivery reports', () => {

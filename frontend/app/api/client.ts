@@ -2,7 +2,27 @@
 // against their zod schema, and failures turned into ApiError values with the server's code, message and field.
 import type * as z from 'zod';
 import { signal } from '@preact/signals-core';
-import { L } from '../i18n';
+import { smsapiErrorMessage } from '#domain/smsapi-codes';
+import { describeIssue, issueField } from '#domain/validation-messages';
+import { L, locale } from '../i18n';
+
+/**
+ * The server's message in the panel's language: its English twin (`details.en`), the half after " / " of a
+ * "polski / English" message, or by code where the server gives facts rather than words (a refused SMSAPI token).
+ */
+export function messageInLanguage(code: string, message: string, details?: Record<string, unknown>): string {
+  const smsapiCode = details?.smsapiCode;
+  if (code === 'SMSAPI_TOKEN_INVALID' && typeof smsapiCode === 'number') {
+    return L(
+      `Token API: SMSAPI go odrzuciło (kod ${smsapiCode}: ${smsapiErrorMessage(smsapiCode, 'pl')}). Skopiuj cały token z panelu SMSAPI (Ustawienia API → Tokeny API) i wklej go ponownie.`,
+      `API token: SMSAPI refused it (code ${smsapiCode}: ${smsapiErrorMessage(smsapiCode, 'en')}). Copy the whole token from the SMSAPI panel (API settings → API tokens) and paste it again.`,
+    );
+  }
+  if (locale.value === 'en' && typeof details?.en === 'string') return details.en;
+  const halves = message.split(' / ');
+  if (halves.length === 2) return L(halves[0]!, halves[1]!);
+  return message;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -54,12 +74,16 @@ export async function apiCall<R extends z.ZodType>(method: 'GET' | 'POST' | 'PUT
   if (!response.ok) {
     const error = (payload as { error?: { code?: unknown; message?: unknown; field?: unknown; details?: unknown } } | undefined)?.error;
     if (response.status === 401 && !options.anonymous) sessionLost.value = true;
+    const code = typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`;
+    const details = typeof error?.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : undefined;
     throw new ApiError(
       response.status,
-      typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`,
-      typeof error?.message === 'string' ? error.message : L(`Serwer odpowiedział błędem ${response.status}.`, `The server answered with error ${response.status}.`),
+      code,
+      typeof error?.message === 'string'
+        ? messageInLanguage(code, error.message, details)
+        : L(`Serwer odpowiedział błędem ${response.status}.`, `The server answered with error ${response.status}.`),
       typeof error?.field === 'string' ? error.field : undefined,
-      typeof error?.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : undefined,
+      details,
     );
   }
   const parsed = options.response.safeParse(payload);
@@ -84,9 +108,8 @@ export const errorMessage = (error: unknown): string =>
 
 /** Checks a request body with the backend's own schema before sending; a problem is reported on its field. */
 export function checkRequest<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = schema.safeParse(body);
+  const parsed = schema.safeParse(body, { reportInput: true });
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.join('.') || 'body';
-  throw new ApiError(400, 'FIELD_INVALID', L(`Nieprawidłowa wartość (${field}): ${issue?.message ?? ''}`, `Invalid value (${field}): ${issue?.message ?? ''}`), field);
+  const issue = parsed.error.issues[0]!;
+  throw new ApiError(400, 'FIELD_INVALID', describeIssue(issue, locale.value), issueField(issue));
 }

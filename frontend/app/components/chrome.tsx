@@ -1,7 +1,8 @@
 // The frame around every tab: the account-problem banner (SMSAPI 101/103… block all sending, so it is shown at
 // the top of every tab), the toasts, and the page shown when there is no valid session.
 import { loggedAccountProblem, smsapiState } from '../api/account';
-import { L } from '../i18n';
+import { smsapiErrorMessage } from '#domain/smsapi-codes';
+import { L, locale } from '../i18n';
 import { dismiss, toasts } from '../notify';
 
 const ACCOUNT_HELP: Record<string, [string, string]> = {
@@ -86,29 +87,45 @@ export function SignedOut(props: { detail?: string }) {
   );
 }
 
-/** The SMSAPI consent window lands back on the app: tell the admin tab and close. */
-export function OAuthDone(props: { result: string; handedOver: boolean }) {
+/** The SMSAPI consent window lands back on the app: tell the admin tab and close. One language: the panel's. */
+export function OAuthDone(props: { result: string; handedOver: boolean; reason?: string }) {
   // `authorized`: SMSAPI accepted; the app window that opened this one completes the connection with its session.
   const ok = props.result === 'authorized' && props.handedOver;
   const lost = props.result === 'authorized' && !props.handedOver;
+  const denied = props.result === 'denied';
+  const smsapiCode = /^SMSAPI_(\d+)$/.exec(props.reason ?? '')?.[1];
   return (
     <main class="rwd-layout-container signed-out">
-      <div class="panel">
-        <h1>{ok ? 'Zgoda SMSAPI przekazana do aplikacji' : 'Nie połączono konta SMSAPI'}</h1>
+      <div class="panel" data-testid="oauth-done">
+        <h1>{ok ? L('Zgoda SMSAPI przekazana do aplikacji', "SMSAPI's consent was handed to the app") : L('Nie połączono konta SMSAPI', 'The SMSAPI account was not connected')}</h1>
         <p>
           {ok
-            ? 'Zamknij to okno i wróć do zakładki „Konto SMSAPI” w panelu sklepu — konto połączy się tam.'
+            ? L(
+                'Zamknij to okno i wróć do zakładki „Konto SMSAPI” w panelu sklepu — konto połączy się tam.',
+                'Close this window and go back to the "SMSAPI account" tab in the shop panel: the account connects there.',
+              )
             : lost
-              ? 'To okno straciło połączenie z oknem aplikacji, więc konto nie zostało połączone. Zamknij je i kliknij „Połącz ze swoim kontem SMSAPI” jeszcze raz albo wklej token API.'
-              : 'Odmówiono dostępu lub wystąpił błąd. Zamknij to okno i spróbuj ponownie w zakładce „Konto SMSAPI”.'}
+              ? L(
+                  'To okno straciło połączenie z oknem aplikacji, więc konto nie zostało połączone. Zamknij je i kliknij „Połącz ze swoim kontem SMSAPI” jeszcze raz albo wklej token API.',
+                  'This window lost touch with the app window, so the account was not connected. Close it and click "Connect your SMSAPI account" again, or paste an API token.',
+                )
+              : denied
+                ? L(
+                    'Odmówiono dostępu do konta SMSAPI. Zamknij to okno; w zakładce „Konto SMSAPI” możesz spróbować ponownie albo wkleić token API.',
+                    'Access to the SMSAPI account was refused. Close this window; on the "SMSAPI account" tab you can try again or paste an API token.',
+                  )
+                : L(
+                    'Wystąpił błąd. Zamknij to okno i spróbuj ponownie w zakładce „Konto SMSAPI” albo wklej token API.',
+                    'Something went wrong. Close this window and try again on the "SMSAPI account" tab, or paste an API token.',
+                  )}
         </p>
-        <p lang="en" class="muted">
-          {ok
-            ? "SMSAPI's consent was handed to the app window: close this one; the account connects there."
-            : 'The SMSAPI account was not connected. Close this window and try again, or paste an API token.'}
-        </p>
+        {smsapiCode ? (
+          <p class="muted">
+            {L('Powód', 'Reason')} ({L('kod', 'code')} {smsapiCode}): {smsapiErrorMessage(Number(smsapiCode), locale.value)}
+          </p>
+        ) : null}
         <button type="button" class="button button-primary" onClick={() => window.close()}>
-          Zamknij okno / Close
+          {L('Zamknij okno', 'Close the window')}
         </button>
       </div>
     </main>

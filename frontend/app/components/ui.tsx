@@ -21,14 +21,14 @@ export function FieldLine(props: { id: string; label: string; error?: string; hi
   );
 }
 
-/** A whole number of days (0–365), as every delay field in the manual ("Opóźnienie [dni]", "Po upływie czasu"). */
-export function DaysField(props: { id: string; label: string; value: number; onChange: (days: number) => void; error?: string }) {
+/** A whole number of days (0–365, or from `min`), as every delay field in the manual ("Opóźnienie [dni]", "Po upływie czasu"). */
+export function DaysField(props: { id: string; label: string; value: number; onChange: (days: number) => void; error?: string; min?: number; hint?: string }) {
   return (
-    <FieldLine id={props.id} label={props.label} error={props.error}>
+    <FieldLine id={props.id} label={props.label} error={props.error} hint={props.hint}>
       <input
         id={props.id}
         type="number"
-        min={0}
+        min={props.min ?? 0}
         max={365}
         step={1}
         inputMode="numeric"

@@ -6,6 +6,7 @@ import { L, plural } from '../i18n';
 import { replaceSpecialCharactersSetting } from '../api/account';
 import { ensureLinkSettings, linkSettings } from '../api/links';
 import { composerFigures, counterLabel, describeCharacter, issueText, smsCount } from './counter';
+import { WorstCaseNotes } from './WorstCase';
 
 export interface ComposerProps {
   id: string;
@@ -72,6 +73,7 @@ export function Composer(props: ComposerProps) {
             {counterLabel(figures.template)}
           </span>
         </div>
+        <WorstCaseNotes id={props.id} kind={props.kind} text={props.value} replaceSpecialCharacters={replace} onChange={props.onChange} />
         {replace ? (
           <div class="hint">
             {L(

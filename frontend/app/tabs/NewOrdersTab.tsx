@@ -5,6 +5,7 @@ import { loadTemplates, saveTemplate } from '../api/templates';
 import { Composer } from '../composer/Composer';
 import { FieldLine, FormError, Intro, LoadFailed, Loading, SaveBar, YesNo } from '../components/ui';
 import { useForm, useLoad } from '../form';
+import { ApiError } from '../api/client';
 import { L } from '../i18n';
 
 interface NewOrderForm {
@@ -39,18 +40,37 @@ export function NewOrdersTab() {
   );
 }
 
+const PHONE_REQUIRED = () =>
+  L(
+    'Numer telefonu właściciela: wpisz numer, na który mają przychodzić powiadomienia, albo wybierz „Wyślij: Nie”',
+    'Owner\'s phone number: enter the number the alerts go to, or choose "Send: No"',
+  );
+
 function NewOrderEditor(props: { initial: NewOrderForm }) {
   const form = useForm<NewOrderForm>('owner-new-order', props.initial);
   const save = (event: Event) => {
     event.preventDefault();
     void form.submit(async (value) => {
-      const settings = await saveSettings({ ownerPhone: value.ownerPhone.trim() === '' ? null : value.ownerPhone.trim() });
-      const template = await saveTemplate('owner-new-order', { enabled: value.enabled, delayDays: 0, text: value.text });
-      return { ownerPhone: settings.ownerPhone ?? '', enabled: template.enabled, text: template.text };
+      const phone = value.ownerPhone.trim() === '' ? null : value.ownerPhone.trim();
+      if (value.enabled && phone === null) throw new ApiError(400, 'OWNER_PHONE_REQUIRED', PHONE_REQUIRED(), 'ownerPhone');
+      // The server refuses an alert switched on without a phone (and a phone removed from a switched-on alert):
+      // switching off goes first, switching on last.
+      const saveAlert = () => saveTemplate('owner-new-order', { enabled: value.enabled, delayDays: 0, text: value.text });
+      const template = value.enabled ? undefined : await saveAlert();
+      const settings = await saveSettings({ ownerPhone: phone });
+      const saved = template ?? (await saveAlert());
+      return { ownerPhone: settings.ownerPhone ?? '', enabled: saved.enabled, text: saved.text };
     }, L('Powiadomienie o nowych zamówieniach zostało zapisane', 'The new-order alert is saved'));
   };
+  // Saved on, without a phone (possible before the server refused it): the warning stays until the phone is set.
+  const alertWithoutPhone = !form.dirty && form.value.enabled && form.value.ownerPhone.trim() === '';
   return (
     <form class="edition-form panel" onSubmit={save} noValidate>
+      {alertWithoutPhone ? (
+        <div class="alert alert-warning" role="alert" data-testid="owner-phone-missing">
+          {L('Powiadomienie jest włączone, ale nie wyjdzie: brak numeru telefonu właściciela. Wpisz numer i zapisz.', 'The alert is on but cannot go out: there is no owner phone number. Enter it and save.')}
+        </div>
+      ) : null}
       <FieldLine
         id="owner-phone"
         label={L('Numer telefonu właściciela:', "Owner's phone number:")}

@@ -31,7 +31,7 @@ export function ScheduledTab() {
             cell: (job) => (
               <>
                 {formatDateTime(job.dueAt)}
-                {job.shiftedFrom ? <div class="muted small">{L('przesunięte przez ciszę nocną', 'moved by quiet hours')}</div> : null}
+                {job.shiftedFrom ? <div class="muted small">{L('przesunięte przez godziny wysyłki', 'moved by the sending hours')}</div> : null}
               </>
             ),
             className: 'nowrap',

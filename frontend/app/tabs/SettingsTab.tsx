@@ -10,7 +10,11 @@ import { loadStatuses } from './StatusesTab';
 import { LinkSettingsSection } from './LinkResults';
 
 const WINDOW_KINDS: NotificationKind[] = ['owner-new-order', 'order-status', 'celebration', 'back-in-stock', 'abandoned-cart'];
-const TIME_ZONES = ['Europe/Warsaw', 'Europe/Berlin', 'Europe/London', 'Europe/Prague', 'Europe/Vilnius', 'UTC'];
+/** Europe/Warsaw first, then every zone the browser knows (the server checks the same IANA names). */
+export function timeZoneChoices(current: string): string[] {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Berlin', 'Europe/London', 'Europe/Prague', 'Europe/Vilnius', 'UTC'];
+  return [...new Set(['Europe/Warsaw', current, ...known.filter((z) => z !== 'Europe/Warsaw')].filter(Boolean))];
+}
 
 interface SettingsForm {
   quietEnabled: boolean;
@@ -19,6 +23,7 @@ interface SettingsForm {
   timeZone: string;
   quietHoursFor: Record<string, boolean>;
   requireMarketingConsent: boolean;
+  backInStockRequiresConsent: boolean;
   cancelStaleStatusMessages: boolean;
   shippedStatusIds: string[];
   allowedCountries: string;
@@ -32,6 +37,7 @@ const toForm = (s: Settings): SettingsForm => ({
   timeZone: s.quietHours.timeZone,
   quietHoursFor: Object.fromEntries(WINDOW_KINDS.map((k) => [k, s.quietHoursFor[k] ?? false])),
   requireMarketingConsent: s.requireMarketingConsent,
+  backInStockRequiresConsent: s.backInStockRequiresConsent,
   cancelStaleStatusMessages: s.cancelStaleStatusMessages,
   shippedStatusIds: [...s.shippedStatusIds].sort(),
   allowedCountries: s.allowedCountries.join(', '),
@@ -70,6 +76,7 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
         quietHours: { enabled: value.quietEnabled, start: value.start, end: value.end, timeZone: value.timeZone.trim() },
         quietHoursFor: value.quietHoursFor,
         requireMarketingConsent: value.requireMarketingConsent,
+        backInStockRequiresConsent: value.backInStockRequiresConsent,
         cancelStaleStatusMessages: value.cancelStaleStatusMessages,
         shippedStatusIds: value.shippedStatusIds,
         allowedCountries: value.allowedCountries
@@ -96,12 +103,13 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
           <input id="quiet-end" class="time" inputMode="numeric" placeholder="20:00" pattern="\d{2}:\d{2}" value={v.end} disabled={!v.quietEnabled} onInput={(e) => form.set({ end: (e.currentTarget as HTMLInputElement).value.trim() })} />
         </FieldLine>
         <FieldLine id="quiet-zone" label={L('Strefa czasowa:', 'Time zone:')} error={form.errors['quietHours.timeZone']}>
-          <input id="quiet-zone" list="time-zones" value={v.timeZone} onInput={(e) => form.set({ timeZone: (e.currentTarget as HTMLInputElement).value })} />
-          <datalist id="time-zones">
-            {TIME_ZONES.map((z) => (
-              <option key={z} value={z} />
+          <select id="quiet-zone" value={v.timeZone} onChange={(e) => form.set({ timeZone: (e.currentTarget as HTMLSelectElement).value })}>
+            {timeZoneChoices(v.timeZone).map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
             ))}
-          </datalist>
+          </select>
         </FieldLine>
       </div>
       <fieldset class="edition-form-line">
@@ -131,6 +139,16 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
         )}
         checked={v.requireMarketingConsent}
         onChange={(requireMarketingConsent) => form.set({ requireMarketingConsent })}
+      />
+      <Checkbox
+        id="back-in-stock-consent"
+        label={L('Powiadomienia o dostępności tylko za zgodą marketingową', 'Back-in-stock messages only with marketing consent')}
+        hint={L(
+          'SMS o powrocie produktu wyjdzie tylko do zalogowanego klienta zapisanego do newslettera w Shoper, na numer z jego konta; pozostałe zapisy są pomijane i widać je z powodem w „Historii wiadomości”.',
+          'The back-in-stock SMS goes only to a signed-in customer subscribed to the newsletter in Shoper, at a number from their account; other sign-ups are skipped and listed with the reason in the "Message history".',
+        )}
+        checked={v.backInStockRequiresConsent}
+        onChange={(backInStockRequiresConsent) => form.set({ backInStockRequiresConsent })}
       />
       <Checkbox
         id="cancel-stale"

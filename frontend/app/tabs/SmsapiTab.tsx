@@ -187,6 +187,14 @@ function ConnectBox(props: { connected: boolean; oauthAvailable: boolean; onChan
           </button>
         ) : null}
       </div>
+      {!props.connected ? (
+        <p class="hint partner-code" data-testid="partner-code">
+          {L(
+            'Zakładasz konto? W formularzu SMSAPI kliknij „Mam kod polecenia!” i wpisz kod „Shoper”, aby otrzymać 200 darmowych SMS-ów.',
+            'Signing up? In the SMSAPI form click "Mam kod polecenia!" (I have a referral code) and enter "Shoper" to get 200 free SMS.',
+          )}
+        </p>
+      ) : null}
       {oauthLink ? (
         <p class="hint">
           {L('Przeglądarka zablokowała nowe okno. ', 'The browser blocked the new window. ')}

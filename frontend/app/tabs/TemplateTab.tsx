@@ -85,7 +85,15 @@ function TemplateEditor(props: { kind: Kind; initial: TemplateForm }) {
       ) : (
         <>
           <Checkbox id="cart-enabled" label={L('Aktywne', 'Active')} checked={form.value.enabled} onChange={(enabled) => form.set({ enabled })} />
-          <DaysField id="cart-delay" label={L('Po upływie czasu [dni]:', 'After [days]:')} value={form.value.delayDays} onChange={(delayDays) => form.set({ delayDays })} error={form.errors.delayDays} />
+          <DaysField
+            id="cart-delay"
+            label={L('Po upływie czasu [dni]:', 'After [days]:')}
+            min={1}
+            hint={L('Od 1 do 365 dni od porzucenia koszyka.', 'From 1 to 365 days after the basket was left.')}
+            value={form.value.delayDays}
+            onChange={(delayDays) => form.set({ delayDays })}
+            error={form.errors.delayDays}
+          />
         </>
       )}
       <Composer

@@ -9,6 +9,15 @@ import { keys, type Store } from './store';
 /** Outside the `CFG#` prefix on purpose: the planner's one-Query configuration load does not need it. */
 const CHECK_SK = 'SMSAPI#CHECK';
 
+/** The merchant's choices of a disconnected account, so connecting it again (token or OAuth) keeps them. */
+const LAST_CHOICES_SK = 'SMSAPI#LAST';
+
+export interface SmsapiChoices {
+  login: string;
+  senderName?: string;
+  replaceSpecialCharacters: boolean;
+}
+
 export interface AccountCheck {
   checkedAt: string;
   problem?: AccountProblem;
@@ -25,6 +34,17 @@ export function createSmsapiAccountRepository(store: Store) {
       const res = await store.doc.send(new GetCommand({ TableName, Key: { pk: keys.shop(shop), sk: CHECK_SK } }));
       if (!res.Item) return undefined;
       return { checkedAt: String(res.Item.checkedAt), ...(res.Item.problem ? { problem: res.Item.problem as AccountProblem } : {}) };
+    },
+
+    async rememberChoices(shop: string, choices: SmsapiChoices): Promise<void> {
+      await store.doc.send(new PutCommand({ TableName, Item: { ...choices, pk: keys.shop(shop), sk: LAST_CHOICES_SK } }));
+    },
+
+    async lastChoices(shop: string): Promise<SmsapiChoices | undefined> {
+      const res = await store.doc.send(new GetCommand({ TableName, Key: { pk: keys.shop(shop), sk: LAST_CHOICES_SK } }));
+      if (!res.Item) return undefined;
+      const { pk: _pk, sk: _sk, ...choices } = res.Item;
+      return choices as SmsapiChoices;
     },
 
     async deleteCheck(shop: string): Promise<void> {

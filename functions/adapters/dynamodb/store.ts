@@ -2,7 +2,6 @@
 // pk = SHOP#<licence>; configuration items share the `CFG#` sort-key prefix so one Query loads it all.
 import {
   BatchGetCommand,
-  BatchWriteCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -22,15 +21,18 @@ import type {
   MessageTemplate,
   Shop,
   ShopSettings,
+  ShopSetup,
   ShoperTokens,
   SmsapiConnection,
 } from '#domain/model';
+import type { StaffAlerts } from '#domain/staff-alerts';
 
 export const keys = {
   shop: (shop: string) => `SHOP#${shop}`,
   meta: 'CFG#META',
   smsapi: 'CFG#SMSAPI',
   settings: 'CFG#SETTINGS',
+  staffAlerts: 'CFG#STAFF',
   template: (key: string) => `CFG#TPL#${key}`,
   celebration: (id: string) => `CFG#EVENT#${id}`,
   job: (jobId: string) => `JOB#${jobId}`,
@@ -64,6 +66,7 @@ export interface ShopConfiguration {
   settings?: Partial<ShopSettings>;
   templates: Record<string, MessageTemplate>;
   celebrations: Celebration[];
+  staffAlerts?: Partial<StaffAlerts>;
 }
 
 export interface JobListFilter {
@@ -132,9 +135,14 @@ export function createStore(doc: DocumentClient, tableName: string) {
 
     /**
      * Sets and removes attributes of the shop record only; a concurrent change to the rest is kept. With
-     * `installId`, only while the record still belongs to that install (false when it does not, or is gone).
+     * `installId`, only while the record still belongs to that install; with `uninstallId`, only while that
+     * uninstall runs (false when it does not, or the record is gone).
      */
-    async updateShop(shop: string, set: Partial<Shop>, options: { remove?: (keyof Shop)[]; installId?: string } = {}): Promise<boolean> {
+    async updateShop(
+      shop: string,
+      set: Partial<Shop>,
+      options: { remove?: (keyof Shop)[]; installId?: string; uninstallId?: string } = {},
+    ): Promise<boolean> {
       const names: Record<string, string> = {};
       const values: Record<string, unknown> = {};
       const sets = Object.entries(set)
@@ -156,6 +164,15 @@ export function createStore(doc: DocumentClient, tableName: string) {
         values[':installId'] = options.installId;
         condition += ' AND #setup.#installId = :installId';
       }
+      if (options.uninstallId !== undefined) {
+        // Only while the shop is still being uninstalled by that very uninstall.
+        names['#status'] = 'status';
+        names['#uninstall'] = 'uninstall';
+        names['#uid'] = 'id';
+        values[':uninstalling'] = 'uninstalling';
+        values[':uid'] = options.uninstallId;
+        condition += ' AND #status = :uninstalling AND #uninstall.#uid = :uid';
+      }
       try {
         await doc.send(
           new UpdateCommand({
@@ -165,6 +182,30 @@ export function createStore(doc: DocumentClient, tableName: string) {
             ConditionExpression: condition,
             ExpressionAttributeNames: names,
             ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /**
+     * Starts a setup that re-registers the webhooks of a shop set up before one webhook per event (no id -> event
+     * map yet), unless one runs already: at most one a day, so a shop whose setup keeps failing is not hammered.
+     */
+    async startWebhookMigration(shop: string, setup: ShopSetup, notBefore: string): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: keys.shop(shop), sk: keys.meta },
+            UpdateExpression: 'SET #setup = :setup',
+            ConditionExpression:
+              '#status = :installed AND attribute_not_exists(webhookEvents) AND (attribute_not_exists(#setup) OR #setup.#state = :done OR #setup.startedAt < :notBefore)',
+            ExpressionAttributeNames: { '#setup': 'setup', '#status': 'status', '#state': 'state' },
+            ExpressionAttributeValues: { ':setup': setup, ':installed': 'installed', ':done': 'done', ':notBefore': notBefore },
           }),
         );
         return true;
@@ -186,6 +227,7 @@ export function createStore(doc: DocumentClient, tableName: string) {
         if (sk === keys.meta) config.shop = strip<Shop>(item);
         else if (sk === keys.smsapi) config.smsapi = strip<SmsapiConnection>(item);
         else if (sk === keys.settings) config.settings = strip<Partial<ShopSettings>>(item);
+        else if (sk === keys.staffAlerts) config.staffAlerts = strip<Partial<StaffAlerts>>(item);
         else if (sk.startsWith('CFG#TPL#')) config.templates[sk.slice('CFG#TPL#'.length)] = strip<MessageTemplate>(item)!;
         else if (sk.startsWith('CFG#EVENT#')) config.celebrations.push(strip<Celebration>(item)!);
       }
@@ -467,29 +509,6 @@ export function createStore(doc: DocumentClient, tableName: string) {
         if (isConditionFailure(error)) return false;
         throw error;
       }
-    },
-
-    /**
-     * Deletes every item of a shop (uninstall), and the items outside its partition that one of its items names as
-     * its twin (`twinPk`/`twinSk`: a short link, keyed by its code). Returns how many were deleted.
-     */
-    async deleteShopData(shop: string): Promise<number> {
-      const found = await queryAll({
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.shop(shop) },
-        ProjectionExpression: 'pk, sk, twinPk, twinSk',
-      });
-      const twins = found.filter((it) => typeof it.twinPk === 'string' && typeof it.twinSk === 'string').map((it) => ({ pk: it.twinPk, sk: it.twinSk }));
-      const items = [...new Map([...found, ...twins].map((it) => [`${String(it.pk)}\u0000${String(it.sk)}`, { pk: it.pk, sk: it.sk }])).values()];
-      for (let i = 0; i < items.length; i += 25) {
-        let requests = items.slice(i, i + 25).map((it) => ({ DeleteRequest: { Key: { pk: it.pk, sk: it.sk } } }));
-        for (let attempt = 0; requests.length > 0; attempt++) {
-          const res = await doc.send(new BatchWriteCommand({ RequestItems: { [TableName]: requests } }));
-          requests = (res.UnprocessedItems?.[TableName] as typeof requests | undefined) ?? [];
-          if (requests.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-        }
-      }
-      return items.length;
     },
 
     /** Raw access for features that add their own item kinds (subscriptions, carts, rate limits). */

@@ -91,7 +91,8 @@ function productsSection(shop: SimShop): string {
   const rows = shop.products
     .map((p) => `<tr><td>${p.productId}</td><td>${h(p.name)}</td><td>${money(p.price)} zł</td>
 <td>${p.stock > 0 ? `<span class="badge ok">${p.stock} szt.</span>` : '<span class="badge bad">brak</span>'}</td>
-<td><button class="secondary" data-action="products/${p.productId}/restock">Uzupełnij stan</button></td></tr>`)
+<td><button class="secondary" data-action="products/${p.productId}/restock">Uzupełnij stan</button>
+<button class="secondary" data-action="products/${p.productId}/sell-out"${p.stock > 0 ? '' : ' disabled'}>Wyprzedaj</button></td></tr>`)
     .join('');
   return `<h2>Produkty / Products</h2><table><thead><tr><th>ID</th><th>Nazwa</th><th>Cena</th><th>Stan</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
 }

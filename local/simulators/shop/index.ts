@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  changeStatus, dispatchParcel, placeOrder, registerClient, restockProduct, sendLifecycle, SimActionError,
+  changeStatus, dispatchParcel, placeOrder, registerClient, restockProduct, sendLifecycle, SimActionError, updateProductStock,
 } from './actions';
 import { adminIframeUrl } from './admin-iframe';
 import { shopAdminPage, shopListPage } from './admin-page';
@@ -58,6 +58,8 @@ export interface ShopSimulator {
   dispatchParcel(slug: string, orderId: number): Promise<{ deliveries: number[] }>;
   registerClient(slug: string, input?: Partial<RegisterClientInput>): Promise<{ userId: number; deliveries: number[] }>;
   restockProduct(slug: string, productId: number, stock?: number): Promise<{ deliveries: number[] }>;
+  /** Any stock (0 included) and active flag, sent as product.edit: a product selling out. */
+  updateProductStock(slug: string, productId: number, change: { stock?: number; active?: boolean }): Promise<{ deliveries: number[] }>;
   webhookDeliveries(slug?: string): WebhookDelivery[];
   redeliverLast(slug: string): Promise<number>;
   setRateLimit(limit: RateLimit | false): void;
@@ -225,6 +227,7 @@ export async function startShopSimulator(options: ShopSimulatorOptions): Promise
     dispatchParcel: (slug, orderId) => dispatchParcel(ctx, findShop(slug), orderId),
     registerClient: (slug, input) => registerClient(ctx, findShop(slug), input),
     restockProduct: (slug, productId, stock) => restockProduct(ctx, findShop(slug), productId, stock),
+    updateProductStock: (slug, productId, change) => updateProductStock(ctx, findShop(slug), productId, change),
     webhookDeliveries: (slug) => ctx.deliveries.filter((d) => slug === undefined || d.slug === slug),
     redeliverLast: async (slug) => {
       const last = ctx.deliveries.filter((d) => d.slug === slug).at(-1);

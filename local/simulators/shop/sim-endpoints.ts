@@ -1,7 +1,7 @@
 // JSON endpoints under `/s/{slug}/__sim/...` behind the admin page's buttons; tests and scripts
 // can drive a shop through them too. They are the simulator's own, not part of Shoper's API.
 import {
-  changeStatus, dispatchParcel, placeOrder, registerClient, restockProduct, sendLifecycle, SimActionError,
+  changeStatus, dispatchParcel, placeOrder, registerClient, restockProduct, sendLifecycle, SimActionError, updateProductStock,
 } from './actions';
 import { adminIframeUrl } from './admin-iframe';
 import type { SimContext } from './context';
@@ -91,6 +91,9 @@ async function route(ctx: SimContext, shop: SimShop, method: string, path: strin
   if (path === 'clients') return json(200, await registerClient(ctx, shop, clientInput(body)));
   if (first === 'products' && second !== undefined && third === 'restock') {
     return json(200, await restockProduct(ctx, shop, Number(second), num(body.stock)));
+  }
+  if (first === 'products' && second !== undefined && third === 'sell-out') {
+    return json(200, await updateProductStock(ctx, shop, Number(second), { stock: 0 }));
   }
   if (path === 'options') return setOptions(ctx, shop, body);
   if (path === 'redeliver') {

@@ -123,6 +123,11 @@ describe('initialStatusAlreadyPlanned: one SMS for the status a new order is pla
     expect(initialStatusAlreadyPlanned(order, [], 'order.create')).toBe(false);
   });
 
+  test('order.create processed after the order already moved on (a later status planned first): not sent late', () => {
+    const later = { ...job('order.status', '2', '2025-01-15T10:00:00Z'), source: { event: 'order.status', orderId: '101', statusId: '2', statusDate: '2025-01-15 13:00:00' } } as unknown as Job;
+    expect(initialStatusAlreadyPlanned({ ...order, statusDate: '2025-01-15 12:00:00' }, [later], 'order.create')).toBe(true);
+  });
+
   test('order.status to the status the order was placed with, before any other change: already planned', () => {
     expect(initialStatusAlreadyPlanned(order, [job('order.create', '1', '2025-01-15T10:00:00Z')], 'order.status')).toBe(true);
   });
