@@ -128,6 +128,17 @@ test('the opt-out link: a confirmation page, then no marketing SMS to that numbe
   });
 }, 60_000);
 
+test('link settings: a bad attribution window is refused in Polish, naming the field, and changes nothing', async () => {
+  const bad = await api('PUT', '/api/links/settings', { attributionDays: 0 });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error).toMatchObject({ code: 'FIELD_INVALID', field: 'attributionDays' });
+  expect(bad.body.error.message).toContain('Okno przypisania zamówień');
+  expect((await api('GET', '/api/links/settings')).body).toMatchObject({ base: rt.url, autoStopLink: true, attributionDays: 7 });
+  const saved = await api('PUT', '/api/links/settings', { attributionDays: 14 });
+  expect(saved.body).toMatchObject({ autoStopLink: true, attributionDays: 14 });
+  expect((await api('GET', '/api/settings')).body.shippedStatusIds).toEqual(['7']); // other settings untouched
+});
+
 test('unknown and malformed codes get a plain Polish page; uninstalling the shop removes its links', async () => {
   const unknown = await open(`${rt.url}/l/AAAAAAAAAA`);
   expect(unknown.status).toBe(404);
