@@ -2,12 +2,11 @@
 // and revenue attributed, opt-outs; the attribution rule in one sentence; the numbers that opted out; the revenue
 // line drawn over the 30-day chart; and the two link settings (opt-out line, attribution window).
 import { useState } from 'preact/hooks';
-import { LinkSettings, type LinksResponse } from '#domain/api-links';
+import type { LinksResponse } from '#domain/api-links';
 import { PLACE_NAMES, type NotificationKind } from '#domain/model';
-import { apiCall } from '../api/client';
 import { saveLinkSettings } from '../api/links';
-import { Checkbox, FieldLine, FormError, LoadFailed, SaveBar } from '../components/ui';
-import { useForm, useLoad } from '../form';
+import { Checkbox, FieldLine, FormError, SaveBar } from '../components/ui';
+import { useForm } from '../form';
 import { formatDateTime, formatNumber, L } from '../i18n';
 
 type Period = keyof LinksResponse['periods'];
@@ -25,7 +24,7 @@ const kindName = (kind: string) => {
 export const formatMoney = (amount: number, currency: string) =>
   `${new Intl.NumberFormat(L('pl-PL', 'en-GB'), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount)} ${currency}`;
 
-export function LinkResults(props: { data: LinksResponse }) {
+export function LinkResults(props: { data: LinksResponse; onSettingsSaved?: () => void }) {
   const [period, setPeriod] = useState<Period>('month');
   const rows = props.data.periods[period];
   const { currency } = props.data;
@@ -74,6 +73,8 @@ export function LinkResults(props: { data: LinksResponse }) {
         )}
       </p>
       <OptOuts items={props.data.optOuts} />
+      {/* The two settings live next to what they change (the Settings tab keeps its one form). */}
+      <LinkSettingsForm initial={{ autoStopLink: props.data.autoStopLink, attributionDays: props.data.attributionDays }} onSaved={props.onSettingsSaved} />
     </section>
   );
 }
@@ -136,7 +137,7 @@ export function RevenueLine(props: { values: number[]; currency: string; left: n
 }
 
 /** Settings of links: the opt-out line of marketing SMS and the attribution window. */
-export function LinkSettingsForm(props: { initial: { autoStopLink: boolean; attributionDays: number } }) {
+export function LinkSettingsForm(props: { initial: { autoStopLink: boolean; attributionDays: number }; onSaved?: () => void }) {
   const form = useForm('link-settings', props.initial);
   const v = form.value;
   return (
@@ -144,7 +145,9 @@ export function LinkSettingsForm(props: { initial: { autoStopLink: boolean; attr
       class="edition-form link-settings"
       onSubmit={(e) => {
         e.preventDefault();
-        void form.submit((value) => saveLinkSettings(value).then((s) => ({ autoStopLink: s.autoStopLink, attributionDays: s.attributionDays })), L('Zapisano ustawienia linków', 'Link settings saved'));
+        void form
+          .submit((value) => saveLinkSettings(value).then((s) => ({ autoStopLink: s.autoStopLink, attributionDays: s.attributionDays })), L('Zapisano ustawienia linków', 'Link settings saved'))
+          .then((saved) => saved && props.onSaved?.());
       }}
     >
       <h3>{L('Linki w SMS', 'Links in SMS')}</h3>
@@ -171,9 +174,3 @@ export function LinkSettingsForm(props: { initial: { autoStopLink: boolean; attr
   );
 }
 
-/** The link settings with their own loading (placed under the shop's settings). */
-export function LinkSettingsSection() {
-  const loaded = useLoad(() => apiCall('GET', '/api/links/settings', { response: LinkSettings }));
-  if (loaded.error) return <LoadFailed message={loaded.error} retry={loaded.reload} />;
-  return loaded.data ? <LinkSettingsForm initial={{ autoStopLink: loaded.data.autoStopLink, attributionDays: loaded.data.attributionDays }} /> : null;
-}

@@ -7,7 +7,6 @@ import { Checkbox, FieldLine, FormError, Intro, LoadFailed, Loading, SaveBar } f
 import { useForm, useLoad } from '../form';
 import { L, locale } from '../i18n';
 import { loadStatuses } from './StatusesTab';
-import { LinkSettingsSection } from './LinkResults';
 
 const WINDOW_KINDS: NotificationKind[] = ['owner-new-order', 'order-status', 'celebration', 'back-in-stock', 'abandoned-cart'];
 /** Europe/Warsaw first, then every zone the browser knows (the server checks the same IANA names). */
@@ -61,7 +60,6 @@ export function SettingsTab() {
       {loaded.error ? <LoadFailed message={loaded.error} retry={loaded.reload} /> : null}
       {loaded.loading && !loaded.data ? <Loading /> : null}
       {loaded.data ? <SettingsEditor initial={loaded.data.form} statuses={loaded.data.statuses} /> : null}
-      {loaded.data ? <LinkSettingsSection /> : null}
     </section>
   );
 }

@@ -95,7 +95,7 @@ export function StatsTab() {
             series={lastDays(stats.daily, stats.daily.at(-1)?.date ?? new Date().toISOString().slice(0, 10))}
             revenue={links.data ? { byDate: new Map(links.data.daily.map((d) => [d.date, d.revenue])), currency: links.data.currency } : undefined}
           />
-          {links.data ? <LinkResults data={links.data} /> : null}
+          {links.data ? <LinkResults data={links.data} onSettingsSaved={links.reload} /> : null}
         </>
       ) : null}
     </section>
