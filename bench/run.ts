@@ -8,6 +8,7 @@ import { startStack } from './harness';
 import { figuresOf, total, type Snapshot } from './meter';
 import { PRICE_DATE, PRICES, REGION } from './prices';
 import { runBackInStockScenario, runOrderScenario, type KindFigures } from './scenarios';
+import { runFrequencyCapScenario } from './frequency-cap';
 import { formatNumber, heading, table, type Cell } from './table';
 import { linkTable, runLinkScenario } from './links';
 
@@ -133,6 +134,15 @@ async function main() {
     );
     log(`Sign-ups written through the sign-up repository (${formatNumber(bis.signUpSeconds)} s); the storefront path is the`);
     log(`product.edit rows above (${WAITING} sign-ups over HTTP per round, per-IP limits as in production).`);
+
+    // The frequency cap's own figure (issue 18): what it adds to the sender per marketing SMS.
+    progress('frequency cap: marketing SMS with the cap off and on');
+    const cap = await runFrequencyCapScenario(stack);
+    log(heading('Frequency cap: sender DynamoDB requests per marketing SMS'));
+    log(
+      `${mark(cap.onPerSms - cap.offPerSms <= 1)} cap off ${formatNumber(cap.offPerSms)}, on ${formatNumber(cap.onPerSms)}: ` +
+        `+${formatNumber(cap.onPerSms - cap.offPerSms)} per SMS for the cap (goal ≤ 1); a capped message (${cap.capped} held back, no SMSAPI call) costs ${formatNumber(cap.perCapped)}.`,
+    );
 
     const lines = costPerThousandOrders(orders.perOrderUsage, orders.orders);
     const costTotal = lines.reduce((s, l) => s + l.usd, 0);

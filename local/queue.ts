@@ -19,6 +19,8 @@ export interface ReceivedMessage {
   receiveCount: number;
   /** The item's current sort key: the receipt handle. */
   receipt: string;
+  /** When it was sent (epoch ms of the local clock): SQS's SentTimestamp. */
+  sentAt?: number;
 }
 
 const pad = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');
@@ -37,7 +39,7 @@ export function createLocalQueue<T>(doc: DocumentClient, table: string, clock: C
 
   const put = async (body: string, visibleAt: number, receiveCount = 0, id: string = randomUUID()) => {
     await doc.send(
-      new PutCommand({ TableName: table, Item: { pk, sk: `${pad(visibleAt)}#${id}`, id, body, receiveCount } }),
+      new PutCommand({ TableName: table, Item: { pk, sk: `${pad(visibleAt)}#${id}`, id, body, receiveCount, sentAt: clock.now().getTime() } }),
     );
   };
 
@@ -85,7 +87,7 @@ export function createLocalQueue<T>(doc: DocumentClient, table: string, clock: C
                     TableName: table,
                     Item: toDeadLetter
                       ? { pk: dlq, sk: `${pad(now)}#${id}`, id, body: item.body, receiveCount: receiveCount - 1 }
-                      : { pk, sk: newSk, id, body: item.body, receiveCount },
+                      : { pk, sk: newSk, id, body: item.body, receiveCount, ...(item.sentAt !== undefined ? { sentAt: item.sentAt } : {}) },
                   },
                 },
               ],
@@ -94,7 +96,9 @@ export function createLocalQueue<T>(doc: DocumentClient, table: string, clock: C
         } catch {
           continue; // another consumer took it first
         }
-        if (!toDeadLetter) received.push({ id, body: String(item.body), receiveCount, receipt: newSk });
+        if (!toDeadLetter) {
+          received.push({ id, body: String(item.body), receiveCount, receipt: newSk, ...(item.sentAt !== undefined ? { sentAt: Number(item.sentAt) } : {}) });
+        }
       }
       return received;
     },

@@ -264,7 +264,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
                 body: m.body,
                 attributes: {
                   ApproximateReceiveCount: String(m.receiveCount),
-                  SentTimestamp: '0',
+                  SentTimestamp: String(m.sentAt ?? 0),
                   SenderId: 'local',
                   ApproximateFirstReceiveTimestamp: '0',
                 },

@@ -23,6 +23,7 @@ import { LongestValuesResponse } from '#domain/api-composer';
 import { StaffAlertsBody, StaffAlertsResponse } from '#domain/api-staff';
 import { LinkSettings, LinkSettingsBody, LinksResponse } from '#domain/api-links';
 import { ADMIN_ROUTES } from '#handlers/admin';
+import { LimitsStateResponse } from '#domain/api-limits';
 
 interface RouteDoc {
   summary: string;
@@ -47,6 +48,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'PUT /api/templates/{kind}': { tag: 'templates', summary: 'Save the owner-new-order, back-in-stock or abandoned-cart template', body: TemplateBody, response: TemplateResponse },
   'GET /api/settings': { tag: 'settings', summary: 'Owner phone, quiet hours, consent and stale-message policy', response: Settings },
   'PUT /api/settings': { tag: 'settings', summary: 'Change any of the settings', body: SettingsBody, response: Settings },
+  'GET /api/limits': { tag: 'settings', summary: 'Spend limits reached (and what they held back), the SMSAPI balance against the low-balance threshold', response: LimitsStateResponse },
   'GET /api/shop': { tag: 'shop', summary: 'Whether the install finished setting up (and why an attempt failed); webhook mode', response: ShopStateResponse },
   'POST /api/shop/setup': { tag: 'shop', summary: 'Start a failed or stuck setup again', body: ShopSetupRetryBody, response: ShopStateResponse, status: 202 },
   'GET /api/statuses': { tag: 'templates', summary: "The shop's order statuses and which send an SMS", response: StatusList },

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { sessionLost } from './api/client';
 import { AccountBanner, SignedOut, Toasts } from './components/chrome';
 import { SetupBanner } from './components/setup-banner';
+import { LimitsBanner } from './components/limits-banner';
 import { L } from './i18n';
 import { adjustIframeSize } from './shoper-sdk';
 import { confirmDiscard } from './unsaved';
@@ -116,6 +117,7 @@ export function App(props: { shop: string }) {
         <SetupBanner />
         <div class="tab-panel" id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab.id}`} tabIndex={-1}>
           <AccountBanner onAccountTab={tab.id === 'konto'} onOpenAccount={() => select('konto')} />
+          <LimitsBanner key={tab.id} />
           {tab.render({ shop: props.shop })}
         </div>
       </main>

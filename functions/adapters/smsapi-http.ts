@@ -126,6 +126,7 @@ export function createSmsapiGateway(options: { baseUrl: string; timeoutMs: numbe
       if (request.normalize) body.set('normalize', '1');
       if (request.maxParts) body.set('max_parts', String(request.maxParts));
       if (request.date) body.set('date', String(Math.floor(request.date.getTime() / 1000)));
+      if (request.expiresAt) body.set('expiration_date', String(Math.floor(request.expiresAt.getTime() / 1000)));
       if (request.test) body.set('test', '1');
       const res = await call('/sms.do', request.token, { method: 'POST', body });
       if (!res.ok) return res;

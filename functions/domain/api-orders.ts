@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { CursorField } from './cursor';
 import { CELEBRATION_EVENTS } from './planning-celebrations';
+import { SendingLimitsBody } from './api-limits';
 
 const KINDS = ['owner-new-order', 'order-status', 'celebration', 'back-in-stock', 'abandoned-cart'] as const;
 const time = z.string().regex(/^\d{2}:\d{2}$/, 'use HH:MM, e.g. 08:00');
@@ -31,6 +32,8 @@ export const SettingsBody = z.strictObject({
     .max(60)
     .optional(),
   storefrontDailyCap: z.number().int().min(0).max(100_000).optional(),
+  /** Frequency cap, validity, spend limits, low-balance alert: any subset. */
+  limits: SendingLimitsBody.optional(),
 });
 export type SettingsBody = z.infer<typeof SettingsBody>;
 

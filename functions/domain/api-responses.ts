@@ -2,6 +2,7 @@
 // calls) and the OpenAPI document. Loose objects: a field added server-side never breaks the SPA; a field the SPA
 // relies on missing does, loudly (RESPONSE_UNEXPECTED).
 import * as z from 'zod';
+import { SendingLimitsView } from './api-limits';
 
 const Bilingual = z.object({ pl: z.string(), en: z.string() });
 
@@ -27,6 +28,7 @@ export const Settings = z.looseObject({
   shippedStatusIds: z.array(z.string()).default([]),
   allowedCountries: z.array(z.string()).default(['PL']),
   storefrontDailyCap: z.number().optional(),
+  limits: SendingLimitsView.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 /** GET/PUT /api/settings answer the settings, bare or as `{settings}`. */

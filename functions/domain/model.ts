@@ -1,4 +1,5 @@
 // The records the app keeps per shop. Pure types: storage lives in adapters/dynamodb.
+import type { SendingLimits } from './sending-limits';
 
 /** `uninstalling`: the App Store asked to uninstall; the purge (services/shop-purge.ts) is deleting the shop's data. */
 export type ShopStatus = 'installed' | 'uninstalling' | 'uninstalled';
@@ -103,6 +104,8 @@ export type NotificationKind =
   | 'abandoned-cart'
   /** Alerts to the shop's staff numbers (domain/staff-alerts.ts). */
   | 'staff-alert'
+  /** An alert to the owner about the app itself (the SMSAPI balance under the owner's threshold). */
+  | 'owner-alert'
   | 'test';
 
 export interface ShopSettings {
@@ -124,6 +127,8 @@ export interface ShopSettings {
   autoStopLink: boolean;
   /** An order this many days after a click on a marketing SMS is attributed to it (short links). */
   attributionDays: number;
+  /** Frequency cap, validity, spend limits, low-balance alert (domain/sending-limits.ts). */
+  limits: SendingLimits;
 }
 
 export interface MessageTemplate {
@@ -195,7 +200,7 @@ export interface Job {
   /** The text as it went to SMSAPI, when special-character replacement changed it. */
   sentText?: string;
   /** Why a SKIPPED job was not sent: a SuppressionReason code and its Polish text. */
-  skipReason?: { code: string; message: string };
+  skipReason?: { code: string; message: string; en?: string };
   /** Why a job waits longer than planned (e.g. the shop's daily storefront SMS cap): shown to the merchant. */
   waitReason?: { code: string; message: string };
 }
@@ -228,5 +233,6 @@ export const PLACE_NAMES: Record<NotificationKind, { pl: string; en: string }> =
   'back-in-stock': { pl: 'Dostępność produktu', en: 'Back in stock' },
   'abandoned-cart': { pl: 'Porzucony koszyk', en: 'Abandoned basket' },
   'staff-alert': { pl: 'Powiadomienia dla zespołu', en: 'Team alerts' },
+  'owner-alert': { pl: 'Alert dla właściciela', en: 'Owner alert' },
   test: { pl: 'Test integracji', en: 'Integration test' },
 };

@@ -2,6 +2,7 @@
 // box, with a sample value used for previews and for judging a template's length.
 import type { CustomerValueKind } from './text-safety';
 import type { NotificationKind } from './model';
+import { isMarketing } from './sending-limits';
 
 export type MessageKind =
   | 'owner-new-order'
@@ -58,15 +59,15 @@ export const isLinkPlaceholder = (name: string): name is LinkPlaceholder => (LIN
 export const shortLinkUrl = (base: string, code: string) => `${base.replace(/\/+$/, '')}/l/${code}`;
 const SAMPLE_CODE = 'Ab3dE6gH9k';
 
-/** Commercial messages: they get a {stop_link}, an opt-out stops them, and an order after their click is theirs. */
-export const MARKETING_KINDS: ReadonlySet<NotificationKind> = new Set(['celebration', 'back-in-stock', 'abandoned-cart']);
-export const isMarketing = (kind: NotificationKind) => MARKETING_KINDS.has(kind);
+// Commercial messages (one list, with the sending limits'): they get a {stop_link}, an opt-out stops them, and an
+// order after their click is theirs.
+export { MARKETING_KINDS, isMarketing } from './sending-limits';
 
 /** The line added to a marketing template without its own {stop_link} (setting "Dodawaj link rezygnacji"). */
 export const STOP_LINK_LINE = 'Rezygnacja: {stop_link}';
 
 export function withStopLink(kind: MessageKind, text: string, autoStopLink: boolean): string {
-  if (!autoStopLink || !MARKETING_KINDS.has(kind as NotificationKind) || text.trim() === '' || text.includes('{stop_link}')) return text;
+  if (!autoStopLink || !isMarketing(kind as NotificationKind) || text.trim() === '' || text.includes('{stop_link}')) return text;
   return `${text.trimEnd()}\n${STOP_LINK_LINE}`;
 }
 const link = (name: LinkPlaceholder, pl: string, en: string): PlaceholderInfo => ({

@@ -11,6 +11,7 @@ import type { LinkMaker, ShortLink } from './short-links';
 import { addDays, nextSendTime } from './quiet-hours';
 import { orderValues } from './order-values';
 import { phoneProblem, suppressed, type Suppression } from './suppression';
+import { nextMarketingDay } from './sending-limits';
 
 export interface PlanningContext {
   shop: Shop;
@@ -89,7 +90,10 @@ export function dueTime(kind: NotificationKind, delayDays: number, ctx: Pick<Pla
   const tz = ctx.settings.quietHours.timeZone;
   const base = delayDays > 0 ? addDays(ctx.now, delayDays, tz) : ctx.now;
   const applies = ctx.settings.quietHours.enabled && (ctx.settings.quietHoursFor[kind] ?? false);
-  const due = applies ? nextSendTime(base, ctx.settings.quietHours) : base;
+  const windowed = applies ? nextSendTime(base, ctx.settings.quietHours) : base;
+  // No marketing on Sundays and holidays when the shop asks for it: the next working day's window opening.
+  const limits = ctx.settings.limits;
+  const due = limits ? nextMarketingDay(kind, windowed, limits, { ...ctx.settings.quietHours, applies }) : windowed;
   return due.getTime() === base.getTime() ? { dueAt: due } : { dueAt: due, shiftedFrom: base };
 }
 

@@ -1,6 +1,7 @@
 // A shop's settings with their defaults: what a shop that never opened the settings tab gets.
 import type { OrderStatusInfo, ShopSettings } from './model';
 import { DEFAULT_QUIET_HOURS } from './quiet-hours';
+import { DEFAULT_SENDING_LIMITS, limitsWithDefaults } from './sending-limits';
 
 export const DEFAULT_SETTINGS: ShopSettings = {
   quietHours: { ...DEFAULT_QUIET_HOURS },
@@ -21,6 +22,7 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   storefrontDailyCap: 200,
   autoStopLink: true,
   attributionDays: 7,
+  limits: DEFAULT_SENDING_LIMITS,
 };
 
 // "przesyłka wysłana" (Shoper's default) and names of the same meaning; "gotowe do wysłania" is not shipped yet.
@@ -39,5 +41,6 @@ export function withDefaults(settings: Partial<ShopSettings> | undefined, status
     shippedStatusIds: settings?.shippedStatusIds ?? defaultShippedStatusIds(statuses),
     quietHours: { ...DEFAULT_SETTINGS.quietHours, ...settings?.quietHours },
     quietHoursFor: { ...DEFAULT_SETTINGS.quietHoursFor, ...settings?.quietHoursFor },
+    limits: limitsWithDefaults(settings?.limits),
   };
 }

@@ -24,9 +24,13 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
       const parsed = SendsMessage.safeParse(body);
       return parsed.success ? parsed.data : undefined;
     },
-    async (message, deps) => {
-      if (isBatch(message)) return (await sendBatch(deps, message)).result === 'retry' ? 'retry' : 'done';
-      return (await sendJob(deps, message)).result === 'retry' ? 'retry' : 'done';
+    async (message, deps, record) => {
+      // When the reference was put on the queue (a schedule firing, or an immediate dispatch): an SMS's validity
+      // runs from then, so a backlog in this queue (retries included: SQS keeps the first SentTimestamp) expires it.
+      const sent = Number(record.attributes?.SentTimestamp ?? 0);
+      const context = sent > 0 ? { queuedAt: new Date(sent) } : {};
+      if (isBatch(message)) return (await sendBatch(deps, message, context)).result === 'retry' ? 'retry' : 'done';
+      return (await sendJob(deps, message, context)).result === 'retry' ? 'retry' : 'done';
     },
   );
 

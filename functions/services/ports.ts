@@ -74,6 +74,8 @@ export interface SmsSendRequest {
   notifyUrl?: string;
   normalize?: boolean;
   maxParts?: number;
+  /** SMSAPI's expiration_date: an SMS not delivered by then expires (report status 402 EXPIRED) instead of arriving late. */
+  expiresAt?: Date;
   /** Scheduled send on SMSAPI's side (we schedule ourselves; kept for completeness of the client). */
   date?: Date;
   test?: boolean;

@@ -61,8 +61,12 @@ const shownText = (job: Job, replace: boolean) =>
 const skipReasonView = (job: Job): JobView['skipReason'] => {
   if (!job.skipReason) return undefined;
   const known = SUPPRESSION_REASONS[job.skipReason.code as SuppressionReason];
-  return { code: job.skipReason.code, pl: known?.pl ?? job.skipReason.message, en: known?.en ?? job.skipReason.message };
+  return { code: job.skipReason.code, pl: known?.pl ?? job.skipReason.message, en: known?.en ?? job.skipReason.en ?? job.skipReason.message };
 };
+
+/** Expired: by SMSAPI (report 402 EXPIRED) or by our own check before sending (domain/held-back.ts). */
+const expiredName = (job: Job) =>
+  job.reportStatus === 'EXPIRED' || job.skipReason?.code === 'EXPIRED' ? { pl: 'wygasła', en: 'expired' } : undefined;
 
 const view = (job: Job, replace = false): JobView => ({
   jobId: job.jobId,
@@ -73,7 +77,7 @@ const view = (job: Job, replace = false): JobView => ({
   kind: job.kind,
   type: PLACE_NAMES[job.kind] ?? { pl: job.kind, en: job.kind },
   state: job.state,
-  stateName: JOB_STATE_NAMES[job.state],
+  stateName: expiredName(job) ?? JOB_STATE_NAMES[job.state],
   orderId: job.source.orderId,
   statusId: job.source.statusId,
   cancelReason: job.cancelReason,

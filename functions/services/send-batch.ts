@@ -11,11 +11,13 @@ import { smsLength } from '#domain/sms-length';
 import { replaceSpecialCharacters } from '#domain/special-characters';
 import type { Deps } from './deps';
 import { recordError } from './error-log';
-import { recordSent, sendJob } from './send-job';
+import { recordSent, sendJob, type SendContext } from './send-job';
 import { reportsUrl } from './delivery-reports';
 import { callWithToken } from './smsapi-token';
 import { countOutcome } from './stats';
 import type { JobRef, Queue, SmsSendResult } from './ports';
+import { createSendGate, releaseCapPlace } from './send-gate';
+import { watchBalance } from './low-balance';
 
 /** What travels on the `sends` queue for a batch. `jobId` is set only on scheduled batches (it names the schedule). */
 export interface JobBatchRef {
@@ -66,12 +68,14 @@ export async function dispatchBatches(deps: Deps, shop: string, jobs: Job[]): Pr
 interface Claimed {
   job: Job;
   attempt: number;
+  /** SMSAPI's expiration_date for it (the send gate's verdict). */
+  expiresAt?: Date;
 }
 
 /** Sends every still-pending job of the batch; jobs with the same text share one SMSAPI request. */
-export async function sendBatch(deps: Deps, batch: JobBatchRef): Promise<BatchOutcome> {
+export async function sendBatch(deps: Deps, batch: JobBatchRef, context: SendContext = {}): Promise<BatchOutcome> {
   if (batch.jobIds.length === 1) {
-    const single = await sendJob(deps, { shop: batch.shop, jobId: batch.jobIds[0]! });
+    const single = await sendJob(deps, { shop: batch.shop, jobId: batch.jobIds[0]! }, context);
     if (single.result === 'retry') return { result: 'retry', reason: single.reason };
     return { result: 'done', sent: single.result === 'sent' ? 1 : 0, failed: single.result === 'failed' ? 1 : 0, skipped: single.result === 'skipped' ? 1 : 0 };
   }
@@ -103,17 +107,27 @@ export async function sendBatch(deps: Deps, batch: JobBatchRef): Promise<BatchOu
   let failed = 0;
   let retry = false;
   if (claimed.length > 0) {
-    const [connection, settings] = await Promise.all([deps.store.getSmsapi(batch.shop), deps.store.getSettings(batch.shop)]);
-    const tz = withDefaults(settings).quietHours.timeZone;
+    const [connection, saved] = await Promise.all([deps.store.getSmsapi(batch.shop), deps.store.getSettings(batch.shop)]);
+    const settings = withDefaults(saved);
+    const tz = settings.quietHours.timeZone;
     if (!connection) {
       for (const c of claimed) {
         await fail(deps, c.job, 'SMSAPI_NOT_CONNECTED', 'Brak połączonego konta SMSAPI — połącz konto w zakładce „Konto SMSAPI”.', tz);
       }
       return { result: 'done', sent: 0, failed: claimed.length, skipped };
     }
+    // The send gate (validity, Sunday/holiday, spend limits, frequency cap) settles what it holds back.
+    const gate = createSendGate(deps, batch.shop, settings);
+    const admitted: Claimed[] = [];
+    for (const c of claimed) {
+      const message = connection.replaceSpecialCharacters ? replaceSpecialCharacters(c.job.text) : c.job.text;
+      const verdict = await gate.admit(c.job, c.attempt, message, context.queuedAt);
+      if (verdict.go) admitted.push({ ...c, expiresAt: verdict.expiresAt });
+      else skipped++;
+    }
     // One request per text; jobs tried before go separately, so SMSAPI's "idx already used" (53) stays exact.
     const groups = new Map<string, Claimed[]>();
-    for (const c of claimed) {
+    for (const c of admitted) {
       const message = connection.replaceSpecialCharacters ? replaceSpecialCharacters(c.job.text) : c.job.text;
       const key = `${c.job.attempts > 1 ? 'retry' : 'first'}\u0000${message}`;
       groups.set(key, [...(groups.get(key) ?? []), c]);
@@ -125,6 +139,7 @@ export async function sendBatch(deps: Deps, batch: JobBatchRef): Promise<BatchOu
         sent += outcome.sent;
         failed += outcome.failed;
         retry ||= outcome.retry;
+        if (outcome.sent > 0) await watchBalance(deps, batch.shop, connection, settings);
       } catch (error) {
         // Something of ours failed (store, cipher): release what is still SENDING so a redelivery retries at
         // once; if SMSAPI had already accepted it, check_idx answers 53 next time.
@@ -141,6 +156,10 @@ export async function sendBatch(deps: Deps, batch: JobBatchRef): Promise<BatchOu
   if (retry || busyElsewhere) return { result: 'retry', reason: retry ? 'TRANSIENT_SMSAPI_ERROR' : 'JOB_BEING_SENT' };
   return { result: 'done', sent, failed, skipped };
 }
+
+/** The group shares one request: it expires with its earliest member. */
+const earliest = (dates: (Date | undefined)[]): Date | undefined =>
+  dates.reduce<Date | undefined>((min, d) => (d && (!min || d < min) ? d : min), undefined);
 
 async function sendGroup(
   deps: Deps,
@@ -160,6 +179,7 @@ async function sendGroup(
       idx: group.map((c) => c.job.jobId),
       notifyUrl,
       maxParts: deps.config.SMSAPI_MAX_PARTS,
+      expiresAt: earliest(group.map((c) => c.expiresAt)),
     }),
   );
 
@@ -255,6 +275,7 @@ async function fail(deps: Deps, job: Job, code: number | string, message: string
     removeLease: true,
   });
   if (failed) {
+    await releaseCapPlace(deps, job);
     await recordError(deps, job.shop, { id: job.jobId, at, code, phone: job.phone, message, place: PLACE_NAMES[job.kind].pl, jobId: job.jobId });
     await countOutcome(deps, job.shop, at, 'failed', tz);
   }

@@ -15,6 +15,8 @@ import { recordError } from './error-log';
 import { countOutcome, countSent } from './stats';
 import { callWithToken } from './smsapi-token';
 import { rememberMessageId, reportsUrl } from './delivery-reports';
+import { createSendGate, releaseCapPlace } from './send-gate';
+import { watchBalance } from './low-balance';
 
 export type SendOutcome =
   | { result: 'sent'; smsapiId?: string }
@@ -31,7 +33,12 @@ export type SendOutcome =
 const leaseMs = (deps: Deps) => Math.max(60_000, 4 * deps.config.SMSAPI_TIMEOUT_MS);
 const TERMINAL = new Set(['SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED', 'CANCELLED']);
 
-export async function sendJob(deps: Deps, ref: JobRef): Promise<SendOutcome> {
+/** `queuedAt`: when the job's reference was put on the sends queue (SQS's SentTimestamp), if known. */
+export interface SendContext {
+  queuedAt?: Date;
+}
+
+export async function sendJob(deps: Deps, ref: JobRef, context: SendContext = {}): Promise<SendOutcome> {
   const now = deps.clock.now();
   const existing = await deps.store.getJob(ref.shop, ref.jobId);
   if (!existing) return { result: 'skipped', reason: 'JOB_NOT_FOUND' };
@@ -55,7 +62,7 @@ export async function sendJob(deps: Deps, ref: JobRef): Promise<SendOutcome> {
   }
 
   try {
-    return await send(deps, job, attempt);
+    return await send(deps, job, attempt, context);
   } catch (error) {
     // Something of ours failed (store, cipher): release the job so the redelivery retries at once instead of
     // waiting for the lease to run out. If SMSAPI had already accepted it, check_idx answers 53 next time.
@@ -66,13 +73,17 @@ export async function sendJob(deps: Deps, ref: JobRef): Promise<SendOutcome> {
   }
 }
 
-async function send(deps: Deps, job: Job, attempt: number): Promise<SendOutcome> {
-  const [connection, settings] = await Promise.all([deps.store.getSmsapi(job.shop), deps.store.getSettings(job.shop)]);
-  const timeZone = withDefaults(settings).quietHours.timeZone;
+async function send(deps: Deps, job: Job, attempt: number, context: SendContext): Promise<SendOutcome> {
+  const [connection, saved] = await Promise.all([deps.store.getSmsapi(job.shop), deps.store.getSettings(job.shop)]);
+  const settings = withDefaults(saved);
+  const timeZone = settings.quietHours.timeZone;
   if (!connection) {
     return fail(deps, job, timeZone, 'SMSAPI_NOT_CONNECTED', 'Brak połączonego konta SMSAPI — połącz konto w zakładce „Konto SMSAPI”.');
   }
   const message = connection.replaceSpecialCharacters ? replaceSpecialCharacters(job.text) : job.text;
+  // Validity, Sunday/holiday, spend limits, frequency cap: a message held back is settled by the gate.
+  const verdict = await createSendGate(deps, job.shop, settings).admit(job, attempt, message, context.queuedAt);
+  if (!verdict.go) return { result: 'skipped', reason: verdict.outcome === 'skipped' ? 'HELD_BACK' : 'RESCHEDULED' };
   const notifyUrl = await reportsUrl(deps, job.shop);
   const { result } = await callWithToken(deps, job.shop, connection, (token) =>
     deps.sms.send({
@@ -83,11 +94,14 @@ async function send(deps: Deps, job: Job, attempt: number): Promise<SendOutcome>
       idx: [job.jobId],
       notifyUrl,
       maxParts: deps.config.SMSAPI_MAX_PARTS,
+      expiresAt: verdict.expiresAt,
     }),
   );
 
   if (result.ok || (result.transport === 'api' && classifySmsapiError(result.code) === 'already-accepted')) {
-    return markSent(deps, job, timeZone, message, result);
+    const sent = await markSent(deps, job, timeZone, message, result);
+    await watchBalance(deps, job.shop, connection, settings);
+    return sent;
   }
 
   const transient = result.transport !== 'api' || classifySmsapiError(result.code) === 'retry';
@@ -168,6 +182,7 @@ async function fail(deps: Deps, job: Job, timeZone: string, code: number | strin
     removeLease: true,
   });
   if (failed) {
+    await releaseCapPlace(deps, job);
     await recordError(deps, job.shop, {
       id: job.jobId,
       at,

@@ -7,6 +7,7 @@ import { normalizeMobile } from '#domain/phone';
 import { quietHoursIssue, type QuietHoursIssue } from '#domain/quiet-hours';
 import { withDefaults } from '#domain/settings';
 import { templateKey } from '#domain/planning';
+import { mergeLimits, sendingLimitsIssue } from '#domain/sending-limits';
 import type { SettingsBody } from '#domain/api-orders';
 import type { Deps } from './deps';
 
@@ -63,6 +64,11 @@ export async function updateSettings(deps: Deps, shop: string, body: SettingsBod
   if (body.backInStockRequiresConsent !== undefined) next.backInStockRequiresConsent = body.backInStockRequiresConsent;
   if (body.cancelStaleStatusMessages !== undefined) next.cancelStaleStatusMessages = body.cancelStaleStatusMessages;
   if (body.storefrontDailyCap !== undefined) next.storefrontDailyCap = body.storefrontDailyCap;
+  if (body.limits !== undefined) {
+    next.limits = mergeLimits(current.limits, body.limits);
+    const limitIssue = sendingLimitsIssue(next.limits);
+    if (limitIssue) throw badRequest('SETTINGS_LIMIT_INVALID', limitIssue.message, limitIssue.field);
+  }
 
   if (body.shippedStatusIds !== undefined) {
     const known = (await deps.store.getShop(shop))?.statuses;

@@ -18,6 +18,9 @@ beforeAll(async () => {
   expect((await api('PUT', '/api/links/settings', { autoStopLink: false })).status).toBe(200);
   // Midday in Warsaw: inside the default send window, whatever the real time of the run.
   await advanceToWarsaw(rt, '12:00');
+  // These tests send several celebrations to one customer within a day: the frequency cap (on by default) has its
+  // own tests (sending-limits.test.ts).
+  expect((await api('PUT', '/api/settings', { limits: { frequencyCap: { enabled: false } } })).status).toBe(200);
 }, 60_000);
 
 afterAll(async () => {

@@ -43,7 +43,7 @@ test('bad input is refused with a Polish message naming the field, and nothing i
   const negative = await api('PUT', '/api/staff-alerts', alerts({ newOrder: { enabled: true, minAmount: -1, quietHours: false, text: 'x {order_id}' } }));
   expect(negative.status).toBe(400);
   expect(negative.body.error.field).toBe('newOrder.minAmount');
-  expect(negative.body.error.message).toContain('„Kwota zamówienia od” nie może być ujemna');
+  expect(negative.body.error.message).toContain('Kwota zamówienia od: podaj kwotę 0 lub większą');
 
   const unknown = await api('PUT', '/api/staff-alerts', alerts({ outOfStock: { enabled: true, quietHours: false, text: 'Brak {order_id}' } }));
   expect(unknown.status).toBe(400);

@@ -7,6 +7,7 @@ import { Checkbox, FieldLine, FormError, Intro, LoadFailed, Loading, SaveBar } f
 import { useForm, useLoad } from '../form';
 import { L, locale } from '../i18n';
 import { loadStatuses } from './StatusesTab';
+import { LimitsFields, limitsBody, limitsForm, type LimitsForm } from './LimitsFields';
 
 const WINDOW_KINDS: NotificationKind[] = ['owner-new-order', 'order-status', 'celebration', 'back-in-stock', 'abandoned-cart'];
 /** Europe/Warsaw first, then every zone the browser knows (the server checks the same IANA names). */
@@ -27,6 +28,7 @@ interface SettingsForm {
   shippedStatusIds: string[];
   allowedCountries: string;
   storefrontDailyCap: number;
+  limits: LimitsForm;
 }
 
 const toForm = (s: Settings): SettingsForm => ({
@@ -41,6 +43,7 @@ const toForm = (s: Settings): SettingsForm => ({
   shippedStatusIds: [...s.shippedStatusIds].sort(),
   allowedCountries: s.allowedCountries.join(', '),
   storefrontDailyCap: s.storefrontDailyCap ?? 200,
+  limits: limitsForm(s),
 });
 
 export function SettingsTab() {
@@ -82,6 +85,7 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
           .map((c) => c.trim().toUpperCase())
           .filter(Boolean),
         storefrontDailyCap: value.storefrontDailyCap,
+        limits: limitsBody(value.limits),
       });
       return toForm(saved);
     }, L('Ustawienia zostały zapisane', 'Settings are saved'));
@@ -191,6 +195,7 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
           onInput={(e) => form.set({ storefrontDailyCap: Number((e.currentTarget as HTMLInputElement).value || 0) })}
         />
       </FieldLine>
+      <LimitsFields value={v.limits} set={(patch) => form.set({ limits: { ...v.limits, ...patch } })} errors={form.errors} />
       <FormError message={form.formError} />
       <SaveBar busy={form.busy} dirty={form.dirty} />
     </form>

@@ -2,7 +2,7 @@
 // notify_url the way SMSAPI does: GET, up to five reports per call, values comma-separated, answer "OK". The fields
 // are the documented ones (MsgId, status, donedate, username, points, from, to: erigones/esdc-ce); `idx` only when
 // the reportIdx fault setting asks for it, since no public source shows it.
-import { isUndelivered } from './faults';
+import { isUndelivered, isUnreachable } from './faults';
 import { maskNumber } from './phone-numbers';
 import type { SimulatorStore, SmsRecord } from './store';
 import type { FaultSettings } from './types';
@@ -14,7 +14,9 @@ const CALLBACK_TIMEOUT_MS = 5000;
 const RETRY_DELAYS_MS = [500, 1500, 4500];
 
 // SMSAPI delivery status codes (PROTOCOLS.md: 404 DELIVERED, 405 UNDELIVERED).
-const STATUS_CODE = { DELIVERED: 404, UNDELIVERED: 405 } as const;
+const STATUS_CODE = { DELIVERED: 404, UNDELIVERED: 405, EXPIRED: 402 } as const;
+/** How long an SMS without expiration_date waits for an unreachable phone (SMSAPI's longest validity). */
+const DEFAULT_VALIDITY_MS = 72 * 60 * 60 * 1000;
 
 export interface DeliveryOptions {
   store: SimulatorStore;
@@ -58,12 +60,23 @@ export class DeliveryWorker {
     const t = at.getTime();
     let changed = false;
     for (const sms of store.outbox) {
+      // A phone that is off never takes it: at its expiration_date (or after SMSAPI's 72 h) the SMS expires and the
+      // report says 402 EXPIRED. A reachable phone takes it within reportDelayMs of the send, long before any expiry
+      // (at least 15 minutes), even when the clock is moved forward by days in one step.
+      const expiresAt = sms.expiresAt ? Date.parse(sms.expiresAt) : Date.parse(sms.scheduledFor ?? sms.createdAt) + DEFAULT_VALIDITY_MS;
+      if ((sms.status === 'QUEUE' || sms.status === 'SENT') && expiresAt <= t && isUnreachable(sms.to, faults())) {
+        sms.status = 'EXPIRED';
+        sms.doneAt = at.toISOString();
+        if (sms.notifyUrl) sms.reportPending = true;
+        changed = true;
+        continue;
+      }
       if (sms.status === 'QUEUE' && (!sms.scheduledFor || Date.parse(sms.scheduledFor) <= t)) {
         sms.status = 'SENT';
         sms.deliverAt = new Date(t + reportDelayMs).toISOString();
         changed = true;
       }
-      if (sms.status === 'SENT' && sms.deliverAt && Date.parse(sms.deliverAt) <= t) {
+      if (sms.status === 'SENT' && sms.deliverAt && Date.parse(sms.deliverAt) <= t && !isUnreachable(sms.to, faults())) {
         sms.status = isUndelivered(sms.to, faults()) ? 'UNDELIVERED' : 'DELIVERED';
         sms.doneAt = at.toISOString();
         if (sms.notifyUrl) sms.reportPending = true;
@@ -148,7 +161,7 @@ export class DeliveryWorker {
 function reportUrl(notifyUrl: string, chunk: SmsRecord[], withIdx: boolean): string {
   const url = new URL(notifyUrl);
   const field = (pick: (sms: SmsRecord) => string | number) => chunk.map(pick).join(',');
-  const status = (sms: SmsRecord) => (sms.status === 'UNDELIVERED' ? 'UNDELIVERED' : 'DELIVERED');
+  const status = (sms: SmsRecord) => (sms.status === 'UNDELIVERED' || sms.status === 'EXPIRED' ? sms.status : 'DELIVERED');
   url.searchParams.set('MsgId', field((s) => s.id));
   url.searchParams.set('status', field((s) => STATUS_CODE[status(s)]));
   if (withIdx) url.searchParams.set('idx', field((s) => s.idx ?? ''));

@@ -16,6 +16,7 @@ export function defaultFaults(): FaultSettings {
     timeoutMs: 15000,
     failingSuffixes: { '13': 13 },
     undeliveredSuffixes: ['99'],
+    unreachableSuffixes: [],
     forcedErrors: [],
     notifyUrlSingleRecipientOnly: false,
     reportIdx: false,
@@ -50,6 +51,9 @@ export function mergeFaults(
   }
   if (!Array.isArray(next.undeliveredSuffixes) || next.undeliveredSuffixes.some((s) => !/^[0-9]+$/.test(s))) {
     return invalid('undeliveredSuffixes', 'undeliveredSuffixes is a list of digit suffixes, e.g. ["99"]');
+  }
+  if (!Array.isArray(next.unreachableSuffixes) || next.unreachableSuffixes.some((s) => !/^[0-9]+$/.test(s))) {
+    return invalid('unreachableSuffixes', 'unreachableSuffixes is a list of digit suffixes, e.g. ["77"]');
   }
   if (!Array.isArray(next.forcedErrors) || next.forcedErrors.some((c) => !Number.isInteger(c) || c <= 0)) {
     return invalid('forcedErrors', 'forcedErrors is a list of SMSAPI error codes, e.g. [72, 401]');
@@ -92,6 +96,10 @@ export function failingCodeFor(number: string, faults: FaultSettings): number | 
     if (number.endsWith(suffix) && (!best || suffix.length > best.length)) best = { length: suffix.length, code };
   }
   return best ? best.code : null;
+}
+
+export function isUnreachable(number: string, faults: FaultSettings): boolean {
+  return faults.unreachableSuffixes.some((suffix) => number.endsWith(suffix));
 }
 
 export function isUndelivered(number: string, faults: FaultSettings): boolean {

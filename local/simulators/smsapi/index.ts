@@ -104,6 +104,12 @@ export async function startSmsapiSimulator(options: SmsapiSimulatorOptions = {})
       if (error) throw new Error(`${error.code} (${error.field}): ${error.message}`);
     },
     addAccount: (account) => store.upsertAccount(account, now()),
+    setPoints: (username, points) => {
+      const account = store.accounts.get(username);
+      if (!account) throw new Error(`SIM_ACCOUNT_UNKNOWN: ${username}`);
+      account.points = points;
+      store.changed();
+    },
     reset,
     close: async () => {
       await worker.stop();

@@ -35,6 +35,8 @@ export function faultsFromForm(body: string): Partial<FaultSettings> {
   }
   const undelivered = form.get('undeliveredSuffixes');
   if (undelivered !== null) patch.undeliveredSuffixes = undelivered.split(/[,;\s]+/).filter((s) => s.length > 0);
+  const unreachable = form.get('unreachableSuffixes');
+  if (unreachable !== null) patch.unreachableSuffixes = unreachable.split(/[,;\s]+/).filter((s) => s.length > 0);
   const seed = form.get('seed');
   if (seed !== null && seed.trim() !== '') patch.seed = Number(seed);
   return patch;
@@ -86,6 +88,12 @@ button{background:#1a1f71;color:#fff;border:0;border-radius:5px;padding:8px 16px
 <label>Czas zawieszenia (ms) / hang time<input type="number" name="timeoutMs" min="0" step="500" value="${faults.timeoutMs}"></label>
 <label>Końcówki numerów z błędem (końcówka=kod) / failing suffixes<input type="text" name="failingSuffixes" value="${escapeHtml(failing)}"></label>
 <label>Końcówki niedoręczanych / undelivered suffixes<input type="text" name="undeliveredSuffixes" value="${escapeHtml(faults.undeliveredSuffixes.join(', '))}"></label>
+<label>Końcówki wyłączonych telefonów (SMS wygasa) / phones off (SMS expires)<input type="text" name="unreachableSuffixes" value="${escapeHtml(faults.unreachableSuffixes.join(', '))}"></label>
+<div class="actions"><button type="submit">Zapisz / Save</button></div>
+</form>
+<form class="faults" method="post" action="/__sim/points">
+<label>Login<input type="text" name="username" value="demo-shop"></label>
+<label>Ustaw punkty / set points<input type="number" name="points" min="0" step="0.01"></label>
 <div class="actions"><button type="submit">Zapisz / Save</button></div>
 </form>
 <form method="post" action="/__sim/reset" style="margin-top:12px"><button type="submit" class="secondary">Wyczyść skrzynkę i awarie / Reset</button></form>

@@ -166,6 +166,24 @@ function handleSimControls(
     } else {
       sendJson(res, 200, ctx.faults());
     }
+  } else if (route === 'POST /__sim/points') {
+    // Moves an account's balance (a test, or a person trying the low-balance alert): {"username", "points"}.
+    let input: { username?: unknown; points?: unknown };
+    try {
+      input = isForm(req) ? Object.fromEntries(new URLSearchParams(body)) : (JSON.parse(body || '{}') as typeof input);
+    } catch {
+      input = {};
+    }
+    const account = typeof input.username === 'string' ? ctx.store.accounts.get(input.username) : undefined;
+    const points = Number(input.points);
+    if (!account || input.points === '' || !Number.isFinite(points) || points < 0) {
+      sendJson(res, 400, { code: 'SIM_POINTS_INVALID', message: 'Send {"username": an account login, "points": a number, 0 or more}' });
+      return true;
+    }
+    account.points = points;
+    ctx.store.changed();
+    if (isForm(req)) redirect(res, '/', 303);
+    else sendJson(res, 200, { username: account.username, points });
   } else if (route === 'POST /__sim/reset') {
     ctx.reset();
     if (isForm(req)) redirect(res, '/', 303);

@@ -12,6 +12,9 @@ export const POINTS_PER_PART = 0.16;
 const DEFAULT_MAX_PARTS = 6;
 const ABSOLUTE_MAX_PARTS = 10;
 const MAX_SCHEDULE_AHEAD_MS = 92 * 24 * 60 * 60 * 1000; // "more than 3 months" -> error 50
+/** expiration_date must fall 15 minutes to 72 hours after the send (SMSAPI's documentation); outside: 54 (our guess). */
+const MIN_EXPIRY_MS = 15 * 60 * 1000;
+const MAX_EXPIRY_MS = 72 * 60 * 60 * 1000;
 
 export interface SendListItem {
   id: string;
@@ -72,6 +75,16 @@ function parseSendDate(raw: string | undefined, now: Date): Date | null | number
   return ms > now.getTime() ? new Date(ms) : null;
 }
 
+/** null = no expiration_date; a Date; a number = the error code for a bad one. */
+function parseExpiry(raw: string | undefined, sendAt: Date): Date | null | number {
+  if (raw === undefined || raw.trim() === '') return null;
+  if (!/^[0-9]+$/.test(raw.trim())) return 54;
+  const at = Number(raw.trim()) * 1000;
+  const ahead = at - sendAt.getTime();
+  if (ahead < MIN_EXPIRY_MS - 1000 || ahead > MAX_EXPIRY_MS) return 54;
+  return new Date(at);
+}
+
 function pickSender(account: Account, requested: string | undefined): string | null {
   const active = account.senders.filter((s) => s.status === 'ACTIVE');
   if (requested !== undefined && requested !== '') {
@@ -101,6 +114,9 @@ export function sendSms({ store, account, params, now, faults }: SendContext): S
 
   const date = parseSendDate(params.get('date'), now);
   if (typeof date === 'number') return fail(date);
+
+  const expiry = parseExpiry(params.get('expiration_date'), date ?? now);
+  if (typeof expiry === 'number') return fail(expiry);
 
   const length = smsLength(message);
   const requestedMaxParts = Number.parseInt(params.get('max_parts') ?? '', 10);
@@ -166,6 +182,7 @@ export function sendSms({ store, account, params, now, faults }: SendContext): S
         ...(params.get('notify_url') ? { notifyUrl: params.get('notify_url') } : {}),
         test: false,
         ...(date ? { scheduledFor: date.toISOString() } : {}),
+        ...(expiry ? { expiresAt: expiry.toISOString() } : {}),
         createdAt: now.toISOString(),
         status: 'QUEUE',
       });

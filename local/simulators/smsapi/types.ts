@@ -8,7 +8,7 @@ export interface SmsapiSimulatorOptions {
   stateFile?: string;
 }
 
-export type SmsStatus = 'QUEUE' | 'SENT' | 'DELIVERED' | 'UNDELIVERED';
+export type SmsStatus = 'QUEUE' | 'SENT' | 'DELIVERED' | 'UNDELIVERED' | 'EXPIRED';
 export type SmsEncoding = 'GSM-7' | 'UCS-2';
 
 export interface SimulatedSms {
@@ -24,6 +24,8 @@ export interface SimulatedSms {
   notifyUrl?: string;
   test: boolean;
   scheduledFor?: string;
+  /** expiration_date: not delivered by then, the SMS expires (report 402 EXPIRED). */
+  expiresAt?: string;
   createdAt: string;
   status: SmsStatus;
 }
@@ -36,6 +38,8 @@ export interface FaultSettings {
   timeoutMs: number;
   failingSuffixes: Record<string, number>;
   undeliveredSuffixes: string[];
+  /** Numbers whose phone is off: their SMS wait at the operator and expire (at expiration_date, else after 72 h). */
+  unreachableSuffixes: string[];
   seed?: number;
   /** SMSAPI error codes the next sms.do calls answer with, one per call, first in first out (any code of the list). */
   forcedErrors: number[];
@@ -64,6 +68,8 @@ export interface SmsapiSimulator {
   requests(): ApiRequestRecord[];
   setFaults(f: Partial<FaultSettings>): void;
   /** `paymentType: 'postpaid'` (or 'subscription') makes an account without a balance: its profile has no points. */
+  /** Sets an account's balance (a top-up, or spending elsewhere): what `/profile` reports as `points`. */
+  setPoints(username: string, points: number): void;
   addAccount(a: { username: string; token: string; points?: number; senders?: SenderName[]; paymentType?: 'prepaid' | 'postpaid' | 'subscription' | 'trial' }): void;
   reset(): void;
   close(): Promise<void>;

@@ -1,0 +1,168 @@
+// The sender's last gate before SMSAPI: a claimed (SENDING) job goes only if it is still valid, not due on a day
+// without marketing, within the shop's spend limits and under the frequency cap. A message held back becomes a
+// SKIPPED job with its reason (conditional: once), counts nothing, and is never rescheduled — except for the
+// Sunday/holiday rule, which moves it to the next working day. Refusing gates run on a job's first attempt only:
+// a retry may already have been accepted by SMSAPI (check_idx then answers 53), so it must be allowed to settle.
+import { localDate } from '#domain/calendar';
+import { expiredReason, frequencyCapReason, holidayWaitReason, spendLimitReason, type Reason, type SpendLimitKind } from '#domain/held-back';
+import type { Job, ShopSettings } from '#domain/model';
+import { isMarketing, nextMarketingDay, smsapiExpiration, validityMs, validUntil } from '#domain/sending-limits';
+import { smsLength } from '#domain/sms-length';
+import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
+import type { Deps } from './deps';
+
+export type GateVerdict =
+  /** Send, with SMSAPI's expiration_date. */
+  | { go: true; expiresAt: Date }
+  /** Held back: the job is SKIPPED (or moved to a later day) and nothing of it counts. */
+  | { go: false; outcome: 'skipped' | 'rescheduled' };
+
+/** What has been spent in the shop's current day and month (STAT counters, exact: counted once at SENT). */
+interface Spend {
+  today: string;
+  month: string;
+  day: { parts: number; points: number };
+  monthTotal: { parts: number; points: number };
+}
+
+/**
+ * One gate per sender invocation (one job, or one batch): the spend figures are read once, when a limit needs
+ * them, and what this invocation lets through is added to them, so a batch stays within the limit too.
+ */
+export function createSendGate(deps: Deps, shop: string, settings: ShopSettings) {
+  const limits = settings.limits;
+  const tz = settings.quietHours.timeZone;
+  const repo = createSendLimitsRepository(deps.store);
+  let spend: Promise<Spend> | undefined;
+
+  const spent = (): Promise<Spend> =>
+    (spend ??= (async () => {
+      const today = localDate(deps.clock.now(), tz);
+      const monthStart = `${today.slice(0, 8)}01`;
+      const days = await deps.store.listStats(shop, monthStart, today);
+      const total = { parts: 0, points: 0 };
+      const day = { parts: 0, points: 0 };
+      for (const d of days) {
+        total.parts += d.parts;
+        total.points += d.points;
+        if (d.date === today) {
+          day.parts += d.parts;
+          day.points += d.points;
+        }
+      }
+      return { today, month: today.slice(0, 7), day, monthTotal: total };
+    })());
+
+  const spendLimitsSet = Object.entries(limits.spend).some(([k, v]) => k !== 'includeTransactional' && v !== null);
+
+  /** The first spend limit this message would cross, or undefined. `parts`: the message's parts. */
+  async function crossedLimit(parts: number): Promise<{ limit: SpendLimitKind; value: number } | undefined> {
+    const s = await spent();
+    // Points are known only after SMSAPI charges them: estimated from this month's points per part (0 on accounts
+    // that report none, whose points limits then never trigger).
+    const perPart = s.monthTotal.parts > 0 ? s.monthTotal.points / s.monthTotal.parts : 0;
+    const checks: [SpendLimitKind, number, number][] = [
+      ['dailyParts', s.day.parts, parts],
+      ['monthlyParts', s.monthTotal.parts, parts],
+      ['dailyPoints', s.day.points, parts * perPart],
+      ['monthlyPoints', s.monthTotal.points, parts * perPart],
+    ];
+    for (const [limit, used, adding] of checks) {
+      const value = limits.spend[limit];
+      if (value === null) continue;
+      if (used >= value || (adding > 0 && used + adding > value + 1e-9)) return { limit, value };
+    }
+    return undefined;
+  }
+
+  async function skip(job: Job, reason: Reason): Promise<boolean> {
+    const done = await deps.store.transitionJob(job.shop, job.jobId, ['SENDING'], 'SKIPPED', {
+      skipReason: { code: reason.code, message: reason.message, en: reason.en },
+      updatedAt: deps.clock.now().toISOString(),
+      removeLease: true,
+    });
+    deps.logger.info('sms held back', { shop: job.shop, jobId: job.jobId, reason: reason.code, recorded: Boolean(done) });
+    return Boolean(done);
+  }
+
+  return {
+    /**
+     * Whether claimed job `job` (attempt `attempt`, text as it will go: `message`) may be sent now. Its validity runs
+     * from its due time, or from when it was put on the sends queue (`queuedAt`) if that was later (a schedule fires
+     * at the due time in AWS; a fast-forwarded local clock fires it late, as if on time).
+     */
+    async admit(job: Job, attempt: number, message: string, queuedAt?: Date): Promise<GateVerdict> {
+      const now = deps.clock.now();
+      const due = new Date(job.dueAt);
+      const deadline = validUntil(job.kind, queuedAt && queuedAt > due ? queuedAt : due, limits);
+      const first = attempt === 1;
+
+      if (first && now.getTime() > deadline.getTime()) {
+        const hours = Math.round(validityMs(job.kind, limits) / 3_600_000);
+        await skip(job, expiredReason(hours, deadline, tz));
+        return { go: false, outcome: 'skipped' };
+      }
+
+      if (first && limits.noMarketingOnHolidays && isMarketing(job.kind)) {
+        const applies = settings.quietHours.enabled && (settings.quietHoursFor[job.kind] ?? false);
+        const next = nextMarketingDay(job.kind, now, limits, { ...settings.quietHours, applies });
+        if (next.getTime() > now.getTime()) {
+          const moved = await deps.store.transitionJob(job.shop, job.jobId, ['SENDING'], 'SCHEDULED', {
+            dueAt: next.toISOString(),
+            shiftedFrom: job.shiftedFrom ?? job.dueAt,
+            waitReason: holidayWaitReason(next, tz),
+            updatedAt: now.toISOString(),
+            removeLease: true,
+          });
+          if (moved) {
+            // The schedule that just fired may not be deleted yet, and scheduling keeps an existing one: replace it.
+            const ref = { shop: job.shop, jobId: job.jobId };
+            await deps.scheduler.cancel(ref);
+            await deps.scheduler.schedule(ref, next);
+          }
+          return { go: false, outcome: 'rescheduled' };
+        }
+      }
+
+      const parts = smsLength(message).parts;
+      const paused = first && spendLimitsSet && (isMarketing(job.kind) || limits.spend.includeTransactional);
+      if (paused) {
+        const crossed = await crossedLimit(parts);
+        if (crossed) {
+          if (await skip(job, spendLimitReason(crossed.limit, crossed.value))) {
+            await repo.countHeldBack(job.shop, localDate(now, tz), job.kind, crossed.limit);
+          }
+          return { go: false, outcome: 'skipped' };
+        }
+      }
+
+      if (isMarketing(job.kind) && limits.frequencyCap.enabled) {
+        const cap = limits.frequencyCap;
+        const outcome = await repo.reserveMarketing(job.shop, job.phone, job.jobId, now.getTime(), cap.count, cap.windowHours * 3_600_000);
+        if (outcome === 'capped') {
+          await skip(job, frequencyCapReason(cap.count, cap.windowHours));
+          return { go: false, outcome: 'skipped' };
+        }
+      }
+
+      // What this invocation lets through counts against the limits of the next message of the batch.
+      if (spend) {
+        const s = await spend;
+        const perPart = s.monthTotal.parts > 0 ? s.monthTotal.points / s.monthTotal.parts : 0;
+        for (const bucket of [s.day, s.monthTotal]) {
+          bucket.parts += parts;
+          bucket.points += parts * perPart;
+        }
+      }
+      return { go: true, expiresAt: smsapiExpiration(deadline, now) };
+    },
+
+  };
+}
+
+/** A marketing message that failed for good never reached the customer: it gives its place under the cap back. */
+export async function releaseCapPlace(deps: Deps, job: Job): Promise<void> {
+  if (isMarketing(job.kind)) await createSendLimitsRepository(deps.store).releaseMarketing(job.shop, job.phone, job.jobId);
+}
+
+export type SendGate = ReturnType<typeof createSendGate>;
