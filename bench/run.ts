@@ -10,6 +10,7 @@ import { PRICE_DATE, PRICES, REGION } from './prices';
 import { runBackInStockScenario, runOrderScenario, type KindFigures } from './scenarios';
 import { runFrequencyCapScenario } from './frequency-cap';
 import { formatNumber, heading, table, type Cell } from './table';
+import { linkTable, runLinkScenario } from './links';
 
 const numberFrom = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -110,6 +111,9 @@ async function main() {
     );
 
     progress(`${SIGN_UPS} back-in-stock sign-ups, then one restock`);
+    progress('short links: redirects, previews, opt-out');
+    log(linkTable(await runLinkScenario(stack)));
+
     const bis = await runBackInStockScenario(stack, SIGN_UPS);
     const smsapiPerThousand = (bis.smsapiRequests * 1000) / bis.signUps;
     log(heading(`Back in stock: ${bis.signUps} waiting sign-ups, one restock`));

@@ -18,6 +18,11 @@ export const ConfigSchema = z.object({
   PUBLIC_URL: url.default('http://127.0.0.1:3000'),
   /** Where the admin SPA is served (the iframe URL entered in the App Store). */
   APP_URL: url.default('http://127.0.0.1:3000/app'),
+  /**
+   * Custom short domain of the SMS links (`https://sms.example.pl`: links read `<it>/l/<code>`); it must route `/l/*`
+   * to this API. Unset: links use PUBLIC_URL.
+   */
+  SHORT_LINK_URL: url.optional(),
   SMSAPI_URL: url.default('https://api.smsapi.pl'),
   /**
    * SMSAPI's OAuth web flow (only used when SMSAPI_CLIENT_ID/SECRET are set; PROTOCOLS.md, Corrections): the host,

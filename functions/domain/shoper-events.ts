@@ -64,6 +64,7 @@ const OrderPayload = z
     currency_name: text,
     currencyName: text,
     email: text,
+    order_url: text,
     lang_id: optId,
     billing_address: Address.nullish(),
     billingAddress: Address.nullish(),
@@ -97,6 +98,8 @@ export interface OrderFacts {
   currencyId?: string;
   currencyName?: string;
   email?: string;
+  /** Where the customer sees the order in the shop (Shoper's `order_url`), when it offers one. */
+  orderUrl?: string;
   billing: OrderAddress;
   delivery: OrderAddress;
 }
@@ -144,6 +147,7 @@ export function parseOrder(payload: unknown): ParseResult<OrderFacts> {
       currencyId: o.currency_id,
       currencyName: o.currency_name ?? o.currencyName,
       email: o.email,
+      orderUrl: o.order_url,
       billing: address(o.billing_address ?? o.billingAddress),
       delivery: address(o.delivery_address ?? o.deliveryAddress),
     },

@@ -30,6 +30,10 @@ export const SUPPRESSION_REASONS = {
     pl: 'Brak numerów zespołu — wpisz je w zakładce „Powiadomienia dla zespołu”',
     en: 'No team numbers; enter them on the "Team alerts" tab',
   },
+  OPTED_OUT: {
+    pl: 'Pominięta: klient zrezygnował z SMS-ów marketingowych (link rezygnacji w SMS)',
+    en: 'Skipped: the customer opted out of marketing SMS (the opt-out link in an SMS)',
+  },
   NO_OWNER_PHONE: {
     pl: 'Brak numeru telefonu właściciela — wpisz go w zakładce „Nowe zamówienia”',
     en: 'No owner phone number; enter it on the "New orders" tab',

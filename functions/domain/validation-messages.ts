@@ -59,6 +59,12 @@ export const FIELD_TEXTS: Record<string, FieldText> = {
   ids: { label: { pl: 'Zaznaczone pozycje', en: 'Selected items' }, todo: { pl: 'zaznacz od 1 do 200 pozycji', en: 'select 1 to 200 items' } },
   search: { label: { pl: 'Wyszukaj', en: 'Search' }, todo: { pl: 'wpisz do 100 znaków', en: 'enter up to 100 characters' } },
   body: { label: { pl: 'Formularz', en: 'Form' } },
+  // Short links (PUT /api/links/settings).
+  autoStopLink: { label: { pl: 'Dodawaj link rezygnacji do SMS-ów marketingowych', en: 'Add an opt-out link to marketing SMS' }, todo: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
+  attributionDays: {
+    label: { pl: 'Okno przypisania zamówień (dni po kliknięciu)', en: 'Attribution window (days after a click)' },
+    todo: { pl: 'podaj liczbę dni od 1 do 90', en: 'enter a number of days from 1 to 90' },
+  },
   // "Powiadomienia dla zespołu"; the three alerts' own `enabled`, `text`, `quietHours` read as the fields above.
   phones: { label: { pl: 'Numery telefonów zespołu', en: 'Team phone numbers' }, todo: { pl: 'wpisz najwyżej 5 numerów komórkowych', en: 'enter at most 5 mobile numbers' } },
   'newOrder.minAmount': {

@@ -21,6 +21,7 @@ import { shopRoutes } from './admin/shop';
 import { composerRoutes } from './admin/composer';
 import { staffAlertRoutes } from './admin/staff-alerts';
 import { limitRoutes } from './admin/limits';
+import { linkRoutes } from './admin/links';
 
 const sessionRoutes: AdminRoute[] = [
   {
@@ -41,7 +42,7 @@ const sessionRoutes: AdminRoute[] = [
   },
 ];
 
-export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...shopRoutes, ...composerRoutes, ...staffAlertRoutes, ...limitRoutes];
+export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...shopRoutes, ...composerRoutes, ...staffAlertRoutes, ...limitRoutes, ...linkRoutes];
 
 export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] = ADMIN_ROUTES) => {
   let router: ((event: HttpEvent, context: Context) => Promise<unknown>) | undefined;

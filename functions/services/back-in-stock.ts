@@ -10,17 +10,21 @@ import { normalizeMobile, phoneErrorMessage } from '#domain/phone';
 import { dueTime, templateKey, type PlanningContext } from '#domain/planning';
 import { withDefaults } from '#domain/settings';
 import { localDate } from '#domain/calendar';
+import { renderLinkedMessage } from '#domain/linked-message';
 import { renderMessage } from '#domain/template';
 import type { SubscribeRequest, SubscriptionView, WithdrawRequest } from '#domain/api-storefront';
 import { createSignUpRepository, parseSignUpId, signUpId, type SignUp } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from './deps';
 import { jobFromPlan, jobIdKey, recordSuppressed } from './dispatch';
+import { suppressed } from '#domain/suppression';
 import { withRecordedConsent } from './back-in-stock-consent';
 import { dispatchBatches } from './send-batch';
 import { createShoperClient } from './shoper-client';
 import { enforceLimit, privateHash, STOREFRONT_LIMITS } from './rate-limit';
 import { placeUnderDailyCap, releaseCapPlace } from './storefront-cap';
 import { readWithdrawToken, withdrawToken } from './storefront';
+import { optOutsOf } from './opt-out';
+import { saveLinks } from './short-links';
 
 /** What a product.edit payload (or REST products/{id}) tells us. */
 export interface ProductFacts {
@@ -30,6 +34,8 @@ export interface ProductFacts {
   currencyId?: string;
   stock?: number;
   active?: boolean;
+  /** The product's page (Shoper's `permalink`), for {product_link}. */
+  url?: string;
 }
 
 const flag = z
@@ -43,7 +49,7 @@ const ProductPayload = z
     productId: text,
     id: text,
     currency_id: text,
-    translations: z.record(z.string(), z.object({ name: text, active: flag }).partial().passthrough()).optional(),
+    translations: z.record(z.string(), z.object({ name: text, active: flag, permalink: text }).partial().passthrough()).optional(),
     stock: z.object({ stock: text, active: flag, price: text }).partial().passthrough().nullish(),
   })
   .passthrough();
@@ -66,6 +72,7 @@ export function parseProduct(payload: unknown): ProductFacts | undefined {
     currencyId: p.currency_id,
     stock: stock !== undefined && Number.isFinite(stock) ? stock : undefined,
     active: flags.length === 0 ? undefined : flags.every(Boolean),
+    ...(main?.permalink ? { url: main.permalink } : {}),
   };
 }
 
@@ -218,7 +225,10 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
     price: facts.price !== undefined ? formatMoney(facts.price) : '',
     currency,
   };
+  // The text without links: what the history shows for a message not sent (each sent SMS gets its own links below).
   const text = renderMessage('back-in-stock', template.text, values, { maxParts: ctx.maxParts });
+  // Numbers that opted out of marketing SMS get none: their sign-ups are withdrawn instead.
+  const optedOut = await optOutsOf(deps, shop, waiting.map((s) => s.phone));
 
   let eligible = waiting;
   if (ctx.settings.backInStockRequiresConsent) {
@@ -233,15 +243,30 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
   let capFull = false;
   for (const signUp of eligible) {
     const timing = dueTime('back-in-stock', template.delayDays, ctx);
+    const key = `back-in-stock:${signUp.productId}:${signUp.phone}:${signUp.createdAt}`;
+    const source: Job['source'] = { event: 'product.edit', productId: signUp.productId, ...(signUp.clientId ? { userId: signUp.clientId } : {}) };
+    if (optedOut.has(signUp.phone)) {
+      // Shown in the history as skipped (with the reason); the sign-up is withdrawn, never sent.
+      await recordSuppressed(deps, shop, [suppressed('OPTED_OUT', { key, kind: 'back-in-stock', phone: signUp.phone, text, source })]);
+      await signUps.withdraw(shop, signUp.productId, signUp.phone, ctx.now.toISOString());
+      continue;
+    }
+    // Rendered per sign-up: each SMS has its own links.
+    const message = renderLinkedMessage('back-in-stock', template.text, values, {
+      maxParts: ctx.maxParts,
+      links: ctx.links,
+      autoStopLink: ctx.settings.autoStopLink,
+      request: { jobKey: key, phone: signUp.phone, userId: signUp.clientId, targets: { shopUrl: ctx.shop.shopUrl, productUrl: facts.url } },
+    });
     const job = jobFromPlan(
       shop,
       {
-        key: `back-in-stock:${signUp.productId}:${signUp.phone}:${signUp.createdAt}`,
+        key,
         kind: 'back-in-stock',
         phone: signUp.phone,
-        text,
+        text: message.text,
         ...timing,
-        source: { event: 'product.edit', productId: signUp.productId, ...(signUp.clientId ? { userId: signUp.clientId } : {}) },
+        source,
       },
       ctx.now,
       await jobIdKey(deps),
@@ -263,6 +288,7 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
           waitReason: placed.waitReason,
         });
       }
+      await saveLinks(deps, message.links);
       if ((await deps.store.createJob(job)) === 'created') current = job;
       else {
         await releaseCapPlace(deps, shop, placed.capDate);

@@ -49,7 +49,8 @@ beforeAll(async () => {
   origin = new URL(rt.shop.shop('demo').url).origin;
   await connectDemoSmsapi(rt, licence);
   // Quiet hours off so the test does not depend on the time of day it runs at.
-  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
+  // autoStopLink off: these texts are asserted exactly (the opt-out line is test/integration/short-links.test.ts's).
+  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, autoStopLink: false, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
   const saved = await api('PUT', '/api/templates/back-in-stock', {
     enabled: true,
     delayDays: 0,
@@ -188,6 +189,8 @@ test('a restock during quiet hours schedules one batch: at the window\'s start a
   const pad = (h: number) => String(h).padStart(2, '0');
   await rt.deps.store.putSettings(licence, {
     ...DEFAULT_SETTINGS,
+    // One text for all: an opt-out link per SMS would make each text different (see README, short links).
+    autoStopLink: false,
     quietHours: { enabled: true, start: `${pad(start)}:00`, end: start === 23 ? '24:00' : `${pad(start + 1)}:00`, timeZone: 'Europe/Warsaw' },
   });
   outOfStock(3);

@@ -70,6 +70,8 @@ export async function setupLoadShop(rt: LoadWorld, index: number, options: LoadS
   const owner = loadNumber(index, 0, 0);
   // The load's expected outbox has no notion of the frequency cap (its own tests: sending-limits.test.ts): off here.
   await ok('SETTINGS', api('PUT', '/api/settings', { ownerPhone: owner, quietHours: { enabled: false }, shippedStatusIds: ['7'], limits: { frequencyCap: { enabled: false } } }));
+  // Texts are compared exactly and back-in-stock SMS batched: no per-SMS opt-out link here.
+  await ok('LINK_SETTINGS', api('PUT', '/api/links/settings', { autoStopLink: false }));
   await ok('TPL_OWNER', api('PUT', '/api/templates/owner-new-order', { enabled: true, delayDays: 0, text: LOAD_TEXTS.owner }));
   for (const [statusId, text] of Object.entries(LOAD_TEXTS.status)) {
     await ok(`TPL_STATUS_${statusId}`, api('PUT', `/api/templates/order-status/${statusId}`, { enabled: true, delayDays: 0, text }));

@@ -464,16 +464,16 @@ export function createStore(doc: DocumentClient, tableName: string) {
     },
 
     /** Atomic counters (ADD): exact under concurrency. */
-    async addStats(shop: string, date: string, counters: Partial<Omit<DailyStats, 'date'>>) {
+    async addStats(shop: string, date: string, counters: Partial<Omit<DailyStats, 'date'>> & { [perKind: `k_${string}`]: number }) {
       const entries = Object.entries(counters).filter(([, v]) => typeof v === 'number' && v !== 0);
       if (entries.length === 0) return;
       await doc.send(
         new UpdateCommand({
           TableName,
           Key: { pk: keys.shop(shop), sk: keys.stat(date) },
-          UpdateExpression: `SET #date = :date ADD ${entries.map(([k]) => `#${k} :${k}`).join(', ')}`,
-          ExpressionAttributeNames: { '#date': 'date', ...Object.fromEntries(entries.map(([k]) => [`#${k}`, k])) },
-          ExpressionAttributeValues: { ':date': date, ...Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])) },
+          UpdateExpression: `SET #date = :date ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+          ExpressionAttributeNames: { '#date': 'date', ...Object.fromEntries(entries.map(([k], i) => [`#c${i}`, k])) },
+          ExpressionAttributeValues: { ':date': date, ...Object.fromEntries(entries.map(([, v], i) => [`:c${i}`, v])) },
         }),
       );
     },
