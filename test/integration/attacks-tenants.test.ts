@@ -7,7 +7,7 @@ import { SignJWT, UnsecuredJWT, decodeJwt } from 'jose';
 import type { LocalRuntime } from '../../local/runtime';
 import { LOCAL_SECRETS } from '../../local/runtime';
 import { ADMIN_ROUTES } from '#handlers/admin';
-import { installWithSmsapi, signUpForProduct, type AdminApi } from '../../frontend/demo-seed';
+import { installWithSmsapi, signUpForProduct, type AdminApi } from '../support/demo-seed';
 import { adminCall, expectRefused, nowSeconds, signIn, snapshot, type ShopSnapshot } from '../support/attack-kit';
 import { eventually, startTestRuntime } from '../support/runtime';
 

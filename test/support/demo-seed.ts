@@ -1,7 +1,7 @@
 // Node-side helpers (not bundled) for the e2e tests and the screenshot script: sign in to the admin API the way
 // the iframe does, and fill a simulated shop with what each tab shows — through the same public HTTP routes and
 // simulators a person would use, never by writing to the table.
-import type { LocalRuntime } from '../local/runtime';
+import type { LocalRuntime } from '../../local/runtime';
 
 export type AdminApi = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => Promise<{ status: number; body: any }>;
 
