@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { startDynamoDbLocal, type DynamoDbLocal } from '#local/dynamodb';
 import { startLocalRuntime, type LocalRuntime } from '#local/runtime';
-import { adminApi, installWithSmsapi, type AdminApi } from '../frontend/demo-seed';
+import { adminApi, installWithSmsapi, type AdminApi } from '../test/support/demo-seed';
 import { installMeter, total, type Meter } from './meter';
 
 export interface Stack {

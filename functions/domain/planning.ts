@@ -76,6 +76,9 @@ export const templateKey = {
   abandonedCart: 'abandoned-cart',
 };
 
+/** A job id as jobIdFor makes it: 32 lower-case hex characters (the one definition; the admin API checks ids with it). */
+export const JOB_ID = /^[0-9a-f]{32}$/;
+
 /**
  * Job ids travel to SMSAPI as `idx`: letters and digits only. Deterministic (the same planned key gives the same id,
  * which is what dedupes a redelivered event) but keyed with a server secret (`idKey`, see jobIdKey in

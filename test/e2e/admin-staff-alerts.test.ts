@@ -2,8 +2,8 @@
 // next to the field they name, the page says why there is no "payment failed" alert. And the composer's worst case:
 // placeholders at their realistic longest, the UCS-2 warning, and the one-click fix of typographic characters.
 import type { LocalRuntime } from '../../local/runtime';
-import { installWithSmsapi, type AdminApi } from '../../frontend/demo-seed';
-import { buildAdminForTests, openAdmin, type AdminSession } from '../../frontend/e2e-harness';
+import { installWithSmsapi, type AdminApi } from '../support/demo-seed';
+import { buildAdminForTests, openAdmin, type AdminSession } from '../support/e2e-harness';
 import { startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;

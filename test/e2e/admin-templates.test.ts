@@ -3,8 +3,8 @@
 // characters, inserts parameters at the caret and previews; server errors land next to the field; unsaved
 // changes are not lost silently; a template with markup is shown as text.
 import type { LocalRuntime } from '../../local/runtime';
-import { installWithSmsapi, type AdminApi } from '../../frontend/demo-seed';
-import { buildAdminForTests, openAdmin, type AdminSession } from '../../frontend/e2e-harness';
+import { installWithSmsapi, type AdminApi } from '../support/demo-seed';
+import { buildAdminForTests, openAdmin, type AdminSession } from '../support/e2e-harness';
 import { startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;

@@ -12,7 +12,7 @@ import type { LocalRuntime } from '../../local/runtime';
 import { DEFAULT_SETTINGS } from '#domain/settings';
 import { createBasketRepository } from '#adapters/dynamodb/carts';
 import { buildWidget, WIDGET_BUDGET_BYTES } from '../../frontend/widget/build';
-import { launchChromium } from '../../frontend/browser';
+import { launchChromium } from '../support/browser';
 import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 let rt: LocalRuntime;

@@ -4,27 +4,14 @@
 import type { LocalRuntime } from '../../local/runtime';
 import { DEFAULT_SETTINGS } from '#domain/settings';
 import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
+import { adminApi, type AdminApi } from '../support/admin-client';
 
 const DAY = 24 * 3600 * 1000;
 let rt: LocalRuntime;
 let licence: string;
 let origin: string;
 
-async function api(method: string, path: string, body?: unknown) {
-  const iframe = new URL(rt.shop.iframeUrl('demo'));
-  const session = await fetch(`${rt.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(Object.fromEntries(iframe.searchParams)),
-  });
-  const { token } = (await session.json()) as { token: string };
-  const res = await fetch(`${rt.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+const api: AdminApi = (method, path, body) => adminApi(rt, 'demo')(method, path, body);
 
 function signUp(productId: number, phone: string, extra: Record<string, unknown> = {}) {
   return fetch(`${rt.url}/storefront/${licence}/subscriptions`, {

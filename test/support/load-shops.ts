@@ -2,7 +2,7 @@
 // account connected and the notifications a busy merchant switches on (owner alert, status messages, date
 // celebrations, back in stock), set up through the same admin API the SPA uses.
 import type { LocalRuntime } from '#local/runtime';
-import { adminApi, type AdminApi } from '../../frontend/demo-seed';
+import { adminApi, type AdminApi } from './demo-seed';
 import { postFrom } from '../../bench/harness';
 
 /** The templates every load shop uses; the tests render the expected texts from these independently. */
