@@ -3,14 +3,11 @@
 // confirmation, and its POST records the opt-out. Unknown or expired codes get a plain Polish page.
 // This function is on the SMS recipient's path: it bundles no SDK but DynamoDB's, no zod, no middy.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { createDocumentClient } from '#adapters/dynamodb/client';
-import { createStore } from '#adapters/dynamodb/store';
 import { isLinkCode } from '#domain/short-links';
 import type { Deps } from '#services/deps';
 import { followLink, isPreviewFetcher } from '#services/follow-link';
-import { optOutByLink } from '#services/opt-out';
-import { createShortLinkRepository } from '#adapters/dynamodb/short-links';
+import { optOutByCode } from '#services/opt-out';
+import { linkDeps } from '../aws/links';
 import { expiredPage, optOutDonePage, optOutPage } from './links/pages';
 
 export type LinkDeps = Pick<Deps, 'store' | 'clock' | 'logger'>;
@@ -38,10 +35,8 @@ export async function handleLink(event: APIGatewayProxyEventV2, deps: LinkDeps):
   if (!isLinkCode(code)) return head(html(404, expiredPage({})));
 
   if (method === 'POST') {
-    const link = await createShortLinkRepository(deps.store).get(code);
-    if (!link || link.purpose !== 'stop' || link.validUntil <= deps.clock.now().toISOString()) return html(404, expiredPage(link ?? {}));
-    await optOutByLink(deps, link);
-    return html(200, optOutDonePage(link));
+    const outcome = await optOutByCode(deps, code);
+    return outcome.done ? html(200, optOutDonePage(outcome.link)) : html(404, expiredPage(outcome.link ?? {}));
   }
   if (method !== 'GET' && method !== 'HEAD') {
     return { statusCode: 405, headers: { allow: 'GET, HEAD, POST', 'content-type': 'text/plain; charset=utf-8' }, body: 'Method Not Allowed' };
@@ -71,28 +66,6 @@ export const makeHandler = (getDeps: () => Promise<LinkDeps>) => async (event: A
     deps?.logger.error('short link failed', { error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
     return html(500, expiredPage({ failed: true }));
   }
-};
-
-let awsDeps: Promise<LinkDeps> | undefined;
-/**
- * AWS dependencies of this function alone: the table and a logger. TABLE_NAME is read directly (not through
- * config.ts and zod) to keep the redirect's bundle and cold start small; the stack always sets it.
- */
-const linkDeps = (): Promise<LinkDeps> => {
-  awsDeps ??= Promise.resolve().then(() => {
-    const powertools = new Logger({ serviceName: 'sms-notifications' });
-    return {
-      store: createStore(createDocumentClient(), process.env.TABLE_NAME ?? 'sms-notifications'),
-      clock: { now: () => new Date() },
-      logger: {
-        debug: (m: string, extra?: Record<string, unknown>) => powertools.debug(m, extra ?? {}),
-        info: (m: string, extra?: Record<string, unknown>) => powertools.info(m, extra ?? {}),
-        warn: (m: string, extra?: Record<string, unknown>) => powertools.warn(m, extra ?? {}),
-        error: (m: string, extra?: Record<string, unknown>) => powertools.error(m, extra ?? {}),
-      },
-    };
-  });
-  return awsDeps;
 };
 
 export const handler = makeHandler(linkDeps);

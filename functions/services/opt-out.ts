@@ -10,6 +10,17 @@ import { createShortLinkRepository, kindCounter, type OptOut } from '#adapters/d
 import { createSignUpRepository } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from './deps';
 
+/** The confirmation POST of a `{stop_link}` page: only a live opt-out link of a shop records anything. */
+export async function optOutByCode(
+  deps: Pick<Deps, 'store' | 'clock' | 'logger'>,
+  code: string,
+): Promise<{ done: true; link: ShortLink } | { done: false; link?: ShortLink }> {
+  const link = await createShortLinkRepository(deps.store).get(code);
+  if (!link || link.purpose !== 'stop' || link.validUntil <= deps.clock.now().toISOString()) return { done: false, link };
+  await optOutByLink(deps, link);
+  return { done: true, link };
+}
+
 export async function optOutByLink(deps: Pick<Deps, 'store' | 'clock' | 'logger'>, link: ShortLink): Promise<{ first: boolean; cancelled: number }> {
   const repo = createShortLinkRepository(deps.store);
   const now = deps.clock.now();

@@ -3,8 +3,8 @@
 // lands on the simulated shop's product page and buys; "Statystyki" shows the click, the order and its revenue;
 // the SMS's opt-out link opens the confirmation page, and the opt-out appears in the panel.
 import type { LocalRuntime } from '../../local/runtime';
-import { installWithSmsapi, signUpForProduct, type AdminApi } from '../../frontend/demo-seed';
-import { buildAdminForTests, openAdmin, type AdminSession } from '../../frontend/e2e-harness';
+import { installWithSmsapi, signUpForProduct, type AdminApi } from '../support/demo-seed';
+import { buildAdminForTests, openAdmin, type AdminSession } from '../support/e2e-harness';
 import { eventually, startTestRuntime } from '../support/runtime';
 import { advanceToWarsaw } from '../integration/orders-support';
 

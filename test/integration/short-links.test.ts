@@ -5,7 +5,7 @@
 // reason) while order messages still go; unknown codes get a Polish page; uninstalling the shop removes its links.
 import type { LocalRuntime } from '../../local/runtime';
 import { eventually } from '../support/runtime';
-import { signUpForProduct } from '../../frontend/demo-seed';
+import { signUpForProduct } from '../support/demo-seed';
 import { advanceToWarsaw, startOrdersWorld, type OrdersWorld } from './orders-support';
 
 let world: OrdersWorld;

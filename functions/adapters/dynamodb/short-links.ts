@@ -6,7 +6,7 @@
 //   the shop (deleteShopData) deletes the links too.
 // - `OPTOUT#<phone>`: the withdrawn consent (when, how, from which SMS); `ATTR#<orderId>`: an attributed order.
 // - Per-kind counters live on the day's `STAT#<date>` item as `k_<metric>_<kind>` attributes.
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NotificationKind } from '#domain/model';
 import type { ShortLink } from '#domain/short-links';
 import type { Store } from './store';
