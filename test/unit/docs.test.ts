@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 const ROOT = resolve(__dirname, '../..');
 
 /** Every document the check covers, as paths relative to the repository root. */
-export function documents(root: string): string[] {
+function documents(root: string): string[] {
   const docs = readdirSync(join(root, 'docs'))
     .filter((name) => name.endsWith('.md'))
     .map((name) => `docs/${name}`);
@@ -18,7 +18,7 @@ const FENCE = /^```[^\n]*\n[\s\S]*?^```[ \t]*$/gm;
 const INLINE_CODE = /`([^`\n]+)`/g;
 
 /** Markdown links and images outside code: `[text](target)`, `![alt](target)`. */
-export function relativeLinks(markdown: string): string[] {
+function relativeLinks(markdown: string): string[] {
   const prose = markdown.replace(FENCE, '').replace(INLINE_CODE, '');
   const targets: string[] = [];
   for (const match of prose.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
@@ -30,7 +30,7 @@ export function relativeLinks(markdown: string): string[] {
 }
 
 /** Links whose file (anchor and query dropped) does not exist, resolved from the document's own folder. */
-export function brokenLinks(root: string, path: string, markdown: string): string[] {
+function brokenLinks(root: string, path: string, markdown: string): string[] {
   return relativeLinks(markdown).filter((target) => {
     const file = decodeURIComponent(target.replace(/[#?].*$/, ''));
     return !existsSync(resolve(root, dirname(path), file));
@@ -49,7 +49,7 @@ const NPM_BUILT_INS = new Set(['install', 'i', 'ci', 'exec', 'init', 'ls', 'upda
 const NPM_SCRIPT_ALIASES = new Set(['test', 'start', 'stop', 'restart']);
 
 /** `npm run x` naming no script, and `npm x` that is neither a script alias with a script nor an npm command. */
-export function unknownNpmCommands(markdown: string, scripts: Record<string, string>): string[] {
+function unknownNpmCommands(markdown: string, scripts: Record<string, string>): string[] {
   const unknown: string[] = [];
   for (const match of codeOf(markdown).matchAll(/(?<![\w-])npm\s+(run(?:-script)?\s+)?([a-z][\w:.-]*)/g)) {
     const [, run, name = ''] = match;
@@ -80,7 +80,7 @@ const LOCAL_ONLY_PREFIXES = ['BENCH_', 'AWS_'];
  * Environment names a document presents as settings: the first cell of a table headed `name`, `variable` or
  * `setting`, and every `NAME=value` in code. Error codes and item keys (also UPPER_SNAKE) are not settings.
  */
-export function settingNames(markdown: string): string[] {
+function settingNames(markdown: string): string[] {
   const names: string[] = [];
   let settingsTable = false;
   for (const line of markdown.split('\n')) {
@@ -97,13 +97,13 @@ export function settingNames(markdown: string): string[] {
 }
 
 /** The names functions/config.ts reads: the keys of its environment schema, written `  NAME:` or `'NAME'`. */
-export function configNames(source: string): Set<string> {
+function configNames(source: string): Set<string> {
   const names = new Set<string>();
   for (const m of source.matchAll(/^\s+([A-Z][A-Z0-9_]+)\s*:|'([A-Z][A-Z0-9_]+)'/gm)) names.add(m[1] ?? m[2] ?? '');
   return names;
 }
 
-export function unknownSettings(markdown: string, config: Set<string>): string[] {
+function unknownSettings(markdown: string, config: Set<string>): string[] {
   return settingNames(markdown).filter(
     (name) => !config.has(name) && !LOCAL_ONLY.has(name) && !LOCAL_ONLY_PREFIXES.some((prefix) => name.startsWith(prefix)),
   );
@@ -125,7 +125,7 @@ function sourceText(root: string): string {
 }
 
 /** Inline-code names shaped like env settings that appear nowhere in the code base (e.g. a setting since renamed). */
-export function namesNowhereInCode(markdown: string, source: string): string[] {
+function namesNowhereInCode(markdown: string, source: string): string[] {
   const missing: string[] = [];
   for (const m of markdown.matchAll(INLINE_CODE)) {
     const name = m[1] ?? '';
