@@ -37,6 +37,37 @@ function brokenLinks(root: string, path: string, markdown: string): string[] {
   });
 }
 
+/** GitHub's anchor of a heading: lower case, punctuation dropped (letters of any script kept), spaces to hyphens. */
+function slug(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .trim()
+    .replace(/\s/g, '-');
+}
+
+/** `#anchor`s (in-page, or into another Markdown file) that name no heading of their document. */
+function brokenAnchors(root: string, path: string, markdown: string): string[] {
+  const prose = markdown.replace(FENCE, '');
+  const anchorsOf = (text: string) =>
+    new Set(
+      text
+        .replace(FENCE, '')
+        .split('\n')
+        .filter((l) => /^#{1,6} /.test(l))
+        .map((l) => slug(l.replace(/^#+ /, ''))),
+    );
+  const broken: string[] = [];
+  for (const match of prose.matchAll(/\]\(\s*([^)\s]*)#([^)\s]+)\)/g)) {
+    const [, file = '', anchor = ''] = match;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(file) || (file && !file.endsWith('.md'))) continue;
+    const target = file ? resolve(root, dirname(path), decodeURIComponent(file)) : join(root, path);
+    if (!existsSync(target)) continue; // reported as a broken link
+    if (!anchorsOf(readFileSync(target, 'utf8')).has(decodeURIComponent(anchor))) broken.push(`${file}#${anchor}`);
+  }
+  return broken;
+}
+
 /** The code a reader would type: fenced blocks and inline code spans. */
 function codeOf(markdown: string): string {
   const blocks = [...markdown.matchAll(FENCE)].map((m) => m[0]);
@@ -45,7 +76,29 @@ function codeOf(markdown: string): string {
 }
 
 // npm's own commands a document may name (`npm install`, `npm ci`…); `npm test`/`npm start` must still be scripts.
-const NPM_BUILT_INS = new Set(['install', 'i', 'ci', 'exec', 'init', 'ls', 'update', 'outdated', 'audit', 'pack', 'version', 'uninstall', 'config', 'help', 'cache', 'rebuild', 'prune', 'explain', 'why', 'view', 'doctor']);
+const NPM_BUILT_INS = new Set([
+  'install',
+  'i',
+  'ci',
+  'exec',
+  'init',
+  'ls',
+  'update',
+  'outdated',
+  'audit',
+  'pack',
+  'version',
+  'uninstall',
+  'config',
+  'help',
+  'cache',
+  'rebuild',
+  'prune',
+  'explain',
+  'why',
+  'view',
+  'doctor',
+]);
 const NPM_SCRIPT_ALIASES = new Set(['test', 'start', 'stop', 'restart']);
 
 /** `npm run x` naming no script, and `npm x` that is neither a script alias with a script nor an npm command. */
@@ -92,7 +145,8 @@ function settingNames(markdown: string): string[] {
     if (/^(name|variable|setting|environment)$/i.test(firstCell)) settingsTable = true;
     else if (settingsTable) for (const m of firstCell.matchAll(/`([^`]+)`/g)) if (ENV_NAME.test(m[1] ?? '')) names.push(m[1] ?? '');
   }
-  for (const m of codeOf(markdown).matchAll(/(?<![\w.$])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)=/g)) if (ENV_NAME.test(m[1] ?? '')) names.push(m[1] ?? '');
+  for (const m of codeOf(markdown).matchAll(/(?<![\w.$])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)=/g))
+    if (ENV_NAME.test(m[1] ?? '')) names.push(m[1] ?? '');
   return names;
 }
 
@@ -154,6 +208,10 @@ describe('the documentation', () => {
     expect(brokenLinks(ROOT, path, readFileSync(join(ROOT, path), 'utf8'))).toEqual([]);
   });
 
+  it.each(paths)('%s: every #anchor into a Markdown document names one of its headings', (path) => {
+    expect(brokenAnchors(ROOT, path, readFileSync(join(ROOT, path), 'utf8'))).toEqual([]);
+  });
+
   it.each(paths)('%s: every npm command exists', (path) => {
     expect(unknownNpmCommands(readFileSync(join(ROOT, path), 'utf8'), scripts)).toEqual([]);
   });
@@ -182,6 +240,9 @@ describe('the documentation', () => {
       '| `PHONE_INVALID` | an error code, not a setting |',
     ].join('\n');
     expect(brokenLinks(ROOT, 'README.md', doc)).toEqual(['docs/nope.md']);
+    expect(
+      brokenAnchors(ROOT, 'README.md', `${doc}\n[a](docs/operator.md#no-such-heading) [b](docs/operator.md#alarms-and-what-to-do)`),
+    ).toEqual(['README.md#quick-start'.replace('README.md#quick-start', 'docs/operator.md#no-such-heading')]);
     expect(unknownNpmCommands(doc, scripts)).toEqual(['npm run no-such-script']);
     expect(unknownSettings(doc, config)).toEqual(['MADE_UP_URL', 'NOT_A_SETTING']);
     expect(namesNowhereInCode('`ORIGIN_SECRET_HEADER_NAME` and `PUBLIC_URL`', source)).toEqual(['ORIGIN_SECRET_HEADER_NAME']);
