@@ -3,6 +3,10 @@ import { AppError } from '#domain/errors';
 import type { Deps } from '#services/deps';
 import { handleAppstoreEvent } from '#services/appstore';
 import { awsDeps } from '../composition';
+import { dynamodb } from '../aws/dynamodb';
+import { kms } from '../aws/kms';
+import { scheduler } from '../aws/scheduler';
+import { ssmSecrets } from '../aws/ssm';
 import { headersOf, httpHandler, json, rawBody } from './http';
 
 export const makeHandler = (getDeps: () => Promise<Deps>) =>
@@ -15,4 +19,6 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
     return json(200, await handleAppstoreEvent(deps, fields));
   });
 
-export const handler = makeHandler(awsDeps);
+/** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
+export const getDeps = awsDeps('appstore', { ...dynamodb, ...kms, ...scheduler, ...ssmSecrets });
+export const handler = makeHandler(getDeps);

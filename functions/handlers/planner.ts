@@ -1,6 +1,11 @@
 // The `events` queue consumer: plans the SMS jobs of each verified Shoper event.
 import * as z from 'zod';
 import { awsDeps } from '../composition';
+import { dynamodb } from '../aws/dynamodb';
+import { kms } from '../aws/kms';
+import { sendsQueue } from '../aws/sqs';
+import { scheduler } from '../aws/scheduler';
+import { ssmSecrets } from '../aws/ssm';
 import type { Deps } from '#services/deps';
 import { planEvent } from '#services/plan-event';
 import type { ShopEventMessage } from '#services/ports';
@@ -26,4 +31,6 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
     },
   );
 
-export const handler = makeHandler(awsDeps);
+/** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
+export const getDeps = awsDeps('planner', { ...dynamodb, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets });
+export const handler = makeHandler(getDeps);

@@ -4,6 +4,7 @@ import { AppError } from '#domain/errors';
 import type { Deps } from '#services/deps';
 import { applyDeliveryReports, parseReports } from '#services/delivery-reports';
 import { awsDeps } from '../composition';
+import { dynamodb } from '../aws/dynamodb';
 import { headersOf, httpHandler, rawBody, text } from './http';
 
 export const makeHandler = (getDeps: () => Promise<Deps>) =>
@@ -23,4 +24,6 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
     return text(200, 'OK');
   });
 
-export const handler = makeHandler(awsDeps);
+/** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
+export const getDeps = awsDeps('reports', { ...dynamodb });
+export const handler = makeHandler(getDeps);

@@ -1,6 +1,10 @@
 // The `sends` queue consumer: sends each job's SMS (immediate jobs and fired schedules alike).
 import * as z from 'zod';
 import { awsDeps } from '../composition';
+import { dynamodb } from '../aws/dynamodb';
+import { kms } from '../aws/kms';
+import { ssmSecrets } from '../aws/ssm';
+import { smsapi } from '../aws/smsapi';
 import type { Deps } from '#services/deps';
 import type { JobRef } from '#services/ports';
 import { sendJob } from '#services/send-job';
@@ -30,4 +34,6 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
     },
   );
 
-export const handler = makeHandler(awsDeps);
+/** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
+export const getDeps = awsDeps('sender', { ...dynamodb, ...kms, ...ssmSecrets, ...smsapi });
+export const handler = makeHandler(getDeps);
