@@ -2,8 +2,8 @@
 // Each function names the ports it calls (its handler file, with the factories in functions/aws/), so its bundle
 // requires only those AWS SDK clients: loading a client costs cold-start time whether it is used or not. A port
 // a function did not name fails loudly on first use. The local runtime has its own root (local/composition.ts).
-import { Logger } from '@aws-lambda-powertools/logger';
 import { readConfig, type Config } from '#config';
+import { createJsonLogger } from '#adapters/json-logger';
 import type { Deps } from '#services/deps';
 import type { Clock } from '#services/ports';
 
@@ -34,13 +34,8 @@ export function awsDeps(fn: string, ports: AwsPorts): (() => Promise<Deps>) & { 
   const getDeps = () =>
     (deps ??= (async (): Promise<Deps> => {
       const config = readConfig();
-      const powertools = new Logger({ serviceName: 'sms-notifications' });
-      const logger = {
-        debug: (m: string, extra?: Record<string, unknown>) => powertools.debug(m, extra ?? {}),
-        info: (m: string, extra?: Record<string, unknown>) => powertools.info(m, extra ?? {}),
-        warn: (m: string, extra?: Record<string, unknown>) => powertools.warn(m, extra ?? {}),
-        error: (m: string, extra?: Record<string, unknown>) => powertools.error(m, extra ?? {}),
-      };
+      // The function's name (POWERTOOLS_SERVICE_NAME, set by lib/constructs/handler-function.ts) marks its lines.
+      const logger = createJsonLogger({ service: process.env.POWERTOOLS_SERVICE_NAME ?? fn });
       const clock = { now: () => new Date() };
       const context: AwsContext = { config, clock };
       const port = <K extends AwsPortName>(name: K): Deps[K] => {

@@ -1,33 +1,37 @@
 // One typed, validated reading of the environment. Secrets come from the environment locally and from SSM
 // SecureString parameters (under SECRETS_PARAMETER_PREFIX) in AWS.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 
-const url = z.string().url().transform((u) => u.replace(/\/+$/, ''));
-const optional = z.string().min(1).optional();
+const url = z.pipe(z.url(), z.transform((u: string) => u.replace(/\/+$/, '')));
+const optional = z.optional(z.string().check(z.minLength(1)));
+const name = (fallback: string) => z._default(z.string().check(z.minLength(1)), fallback);
+const whole = (min: number, fallback: number, max?: number) =>
+  z._default(z.coerce.number().check(z.int(), z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)])), fallback);
 
 export const ConfigSchema = z.object({
-  TABLE_NAME: z.string().min(1).default('sms-notifications'),
+  TABLE_NAME: name('sms-notifications'),
   EVENTS_QUEUE_URL: optional,
   SENDS_QUEUE_URL: optional,
   SENDS_QUEUE_ARN: optional,
-  SCHEDULE_GROUP: z.string().min(1).default('sms-notifications'),
+  SCHEDULE_GROUP: name('sms-notifications'),
   SCHEDULER_ROLE_ARN: optional,
   SCHEDULES_DLQ_ARN: optional,
   KMS_KEY_ID: optional,
   /** Public base URL of the API (webhook, App Store, SMSAPI callback and storefront routes). */
-  PUBLIC_URL: url.default('http://127.0.0.1:3000'),
+  PUBLIC_URL: z._default(url, 'http://127.0.0.1:3000'),
   /** Where the admin SPA is served (the iframe URL entered in the App Store). */
-  APP_URL: url.default('http://127.0.0.1:3000/app'),
-  SMSAPI_URL: url.default('https://api.smsapi.pl'),
+  APP_URL: z._default(url, 'http://127.0.0.1:3000/app'),
+  SMSAPI_URL: z._default(url, 'https://api.smsapi.pl'),
   /** Base of SMSAPI's OAuth web flow: `${base}/oauth/access` and `${base}/api/oauth/token`. */
-  SMSAPI_OAUTH_URL: url.default('https://ssl.smsapi.pl'),
-  SMSAPI_MAX_PARTS: z.coerce.number().int().min(1).max(10).default(6),
-  SMSAPI_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  SENDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  SMSAPI_OAUTH_URL: z._default(url, 'https://ssl.smsapi.pl'),
+  SMSAPI_MAX_PARTS: whole(1, 6, 10),
+  SMSAPI_TIMEOUT_MS: whole(100, 10_000),
+  SENDER_MAX_ATTEMPTS: whole(1, 5, 20),
   /** `random`: the app registers its webhooks with a random per-shop secret; `derived`: App Store derivation. */
-  WEBHOOK_SECRET_MODE: z.enum(['random', 'derived']).default('random'),
-  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
-  IFRAME_MAX_AGE_SECONDS: z.coerce.number().int().min(30).default(600),
+  WEBHOOK_SECRET_MODE: z._default(z.enum(['random', 'derived']), 'random'),
+  SESSION_TTL_SECONDS: whole(60, 3600),
+  IFRAME_MAX_AGE_SECONDS: whole(30, 600),
   /** Header carrying the shopper's address when a CDN sits in front (`cloudfront-viewer-address` in AWS). */
   VIEWER_ADDRESS_HEADER: optional,
   SECRETS_PARAMETER_PREFIX: optional,

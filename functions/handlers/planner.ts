@@ -1,5 +1,6 @@
 // The `events` queue consumer: plans the SMS jobs of each verified Shoper event.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import { awsDeps } from '../composition';
 import { dynamodb } from '../aws/dynamodb';
 import { kms } from '../aws/kms';
@@ -12,8 +13,8 @@ import type { ShopEventMessage } from '#services/ports';
 import { sqsHandler } from './sqs';
 
 const EventMessage = z.object({
-  shop: z.string().min(1),
-  event: z.string().min(1),
+  shop: z.string().check(z.minLength(1)),
+  event: z.string().check(z.minLength(1)),
   receivedAt: z.string(),
   payload: z.unknown(),
 });

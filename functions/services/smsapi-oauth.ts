@@ -3,7 +3,8 @@
 // Hosts come from configuration (SMSAPI_OAUTH_URL): the real ones are not confirmed (PROTOCOLS.md).
 import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import { AppError, unauthorized } from '#domain/errors';
 import type { Deps } from './deps';
 
@@ -12,9 +13,9 @@ const STATE_TTL_SECONDS = 15 * 60;
 const STATE_AUDIENCE = 'smsapi-oauth';
 
 const TokenAnswer = z.object({
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1).optional(),
-  expires_in: z.coerce.number().optional(),
+  access_token: z.string().check(z.minLength(1)),
+  refresh_token: z.optional(z.string().check(z.minLength(1))),
+  expires_in: z.optional(z.coerce.number()),
 });
 export type OAuthTokens = { accessToken: string; refreshToken?: string };
 
