@@ -187,17 +187,29 @@ export async function withdrawBackInStock(deps: Deps, shop: Shop, input: Withdra
   };
 }
 
+/** Sign-ups planned, dispatched and marked sent together: memory stays flat, and 1,000 fill ten SMSAPI batches. */
+export const NOTIFY_SLICE = 1000;
+
+async function* startingWith<T>(first: T, rest: AsyncIterator<T>): AsyncGenerator<T> {
+  yield first;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
 /**
  * The product is back: one job per waiting sign-up, sent in batches (one SMSAPI request per 100 numbers), then
- * each sign-up turns "sent". Safe to repeat after a crash: job ids are deterministic and re-dispatching is harmless.
+ * each sign-up turns "sent"; the list is read page by page and handled NOTIFY_SLICE sign-ups at a time. Safe to
+ * repeat after a crash: job ids are deterministic, re-dispatching is harmless, and slices already marked sent
+ * are no longer waiting. Returns how many sign-ups were notified.
  */
-export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, product: ProductFacts): Promise<Job[]> {
+export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, product: ProductFacts): Promise<number> {
   const shop = ctx.shop.shop;
   const template = ctx.templates[templateKey.backInStock];
-  if (!template?.enabled || !isAvailable(product)) return [];
+  if (!template?.enabled || !isAvailable(product)) return 0;
   const signUps = createSignUpRepository(deps.store);
-  const waiting = await signUps.listWaiting(shop, product.productId);
-  if (waiting.length === 0) return [];
+  const pages = signUps.waiting(shop, product.productId);
+  const first = await pages.next();
+  if (first.done) return 0;
+  const waiting = startingWith(first.value, pages);
 
   let facts = product;
   if (!facts.name || facts.price === undefined) {
@@ -213,9 +225,18 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
     currency,
   });
 
-  const jobs: Job[] = [];
-  const planned: { signUp: SignUp; job: Job }[] = [];
-  for (const signUp of waiting) {
+  let jobs: Job[] = [];
+  let planned: { signUp: SignUp; job: Job }[] = [];
+  let notified = 0;
+  const dispatchSlice = async () => {
+    await dispatchBatches(deps, shop, jobs);
+    const at = deps.clock.now().toISOString();
+    for (const { signUp, job } of planned) await signUps.markSent(signUp, job.jobId, at);
+    notified += planned.length;
+    jobs = [];
+    planned = [];
+  };
+  for await (const signUp of waiting) {
     const timing = dueTime('back-in-stock', template.delayDays, ctx);
     const job = jobFromPlan(
       shop,
@@ -250,13 +271,11 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
     if (!current) continue;
     if (current.state === 'QUEUED' || current.state === 'SCHEDULED') jobs.push(current);
     planned.push({ signUp: { ...signUp, productName: facts.name ?? signUp.productName }, job: current });
+    if (planned.length >= NOTIFY_SLICE) await dispatchSlice();
   }
-
-  await dispatchBatches(deps, shop, jobs);
-  const at = deps.clock.now().toISOString();
-  for (const { signUp, job } of planned) await signUps.markSent(signUp, job.jobId, at);
-  deps.logger.info('back in stock: sign-ups notified', { shop, productId: product.productId, jobs: planned.length });
-  return planned.map((p) => p.job);
+  await dispatchSlice();
+  deps.logger.info('back in stock: sign-ups notified', { shop, productId: product.productId, jobs: notified });
+  return notified;
 }
 
 // ---- The merchant's notification list (manual 4.9) ----
