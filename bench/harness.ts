@@ -40,8 +40,8 @@ export async function startStack(): Promise<Stack> {
       quiet: true,
       pollIntervalMs: 100,
       senderConcurrency: 2,
-      // Long enough that a 1,000-job planning run is never handed to a second consumer mid-way.
-      eventsVisibilityTimeoutMs: 300_000,
+      // Long enough that a restock of 100,000 numbers (BENCH_SIGN_UPS) is never handed to a second planner mid-way.
+      eventsVisibilityTimeoutMs: 3_600_000,
       sendsVisibilityTimeoutMs: 60_000,
       // Reports come back a second after each SMS (SMSAPI's take seconds to minutes), not before the sender is done.
       smsapiReportDelayMs: 1000,
