@@ -2,7 +2,7 @@
 // the ingress path (webhooks function), in planning (planner), in sending (sender, per SMS) and in applying the
 // delivery reports; plus the SMS and SMSAPI requests it led to.
 import type { LocalRuntime } from '#local/runtime';
-import { jobFromPlan } from '#services/dispatch';
+import { jobFromPlan, jobIdKey } from '#services/dispatch';
 import { createSignUpRepository, signUpId } from '#adapters/dynamodb/subscriptions';
 import { add, difference, figuresOf, type Snapshot } from './meter';
 import { addCelebration, enableTemplate, phones, settle, setUpShop, signUpMany, soldOut, type Stack } from './harness';
@@ -149,6 +149,7 @@ async function inParallel<T>(items: T[], concurrency: number, task: (item: T, in
  */
 async function seedHistory(rt: LocalRuntime, shop: string, count: number) {
   const now = rt.deps.clock.now().getTime();
+  const idKey = await jobIdKey(rt.deps);
   await inParallel(Array.from({ length: count }, (_, i) => i), 8, async (i) => {
     const dueAt = new Date(now - ((i % 170) + 1) * DAY_MS);
     const orderId = String(100_000 + Math.floor(i / 2));
@@ -164,6 +165,7 @@ async function seedHistory(rt: LocalRuntime, shop: string, count: number) {
         source: { event: 'order.status', orderId, statusId, statusDate: dueAt.toISOString() },
       },
       dueAt,
+      idKey,
     );
     await rt.deps.store.createJob({
       ...job,

@@ -81,12 +81,10 @@ export async function seedDemoShop(rt: LocalRuntime, slug = 'demo', options: { d
     delayDays: 1,
     text: '{name}, w Twoim koszyku w {shop_name} czekają produkty. Dokończ zakupy!',
   }));
-  for (const rule of [
-    { event: 'order-shipped', delayDays: 4, text: 'Jak oceniasz zamówienie ze sklepu {shop_name}? Podziel się opinią!', active: true },
-    { event: 'first-order', delayDays: 4, text: '{name}, dziękujemy za pierwsze zamówienie w {shop_name}!', active: true },
-    { event: 'account-registered', delayDays: 3, text: 'Super, że jesteś z nami, {name}! Zobacz nowości w {shop_name}.', active: false },
-  ]) {
-    await expectOk('CELEBRATION', api('POST', '/api/celebrations', rule));
+  // The three example rules every new shop gets (switched off): the demo switches two of them on.
+  const rules = (await expectOk('CELEBRATIONS', api('GET', '/api/celebrations'))) as { items: { id: string; event: string }[] };
+  for (const rule of rules.items.filter((r) => r.event === 'order-shipped' || r.event === 'first-order')) {
+    await expectOk('CELEBRATION', api('PUT', `/api/celebrations/${rule.id}`, { active: true }));
   }
 
   // Past days of orders (owner alert + status SMS each) for the statistics chart: the clock moves a day at a time.

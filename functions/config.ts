@@ -23,17 +23,37 @@ export const ConfigSchema = z.object({
   /** Where the admin SPA is served (the iframe URL entered in the App Store). */
   APP_URL: z._default(url, 'http://127.0.0.1:3000/app'),
   SMSAPI_URL: z._default(url, 'https://api.smsapi.pl'),
-  /** Base of SMSAPI's OAuth web flow: `${base}/oauth/access` and `${base}/api/oauth/token`. */
+  /**
+   * SMSAPI's OAuth web flow (only used when SMSAPI_CLIENT_ID/SECRET are set; PROTOCOLS.md, Corrections): the host,
+   * and the authorize and token URLs, which default to `${SMSAPI_OAUTH_URL}/oauth/access` and
+   * `${SMSAPI_OAUTH_URL}/api/oauth/token` (SMSAPI's 2019 flow). SMSAPI moved it since (2021: `https://oauth.smsapi.io`):
+   * set all three from what SMSAPI gives with the client id.
+   */
   SMSAPI_OAUTH_URL: z._default(url, 'https://ssl.smsapi.pl'),
+  SMSAPI_OAUTH_AUTHORIZE_URL: z.optional(url),
+  SMSAPI_OAUTH_TOKEN_URL: z.optional(url),
+  /** Scopes asked for: sending, the profile (login, points) and sender names. */
+  SMSAPI_OAUTH_SCOPE: z._default(z.string().check(z.regex(/^[a-z_]+(,[a-z_]+)*$/)), 'sms,profile,sms_sender'),
   SMSAPI_MAX_PARTS: whole(1, 6, 10),
   SMSAPI_TIMEOUT_MS: whole(100, 10_000),
   SENDER_MAX_ATTEMPTS: whole(1, 5, 20),
-  /** `random`: the app registers its webhooks with a random per-shop secret; `derived`: App Store derivation. */
+  /**
+   * `random`: the app registers one webhook per event with a random per-shop secret; `derived`: the app registers
+   * none, the publisher configures them in the App Store panel, verified with the per-shop derived secret.
+   */
   WEBHOOK_SECRET_MODE: z._default(z.enum(['random', 'derived']), 'random'),
   SESSION_TTL_SECONDS: whole(60, 3600),
   IFRAME_MAX_AGE_SECONDS: whole(30, 600),
   /** Header carrying the shopper's address when a CDN sits in front (`cloudfront-viewer-address` in AWS). */
   VIEWER_ADDRESS_HEADER: optional,
+  /**
+   * A secret CloudFront adds to its origin requests (header ORIGIN_SECRET_HEADER, `x-origin-secret`). When set, the
+   * viewer address header is believed only on requests that carry it: one sent straight to the API endpoint is
+   * counted by its own connection address, whatever it claims. In AWS the value is read instead from the parameter
+   * named by ORIGIN_SECRET_HEADER_VALUE_PARAM (CloudFront's generated secret, set by the stack).
+   */
+  VIEWER_ADDRESS_SECRET: z.optional(z.string().check(z.minLength(16))),
+  ORIGIN_SECRET_HEADER_VALUE_PARAM: optional,
   SECRETS_PARAMETER_PREFIX: optional,
   APPSTORE_SECRET: optional,
   SHOPER_CLIENT_ID: optional,
@@ -69,10 +89,15 @@ export interface Secrets {
   smsapiClientSecret: string;
   sessionSecret: string;
   webhookSecretKey: string;
+  /** CloudFront's origin secret (see VIEWER_ADDRESS_SECRET); unset when no CDN sits in front. */
+  viewerAddressSecret?: string;
 }
 
 /** SSM parameter names (below SECRETS_PARAMETER_PREFIX) of each secret: what a publisher creates before deploying. */
-export const SECRET_PARAMETERS: Record<keyof Secrets, string> = {
+/** Secrets a publisher stores under SECRETS_PARAMETER_PREFIX (the origin secret is the stack's own). */
+export type PublisherSecret = Exclude<keyof Secrets, 'viewerAddressSecret'>;
+
+export const SECRET_PARAMETERS: Record<PublisherSecret, string> = {
   appstoreSecret: 'appstore-secret',
   shoperClientId: 'shoper-client-id',
   shoperClientSecret: 'shoper-client-secret',
@@ -98,6 +123,7 @@ export function secretsFromEnv(config: Config): Secrets {
     smsapiClientSecret: config.SMSAPI_CLIENT_SECRET ?? '',
     sessionSecret: need('SESSION_SECRET'),
     webhookSecretKey: config.WEBHOOK_SECRET_KEY ?? '',
+    viewerAddressSecret: config.VIEWER_ADDRESS_SECRET,
   };
   if (missing.length > 0) throw new ConfigError(missing.map((m) => `${m}: required`));
   return secrets;

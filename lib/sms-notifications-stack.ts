@@ -8,7 +8,7 @@ import { SECRET_PARAMETERS } from '#config';
 import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
 import { Data, type TableAction } from './constructs/data';
-import { Frontend, ORIGIN_SECRET_HEADER } from './constructs/frontend';
+import { Frontend } from './constructs/frontend';
 import {
   grantScheduleListing,
   grantSchedules,
@@ -32,8 +32,9 @@ const { GET, POST, OPTIONS, ANY } = apigw.HttpMethod;
 // nothing else: a flaw in one of them cannot bulk-delete (BatchWriteItem) or bulk-read the table. Widen a list
 // when the code starts sending another command, or the function fails in AWS with AccessDenied.
 const TABLE_ACTIONS = {
-  // The shop record (GetItem) and the raw event (PutItem).
-  webhooks: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+  // The shop record (GetItem), the raw event (PutItem), and sealing a webhook secret an older version stored in
+  // plain text (UpdateItem, once per such shop).
+  webhooks: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   // Finding a job by reference (Query), settling it and counting (UpdateItem), reading a job and the settings
   // (GetItem), a first number (PutItem), and taking back the one error-log entry of a job a report rescues (DeleteItem).
   reports: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
@@ -95,16 +96,21 @@ export class SmsNotificationsStack extends Stack {
     const reserved = settings.reservedConcurrency;
     const throttles = settings.routeThrottles;
 
-    // App Store lifecycle: install (OAuth tokens, webhooks), upgrade, uninstall (drops the shop's schedules).
+    // The install's setup (catalogue, webhooks) travels on the events queue as a message of its own kind: install
+    // (appstore) queues it, the planner runs it and queues its own retries, the admin's "try again" queues it anew.
+    const setupQueue: FunctionEnvironment = { EVENTS_QUEUE_URL: queues.events.queueUrl };
+
+    // App Store lifecycle: install (OAuth tokens, setup queued), upgrade, uninstall (drops the shop's schedules).
     const appstore = new HandlerFunction(this, 'Appstore', {
       tracing: settings.tracing,
       handler: 'appstore',
       reservedConcurrency: reserved.appstore,
       description: 'Shoper App Store events: install, upgrade, uninstall',
       ...apiFunction,
-      environment: { ...common, ...secrets, ...scheduleGroup },
+      environment: { ...common, ...secrets, ...scheduleGroup, ...setupQueue },
     }).fn;
     data.grantData(appstore);
+    queues.events.grantSendMessages(appstore);
     data.grantTokenCrypto(appstore, ['kms:Encrypt', 'kms:Decrypt']);
     grantSchedules(appstore, { groupName: queues.scheduleGroupName, actions: ['scheduler:DeleteSchedule'] });
     grantScheduleListing(appstore, 'ListSchedules');
@@ -119,6 +125,9 @@ export class SmsNotificationsStack extends Stack {
       environment: { ...common, ...secrets, EVENTS_QUEUE_URL: queues.events.queueUrl },
     }).fn;
     data.grantData(webhooks, { actions: TABLE_ACTIONS.webhooks });
+    // The shop's webhook secret is stored encrypted like the tokens: verifying a delivery opens it (and seals an
+    // old plain-text one).
+    data.grantTokenCrypto(webhooks, ['kms:Encrypt', 'kms:Decrypt']);
     queues.events.grantSendMessages(webhooks);
     grantSecretsRead(webhooks);
 
@@ -128,8 +137,9 @@ export class SmsNotificationsStack extends Stack {
       description: 'Turns shop events into SMS jobs: due now to the sends queue, due later to a schedule',
       timeout: PLANNER_TIMEOUT,
       memorySize: 512,
-      environment: { ...common, ...secrets, ...scheduling },
+      environment: { ...common, ...secrets, ...scheduling, ...setupQueue },
     }).fn;
+    queues.events.grantSendMessages(planner);
     planner.addEventSource(new SqsEventSource(queues.events, { batchSize: 10, reportBatchItemFailures: true }));
     data.grantData(planner, { orderIndex: true, pendingIndex: true });
     // Encrypt as well: planning may refresh a shop's expired Shoper token and store the new one.
@@ -164,9 +174,11 @@ export class SmsNotificationsStack extends Stack {
       reservedConcurrency: reserved.reports,
       description: 'SMSAPI delivery reports: marks jobs delivered or undelivered',
       ...apiFunction,
-      environment: { ...common },
+      // The secrets: a report call is checked against the HMAC token the sender put in its notify_url.
+      environment: { ...common, ...secrets },
     }).fn;
     data.grantData(reports, { refIndex: true, actions: TABLE_ACTIONS.reports });
+    grantSecretsRead(reports);
 
     const admin = new HandlerFunction(this, 'Admin', {
       tracing: settings.tracing,
@@ -174,9 +186,10 @@ export class SmsNotificationsStack extends Stack {
       reservedConcurrency: reserved.admin,
       description: 'Admin API of the SPA, the SMSAPI OAuth callback and the health check',
       ...apiFunction,
-      environment: { ...common, ...secrets, ...scheduling },
+      environment: { ...common, ...secrets, ...scheduling, ...setupQueue },
     }).fn;
     data.grantData(admin, { pendingIndex: true });
+    queues.events.grantSendMessages(admin);
     data.grantTokenCrypto(admin, ['kms:Encrypt', 'kms:Decrypt']);
     queues.sends.grantSendMessages(admin);
     grantSchedules(admin, createAndDeleteSchedules);
@@ -198,9 +211,8 @@ export class SmsNotificationsStack extends Stack {
     queues.sends.grantSendMessages(storefront);
     grantSchedules(storefront, createAndDeleteSchedules);
     grantSecretsRead(storefront);
-    // CloudFront's secret origin header, so the function can trust CloudFront-Viewer-Address only on requests that
-    // carry it. Added apart from the typed environment: the names are the function side's to read.
-    storefront.addEnvironment('ORIGIN_SECRET_HEADER_NAME', ORIGIN_SECRET_HEADER);
+    // CloudFront's secret origin header (ORIGIN_SECRET_HEADER), so the function trusts CloudFront-Viewer-Address only
+    // on requests that carry it; the function reads the value through this parameter.
     storefront.addEnvironment('ORIGIN_SECRET_HEADER_VALUE_PARAM', secretReferenceParameter(frontend.originSecretName));
     grantSecretReferenceRead(storefront, frontend.originSecret, frontend.originSecretName);
 

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { tableCreateInput } from '#adapters/dynamodb/table';
+import { assertJava } from './java';
 
 export const RUNTIME_TABLE = 'local-runtime';
 
@@ -20,6 +21,7 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   const endpoint = `http://127.0.0.1:${options.port}`;
   // A DynamoDB Local left running by an earlier run that died (its data dir is the same): use it.
   if (await answers(endpoint)) return { endpoint, stop: async () => undefined };
+  assertJava();
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const child: ChildProcess = spawnDynamoDbLocal({
     port: options.port,
@@ -28,6 +30,8 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
     stdio: 'pipe',
   });
   let output = '';
+  let spawnError: Error | undefined;
+  child.on('error', (error) => (spawnError = error));
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
   // Never leave the emulator behind when this process ends.
@@ -36,6 +40,7 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   const client = localClient(endpoint);
   const started = Date.now();
   for (;;) {
+    if (spawnError) throw new Error(`DYNAMODB_LOCAL_FAILED: ${spawnError.message}`);
     if (child.exitCode !== null) {
       throw new Error(`DYNAMODB_LOCAL_FAILED: DynamoDB Local exited (${child.exitCode}). Is Java 17+ installed?\n${output}`);
     }

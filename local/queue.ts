@@ -62,8 +62,8 @@ export function createLocalQueue<T>(doc: DocumentClient, table: string, clock: C
 
   return {
     name: options.name,
-    async send(message: T) {
-      await put(JSON.stringify(message), clock.now().getTime());
+    async send(message: T, options?: { delaySeconds?: number }) {
+      await put(JSON.stringify(message), clock.now().getTime() + Math.max(0, options?.delaySeconds ?? 0) * 1000);
     },
     async receive(max) {
       const now = clock.now().getTime();

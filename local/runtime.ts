@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { SQSEvent, SQSBatchResponse } from 'aws-lambda';
 import { readConfig } from '#config';
+import { SUPPORTED_EVENTS } from '#domain/shoper-events';
 import type { Deps } from '#services/deps';
 import { makeHandler as makeWebhooks } from '#handlers/webhooks';
 import { makeHandler as makePlanner } from '#handlers/planner';
@@ -74,6 +75,8 @@ export const LOCAL_SECRETS = {
   SMSAPI_CLIENT_ID: 'sim-client',
   SMSAPI_CLIENT_SECRET: 'sim-secret',
   SESSION_SECRET: 'local-session-secret-change-me-0123456789',
+  /** The webhook key a publisher enters in the App Store panel (signs panel-configured webhooks). */
+  WEBHOOK_SECRET_KEY: 'local-webhook-key',
 };
 
 function cipherKey(dataDir: string | undefined): Buffer {
@@ -203,7 +206,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     eventsVisibilityTimeoutMs: options.eventsVisibilityTimeoutMs,
   });
   const secrets = await deps.secrets();
-  const shop = await startShopSimulator({
+  const simulator = await startShopSimulator({
     port: options.shopPort ?? 0,
     appUrl: url,
     adminAppUrl: `${config.APP_URL}/`,
@@ -212,7 +215,28 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     clientSecret: secrets.shoperClientSecret,
     now: () => deps!.clock.now(),
     stateFile: options.dataDir ? join(options.dataDir, 'shop-simulator.json') : undefined,
+    webhookSecretKey: secrets.webhookSecretKey || undefined,
+    // In derived mode the app registers no webhooks: the publisher configured them in the App Store panel.
+    appstore: config.WEBHOOK_SECRET_MODE === 'derived' ? { panelWebhookEvents: [...SUPPORTED_EVENTS] } : undefined,
   });
+  // `install` as a person experiences it: the App Store's answer, then the app finishing its setup from the queue
+  // (the panel's "Trwa konfiguracja sklepu…"). `sendLifecycle(slug, 'install')` stays the bare App Store call.
+  const setupSettled = async (licence: string, timeoutMs = 30_000) => {
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end) {
+      const stored = await deps!.store.getShop(licence);
+      if (stored?.setup?.state !== 'setting-up') return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  const shop: ShopSimulator = {
+    ...simulator,
+    async install(slug) {
+      const answer = await simulator.install(slug);
+      if (answer.status === 200) await setupSettled(simulator.shop(slug).licence);
+      return answer;
+    },
+  };
 
   // Queue consumers: the planner on `events`, the sender on `sends`, and the scheduler's poller.
   const planner = makePlanner(getDeps) as unknown as (e: SQSEvent, c: unknown) => Promise<SQSBatchResponse>;
@@ -304,7 +328,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       await Promise.allSettled(loops);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await shop.close();
+      await simulator.close();
       await smsapi.close();
       await dynamo?.stop();
     },
@@ -320,6 +344,9 @@ function pickEnv(env: NodeJS.ProcessEnv): Record<string, string> {
     'SHOPER_CLIENT_SECRET',
     'SMSAPI_URL',
     'SMSAPI_OAUTH_URL',
+    'SMSAPI_OAUTH_AUTHORIZE_URL',
+    'SMSAPI_OAUTH_TOKEN_URL',
+    'SMSAPI_OAUTH_SCOPE',
     'SMSAPI_CLIENT_ID',
     'SMSAPI_CLIENT_SECRET',
     'SESSION_SECRET',

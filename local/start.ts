@@ -2,8 +2,10 @@
 import { join } from 'node:path';
 import { startLocalRuntime } from './runtime';
 import { buildFrontendIfPresent } from './frontend';
+import { assertJava, JavaMissingError } from './java';
 
 async function main() {
+  assertJava();
   const port = Number(process.env.PORT ?? 3000);
   await buildFrontendIfPresent();
   const runtime = await startLocalRuntime({
@@ -36,6 +38,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  // A missing prerequisite is one line saying what to install; anything else keeps its stack for debugging.
+  if (error instanceof JavaMissingError) process.stderr.write(`${error.message}\n`);
+  else process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

@@ -4,11 +4,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { ErrorResponse, SessionRequest, SessionResponse, TemplateBody, TemplateResponse } from '#domain/api';
+import { ErrorResponse, SessionRequest, SessionResponse, ShopSetupRetryBody, TemplateBody, TemplateResponse } from '#domain/api';
 import { CelebrationBody, CelebrationListQuery, CelebrationPatch, JobDeleteBody, JobListQuery, SettingsBody } from '#domain/api-orders';
 import {
   ErrorsQuery,
   ErrorsResponse,
+  OAuthCompleteBody,
   OAuthStartResponse,
   SmsapiSettingsBody,
   SmsapiStateResponse,
@@ -17,7 +18,7 @@ import {
   StatsResponse,
 } from '#domain/api-smsapi';
 import { SubscriptionDeleteBody, SubscriptionListQuery, SubscriptionListResponse } from '#domain/api-storefront';
-import { CelebrationList, CelebrationView, JobList, JobsDeleted, Settings, StatusList, TemplateList } from '#domain/api-responses';
+import { CelebrationList, CelebrationView, JobList, JobsDeleted, Settings, ShopStateResponse, StatusList, TemplateList } from '#domain/api-responses';
 import { ADMIN_ROUTES } from '#handlers/admin';
 
 interface RouteDoc {
@@ -43,6 +44,8 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'PUT /api/templates/{kind}': { tag: 'templates', summary: 'Save the owner-new-order, back-in-stock or abandoned-cart template', body: TemplateBody, response: TemplateResponse },
   'GET /api/settings': { tag: 'settings', summary: 'Owner phone, quiet hours, consent and stale-message policy', response: Settings },
   'PUT /api/settings': { tag: 'settings', summary: 'Change any of the settings', body: SettingsBody, response: Settings },
+  'GET /api/shop': { tag: 'shop', summary: 'Whether the install finished setting up (and why an attempt failed); webhook mode', response: ShopStateResponse },
+  'POST /api/shop/setup': { tag: 'shop', summary: 'Start a failed or stuck setup again', body: ShopSetupRetryBody, response: ShopStateResponse, status: 202 },
   'GET /api/statuses': { tag: 'templates', summary: "The shop's order statuses and which send an SMS", response: StatusList },
   'GET /api/celebrations': { tag: 'celebrations', summary: 'Date-celebration rules, paged', query: CelebrationListQuery, response: CelebrationList },
   'POST /api/celebrations': { tag: 'celebrations', summary: 'Add a rule', body: CelebrationBody, response: CelebrationView, status: 201 },
@@ -54,8 +57,9 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /api/smsapi': { tag: 'smsapi', summary: 'Connection state: login, points, ACTIVE sender names', response: SmsapiStateResponse },
   'PUT /api/smsapi': { tag: 'smsapi', summary: 'Paste an API token, choose the sender, replace special characters', body: SmsapiSettingsBody, response: SmsapiStateResponse },
   'DELETE /api/smsapi': { tag: 'smsapi', summary: 'Disconnect the SMSAPI account', response: SmsapiStateResponse },
-  'GET /api/smsapi/oauth/start': { tag: 'smsapi', summary: "SMSAPI's authorize URL with a signed state", response: OAuthStartResponse },
-  'GET /smsapi/oauth/callback': { tag: 'smsapi', summary: "SMSAPI's OAuth redirect: stores the connection and returns to the app", redirect: true },
+  'GET /api/smsapi/oauth/start': { tag: 'smsapi', summary: "SMSAPI's authorize URL with a single-use state bound to this session", response: OAuthStartResponse },
+  'GET /smsapi/oauth/callback': { tag: 'smsapi', summary: "SMSAPI's OAuth redirect: hands code and state back to the app window (connects nothing)", redirect: true },
+  'POST /api/smsapi/oauth/complete': { tag: 'smsapi', summary: "Trade SMSAPI's code for tokens with this session's state", body: OAuthCompleteBody, response: SmsapiStateResponse },
   'POST /api/smsapi/test': { tag: 'smsapi', summary: 'Send the test SMS now', body: SmsapiTestBody, response: SmsapiTestResponse },
   'GET /api/errors': { tag: 'errors', summary: 'The error log, newest first, paged', query: ErrorsQuery, response: ErrorsResponse },
   'GET /api/stats': { tag: 'stats', summary: 'SMS sent per day/week/month, numbers collected, a 30-day series', response: StatsResponse },

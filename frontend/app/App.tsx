@@ -4,6 +4,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sessionLost } from './api/client';
 import { AccountBanner, SignedOut, Toasts } from './components/chrome';
+import { SetupBanner } from './components/setup-banner';
 import { L } from './i18n';
 import { adjustIframeSize } from './shoper-sdk';
 import { confirmDiscard } from './unsaved';
@@ -110,6 +111,7 @@ export function App(props: { shop: string }) {
         </div>
       </nav>
       <main class="tab-main">
+        <SetupBanner />
         <div class="tab-panel" id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab.id}`} tabIndex={-1}>
           <AccountBanner onAccountTab={tab.id === 'konto'} onOpenAccount={() => select('konto')} />
           {tab.render({ shop: props.shop })}

@@ -20,14 +20,25 @@ async function start() {
   const context = readIframeContext(window.location.search);
   document.documentElement.lang = context.locale?.toLowerCase().startsWith('en') ? 'en' : 'pl';
 
-  // The SMSAPI consent window comes back here (?smsapi=connected|denied) without iframe parameters.
+  // The SMSAPI consent window comes back here (?smsapi=authorized|denied|error) without iframe parameters. It holds
+  // no session: it hands SMSAPI's code and state to the app window that opened it, which completes the connection.
   if (context.smsapiResult && !context.signed) {
+    const params = new URLSearchParams(window.location.search);
+    // The code stays out of the history and of any later Referer.
+    window.history.replaceState(null, '', `${window.location.pathname}?smsapi=${encodeURIComponent(context.smsapiResult)}`);
+    let handedOver = false;
     try {
-      window.opener?.postMessage({ type: 'smsapi-oauth', result: context.smsapiResult }, window.location.origin);
+      if (window.opener) {
+        window.opener.postMessage(
+          { type: 'smsapi-oauth', result: context.smsapiResult, code: params.get('code') ?? undefined, state: params.get('state') ?? undefined },
+          window.location.origin,
+        );
+        handedOver = true;
+      }
     } catch {
-      // The opener may be gone; the admin tab refreshes on focus anyway.
+      // The opener may be gone (or cut off by the consent page): the window says so.
     }
-    render(<OAuthDone result={context.smsapiResult} />, root);
+    render(<OAuthDone result={context.smsapiResult} handedOver={handedOver} />, root);
     return;
   }
 

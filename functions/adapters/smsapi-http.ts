@@ -25,9 +25,11 @@ const ApiError = z.object({
   message: z._default(z.string(), ''),
   invalid_numbers: z.optional(z.array(z.union([z.object({ number: z.coerce.string() }), z.coerce.string()]))),
 });
+// `points` is optional: postpaid and subscription accounts have no balance (SMSAPI OpenAPI `Profile`; the PHP client
+// reads it with isset(), the JS client types it `points?`).
 const Profile = z.object({
   username: z.string(),
-  points: z.coerce.number(),
+  points: z.nullish(z.coerce.number()),
   name: z.optional(z.string()),
   email: z.optional(z.string()),
   payment_type: z.optional(z.string()),
@@ -41,6 +43,12 @@ const SenderNames = z.union([z.array(SenderName), z.object({ collection: z.array
 
 /** SMSAPI's code for refused authorisation: REST endpoints answer HTTP 401 without it, so we add it. */
 const AUTHORIZATION_FAILED = 101;
+/**
+ * SMSAPI's code for a token without the permission (scope) for the action. A REST endpoint answering HTTP 403 means
+ * that (our reading; the error list names 401 "Token don't have permissions for this action"), not an invalid token:
+ * refreshing or reconnecting the same token would not help.
+ */
+const PERMISSION_MISSING = 401;
 
 type CallResult =
   | { ok: true; status: number; json: unknown }
@@ -88,7 +96,11 @@ export function createSmsapiGateway(options: { baseUrl: string; timeoutMs: numbe
     if (parsed.success) return parsed.data;
     if (res.status === 401 || res.status === 403) {
       const message = (res.json as { message?: unknown } | null)?.message;
-      return { error: AUTHORIZATION_FAILED, message: typeof message === 'string' ? message : 'Unauthorized', invalid_numbers: undefined };
+      return {
+        error: res.status === 403 ? PERMISSION_MISSING : AUTHORIZATION_FAILED,
+        message: typeof message === 'string' ? message : res.status === 403 ? 'Forbidden' : 'Unauthorized',
+        invalid_numbers: undefined,
+      };
     }
     return undefined;
   };
@@ -104,8 +116,11 @@ export function createSmsapiGateway(options: { baseUrl: string; timeoutMs: numbe
       });
       if (request.from) body.set('from', request.from);
       if (request.idx?.length) {
-        // One idx per recipient, and check_idx so that SMSAPI refuses a repeat with 53: a retry is then safe.
-        body.set('idx', request.idx.join('|'));
+        // One idx per recipient, and check_idx so that SMSAPI refuses a repeat with 53: a retry is then safe. Several
+        // go as an array parameter, `idx[0]=…&idx[1]=…`, the way SMSAPI's official PHP client sends them
+        // (http_build_query of SendSmssBag::$idx); one goes as a plain `idx`, as its single-SMS bag does.
+        if (request.idx.length === 1) body.set('idx', request.idx[0]!);
+        else request.idx.forEach((idx, i) => body.set(`idx[${i}]`, idx));
         body.set('check_idx', '1');
       }
       if (request.notifyUrl) body.set('notify_url', request.notifyUrl);
@@ -147,8 +162,11 @@ export function createSmsapiGateway(options: { baseUrl: string; timeoutMs: numbe
       if (error) return { ok: false, code: error.error, message: error.message, transport: 'api' };
       const parsed = Profile.safeParse(res.json);
       if (!parsed.success) return { ok: false, code: res.status, message: 'SMSAPI profile not understood', transport: 'http' };
-      const { payment_type: paymentType, ...profile } = parsed.data;
-      return { ok: true, value: { ...profile, ...(paymentType ? { paymentType } : {}) } };
+      const { payment_type: paymentType, points, ...profile } = parsed.data;
+      return {
+        ok: true,
+        value: { ...profile, ...(typeof points === 'number' && Number.isFinite(points) ? { points } : {}), ...(paymentType ? { paymentType } : {}) },
+      };
     },
 
     async senderNames(token: string): Promise<SmsapiCall<{ sender: string; status: string; isDefault: boolean }[]>> {

@@ -1,6 +1,7 @@
 // Request schemas of the order-notification areas of the admin API: settings, date celebrations, scheduled
 // sends. One source for validation in the handlers and for the SPA's typed calls.
 import * as z from 'zod';
+import { CursorField } from './cursor';
 import { CELEBRATION_EVENTS } from './planning-celebrations';
 
 const KINDS = ['owner-new-order', 'order-status', 'celebration', 'back-in-stock', 'abandoned-cart'] as const;
@@ -52,7 +53,7 @@ const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).
 
 export const CelebrationListQuery = z.object({
   limit: limit(100, 20),
-  cursor: z.string().max(200).optional(),
+  cursor: CursorField,
 });
 
 /** `scheduled`: due later ("Zaplanowane wysyłki"); `cancelled`: deleted or stale; `all`: the message history. */
@@ -60,7 +61,7 @@ export const JobListQuery = z.object({
   state: z.enum(['scheduled', 'cancelled', 'all']).default('scheduled'),
   search: z.string().max(100).optional(),
   limit: limit(200, 50),
-  cursor: z.string().max(200).optional(),
+  cursor: CursorField,
 });
 export type JobListQuery = z.infer<typeof JobListQuery>;
 

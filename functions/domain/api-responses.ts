@@ -82,6 +82,9 @@ export const JobView = z.looseObject({
   sentAt: z.string().optional(),
   deliveredAt: z.string().optional(),
   error: z.looseObject({ code: z.union([z.number(), z.string()]), message: z.string() }).optional(),
+  /** Why a SKIPPED message was not sent. */
+  skipReason: z.looseObject({ code: z.string(), pl: z.string(), en: z.string() }).optional(),
+  waitReason: z.looseObject({ code: z.string(), message: z.string() }).optional(),
 });
 export type JobView = z.infer<typeof JobView>;
 export const JobList = z.looseObject({ items: z.array(JobView), total: z.number().optional(), cursor: z.string().optional() });
@@ -93,3 +96,24 @@ export const JobsDeleted = z.looseObject({
 
 /** Deletions whose answer the SPA does not read beyond success. */
 export const Anything = z.unknown();
+
+/** GET /api/shop: whether the install finished setting up, and how the shop's webhooks reach the app. */
+export const ShopStateResponse = z.looseObject({
+  setup: z.looseObject({
+    state: z.enum(['setting-up', 'done', 'failed']),
+    attempts: z.number(),
+    maxAttempts: z.number(),
+    lastError: z.looseObject({ code: z.string(), message: z.string(), at: z.string() }).optional(),
+    nextAttemptAt: z.string().optional(),
+    /** Failed, or setting up for longer than it should: the admin may start it again. */
+    canRetry: z.boolean(),
+  }),
+  webhooks: z.looseObject({
+    mode: z.enum(['app', 'panel']),
+    reason: z.enum(['derived-mode', 'refused']).optional(),
+    /** Where the panel webhooks go and which events they need (what the publisher enters in the App Store panel). */
+    url: z.string(),
+    events: z.array(z.string()),
+  }),
+});
+export type ShopStateResponse = z.infer<typeof ShopStateResponse>;

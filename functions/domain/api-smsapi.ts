@@ -1,6 +1,7 @@
 // Request and response schemas of the SMSAPI account, error log and statistics routes of the admin API: one
 // source for request validation in the handlers, the SPA's typed calls and the OpenAPI document.
 import * as z from 'zod';
+import { CursorField } from './cursor';
 
 /** SMSAPI sender names: up to 11 letters/digits/punctuation, or a phone number of up to 16 digits. */
 const SenderNameField = z.string().trim().min(1).max(16);
@@ -25,8 +26,12 @@ export const SmsapiStateResponse = z.object({
   connected: z.boolean(),
   method: z.enum(['oauth', 'token']).nullable(),
   login: z.string().nullable(),
-  /** The account's points balance, when SMSAPI answered. */
+  /** The account's points balance, when SMSAPI answered and the account has one (postpaid accounts have none). */
   points: z.number().nullable(),
+  /** SMSAPI's `payment_type`: prepaid, postpaid, subscription, trial… (null when unknown). */
+  accountType: z.string().nullable(),
+  /** True when the publisher configured an SMSAPI OAuth client: only then is "Połącz ze swoim kontem SMSAPI" offered. */
+  oauthAvailable: z.boolean(),
   senderName: z.string().nullable(),
   /** False when the saved sender name is no longer ACTIVE on the account (SMSAPI would refuse it: error 14). */
   senderNameActive: z.boolean().nullable(),
@@ -43,6 +48,15 @@ export type SmsapiStateResponse = z.infer<typeof SmsapiStateResponse>;
 
 export const OAuthStartResponse = z.object({ url: z.string() });
 
+/** What SMSAPI handed back to the consent window, passed on by the app window that started the flow. */
+export const OAuthCompleteBody = z
+  .object({
+    code: z.string().trim().min(1, 'code is required').max(512),
+    state: z.string().trim().min(1, 'state is required').max(128),
+  })
+  .strict();
+export type OAuthCompleteBody = z.infer<typeof OAuthCompleteBody>;
+
 export const SmsapiTestResponse = z.object({
   sent: z.literal(true),
   message: z.string(),
@@ -53,10 +67,7 @@ export const SmsapiTestResponse = z.object({
 
 export const ErrorsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,400}$/, 'cursor must be the value returned by the previous page')
-    .optional(),
+  cursor: CursorField,
 });
 
 export const ErrorLogItem = z.object({
@@ -92,6 +103,8 @@ export const StatsResponse = z.object({
   /** Since the first day of the current month. */
   month: Period,
   numbersCollected: z.number(),
+  /** Numbers first seen today, this week (since Monday) and this month. */
+  numbersAdded: z.object({ today: z.number(), week: z.number(), month: z.number() }),
   weeklyGrowth: z.object({
     thisWeek: z.number(),
     lastWeek: z.number(),

@@ -1,6 +1,7 @@
 // Request and response schemas of the storefront endpoints (public, hostile input: every field bounded and
 // unknown fields refused) and of the admin notification list (manual 4.9).
 import * as z from 'zod';
+import { CursorField } from './cursor';
 
 /** Shoper ids are numbers; the page may hand them over as strings. */
 const shoperId = (name: string) =>
@@ -39,14 +40,27 @@ export const WithdrawRequest = z.union([
 ]);
 export type WithdrawRequest = z.infer<typeof WithdrawRequest>;
 
+/** A consent flag in an anonymous storefront request: refused with a clear code, never taken as consent. */
+const ConsentFromPage = z
+  .unknown()
+  .refine((v) => v === undefined, {
+    message:
+      'zgoda przysłana ze strony nie jest przyjmowana: przypomnienia o koszyku dostają tylko klienci zapisani do newslettera w sklepie / consent sent by the page is not accepted: only clients subscribed to the shop newsletter get basket reminders',
+    params: { code: 'CONSENT_NOT_ACCEPTED' },
+  })
+  .optional();
+
 export const BasketActivityRequest = z
   .object({
     /** The logged-in client's Shoper user id (frontAPI.getUser().user_id on a Shoper storefront). */
     clientId: shoperId('clientId'),
     itemsCount: z.number().int().min(0).max(10_000),
-    /** An explicit opt-in the page collected (optional: the client's newsletter consent in Shoper counts too). */
-    consent: z.boolean().optional(),
-    consentTextVersion: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/).optional(),
+    /**
+     * Refused: anybody can send this request for any client id, so a consent flag in it proves nothing. Basket
+     * reminders go on the consent the shop recorded: the client's newsletter flag, read from Shoper.
+     */
+    consent: ConsentFromPage,
+    consentTextVersion: ConsentFromPage,
     locale: StorefrontLocale,
     website: Honeypot,
   })
@@ -73,7 +87,7 @@ export const SignUpStatus = z.enum(['waiting', 'sent', 'withdrawn']);
 export const SubscriptionListQuery = z.object({
   search: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/).optional(),
+  cursor: CursorField,
 });
 
 export const SubscriptionView = z.object({
@@ -86,6 +100,10 @@ export const SubscriptionView = z.object({
   createdAt: z.string(),
   sentAt: z.string().optional(),
   withdrawnAt: z.string().optional(),
+  /** The SMS planned for the sign-up: its true state (it may wait for the sending hours before it leaves). */
+  message: z
+    .object({ state: z.string(), dueAt: z.string(), sentAt: z.string().optional(), deliveredAt: z.string().optional() })
+    .optional(),
 });
 export type SubscriptionView = z.infer<typeof SubscriptionView>;
 

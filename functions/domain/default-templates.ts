@@ -3,54 +3,57 @@
 
 export type CelebrationEvent = 'order-shipped' | 'first-order' | 'order-placed' | 'account-registered';
 
+// Written as the manual writes them ("Dzien dobry! …"): GSM-7 only, so each is one SMS part with the
+// sample values. Polish letters switch a message to UCS-2 (70 characters a part): the merchant may add them
+// knowingly, the counter under the box says what they cost.
 export const DEFAULT_STATUS_TEMPLATES: readonly { statusName: string; text: string }[] = [
   {
     statusName: 'złożone',
-    text: 'Dzień dobry!\nPotwierdzamy złożenie zamówienia numer {order_id} na kwotę {sum} {currency}.\nPozdrawiamy, zespół {shop_name}.',
+    text: 'Dzien dobry!\nPotwierdzamy zlozenie zamowienia numer {order_id} na kwote {sum} {currency}.\nPozdrawiamy, zespol {shop_name}.',
   },
   {
     statusName: 'przyjęte do realizacji',
-    text: 'Dzień dobry! Zamówienie {order_id} zostało przyjęte do realizacji. Pozdrawiamy, zespół {shop_name}.',
+    text: 'Dzien dobry! Zamowienie {order_id} zostalo przyjete do realizacji. Pozdrawiamy, zespol {shop_name}.',
   },
   {
     statusName: 'oczekiwanie na dostawę',
-    text: 'Dzień dobry! Zamówienie {order_id} czeka na dostawę towaru do naszego magazynu. Damy znać, gdy ruszy dalej. {shop_name}',
+    text: 'Dzien dobry! Zamowienie {order_id} czeka na dostawe towaru do naszego magazynu. Damy znac, gdy ruszy dalej. {shop_name}',
   },
   {
     statusName: 'w trakcie kompletowania',
-    text: 'Dzień dobry! Kompletujemy Twoje zamówienie {order_id}. Wkrótce będzie gotowe do wysyłki. {shop_name}',
+    text: 'Dzien dobry! Kompletujemy Twoje zamowienie {order_id}. Wkrotce bedzie gotowe do wysylki. {shop_name}',
   },
   {
     statusName: 'oczekiwanie na płatność',
-    text: 'Dzień dobry! Zamówienie {order_id} czeka na płatność {total_cost} {currency}. Po jej zaksięgowaniu rozpoczniemy realizację. {shop_name}',
+    text: 'Dzien dobry! Zamowienie {order_id} czeka na platnosc {total_cost} {currency}. Po jej zaksiegowaniu rozpoczniemy realizacje. {shop_name}',
   },
   {
     statusName: 'gotowe do wysłania',
-    text: 'Dzień dobry! Zamówienie {order_id} jest gotowe do wysłania ({shipping_name}). {shop_name}',
+    text: 'Dzien dobry! Zamowienie {order_id} jest gotowe do wyslania ({shipping_name}). {shop_name}',
   },
   {
     statusName: 'przesyłka wysłana',
-    text: 'Dzień dobry! Zamówienie {order_id} zostało wysłane: {shipping_name}, adres {delivery_street}, {delivery_postcode} {delivery_city}. Dziękujemy! {shop_name}',
+    text: 'Dzien dobry! Zamowienie {order_id} zostalo wyslane ({shipping_name}) na adres {delivery_street}, {delivery_city}. {shop_name}',
   },
   {
     statusName: 'anulowane',
-    text: 'Dzień dobry! Zamówienie {order_id} zostało anulowane. W razie pytań prosimy o kontakt. {shop_name}',
+    text: 'Dzien dobry! Zamowienie {order_id} zostalo anulowane. W razie pytan prosimy o kontakt. {shop_name}',
   },
   {
     statusName: 'odrzucone',
-    text: 'Dzień dobry! Niestety nie możemy zrealizować zamówienia {order_id}. W razie pytań prosimy o kontakt. {shop_name}',
+    text: 'Dzien dobry! Niestety nie mozemy zrealizowac zamowienia {order_id}. W razie pytan prosimy o kontakt. {shop_name}',
   },
   {
     statusName: 'zwrócone',
-    text: 'Dzień dobry! Otrzymaliśmy zwrot zamówienia {order_id}. Poinformujemy o dalszych krokach. {shop_name}',
+    text: 'Dzien dobry! Otrzymalismy zwrot zamowienia {order_id}. Poinformujemy o dalszych krokach. {shop_name}',
   },
   {
     statusName: 'reklamowane',
-    text: 'Dzień dobry! Przyjęliśmy reklamację zamówienia {order_id}. Odezwiemy się po jej rozpatrzeniu. {shop_name}',
+    text: 'Dzien dobry! Przyjelismy reklamacje zamowienia {order_id}. Odezwiemy sie po jej rozpatrzeniu. {shop_name}',
   },
   {
     statusName: 'testowe w realizacji',
-    text: 'Test: zamówienie {order_id} ma status {status_name}. {shop_name}',
+    text: 'Test: zamowienie {order_id} ma status {status_name}. {shop_name}',
   },
 ];
 
@@ -61,9 +64,9 @@ export function proposedStatusTemplate(statusName: string): string | undefined {
 }
 
 export const DEFAULT_TEMPLATES: { 'owner-new-order': string; 'back-in-stock': string; 'abandoned-cart': string } = {
-  'owner-new-order': 'Nowe zamówienie {order_id}. Kwota zamówienia: {sum} {currency}',
-  'back-in-stock': 'Dobra wiadomość! Produkt {product_name} jest znów dostępny w sklepie {shop_name} w cenie {price} {currency}. Zapraszamy!',
-  'abandoned-cart': '{name}, w Twoim koszyku w sklepie {shop_name} czekają produkty. Dokończ zakupy, zanim znikną z magazynu!',
+  'owner-new-order': 'Nowe zamowienie {order_id}. Kwota zamowienia: {sum} {currency}',
+  'back-in-stock': 'Dobra wiadomosc! Produkt {product_name} jest znow dostepny w sklepie {shop_name} w cenie {price} {currency}. Zapraszamy!',
+  'abandoned-cart': '{name}, w Twoim koszyku w sklepie {shop_name} czekaja produkty. Dokoncz zakupy, zanim znikna z magazynu!',
 };
 
 // The manual's examples (4.6) with [NAZWA] replaced by {shop_name}; links and discount codes the
@@ -72,21 +75,21 @@ export const CELEBRATION_EXAMPLES: readonly { event: CelebrationEvent; delayDays
   {
     event: 'order-shipped',
     delayDays: 4,
-    text: 'Jak oceniasz Twoje ostatnie zamówienie ze sklepu {shop_name}? Podziel się opinią na naszej stronie, to dla nas ważne!',
+    text: 'Jak oceniasz Twoje ostatnie zamowienie ze sklepu {shop_name}? Podziel sie opinia na naszej stronie, to dla nas wazne!',
   },
   {
     event: 'first-order',
     delayDays: 4,
-    text: '{name}, dziękujemy za pierwsze zamówienie w {shop_name}! Zajrzyj do nas znowu, co tydzień dodajemy nowości.',
+    text: '{name}, dziekujemy za pierwsze zamowienie w {shop_name}! Zajrzyj do nas znowu, co tydzien dodajemy nowosci.',
   },
   {
     event: 'order-placed',
     delayDays: 30,
-    text: '{name}, minął miesiąc od Twojego zamówienia {order_id} w {shop_name}. Może czas uzupełnić zapasy?',
+    text: '{name}, minal miesiac od Twojego zamowienia {order_id} w {shop_name}. Moze czas uzupelnic zapasy?',
   },
   {
     event: 'account-registered',
     delayDays: 3,
-    text: 'Super, że jesteś z nami, {name}! Zobacz nowości i przecenione produkty w sklepie {shop_name}.',
+    text: 'Super, ze jestes z nami, {name}! Zobacz nowosci i przecenione produkty w sklepie {shop_name}.',
   },
 ];

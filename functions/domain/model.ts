@@ -28,9 +28,20 @@ export interface Shop {
   updatedAt: string;
   shopName?: string;
   tokens?: ShoperTokens;
-  /** Secret registered with the shop's webhooks (random per shop). */
+  /** Legacy plain-text webhook secret (records written before it was encrypted): re-sealed on first use. */
   webhookSecret?: string;
+  /** The random secret the app registers the shop's webhooks with, encrypted (TokenCipher, bound to the shop). */
+  sealedWebhookSecret?: string;
+  /** Legacy: the one webhook registered for every event (before one webhook per event). */
   webhookIds?: string[];
+  /** Webhook id -> the one event it was registered for: X-Webhook-Id then names the event. */
+  webhookEvents?: Record<string, string>;
+  /** How webhooks reach us: `app` registered by the app through REST, `panel` configured in the App Store panel. */
+  webhookMode?: WebhookMode;
+  /** Why a shop runs on panel webhooks: the deployment's derived mode, or the shop refused webhook creation. */
+  webhookModeReason?: 'derived-mode' | 'refused';
+  /** The setup that follows an install (catalogue, webhooks), done from a queue; absent on shops set up before. */
+  setup?: ShopSetup;
   statuses?: OrderStatusInfo[];
   /** When statuses/shippings/currencies were last read from Shoper (a refresh picks up custom statuses). */
   catalogueReadAt?: string;
@@ -42,6 +53,23 @@ export interface Shop {
   authCodeHash?: string;
   /** Unix seconds of the last lifecycle event applied (older ones are refused). */
   lastLifecycleAt?: string;
+}
+
+export type WebhookMode = 'app' | 'panel';
+
+export type ShopSetupState = 'setting-up' | 'done' | 'failed';
+
+export interface ShopSetup {
+  /** Which install this setup belongs to: a task of an earlier install never touches a newer one. */
+  installId: string;
+  state: ShopSetupState;
+  /** Attempts made so far. */
+  attempts: number;
+  startedAt: string;
+  finishedAt?: string;
+  /** Why the last attempt failed (shown to the merchant while it retries, and when it gave up). */
+  lastError?: { code: string; message: string; at: string };
+  nextAttemptAt?: string;
 }
 
 export interface SmsapiConnection {
@@ -112,7 +140,9 @@ export type JobState =
   | 'DELIVERED'
   | 'UNDELIVERED'
   | 'FAILED'
-  | 'CANCELLED';
+  | 'CANCELLED'
+  /** Planned, never sent: no consent, no usable number... (domain/suppression.ts); shown in the history. */
+  | 'SKIPPED';
 
 export interface Job {
   shop: string;
@@ -149,6 +179,10 @@ export interface Job {
   cancelReason?: string;
   /** Set when quiet hours moved the due time. */
   shiftedFrom?: string;
+  /** The text as it went to SMSAPI, when special-character replacement changed it. */
+  sentText?: string;
+  /** Why a SKIPPED job was not sent: a SuppressionReason code and its Polish text. */
+  skipReason?: { code: string; message: string };
   /** Why a job waits longer than planned (e.g. the shop's daily storefront SMS cap): shown to the merchant. */
   waitReason?: { code: string; message: string };
 }

@@ -1,5 +1,6 @@
 // The dynamic parameters ("parametry dynamiczne") each kind of message may use, as listed under the message
 // box, with a sample value used for previews and for judging a template's length.
+import type { CustomerValueKind } from './text-safety';
 
 export type MessageKind =
   | 'owner-new-order'
@@ -57,6 +58,21 @@ export const PLACEHOLDERS: Record<MessageKind, readonly PlaceholderInfo[]> = {
   'back-in-stock': [PRODUCT_NAME, SHOP_NAME, PRICE, CURRENCY],
   'abandoned-cart': [NAME, LASTNAME, EMAIL, SHOP_NAME],
   test: [SHOP_NAME],
+};
+
+/**
+ * The placeholders whose values a customer typed (at checkout or in the account form): cleaned and capped before
+ * they go into any message, the owner's alerts included. Everything else is the shop's own (names of statuses,
+ * shippings, products, the shop) or a number.
+ */
+export const CUSTOMER_VALUES: Readonly<Record<string, CustomerValueKind>> = {
+  name: 'name',
+  lastname: 'name',
+  email: 'email',
+  delivery_city: 'address',
+  delivery_postcode: 'address',
+  delivery_street: 'address',
+  delivery_country: 'address',
 };
 
 export function isAllowedPlaceholder(kind: MessageKind, name: string): boolean {

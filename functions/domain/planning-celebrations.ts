@@ -3,8 +3,9 @@
 import type { Celebration, CelebrationEvent, Job } from './model';
 import type { OrderFacts } from './shoper-events';
 import type { PhoneResult } from './phone';
-import { renderTemplate } from './template';
+import { renderMessage } from './template';
 import { customerPhone, dueTime, type Plan, type PlanningContext, type Skip } from './planning';
+import { suppressed, type SuppressionReason } from './suppression';
 
 export const CELEBRATION_EVENTS = ['order-shipped', 'first-order', 'order-placed', 'account-registered'] as const satisfies readonly CelebrationEvent[];
 
@@ -54,42 +55,55 @@ export function celebrationCustomerFromOrder(order: OrderFacts, ctx: Pick<Planni
 export function planCelebrations(
   occasion: CelebrationOccasion,
   celebrations: readonly Celebration[],
-  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop'>,
+  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop' | 'maxParts'>,
 ): Plan {
   const rules = activeCelebrations(celebrations, occasion.event);
   if (rules.length === 0) return { jobs: [], skipped: [] };
   const { customer } = occasion;
-  const skip = (reason: Skip['reason'], detail?: string): Plan => ({ jobs: [], skipped: [{ reason, detail: detail ?? occasion.event }] });
-  // Celebrations are commercial messages: without consent nothing is planned (Polish law, and the shop's choice).
-  if (ctx.settings.requireMarketingConsent && !customer.consent) return skip('NO_CONSENT');
-  if (!customer.phone) return skip('NO_PHONE');
-  if (!customer.phone.ok) return skip('PHONE_REJECTED', customer.phone.code);
-  const phone = customer.phone.e164;
-
   const values = {
     name: customer.firstname ?? '',
     lastname: customer.lastname ?? '',
     shop_name: ctx.shop.shopName ?? '',
     order_id: occasion.orderId ?? '',
   };
+  const sourceOf = (rule: Celebration): Job['source'] => ({
+    event: occasion.trigger,
+    orderId: occasion.orderId,
+    userId: customer.userId,
+    celebrationId: rule.id,
+    celebrationEvent: occasion.event,
+  });
+  const keyOf = (rule: Celebration) => `celebration:${rule.id}:${occasion.subject}`;
+  // Each rule's message is recorded as skipped, with the reason, so the owner sees what did not go out.
+  const skip = (reason: Skip['reason'], why: SuppressionReason, detail?: string): Plan => ({
+    jobs: [],
+    skipped: rules.map((rule) => ({
+      reason,
+      detail: detail ?? occasion.event,
+      suppressed: suppressed(why, {
+        key: keyOf(rule),
+        kind: 'celebration',
+        phone: customer.phone?.ok ? customer.phone.e164 : undefined,
+        text: renderMessage('celebration', rule.text, values, { maxParts: ctx.maxParts }),
+        source: sourceOf(rule),
+      }),
+    })),
+  });
+  // Celebrations are commercial messages: without consent nothing is planned (Polish law, and the shop's choice).
+  if (ctx.settings.requireMarketingConsent && !customer.consent) return skip('NO_CONSENT', 'NO_CONSENT');
+  if (!customer.phone) return skip('NO_PHONE', 'NO_PHONE');
+  if (!customer.phone.ok) return skip('PHONE_REJECTED', customer.phone.code, customer.phone.code);
+  const phone = customer.phone.e164;
+
   return {
-    jobs: rules.map((rule) => {
-      const source: Job['source'] = {
-        event: occasion.trigger,
-        orderId: occasion.orderId,
-        userId: customer.userId,
-        celebrationId: rule.id,
-        celebrationEvent: occasion.event,
-      };
-      return {
-        key: `celebration:${rule.id}:${occasion.subject}`,
-        kind: 'celebration' as const,
-        phone,
-        text: renderTemplate(rule.text, values),
-        ...dueTime('celebration', rule.delayDays, ctx),
-        source,
-      };
-    }),
+    jobs: rules.map((rule) => ({
+      key: keyOf(rule),
+      kind: 'celebration' as const,
+      phone,
+      text: renderMessage('celebration', rule.text, values, { maxParts: ctx.maxParts }),
+      ...dueTime('celebration', rule.delayDays, ctx),
+      source: sourceOf(rule),
+    })),
     skipped: [],
   };
 }
@@ -106,7 +120,7 @@ export function planOrderPlacedCelebrations(
   order: OrderFacts,
   facts: OrderPlacedFacts,
   celebrations: readonly Celebration[],
-  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop'>,
+  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop' | 'maxParts'>,
 ): Plan {
   const customer = celebrationCustomerFromOrder(order, ctx, facts.consent);
   const occasion = (event: CelebrationEvent): CelebrationOccasion => ({

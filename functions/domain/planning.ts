@@ -1,19 +1,22 @@
 // Planning is a pure function: (event facts, shop configuration, now) -> the SMS jobs to create.
 // Every job gets a deterministic key built from the event's content, so a duplicate webhook plans the same job
 // and is created once.
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { MessageTemplate, NotificationKind, Shop, ShopSettings, Job } from './model';
 import type { OrderFacts } from './shoper-events';
 import { normalizeMobile, type PhoneResult } from './phone';
-import { renderTemplate } from './template';
+import { renderMessage } from './template';
 import { addDays, nextSendTime } from './quiet-hours';
 import { orderValues } from './order-values';
+import { phoneProblem, suppressed, type Suppression } from './suppression';
 
 export interface PlanningContext {
   shop: Shop;
   settings: ShopSettings;
   templates: Record<string, MessageTemplate>;
   now: Date;
+  /** SMSAPI_MAX_PARTS: no message is rendered longer (default DEFAULT_MAX_PARTS). */
+  maxParts?: number;
 }
 
 export interface PlannedJob {
@@ -42,8 +45,12 @@ export interface Skip {
     /** An order.status event older than a status change already planned for the same order. */
     | 'STALE_EVENT'
     /** parcel.dispatch for an order Shoper no longer has. */
-    | 'NO_ORDER';
+    | 'NO_ORDER'
+    /** The status SMS of this status was already planned for the order (on order.create, or by order.status first). */
+    | 'STATUS_ALREADY_PLANNED';
   detail?: string;
+  /** Set when a message was planned and is not sent: it is recorded as a SKIPPED job (shown in the history). */
+  suppressed?: Suppression;
 }
 
 export interface Plan {
@@ -58,9 +65,13 @@ export const templateKey = {
   abandonedCart: 'abandoned-cart',
 };
 
-/** Job ids travel to SMSAPI as `idx`: letters and digits only. */
-export function jobIdFor(shop: string, key: string): string {
-  return createHash('sha256').update(`${shop}|${key}`).digest('hex').slice(0, 32);
+/**
+ * Job ids travel to SMSAPI as `idx`: letters and digits only. Deterministic (the same planned key gives the same id,
+ * which is what dedupes a redelivered event) but keyed with a server secret (`idKey`, see jobIdKey in
+ * services/dispatch), so nobody can derive a job's id from the public licence and an order number.
+ */
+export function jobIdFor(shop: string, key: string, idKey: string): string {
+  return createHmac('sha256', idKey).update(`${shop}|${key}`).digest('hex').slice(0, 32);
 }
 
 /** Due time: N calendar days later in the shop's zone, then moved into the send window if it applies. */
@@ -90,54 +101,83 @@ export function customerPhone(order: OrderFacts, settings: ShopSettings): PhoneR
 const statusDedupe = (order: OrderFacts) =>
   `${order.orderId}:${order.statusId}:${order.statusDate ?? order.date ?? ''}`;
 
-export function planOrderStatus(order: OrderFacts, ctx: PlanningContext): Plan {
+/**
+ * The customer's status SMS. `trigger` is the webhook: `order.status`, or `order.create` for the status a new
+ * order is placed with (the manual's "złożone" confirmation goes when the order is placed).
+ */
+export function planOrderStatus(order: OrderFacts, ctx: PlanningContext, trigger: 'order.status' | 'order.create' = 'order.status'): Plan {
   if (!order.statusId) return { jobs: [], skipped: [{ reason: 'NO_STATUS' }] };
   const template = ctx.templates[templateKey.orderStatus(order.statusId)];
   if (!template) return { jobs: [], skipped: [{ reason: 'NO_TEMPLATE', detail: order.statusId }] };
   if (!template.enabled) return { jobs: [], skipped: [{ reason: 'TEMPLATE_DISABLED', detail: order.statusId }] };
   const phone = customerPhone(order, ctx.settings);
-  if (!phone) return { jobs: [], skipped: [{ reason: 'NO_PHONE' }] };
-  if (!phone.ok) return { jobs: [], skipped: [{ reason: 'PHONE_REJECTED', detail: phone.code }] };
-  const text = renderTemplate(template.text, orderValues(order, ctx.shop));
-  return {
-    jobs: [
-      {
-        key: `order-status:${statusDedupe(order)}`,
-        kind: 'order-status',
-        phone: phone.e164,
-        text,
-        ...dueTime('order-status', template.delayDays, ctx),
-        source: {
-          event: 'order.status',
-          orderId: order.orderId,
-          statusId: order.statusId,
-          statusDate: order.statusDate,
-          userId: order.userId,
+  const text = renderMessage('order-status', template.text, orderValues(order, ctx.shop), { maxParts: ctx.maxParts });
+  const key = `order-status:${statusDedupe(order)}`;
+  const source: Job['source'] = {
+    event: trigger,
+    orderId: order.orderId,
+    statusId: order.statusId,
+    statusDate: order.statusDate,
+    userId: order.userId,
+  };
+  if (!phone?.ok) {
+    const problem = phoneProblem(phone)!;
+    const raw = order.billing.phone?.trim() || order.delivery.phone?.trim() || undefined;
+    return {
+      jobs: [],
+      skipped: [
+        {
+          reason: phone ? 'PHONE_REJECTED' : 'NO_PHONE',
+          detail: phone && !phone.ok ? phone.code : undefined,
+          suppressed: suppressed(problem, { key, kind: 'order-status', phone: raw, text, source }),
         },
-      },
-    ],
+      ],
+    };
+  }
+  return {
+    jobs: [{ key, kind: 'order-status', phone: phone.e164, text, ...dueTime('order-status', template.delayDays, ctx), source }],
     skipped: [],
   };
+}
+
+/**
+ * One status SMS per status an order is placed with: order.create plans it, and Shoper's order.status for that
+ * same status (before the order moved on) must not plan it again; nor the other way round, whichever came first.
+ */
+export function initialStatusAlreadyPlanned(order: OrderFacts, orderJobs: readonly Job[], trigger: 'order.status' | 'order.create'): boolean {
+  const statusJobs = orderJobs
+    .filter((job) => job.kind === 'order-status' && job.source.orderId === order.orderId)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  if (trigger === 'order.create') return statusJobs.some((job) => job.source.statusId === order.statusId);
+  const last = statusJobs.at(-1);
+  return last !== undefined && last.source.event === 'order.create' && last.source.statusId === order.statusId;
 }
 
 export function planOwnerNewOrder(order: OrderFacts, ctx: PlanningContext): Plan {
   const template = ctx.templates[templateKey.ownerNewOrder];
   if (!template) return { jobs: [], skipped: [{ reason: 'NO_TEMPLATE', detail: templateKey.ownerNewOrder }] };
   if (!template.enabled) return { jobs: [], skipped: [{ reason: 'TEMPLATE_DISABLED', detail: templateKey.ownerNewOrder }] };
-  if (!ctx.settings.ownerPhone) return { jobs: [], skipped: [{ reason: 'NO_OWNER_PHONE' }] };
+  const key = `owner-new-order:${order.orderId}`;
+  const text = renderMessage('owner-new-order', template.text, orderValues(order, ctx.shop), { maxParts: ctx.maxParts });
+  const source: Job['source'] = { event: 'order.create', orderId: order.orderId, userId: order.userId };
+  if (!ctx.settings.ownerPhone) {
+    return { jobs: [], skipped: [{ reason: 'NO_OWNER_PHONE', suppressed: suppressed('NO_OWNER_PHONE', { key, kind: 'owner-new-order', text, source }) }] };
+  }
   const phone = normalizeMobile(ctx.settings.ownerPhone);
-  if (!phone.ok) return { jobs: [], skipped: [{ reason: 'PHONE_REJECTED', detail: phone.code }] };
+  if (!phone.ok) {
+    return {
+      jobs: [],
+      skipped: [
+        {
+          reason: 'PHONE_REJECTED',
+          detail: phone.code,
+          suppressed: suppressed(phone.code, { key, kind: 'owner-new-order', phone: ctx.settings.ownerPhone, text, source }),
+        },
+      ],
+    };
+  }
   return {
-    jobs: [
-      {
-        key: `owner-new-order:${order.orderId}`,
-        kind: 'owner-new-order',
-        phone: phone.e164,
-        text: renderTemplate(template.text, orderValues(order, ctx.shop)),
-        ...dueTime('owner-new-order', template.delayDays, ctx),
-        source: { event: 'order.create', orderId: order.orderId, userId: order.userId },
-      },
-    ],
+    jobs: [{ key, kind: 'owner-new-order', phone: phone.e164, text, ...dueTime('owner-new-order', template.delayDays, ctx), source }],
     skipped: [],
   };
 }

@@ -23,7 +23,7 @@ export type QuietHoursIssue =
   | { code: 'QUIET_HOURS_START_NOT_BEFORE_END'; start: string; end: string }
   | { code: 'QUIET_HOURS_BAD_TIME_ZONE'; timeZone: string };
 
-interface WallClock {
+export interface WallClock {
   year: number;
   month: number; // 1-12
   day: number;
@@ -107,14 +107,21 @@ function offsetAt(instant: number, timeZone: string): number {
  * Sunday of March in Warsaw) moves forward by the gap; a time that happens twice in autumn takes the first.
  */
 function instantOf(wall: WallClock, timeZone: string): number {
+  return instantsOf(wall, timeZone)[0] ?? asUtc(wall) - offsetAt(asUtc(wall) - DAY_MS, timeZone);
+}
+
+/**
+ * Every instant a local wall-clock time happens, earliest first: none for a time the spring change skips, two for
+ * a time the autumn change repeats, one otherwise.
+ */
+export function instantsOf(wall: WallClock, timeZone: string): number[] {
   const local = asUtc(wall);
   // Zone offsets a day either side: the two offsets around any change near this time.
   const offsetBefore = offsetAt(local - DAY_MS, timeZone);
   const offsetAfter = offsetAt(local + DAY_MS, timeZone);
-  const matches = [local - offsetBefore, local - offsetAfter]
+  return [...new Set([local - offsetBefore, local - offsetAfter])]
     .filter((instant) => asUtc(wallClockAt(instant, timeZone)) === local)
     .sort((a, b) => a - b);
-  return matches[0] ?? local - offsetBefore;
 }
 
 function assertUsable(window: QuietHours): void {

@@ -1,5 +1,5 @@
 // A shop's settings with their defaults: what a shop that never opened the settings tab gets.
-import type { ShopSettings } from './model';
+import type { OrderStatusInfo, ShopSettings } from './model';
 import { DEFAULT_QUIET_HOURS } from './quiet-hours';
 
 export const DEFAULT_SETTINGS: ShopSettings = {
@@ -19,10 +19,20 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   storefrontDailyCap: 200,
 };
 
-export function withDefaults(settings: Partial<ShopSettings> | undefined): ShopSettings {
+// "przesyłka wysłana" (Shoper's default) and names of the same meaning; "gotowe do wysłania" is not shipped yet.
+const SHIPPED_NAME = /(?:^|[^\p{L}])(?:wysłan[aey]|wysłano|nadan[aey]|shipped|dispatched|sent)(?:$|[^\p{L}])/iu;
+
+/** The statuses that count as "shipped" until the owner chooses: those whose name says the parcel left. */
+export function defaultShippedStatusIds(statuses: readonly OrderStatusInfo[] | undefined): string[] {
+  return (statuses ?? []).filter((s) => SHIPPED_NAME.test(s.name) || SHIPPED_NAME.test(s.nameEn ?? '')).map((s) => s.statusId);
+}
+
+/** `statuses`: the shop's order statuses, for the "shipped" default of a shop whose owner never chose. */
+export function withDefaults(settings: Partial<ShopSettings> | undefined, statuses?: readonly OrderStatusInfo[]): ShopSettings {
   return {
     ...DEFAULT_SETTINGS,
     ...settings,
+    shippedStatusIds: settings?.shippedStatusIds ?? defaultShippedStatusIds(statuses),
     quietHours: { ...DEFAULT_SETTINGS.quietHours, ...settings?.quietHours },
     quietHoursFor: { ...DEFAULT_SETTINGS.quietHoursFor, ...settings?.quietHoursFor },
   };

@@ -178,3 +178,49 @@ export function validateEventPayload(event: SupportedEvent, payload: unknown): P
   }
   return result.ok ? { ok: true, value: true } : result;
 }
+
+type PayloadKind = 'order' | 'parcel' | 'client' | 'product';
+
+const EVENT_KIND: Record<SupportedEvent, PayloadKind> = {
+  'order.create': 'order',
+  'order.status': 'order',
+  'order.edit': 'order',
+  'order.delete': 'order',
+  'parcel.dispatch': 'parcel',
+  'client.create': 'client',
+  'product.edit': 'product',
+};
+
+const has = (obj: Record<string, unknown>, ...names: string[]) => names.some((n) => obj[n] !== undefined && obj[n] !== null && obj[n] !== '');
+
+/** What object a payload is, from the ids it carries (a parcel names its order, an order its client: most specific first). */
+function payloadKind(obj: Record<string, unknown>): PayloadKind | undefined {
+  if (has(obj, 'parcel_id', 'parcelId')) return 'parcel';
+  if (has(obj, 'order_id', 'orderId')) return 'order';
+  if (has(obj, 'product_id', 'productId')) return 'product';
+  if (has(obj, 'user_id', 'userId')) return 'client';
+  return undefined;
+}
+
+/**
+ * Webhooks configured in the App Store panel are all signed with one per-shop secret, and X-Webhook-Name is not
+ * covered by the signature: the payload itself must fit the event it is delivered as. An order event needs an order
+ * object, `parcel.dispatch` a parcel, `client.create` a client, `product.edit` a product; `order.status` needs a
+ * status. Limit: `order.create`, `order.edit` and `order.status` all carry the whole order, so one cannot be told
+ * from another by the payload alone (planning dedupes by order, status and status date, which bounds a replay).
+ */
+export function payloadFitsEvent(event: SupportedEvent, payload: Record<string, unknown>): ParseResult<true> {
+  const kind = payloadKind(payload);
+  const expected = EVENT_KIND[event];
+  if (kind !== expected) {
+    const what = { order: 'an order', parcel: 'a parcel', client: 'a client', product: 'a product' };
+    return { ok: false, field: 'X-Webhook-Name', message: `A ${event} webhook must carry ${what[expected]}; this payload is ${kind ? what[kind] : 'none of these'}` };
+  }
+  if (event === 'order.status') {
+    const status = payload.status as Record<string, unknown> | null | undefined;
+    if (!has(payload, 'status_id', 'statusId') && !(status && typeof status === 'object' && has(status, 'status_id', 'statusId'))) {
+      return { ok: false, field: 'X-Webhook-Name', message: 'An order.status webhook must carry the order status (status_id)' };
+    }
+  }
+  return { ok: true, value: true };
+}

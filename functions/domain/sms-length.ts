@@ -78,11 +78,12 @@ function splitIntoParts(sizes: readonly number[], perPart: number): { parts: num
   return { parts, unitsInLast };
 }
 
-export function smsLength(text: string, options?: { maxParts?: number }): SmsLength {
+/** `asUcs2`: count the text as if a character elsewhere in the message had switched it to UCS-2. */
+export function smsLength(text: string, options?: { maxParts?: number; asUcs2?: boolean }): SmsLength {
   const maxParts = options?.maxParts ?? DEFAULT_MAX_PARTS;
   const characters = Array.from(text);
   const specialCharacters = specialCharactersIn(text);
-  const encoding: SmsEncoding = specialCharacters.length === 0 ? 'GSM-7' : 'UCS-2';
+  const encoding: SmsEncoding = specialCharacters.length === 0 && options?.asUcs2 !== true ? 'GSM-7' : 'UCS-2';
 
   // One entry per code point: its size in units, as it must stay within one part.
   const sizes =

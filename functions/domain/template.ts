@@ -1,15 +1,18 @@
-// Message templates: `{placeholder}` syntax, validation against the kind's allowed parameters and the
-// SMS length limit, and rendering with real values.
+// Message templates: `{placeholder}` syntax, validation against the kind's allowed parameters, the SMS length
+// limit and forbidden characters, and rendering with real values (customer values cleaned, the message kept
+// within the parts its template needs).
 
-import { isAllowedPlaceholder, sampleValues, type MessageKind } from '#domain/placeholders';
+import { CUSTOMER_VALUES, isAllowedPlaceholder, sampleValues, type MessageKind } from '#domain/placeholders';
 import { DEFAULT_MAX_PARTS, smsLength } from '#domain/sms-length';
 import { replaceSpecialCharacters } from '#domain/special-characters';
+import { capCodePoints, cleanCustomerValue, findForbiddenCharacter, stripUnsafeCharacters, type ForbiddenCharacterKind } from '#domain/text-safety';
 
 export type TemplateIssue =
   | { code: 'TEMPLATE_UNKNOWN_PLACEHOLDER'; placeholder: string /* with braces */ }
   | { code: 'TEMPLATE_EMPTY' }
   | { code: 'TEMPLATE_TOO_LONG'; parts: number; maxParts: number }
-  | { code: 'TEMPLATE_UNCLOSED_BRACE'; position: number /* UTF-16 index of the '{', as a textarea counts */ };
+  | { code: 'TEMPLATE_UNCLOSED_BRACE'; position: number /* UTF-16 index of the '{', as a textarea counts */ }
+  | { code: 'TEMPLATE_FORBIDDEN_CHARACTER'; character: ForbiddenCharacterKind; codePoint: string; position: number };
 
 export interface TemplateCheckOptions {
   maxParts?: number;
@@ -32,13 +35,72 @@ export function usedPlaceholders(text: string): string[] {
   return names;
 }
 
-/** Replaces every `{name}` with its value; a placeholder without a value renders as an empty string. */
+/** A placeholder's value as it may go into an SMS: a customer's value cleaned and capped, any value stripped of
+ * invisible and bidi characters. */
+export function safeValue(name: string, value: string): string {
+  const kind = Object.hasOwn(CUSTOMER_VALUES, name) ? CUSTOMER_VALUES[name] : undefined;
+  return kind ? cleanCustomerValue(value, kind) : stripUnsafeCharacters(value);
+}
+
+/** Replaces every `{name}` with its (safe) value; a placeholder without a value renders as an empty string. */
 export function renderTemplate(text: string, values: Partial<Record<string, string>>): string {
   // One pass with a callback: a value that itself contains "{...}" is never expanded again.
   return text.replace(PLACEHOLDER, (_whole, name: string) => {
     const value = Object.hasOwn(values, name) ? values[name] : undefined;
-    return typeof value === 'string' ? value : '';
+    return typeof value === 'string' ? safeValue(name, value) : '';
   });
+}
+
+// Numbers and amounts are never shortened: a cut "123,45" would be a wrong amount, not a shorter one.
+const SHORTENABLE = new Set([...Object.keys(CUSTOMER_VALUES), 'status_name', 'shipping_name', 'product_name', 'shop_name']);
+
+/** Cuts a rendered text (from its end, never inside an emoji) until it fits `parts`. */
+function cutToParts(text: string, parts: number, maxParts: number): string {
+  const points = Array.from(text);
+  const fits = (n: number) => smsLength(points.slice(0, n).join(''), { maxParts }).parts <= parts;
+  // A longer prefix never takes fewer parts: the longest one that fits is found by halving.
+  let low = 0;
+  let high = points.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return points.slice(0, low).join('').trimEnd();
+}
+
+/**
+ * The text a recipient gets: the template with safe values, no longer than the parts the template itself needs
+ * (its preview, counted in the encoding the real message ends up in) plus one, and never more than `maxParts`.
+ * Too long, the longest shortenable value (a name, a street, a product name) gives up characters first; only then
+ * is the end of the message cut.
+ */
+export function renderMessage(
+  kind: MessageKind,
+  text: string,
+  values: Partial<Record<string, string>>,
+  options?: { maxParts?: number },
+): string {
+  const maxParts = options?.maxParts ?? DEFAULT_MAX_PARTS;
+  const safe: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) if (typeof value === 'string') safe[name] = safeValue(name, value);
+  let rendered = renderTemplate(text, safe);
+  let length = smsLength(rendered, { maxParts });
+  const ownParts = smsLength(renderSample(kind, text), { maxParts, asUcs2: length.encoding === 'UCS-2' }).parts;
+  const budget = Math.max(1, Math.min(maxParts, ownParts + 1));
+  const used = usedPlaceholders(text).filter((name) => SHORTENABLE.has(name));
+  while (length.parts > budget) {
+    const longest = used.reduce<string | undefined>(
+      (best, name) => ((safe[name]?.length ?? 0) > (best ? (safe[best]?.length ?? 0) : 0) ? name : best),
+      undefined,
+    );
+    if (!longest) return cutToParts(rendered, budget, maxParts);
+    const value = safe[longest]!;
+    safe[longest] = capCodePoints(value, Math.max(0, Array.from(value).length - 1));
+    rendered = renderTemplate(text, safe);
+    length = smsLength(rendered, { maxParts });
+  }
+  return rendered;
 }
 
 /** The template as a customer would see it with the kind's sample values (the preview). */
@@ -48,6 +110,10 @@ export function renderSample(kind: MessageKind, text: string, options?: Template
 }
 
 export function validateTemplate(kind: MessageKind, text: string, options?: TemplateCheckOptions): TemplateIssue[] {
+  const forbidden = findForbiddenCharacter(text);
+  if (forbidden) {
+    return [{ code: 'TEMPLATE_FORBIDDEN_CHARACTER', character: forbidden.kind, codePoint: forbidden.codePoint, position: forbidden.position }];
+  }
   if (text.trim() === '') return [{ code: 'TEMPLATE_EMPTY' }];
 
   const issues: TemplateIssue[] = [];

@@ -3,6 +3,7 @@ import httpRouterHandler from '@middy/http-router';
 import type { Context } from 'aws-lambda';
 import { awsDeps } from '../composition';
 import { dynamodb } from '../aws/dynamodb';
+import { eventsQueue } from '../aws/sqs';
 import { kms } from '../aws/kms';
 import { scheduler } from '../aws/scheduler';
 import { ssmSecrets } from '../aws/ssm';
@@ -22,6 +23,7 @@ import { settingsRoutes } from './admin/settings';
 import { statusRoutes } from './admin/statuses';
 import { celebrationRoutes } from './admin/celebrations';
 import { jobRoutes } from './admin/jobs';
+import { shopRoutes } from './admin/shop';
 
 const sessionRoutes: AdminRoute[] = [
   {
@@ -42,7 +44,7 @@ const sessionRoutes: AdminRoute[] = [
   },
 ];
 
-export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes];
+export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...shopRoutes];
 
 export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] = ADMIN_ROUTES) => {
   let router: ((event: HttpEvent, context: Context) => Promise<unknown>) | undefined;
@@ -68,5 +70,5 @@ export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] =
 };
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('admin', { ...dynamodb, ...kms, ...scheduler, ...ssmSecrets, ...smsapi });
+export const getDeps = awsDeps('admin', { ...dynamodb, ...eventsQueue, ...kms, ...scheduler, ...ssmSecrets, ...smsapi });
 export const handler = makeHandler(getDeps);

@@ -33,9 +33,15 @@ export function rawBody(event: HttpEvent, limit = MAX_BODY_BYTES): Buffer {
   return body;
 }
 
+/**
+ * `application/json`, optionally with parameters (`; charset=utf-8`). Not `application/json-patch+json` or other
+ * types that merely begin the same way: a body in another format is refused, not guessed at.
+ */
+export const isJsonContentType = (type: string) => /^application\/json\s*(;|$)/i.test(type.trim());
+
 export function jsonBody<T extends z.ZodType>(event: HttpEvent, schema: T, limit = MAX_BODY_BYTES): z.infer<T> {
   const type = headersOf(event)['content-type'] ?? '';
-  if (!/^application\/json\b/i.test(type)) {
+  if (!isJsonContentType(type)) {
     throw new AppError(415, 'CONTENT_TYPE_UNSUPPORTED', 'Send the body as application/json');
   }
   const raw = rawBody(event, limit);
@@ -53,7 +59,9 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.inf
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || 'body';
-    throw badRequest('FIELD_INVALID', `${field}: ${issue.message}`, field);
+    // A field schema may name its own code (e.g. CURSOR_INVALID) through the issue's params.
+    const code = issue.code === 'custom' && typeof issue.params?.code === 'string' ? issue.params.code : 'FIELD_INVALID';
+    throw badRequest(code, `${field}: ${issue.message}`, field);
   }
   return parsed.data;
 }

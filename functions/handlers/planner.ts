@@ -1,14 +1,16 @@
-// The `events` queue consumer: plans the SMS jobs of each verified Shoper event.
+// The `events` queue consumer: plans the SMS jobs of each verified Shoper event, and runs the setup task an install
+// leaves on the same queue (its own message kind, SHOP_SETUP_EVENT).
 import * as z from 'zod/mini';
 import '#domain/zod-mini';
 import { awsDeps } from '../composition';
 import { dynamodb } from '../aws/dynamodb';
 import { kms } from '../aws/kms';
-import { sendsQueue } from '../aws/sqs';
+import { eventsQueue, sendsQueue } from '../aws/sqs';
 import { scheduler } from '../aws/scheduler';
 import { ssmSecrets } from '../aws/ssm';
 import type { Deps } from '#services/deps';
 import { planEvent } from '#services/plan-event';
+import { runShopSetup, SHOP_SETUP_EVENT, ShopSetupTask } from '#services/shop-setup';
 import type { ShopEventMessage } from '#services/ports';
 import { sqsHandler } from './sqs';
 
@@ -27,11 +29,21 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
       return parsed.success ? (parsed.data as ShopEventMessage) : undefined;
     },
     async (message, deps) => {
+      if (message.event === SHOP_SETUP_EVENT) {
+        const task = ShopSetupTask.safeParse(message.payload);
+        if (!task.success) {
+          deps.logger.error('shop setup task not understood', { shop: message.shop });
+          return 'retry'; // to the DLQ, where a person can see it
+        }
+        // Retries are queued by the task itself (with a backoff honouring Retry-After), so this message is done.
+        await runShopSetup(deps, message.shop, task.data);
+        return 'done';
+      }
       await planEvent(deps, message);
       return 'done';
     },
   );
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('planner', { ...dynamodb, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets });
+export const getDeps = awsDeps('planner', { ...dynamodb, ...eventsQueue, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets });
 export const handler = makeHandler(getDeps);

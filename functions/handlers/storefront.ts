@@ -1,13 +1,14 @@
 // POST|OPTIONS /storefront/{shop}/... — the public endpoints behind the storefront widget: back-in-stock sign-ups
 // and withdrawals, basket activity, the widget's configuration. Hostile input: shop checked, shop origin only,
 // small bodies, every field validated, rate limited per IP before anything else.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { awsDeps } from '../composition';
 import { dynamodb } from '../aws/dynamodb';
 import { kms } from '../aws/kms';
 import { sendsQueue } from '../aws/sqs';
 import { scheduler } from '../aws/scheduler';
 import { ssmSecrets } from '../aws/ssm';
-import { AppError, notFound } from '#domain/errors';
+import { AppError, badRequest, notFound } from '#domain/errors';
 import {
   BasketActivityRequest,
   SubscribeRequest,
@@ -15,6 +16,7 @@ import {
   WithdrawRequest,
 } from '#domain/api-storefront';
 import type { Shop } from '#domain/model';
+import { ORIGIN_SECRET_HEADER } from '#domain/client-address';
 import type { Deps } from '#services/deps';
 import { recordBasketActivity } from '#services/abandoned-carts';
 import { signUpForBackInStock, withdrawBackInStock } from '#services/back-in-stock';
@@ -30,10 +32,10 @@ const PATH = /^\/storefront\/([^/]+)\/(subscriptions|subscriptions\/withdraw|bas
 type Action = 'subscriptions' | 'subscriptions/withdraw' | 'basket' | 'config';
 
 const IP_RULES: Record<Action, RateRule[]> = {
-  subscriptions: [STOREFRONT_LIMITS.signUpPerIpHour, STOREFRONT_LIMITS.signUpPerIpDay],
-  'subscriptions/withdraw': [STOREFRONT_LIMITS.withdrawPerIpHour],
-  basket: [STOREFRONT_LIMITS.basketPerIpHour],
-  config: [STOREFRONT_LIMITS.configPerIpHour],
+  subscriptions: [STOREFRONT_LIMITS.signUpPerIpHour, STOREFRONT_LIMITS.signUpPerIpDay, STOREFRONT_LIMITS.signUpPerIpDayAllShops],
+  'subscriptions/withdraw': [STOREFRONT_LIMITS.withdrawPerIpHour, STOREFRONT_LIMITS.withdrawPerIpHourAllShops],
+  basket: [STOREFRONT_LIMITS.basketPerIpHour, STOREFRONT_LIMITS.basketPerIpHourAllShops],
+  config: [STOREFRONT_LIMITS.configPerIpHour, STOREFRONT_LIMITS.configPerIpHourAllShops],
 };
 
 const requestLocale = (event: HttpEvent): 'pl' | 'en' =>
@@ -43,22 +45,43 @@ function withHeaders(result: HttpResult, headers: Record<string, string> | undef
   return headers ? { ...result, headers: { ...result.headers, ...headers } } : result;
 }
 
+export { ORIGIN_SECRET_HEADER };
+
+const sameSecret = (given: string | undefined, expected: string) => {
+  if (given === undefined) return false;
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+};
+
 /**
  * Who is asking. Behind CloudFront the connection comes from an edge server shared by every shopper near it, and
  * the shopper's own address is in the header named by VIEWER_ADDRESS_HEADER (CloudFront-Viewer-Address in AWS;
- * unset locally, where the connection is the shopper). A caller that bypasses CloudFront can forge that header,
- * so the per-shopper limits are paired with a looser per-connection limit that no header changes.
+ * unset locally, where the connection is the shopper). A caller that bypasses CloudFront could forge that header:
+ * with the origin secret set (VIEWER_ADDRESS_SECRET locally, CloudFront's generated secret in AWS), the header is believed only next to the secret CloudFront adds (a request sent
+ * straight to the API is then counted by its real connection address), and in any case the per-shopper limits are
+ * paired with a looser per-connection limit that no header changes.
  */
-export function requestAddresses(event: HttpEvent, viewerHeader: string | undefined): { connection: string; viewer: string } {
+export function requestAddresses(
+  event: HttpEvent,
+  viewerHeader: string | undefined,
+  originSecret?: string,
+): { connection: string; viewer: string } {
   const connection = event.requestContext.http.sourceIp;
-  const raw = viewerHeader ? headersOf(event)[viewerHeader.toLowerCase()]?.trim() : undefined;
+  const headers = headersOf(event);
+  const fromCdn = originSecret === undefined || sameSecret(headers[ORIGIN_SECRET_HEADER], originSecret);
+  const raw = viewerHeader && fromCdn ? headers[viewerHeader.toLowerCase()]?.trim() : undefined;
   // "192.0.2.10:46532" or "2001:db8::1:46532": the address is everything before the last colon (the port).
   const viewer = raw && /^[0-9a-fA-F.:]{3,60}:\d{1,5}$/.test(raw) ? raw.slice(0, raw.lastIndexOf(':')) : undefined;
   return { connection, viewer: viewer || connection };
 }
 
 async function run(event: HttpEvent, deps: Deps, action: Action, shop: Shop, locale: 'pl' | 'en'): Promise<HttpResult> {
-  const { connection, viewer } = requestAddresses(event, deps.config.VIEWER_ADDRESS_HEADER);
+  const { connection, viewer } = requestAddresses(
+    event,
+    deps.config.VIEWER_ADDRESS_HEADER,
+    (await deps.secrets()).viewerAddressSecret,
+  );
   const ipHash = await privateHash(deps, 'ip', viewer);
   // Counted before the body is read: a flood of invalid requests is cut off as fast as valid ones.
   for (const rule of IP_RULES[action]) await enforceLimit(deps, shop.shop, rule, ipHash, locale);
@@ -79,7 +102,7 @@ async function run(event: HttpEvent, deps: Deps, action: Action, shop: Shop, loc
         return json(201, { status: 'waiting', duplicate: false, withdrawToken: '', message: '' });
       }
       const result = await signUpForBackInStock(deps, shop, input, { ipHash, locale: input.locale });
-      return json(result.duplicate ? 200 : 201, result);
+      return json(201, result);
     }
     case 'subscriptions/withdraw': {
       const input = jsonBody(event, WithdrawRequest, STOREFRONT_MAX_BODY);
@@ -92,12 +115,21 @@ async function run(event: HttpEvent, deps: Deps, action: Action, shop: Shop, loc
   }
 }
 
+/** A percent-encoded path segment; a malformed escape (`%E0%A4%A`) is the caller's mistake, not ours: 400. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest('PATH_INVALID', 'Adres zawiera błędnie zakodowany znak (%) / The path holds a malformed percent escape', 'shop');
+  }
+}
+
 export const makeHandler = (getDeps: () => Promise<Deps>) =>
   httpHandler(getDeps, async (event, deps) => {
     const method = event.requestContext.http.method.toUpperCase();
     const match = PATH.exec(event.rawPath);
     if (!match) throw notFound('ROUTE_NOT_FOUND', `No route ${method} ${event.rawPath}`);
-    const licence = decodeURIComponent(match[1]!);
+    const licence = decodePathSegment(match[1]!);
     const action = match[2] as Action;
     const locale = requestLocale(event);
     const origin = headersOf(event).origin;

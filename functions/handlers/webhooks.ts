@@ -1,6 +1,7 @@
 // POST /shoper/webhooks — Shoper webhooks: verified, stored, queued.
 import { awsDeps } from '../composition';
 import { dynamodb } from '../aws/dynamodb';
+import { kms } from '../aws/kms';
 import { eventsQueue } from '../aws/sqs';
 import { ssmSecrets } from '../aws/ssm';
 import { AppError } from '#domain/errors';
@@ -20,5 +21,5 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
   });
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('webhooks', { ...dynamodb, ...eventsQueue, ...ssmSecrets });
+export const getDeps = awsDeps('webhooks', { ...dynamodb, ...kms, ...eventsQueue, ...ssmSecrets });
 export const handler = makeHandler(getDeps);

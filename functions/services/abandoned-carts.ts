@@ -1,5 +1,6 @@
 // Abandoned baskets (manual 4.7): the widget reports basket activity of a logged-in client (Shoper has no basket
-// webhook); N days after the last activity, if the client consented and has not ordered since, a reminder goes.
+// webhook); N days after the last activity, if the client consented (the newsletter flag the shop recorded, read
+// from Shoper — never a flag in the request) and has not ordered since, a reminder goes.
 // Newer activity replaces the pending reminder; emptying the basket or placing an order cancels it.
 import type { BasketActivityRequest } from '#domain/api-storefront';
 import { localDate } from '#domain/calendar';
@@ -7,10 +8,10 @@ import type { Job, Shop, ShopSettings } from '#domain/model';
 import { normalizeMobile } from '#domain/phone';
 import { dueTime, templateKey } from '#domain/planning';
 import { withDefaults } from '#domain/settings';
-import { renderTemplate } from '#domain/template';
+import { renderMessage } from '#domain/template';
 import { createBasketRepository, type BasketActivity, type BasketClient } from '#adapters/dynamodb/carts';
 import type { Deps } from './deps';
-import { dispatchJob, jobFromPlan } from './dispatch';
+import { dispatchJob, jobFromPlan, jobIdKey } from './dispatch';
 import { createShoperClient } from './shoper-client';
 import { enforceLimit, STOREFRONT_LIMITS } from './rate-limit';
 import { placeUnderDailyCap, releaseCapPlace } from './storefront-cap';
@@ -25,7 +26,7 @@ const MAX_RACES = 3;
 export type BasketOutcome =
   | { status: 'planned'; dueAt: string }
   | { status: 'updated' | 'cleared' }
-  | { status: 'ignored'; reason: 'DISABLED' | 'CLIENT_UNKNOWN' | 'NO_PHONE' | 'NO_CONSENT' | 'BOT' };
+  | { status: 'ignored'; reason: 'DISABLED' | 'CLIENT_UNKNOWN' | 'NO_PHONE' | 'NO_CONSENT' | 'BOT' | 'DAILY_CAP' };
 
 const within = <T>(promise: Promise<T>, ms: number): Promise<T | undefined> => {
   let timer: NodeJS.Timeout | undefined;
@@ -122,10 +123,9 @@ export async function recordBasketActivity(
       itemsCount: input.itemsCount,
       lastActivityAt: now.toISOString(),
       version: (current?.version ?? 0) + 1,
-      ...(input.consent === true && input.consentTextVersion
-        ? { consent: { at: now.toISOString(), textVersion: input.consentTextVersion, ipHash: caller.ipHash } }
-        : {}),
     };
+    // A consent recorded from a storefront request by an earlier version proves nothing (anybody could send it).
+    delete next.consent;
     const clearPending = async (reason: string): Promise<boolean> => {
       next.jobId = undefined;
       next.plannedFrom = undefined;
@@ -152,7 +152,9 @@ export async function recordBasketActivity(
       if (await clearPending('NO_PHONE')) return { status: 'ignored', reason: 'NO_PHONE' };
       continue;
     }
-    const consented = !settings.requireMarketingConsent || next.consent !== undefined || next.client.newsletter;
+    // Consent is what the shop recorded: the client's newsletter flag in Shoper, set by the client in a session
+    // Shoper verified (registration, the account page). Nothing in this anonymous request counts.
+    const consented = !settings.requireMarketingConsent || next.client.newsletter;
     if (!consented) {
       if (await clearPending('NO_CONSENT')) return { status: 'ignored', reason: 'NO_CONSENT' };
       continue;
@@ -173,18 +175,29 @@ export async function recordBasketActivity(
         key: `abandoned-cart:${input.clientId}:${now.toISOString()}`,
         kind: 'abandoned-cart',
         phone: next.client.phone,
-        text: renderTemplate(template.text, {
-          name: next.client.firstname ?? '',
-          lastname: next.client.lastname ?? '',
-          email: next.client.email ?? '',
-          shop_name: (config.shop ?? shop).shopName ?? '',
-        }),
+        text: renderMessage(
+          'abandoned-cart',
+          template.text,
+          {
+            name: next.client.firstname ?? '',
+            lastname: next.client.lastname ?? '',
+            email: next.client.email ?? '',
+            shop_name: (config.shop ?? shop).shopName ?? '',
+          },
+          { maxParts: deps.config.SMSAPI_MAX_PARTS },
+        ),
         ...timing,
         source: { event: 'basket.activity', userId: input.clientId },
       },
       now,
+      await jobIdKey(deps),
     );
     const placed = await placeUnderDailyCap(deps, shop.shop, settings, 'abandoned-cart', new Date(job.dueAt));
+    if (placed.dropped) {
+      // No room under the cap: the activity is kept (and a reminder planned before keeps its place).
+      if (await baskets.save(next, current?.version)) return { status: 'ignored', reason: 'DAILY_CAP' };
+      continue;
+    }
     if (placed.waitReason) {
       Object.assign(job, { dueAt: placed.dueAt.toISOString(), shiftedFrom: job.shiftedFrom ?? job.dueAt, waitReason: placed.waitReason });
     }

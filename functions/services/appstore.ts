@@ -1,18 +1,21 @@
 // Use case: Shoper App Store lifecycle events (install, upgrade, billing, uninstall). Every action is
-// idempotent: an install may arrive twice, an uninstall of an unknown shop is harmless.
-import { createHmac, randomBytes } from 'node:crypto';
+// idempotent: an install may arrive twice, an uninstall of an unknown shop is harmless. Install answers fast: it
+// trades the auth code and stores the shop; the catalogue and webhooks follow from the queue (shop-setup.ts).
+import { createHmac, randomUUID } from 'node:crypto';
 import { AppError, badRequest, unauthorized } from '#domain/errors';
-import { SUPPORTED_EVENTS } from '#domain/shoper-events';
+import { checkFreshness } from '#domain/shoper-time';
 import type { Shop } from '#domain/model';
 import type { Deps } from './deps';
 import { safeEqualHex } from './webhook-signature';
-import { createShoperClient, exchangeAuthCode, ShoperApiError } from './shoper-client';
-import { readShopCatalogue } from './shop-catalogue';
+import { exchangeAuthCode, ShoperApiError } from './shoper-client';
+import { enqueueShopSetup, startingSetup } from './shop-setup';
+import { newWebhookSecret, sealWebhookSecret } from './webhook-secret';
+import { seedExampleCelebrations } from './celebrations';
 
 export const APPSTORE_ACTIONS = ['install', 'uninstall', 'upgrade', 'billing_install', 'billing_subscription'] as const;
 export type AppstoreAction = (typeof APPSTORE_ACTIONS)[number];
 
-/** Lifecycle events older (or further in the future) than this are refused as stale or replayed. */
+/** Lifecycle events older than this are refused as stale or replayed (more than 5 minutes ahead: clock skew). */
 export const APPSTORE_MAX_AGE_SECONDS = 3600;
 
 /** HMAC-SHA512 (App Store secret) over every field but `hash`, sorted by key, `k=v` joined with `&`. */
@@ -41,11 +44,16 @@ export async function handleAppstoreEvent(deps: Deps, fields: Record<string, str
   if (!action) throw badRequest('APPSTORE_ACTION_UNKNOWN', `Unknown action "${fields.action ?? ''}"`, 'action');
   const shopId = fields.shop;
   if (!shopId) throw badRequest('FIELD_REQUIRED', 'shop is required', 'shop');
-  const timestamp = Number(fields.timestamp);
+  // Unix seconds or `Y-m-d H:i:s` in Europe/Warsaw (what a live shop sends); both compared as instants.
   const now = deps.clock.now();
-  if (!Number.isFinite(timestamp) || Math.abs(now.getTime() / 1000 - timestamp) > APPSTORE_MAX_AGE_SECONDS) {
+  const fresh = checkFreshness(fields.timestamp ?? '', now, APPSTORE_MAX_AGE_SECONDS);
+  if (!fresh.ok) {
+    if (fresh.reason === 'unreadable') {
+      throw badRequest('FIELD_INVALID', 'timestamp must be Unix seconds or "Y-m-d H:i:s" (Europe/Warsaw)', 'timestamp');
+    }
     throw unauthorized('APPSTORE_EVENT_STALE', 'The event is too old or from the future: refused as a possible replay');
   }
+  const timestamp = fresh.seconds;
   const existing = await deps.store.getShop(shopId);
   if (existing?.lastLifecycleAt && Number(existing.lastLifecycleAt) > timestamp) {
     // An older event than one we already applied (reordered or replayed): applying it would undo a newer one.
@@ -59,8 +67,8 @@ export async function handleAppstoreEvent(deps: Deps, fields: Record<string, str
       return uninstall(deps, shopId, existing);
     default: {
       if (!existing) return { action, shop: shopId, result: 'unknown-shop' };
-      await deps.store.putShop({
-        ...existing,
+      // Only these attributes: a setup task running at the same time keeps what it wrote.
+      await deps.store.updateShop(shopId, {
         appVersion: fields.application_version ?? existing.appVersion,
         subscriptionEndsAt: fields.subscription_end_time ?? existing.subscriptionEndsAt,
         lastLifecycleAt: String(timestamp),
@@ -79,10 +87,14 @@ async function install(deps: Deps, fields: Record<string, string>, existing: Sho
   if (!authCode) throw badRequest('FIELD_REQUIRED', 'auth_code is required for install', 'auth_code');
   const codeHash = createHmac('sha256', 'auth-code').update(authCode).digest('hex');
   if (existing?.status === 'installed' && existing.authCodeHash === codeHash) {
+    // The same install again. If the first one stored the shop but could not queue its setup, queue it now.
+    if (existing.setup?.state === 'setting-up' && existing.setup.attempts === 0) {
+      await enqueueShopSetup(deps, shopId, { installId: existing.setup.installId, attempt: 1 });
+    }
     return { action: 'install', shop: shopId, result: 'already-installed' };
   }
 
-  const now = deps.clock.now().toISOString();
+  const now = deps.clock.now();
   let tokens;
   try {
     tokens = await exchangeAuthCode(deps, shopId, shopUrl, authCode);
@@ -92,45 +104,47 @@ async function install(deps: Deps, fields: Record<string, string>, existing: Sho
     }
     throw new AppError(502, 'SHOPER_UNAVAILABLE', 'The shop could not be reached to finish the installation; try again');
   }
-  let shop: Shop = {
+  const derived = deps.config.WEBHOOK_SECRET_MODE === 'derived';
+  const installId = randomUUID();
+  const shop: Shop = {
+    // A reinstall over a live record keeps the catalogue it knew until the setup reads it again.
+    ...(existing?.status === 'installed' ? pickCatalogue(existing) : {}),
     shop: shopId,
     shopUrl,
     status: 'installed',
     appVersion: fields.application_version,
-    installedAt: now,
-    updatedAt: now,
+    installedAt: now.toISOString(),
+    updatedAt: now.toISOString(),
     tokens,
     authCodeHash: codeHash,
     lastLifecycleAt: String(timestamp),
-    webhookSecret: randomBytes(24).toString('hex'),
+    // Derived mode: the publisher's panel webhooks carry the App Store's secret, so there is nothing to keep.
+    ...(derived
+      ? { webhookMode: 'panel' as const, webhookModeReason: 'derived-mode' as const }
+      : { webhookMode: 'app' as const, sealedWebhookSecret: await sealWebhookSecret(deps, shopId, newWebhookSecret()) }),
+    setup: startingSetup(installId, now),
   };
-  // Save the tokens first: a failure below leaves a shop the next install attempt can finish.
-  await deps.store.putShop({ ...shop, status: 'uninstalled' });
-  const client = createShoperClient(deps, shop);
-  shop = { ...shop, ...(await readShopCatalogue(client)) };
-  shop.webhookIds = await registerWebhooks(deps, client, shop.webhookSecret!);
   await deps.store.putShop(shop);
-  deps.logger.info('shop installed', { shop: shopId, statuses: shop.statuses?.length ?? 0, webhooks: shop.webhookIds.length });
+  // A new shop starts with the manual's example celebration rules (switched off).
+  if (existing?.status !== 'installed') await seedExampleCelebrations(deps, shopId);
+  try {
+    await enqueueShopSetup(deps, shopId, { installId, attempt: 1 });
+  } catch (error) {
+    deps.logger.error('shop setup could not be queued', { shop: shopId, error: String(error) });
+    throw new AppError(503, 'SETUP_NOT_QUEUED', 'The installation was saved but its setup could not be queued; send the install again');
+  }
+  deps.logger.info('shop installed, setup queued', { shop: shopId, webhookMode: shop.webhookMode });
   return { action: 'install', shop: shopId, result: 'installed' };
 }
 
-/** Registers one JSON webhook for every event we handle, replacing any the app registered before. */
-async function registerWebhooks(deps: Deps, client: ReturnType<typeof createShoperClient>, secret: string): Promise<string[]> {
-  const url = `${deps.config.PUBLIC_URL}/shoper/webhooks`;
-  const existing = await client.listAll<{ webhook_id?: string | number; url?: string }>('webhooks');
-  for (const w of existing) {
-    if (w.url === url && w.webhook_id !== undefined) await client.delete('webhooks', w.webhook_id);
-  }
-  const created = await client.post<number | string | { webhook_id?: number | string }>('webhooks', {
-    url,
-    format: 0,
-    secret,
-    active: 1,
-    events: [...SUPPORTED_EVENTS],
-  });
-  const id = typeof created === 'object' && created !== null ? created.webhook_id : created;
-  return id === undefined ? [] : [String(id)];
-}
+const pickCatalogue = (shop: Shop): Partial<Shop> => ({
+  shopName: shop.shopName,
+  statuses: shop.statuses,
+  shippings: shop.shippings,
+  currencies: shop.currencies,
+  defaultCurrency: shop.defaultCurrency,
+  catalogueReadAt: shop.catalogueReadAt,
+});
 
 async function uninstall(deps: Deps, shopId: string, existing: Shop | undefined): Promise<AppstoreOutcome> {
   if (!existing) return { action: 'uninstall', shop: shopId, result: 'unknown-shop' };

@@ -2,18 +2,19 @@
 // product is active and in stock again, every waiting sign-up gets one SMS and turns from "oczekuje" to
 // "wysłany". Sign-ups are listed and deleted by the merchant (4.9) and withdrawn by the client.
 import * as z from 'zod';
-import { AppError, badRequest, notFound } from '#domain/errors';
+import { cursorInvalid } from '#domain/cursor';
+import { AppError, badRequest } from '#domain/errors';
 import type { Job, Shop } from '#domain/model';
 import { formatMoney } from '#domain/money';
 import { normalizeMobile, phoneErrorMessage } from '#domain/phone';
 import { dueTime, templateKey, type PlanningContext } from '#domain/planning';
 import { withDefaults } from '#domain/settings';
 import { localDate } from '#domain/calendar';
-import { renderTemplate } from '#domain/template';
+import { renderMessage } from '#domain/template';
 import type { SubscribeRequest, SubscriptionView, WithdrawRequest } from '#domain/api-storefront';
 import { createSignUpRepository, parseSignUpId, signUpId, type SignUp } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from './deps';
-import { jobFromPlan } from './dispatch';
+import { jobFromPlan, jobIdKey } from './dispatch';
 import { dispatchBatches } from './send-batch';
 import { createShoperClient } from './shoper-client';
 import { enforceLimit, privateHash, STOREFRONT_LIMITS } from './rate-limit';
@@ -94,10 +95,6 @@ const MESSAGES = {
     pl: 'Dziękujemy! Wyślemy SMS, gdy produkt będzie znów dostępny.',
     en: 'Thank you! We will text you when the product is back in stock.',
   },
-  duplicate: {
-    pl: 'Ten numer już czeka na powiadomienie o tym produkcie.',
-    en: 'This number is already signed up for this product.',
-  },
   disabled: {
     pl: 'Powiadomienia SMS o dostępności są w tym sklepie wyłączone.',
     en: 'Back-in-stock text messages are switched off in this shop.',
@@ -105,6 +102,10 @@ const MESSAGES = {
   unknownProduct: { pl: 'Nie ma takiego produktu w sklepie.', en: 'There is no such product in this shop.' },
   available: { pl: 'Ten produkt jest już dostępny — możesz go kupić teraz.', en: 'This product is available — you can buy it now.' },
   notFound: { pl: 'Nie znaleziono takiego zapisu na powiadomienie.', en: 'No such sign-up was found.' },
+  withdrawn: {
+    pl: 'Jeśli ten numer był zapisany na powiadomienie o tym produkcie, zapis został wycofany — nie wyślemy SMS-a.',
+    en: 'If this number was signed up for this product, the sign-up has been withdrawn: we will not text it.',
+  },
 };
 
 export interface StorefrontCaller {
@@ -114,12 +115,16 @@ export interface StorefrontCaller {
 
 export interface SignUpResult {
   status: 'waiting';
-  duplicate: boolean;
+  /** Always false: whether a number was signed up already is nobody's business but the shop's. */
+  duplicate: false;
   withdrawToken: string;
   message: string;
 }
 
-/** A client signs up for one product. The same phone and product twice is one sign-up (duplicate: true). */
+/**
+ * A client signs up for one product. The same phone and product twice is one sign-up, and the answer is the same
+ * as for a new one: the storefront must not tell a stranger whether a number is on the list.
+ */
 export async function signUpForBackInStock(deps: Deps, shop: Shop, input: SubscribeRequest, caller: StorefrontCaller): Promise<SignUpResult> {
   const { locale } = caller;
   const config = await deps.store.loadConfiguration(shop.shop);
@@ -157,16 +162,19 @@ export async function signUpForBackInStock(deps: Deps, shop: Shop, input: Subscr
     await deps.store.addStats(shop.shop, localDate(new Date(at), settings.quietHours.timeZone), { newNumbers: 1 });
   }
   deps.logger.info('back-in-stock sign-up', { shop: shop.shop, productId: input.productId, outcome });
-  const duplicate = outcome === 'duplicate';
   return {
     status: 'waiting',
-    duplicate,
+    duplicate: false,
     withdrawToken: await withdrawToken(deps, shop.shop, id),
-    message: (duplicate ? MESSAGES.duplicate : MESSAGES.created)[locale],
+    message: MESSAGES.created[locale],
   };
 }
 
-/** The client withdraws consent: the sign-up is kept as "withdrawn" (proof of the withdrawal) and never sent. */
+/**
+ * The client withdraws consent: the sign-up is kept as "withdrawn" (proof of the withdrawal) and never sent. A number
+ * that was never signed up gets the very same answer (no "is this number subscribed?" oracle); only a forged
+ * token is refused, and a token reveals nothing (it is ours, for one sign-up).
+ */
 export async function withdrawBackInStock(deps: Deps, shop: Shop, input: WithdrawRequest, locale: 'pl' | 'en') {
   let target: { productId: string; phone: string } | undefined;
   if ('token' in input) {
@@ -180,11 +188,8 @@ export async function withdrawBackInStock(deps: Deps, shop: Shop, input: Withdra
     target = { productId: input.productId, phone: phone.e164 };
   }
   const done = await createSignUpRepository(deps.store).withdraw(shop.shop, target.productId, target.phone, deps.clock.now().toISOString());
-  if (!done) throw notFound('SIGN_UP_NOT_FOUND', MESSAGES.notFound[locale]);
-  return {
-    status: 'withdrawn' as const,
-    message: locale === 'en' ? 'Your sign-up has been withdrawn.' : 'Zapis na powiadomienie został wycofany.',
-  };
+  deps.logger.info('back-in-stock withdrawal', { shop: shop.shop, productId: target.productId, found: done });
+  return { status: 'withdrawn' as const, message: MESSAGES.withdrawn[locale] };
 }
 
 /** Sign-ups planned, dispatched and marked sent together: memory stays flat, and 1,000 fill ten SMSAPI batches. */
@@ -218,16 +223,18 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
   }
   const currency =
     ctx.shop.currencies?.find((c) => c.currencyId === facts.currencyId)?.name ?? ctx.shop.defaultCurrency ?? 'PLN';
-  const text = renderTemplate(template.text, {
+  const values = {
     product_name: facts.name ?? '',
     shop_name: ctx.shop.shopName ?? '',
     price: facts.price !== undefined ? formatMoney(facts.price) : '',
     currency,
-  });
+  };
+  const text = renderMessage('back-in-stock', template.text, values, { maxParts: ctx.maxParts });
 
   let jobs: Job[] = [];
   let planned: { signUp: SignUp; job: Job }[] = [];
   let notified = 0;
+  let capFull = false;
   const dispatchSlice = async () => {
     await dispatchBatches(deps, shop, jobs);
     const at = deps.clock.now().toISOString();
@@ -249,11 +256,17 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
         source: { event: 'product.edit', productId: signUp.productId, ...(signUp.clientId ? { userId: signUp.clientId } : {}) },
       },
       ctx.now,
+      await jobIdKey(deps),
     );
     const existing = await deps.store.getJob(shop, job.jobId);
     let current = existing;
     if (!existing) {
-      const placed = await placeUnderDailyCap(deps, shop, ctx.settings, 'back-in-stock', new Date(job.dueAt));
+      // Once the cap has no room, it has none for the rest either: they stay waiting for a later restock.
+      const placed = capFull ? ({ dropped: true } as const) : await placeUnderDailyCap(deps, shop, ctx.settings, 'back-in-stock', new Date(job.dueAt));
+      if (placed.dropped) {
+        capFull = true;
+        continue;
+      }
       if (placed.waitReason) {
         Object.assign(job, {
           dueAt: placed.dueAt.toISOString(),
@@ -280,7 +293,11 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
 
 // ---- The merchant's notification list (manual 4.9) ----
 
-const toView = (s: SignUp): SubscriptionView => ({
+/** The true state of a sign-up's SMS: waiting for the product, scheduled (for when), sent, delivered or failed. */
+const messageView = (job: Job | undefined): SubscriptionView['message'] =>
+  job ? { state: job.state, dueAt: job.dueAt, ...(job.sentAt ? { sentAt: job.sentAt } : {}), ...(job.deliveredAt ? { deliveredAt: job.deliveredAt } : {}) } : undefined;
+
+const toView = (s: SignUp, job?: Job): SubscriptionView => ({
   id: s.id,
   ...(s.clientId ? { clientId: s.clientId } : {}),
   phone: s.phone,
@@ -290,6 +307,7 @@ const toView = (s: SignUp): SubscriptionView => ({
   createdAt: s.createdAt,
   ...(s.sentAt ? { sentAt: s.sentAt } : {}),
   ...(s.withdrawnAt ? { withdrawnAt: s.withdrawnAt } : {}),
+  ...(job ? { message: messageView(job) } : {}),
 });
 
 const encodeCursor = (s: SignUp) => Buffer.from(JSON.stringify([s.createdAt, s.id])).toString('base64url');
@@ -300,7 +318,7 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     // fall through
   }
-  throw badRequest('FIELD_INVALID', 'cursor: not a cursor from this list', 'cursor');
+  throw cursorInvalid();
 }
 
 /** Newest first; `search` matches the phone (digits), product id, product name or client id. */
@@ -326,7 +344,9 @@ export async function listSignUps(deps: Deps, shop: string, query: { search?: st
   }
   const page = all.slice(start, start + query.limit);
   const more = start + query.limit < all.length;
-  return { items: page.map(toView), total: all.length, ...(more && page.length ? { cursor: encodeCursor(page[page.length - 1]!) } : {}) };
+  // "wysłany" only once the SMS really left: the sign-up's job says whether it waits (sending hours) or went.
+  const jobs = await Promise.all(page.map((s) => (s.jobId ? deps.store.getJob(shop, s.jobId) : Promise.resolve(undefined))));
+  return { items: page.map((s, i) => toView(s, jobs[i])), total: all.length, ...(more && page.length ? { cursor: encodeCursor(page[page.length - 1]!) } : {}) };
 }
 
 /** Deletes sign-ups by id; returns how many existed. */

@@ -1,6 +1,7 @@
 // Use cases of "Celebrowanie dat" (manual 4.6): list the rules, add, edit, switch off ("Wyłącz") and delete one.
 // Texts are checked like every template: the celebration placeholders only, within the SMS length limit.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { decodeOffsetCursor, encodeOffsetCursor } from '#domain/cursor';
 import { notFound } from '#domain/errors';
 import type { Celebration } from '#domain/model';
 import { CELEBRATION_EVENT_NAMES, CELEBRATION_EVENTS } from '#domain/planning-celebrations';
@@ -22,26 +23,51 @@ async function checkText(deps: Deps, shop: string, text: string) {
 
 const missing = (id: string) => notFound('CELEBRATION_NOT_FOUND', `Nie ma reguły celebrowania dat o identyfikatorze ${id}`);
 
-const encodeCursor = (offset: number) => Buffer.from(String(offset)).toString('base64url');
-const decodeCursor = (cursor: string | undefined) => {
-  const offset = cursor ? Number(Buffer.from(cursor, 'base64url').toString('utf8')) : 0;
-  return Number.isInteger(offset) && offset >= 0 ? offset : 0;
-};
 
 /** Oldest first (the order they were added); also what the form needs: the events, placeholders, examples. */
 export async function listCelebrations(deps: Deps, shop: string, page: { limit: number; cursor?: string }) {
   const all = await deps.store.listCelebrations(shop);
-  const offset = decodeCursor(page.cursor);
+  const offset = decodeOffsetCursor(page.cursor);
   const items = all.slice(offset, offset + page.limit);
   const next = offset + items.length;
   return {
     items: items.map(view),
     total: all.length,
-    ...(next < all.length ? { cursor: encodeCursor(next) } : {}),
+    ...(next < all.length ? { cursor: encodeOffsetCursor(next) } : {}),
     events: CELEBRATION_EVENTS.map((event) => ({ event, name: CELEBRATION_EVENT_NAMES[event] })),
     placeholders: PLACEHOLDERS.celebration,
     examples: CELEBRATION_EXAMPLES,
   };
+}
+
+/** The manual's three ready rules (4.6), in the order the manual lists them. */
+export const SEEDED_CELEBRATION_EVENTS = ['order-shipped', 'first-order', 'account-registered'] as const;
+
+/**
+ * A new shop starts with the manual's three example rules, switched off: they are marketing messages, so the
+ * owner reads them and turns them on ("Włącz") knowingly, rather than paying for SMS nobody asked for.
+ * Only for a shop without rules; ids are derived from the shop, so a repeated install adds nothing twice.
+ */
+export async function seedExampleCelebrations(deps: Deps, shop: string): Promise<number> {
+  if ((await deps.store.listCelebrations(shop)).length > 0) return 0;
+  const at = deps.clock.now();
+  let added = 0;
+  for (const [index, event] of SEEDED_CELEBRATION_EVENTS.entries()) {
+    const example = CELEBRATION_EXAMPLES.find((e) => e.event === event)!;
+    // One millisecond apart: the list shows them oldest first, in the manual's order.
+    const createdAt = new Date(at.getTime() + index).toISOString();
+    await deps.store.putCelebration(shop, {
+      id: createHash('sha256').update(`${shop}|example|${event}`).digest('hex').slice(0, 32),
+      event,
+      delayDays: example.delayDays,
+      text: example.text,
+      active: false,
+      createdAt,
+      updatedAt: createdAt,
+    });
+    added++;
+  }
+  return added;
 }
 
 export async function addCelebration(deps: Deps, shop: string, body: CelebrationBody) {

@@ -1,10 +1,16 @@
-// Use case: SMSAPI delivery reports. SMSAPI calls our notify_url with GET (one to five reports per call, each
-// field a comma-separated list); the job named by `idx` becomes DELIVERED or UNDELIVERED. We answer `OK`.
+// Use case: SMSAPI delivery reports. Every SMS we send carries a notify_url naming its shop and an HMAC token of that
+// shop (reportsUrl), so a call that does not come from a URL we handed to SMSAPI is refused before anything is read.
+// SMSAPI calls it with GET, one to five reports per call, each field a comma-separated list; the documented fields
+// are MsgId, status, donedate, username, points, from, to (erigones/esdc-ce; no `idx`). A report is matched by
+// MsgId to the job SMSAPI accepted it for (the MSG# lookup written when SMSAPI answered); `idx`, when present, is
+// only a cross-check. A job is never settled by a MsgId SMSAPI did not give us for it.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { reportStatus } from '#domain/smsapi-codes';
+import { badRequest, unauthorized } from '#domain/errors';
 import { smsLength } from '#domain/sms-length';
 import type { Job } from '#domain/model';
+import { createSmsapiRefs } from '#adapters/dynamodb/smsapi-refs';
 import type { Deps } from './deps';
-import { localDate } from '#domain/calendar';
 import { countOutcome, countSent, shopTimeZone } from './stats';
 
 export interface DeliveryReport {
@@ -13,118 +19,153 @@ export interface DeliveryReport {
   idx?: string;
   doneAt?: Date;
   to?: string;
+  username?: string;
+  points?: number;
+  from?: string;
 }
 
-/** Job ids are what we send as idx: anything else in a report is not ours. */
-const JOB_ID = /^[0-9a-z]{1,64}$/;
+/** SMSAPI's own maximum per call: a bigger call is not SMSAPI's and would cost one lookup per report. */
+export const MAX_REPORTS_PER_CALL = 5;
+/** How long a MsgId stays matchable: SMSAPI gives up on a message after at most 72 hours; reports can lag. */
+const MESSAGE_REF_DAYS = 14;
+/**
+ * A report for a MsgId we do not know yet, done less than this long ago, may have overtaken our write of SMSAPI's
+ * answer (the lookup is written right after it): the call is answered "try again" so SMSAPI repeats it. Older unknown
+ * ones (an answer we lost for good) are acknowledged and ignored, so SMSAPI does not retry them forever.
+ */
+const UNMATCHED_RETRY_MS = 10 * 60_000;
 
-/** Splits SMSAPI's comma-separated fields into one report per position. */
+const MSG_ID = /^[0-9A-Za-z]{1,64}$/;
+const SHOP = /^[0-9A-Za-z._-]{1,64}$/;
+
+async function reportToken(deps: Pick<Deps, 'secrets'>, shop: string): Promise<string> {
+  const secret = (await deps.secrets()).sessionSecret;
+  return createHmac('sha256', secret).update(`smsapi-reports|${shop}`).digest('base64url').slice(0, 32);
+}
+
+/** The notify_url of a shop's SMS: our reports route with the shop and its token (SMSAPI appends its fields). */
+export async function reportsUrl(deps: Pick<Deps, 'secrets' | 'config'>, shop: string): Promise<string> {
+  const url = new URL(`${deps.config.PUBLIC_URL}/smsapi/reports`);
+  url.searchParams.set('shop', shop);
+  url.searchParams.set('t', await reportToken(deps, shop));
+  return url.toString();
+}
+
+/** The shop a report call is for; 401 unless its token is the one we put into that shop's notify_url. */
+export async function verifyReportCall(deps: Pick<Deps, 'secrets'>, params: Record<string, string | undefined>): Promise<string> {
+  const shop = params.shop ?? '';
+  const given = Buffer.from(params.t ?? '');
+  const refused = () => unauthorized('REPORT_TOKEN_INVALID', 'Delivery reports are accepted only on the notify_url the app gave SMSAPI');
+  if (!SHOP.test(shop) || given.length === 0) throw refused();
+  const expected = Buffer.from(await reportToken(deps, shop));
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw refused();
+  return shop;
+}
+
+/** Splits SMSAPI's comma-separated fields into one report per position; 400 beyond SMSAPI's five per call. */
 export function parseReports(params: Record<string, string | undefined>): DeliveryReport[] {
   const split = (name: string) => (params[name] ?? '').split(',').map((v) => v.trim());
   const ids = split('MsgId');
+  if (ids.length > MAX_REPORTS_PER_CALL) {
+    throw badRequest('REPORTS_TOO_MANY', `SMSAPI sends at most ${MAX_REPORTS_PER_CALL} reports per call`, 'MsgId');
+  }
   const statuses = split('status');
   const idxs = split('idx');
   const done = split('donedate');
   const to = split('to');
+  const usernames = split('username');
+  const points = split('points');
+  const from = split('from');
   const reports: DeliveryReport[] = [];
   ids.forEach((msgId, i) => {
     if (msgId === '') return;
     const doneDate = done[i] ?? '';
+    const charged = Number(points[i]);
     reports.push({
       msgId,
       status: Number(statuses[i]),
       idx: idxs[i] || undefined,
       doneAt: /^\d+$/.test(doneDate) ? new Date(Number(doneDate) * 1000) : undefined,
       to: to[i] || undefined,
+      username: usernames[i] || undefined,
+      points: points[i] && Number.isFinite(charged) ? charged : undefined,
+      from: from[i] || undefined,
     });
   });
   return reports;
 }
 
-/** Applies the reports; returns how many changed a job. Unknown, foreign or still-pending reports are skipped. */
-export async function applyDeliveryReports(deps: Deps, reports: DeliveryReport[]): Promise<number> {
-  let applied = 0;
-  // One call carries up to five reports, usually of one shop: read its time zone once.
-  const zones = new Map<string, Promise<string>>();
-  const timeZone = (shop: string) => {
-    if (!zones.has(shop)) zones.set(shop, shopTimeZone(deps, shop));
-    return zones.get(shop)!;
-  };
-  for (const report of reports) {
-    if (await applyReport(deps, report, timeZone)) applied++;
-  }
-  return applied;
+/** Remembers that SMSAPI accepted `msgId` for this job: what a later report is matched by. */
+export async function rememberMessageId(deps: Deps, job: Pick<Job, 'shop' | 'jobId'>, msgId: string): Promise<void> {
+  const now = deps.clock.now();
+  await createSmsapiRefs(deps.store).putMessageRef(
+    job.shop,
+    msgId,
+    { jobId: job.jobId, acceptedAt: now.toISOString() },
+    new Date(now.getTime() + MESSAGE_REF_DAYS * 86_400_000),
+  );
 }
 
-async function applyReport(deps: Deps, report: DeliveryReport, timeZone: (shop: string) => Promise<string>): Promise<boolean> {
-  if (!report.idx || !JOB_ID.test(report.idx) || !Number.isFinite(report.status)) return false;
+/**
+ * Applies the reports of one (verified) shop: how many changed a job, and how many are for a message SMSAPI finished
+ * only just now whose MsgId we have not stored yet (the caller asks SMSAPI to repeat the call). Others are skipped.
+ */
+export async function applyDeliveryReports(deps: Deps, shop: string, reports: DeliveryReport[]): Promise<{ applied: number; early: number }> {
+  let applied = 0;
+  let early = 0;
+  let zone: Promise<string> | undefined;
+  const timeZone = () => (zone ??= shopTimeZone(deps, shop));
+  for (const report of reports) {
+    const outcome = await applyReport(deps, shop, report, timeZone);
+    if (outcome === 'applied') applied++;
+    if (outcome === 'early') early++;
+  }
+  return { applied, early };
+}
+
+async function applyReport(
+  deps: Deps,
+  shop: string,
+  report: DeliveryReport,
+  timeZone: () => Promise<string>,
+): Promise<'applied' | 'skipped' | 'early'> {
+  if (!MSG_ID.test(report.msgId) || !Number.isFinite(report.status)) return 'skipped';
   const status = reportStatus(report.status);
-  if (status.outcome !== 'DELIVERED' && status.outcome !== 'UNDELIVERED') return false;
-  const shop = await deps.store.findJobShop(report.idx);
-  if (!shop) return false;
+  if (status.outcome !== 'DELIVERED' && status.outcome !== 'UNDELIVERED') return 'skipped';
+  const ref = await createSmsapiRefs(deps.store).getMessageRef(shop, report.msgId);
+  if (!ref) {
+    const age = report.doneAt ? deps.clock.now().getTime() - report.doneAt.getTime() : Infinity;
+    return age < UNMATCHED_RETRY_MS ? 'early' : 'skipped';
+  }
+  if (report.idx !== undefined && report.idx !== ref.jobId) {
+    deps.logger.warn('delivery report idx does not match its message', { shop, msgId: report.msgId });
+    return 'skipped';
+  }
 
   const now = deps.clock.now().toISOString();
   const at = (report.doneAt ?? deps.clock.now()).toISOString();
   const set = { deliveredAt: at, reportStatus: status.name, updatedAt: now, smsapiId: report.msgId };
-  // When we know SMSAPI's id for the job, a report must name it. Before we know it (the report overtook the
-  // sender), it must name the job's recipient: job ids derive from public facts (licence, order id), so an
-  // unsigned report with a guessed idx alone must not settle, and so silence, an SMS that was never sent.
-  const recipient = report.to && /^\d{6,15}$/.test(report.to) ? `+${report.to}` : undefined;
-  const sameMessage = recipient
-    ? {
-        expression: '(smsapiId = :msgId OR (attribute_not_exists(smsapiId) AND phone = :recipient))',
-        values: { ':msgId': report.msgId, ':recipient': recipient },
-      }
-    : { expression: 'smsapiId = :msgId', values: { ':msgId': report.msgId } };
-  let settled = await deps.store.transitionJob(shop, report.idx, ['SENT'], status.outcome, set, sameMessage);
+  let settled = await deps.store.transitionJob(shop, ref.jobId, ['SENT'], status.outcome, set, {
+    expression: 'smsapiId = :msgId',
+    values: { ':msgId': report.msgId },
+  });
   if (!settled) {
-    // The report overtook the sender: SMSAPI accepted the SMS but our SENT write has not happened (or the answer
-    // was lost and the job waits for a retry, which would get 53). Settle it here, and count it as sent here.
+    // The report overtook the sender: SMSAPI accepted the SMS (the lookup above was written from its answer) but our
+    // SENT write has not happened yet, or failed and the job waits for a retry (which would get 53). Settle it here
+    // and count it as sent here; the sender's late write fills in the figures (completeOvertakenJob).
     settled = await deps.store.transitionJob(
       shop,
-      report.idx,
+      ref.jobId,
       ['SENDING', 'QUEUED'],
       status.outcome,
       { ...set, removeLease: true },
-      sameMessage,
+      { expression: '(attribute_not_exists(smsapiId) OR smsapiId = :msgId)', values: { ':msgId': report.msgId } },
     );
-    if (!settled) settled = await rescueTimedOutJob(deps, shop, report.idx, status.outcome, set, sameMessage, await timeZone(shop));
-    if (!settled) return false;
-    await countSent(deps, settled, at, { parts: partsOf(settled), points: 0 }, await timeZone(shop));
+    if (!settled) return 'skipped';
+    await countSent(deps, settled, at, { parts: partsOf(settled), points: 0 }, await timeZone());
   }
-  if (status.outcome === 'DELIVERED') await countOutcome(deps, shop, at, 'delivered', await timeZone(shop));
-  return true;
-}
-
-/** Failures after which SMSAPI may have accepted the SMS all the same: we never saw its answer. */
-const ANSWER_LOST = /^(TIMEOUT|NETWORK|HTTP_5\d\d)$/;
-
-/**
- * The last attempt timed out (or SMSAPI answered 5xx), so the job was marked FAILED and logged, yet SMSAPI had
- * accepted it: its delivery report proves it. Settle the job as the report says, and take back the failure (the
- * error-log entry and the day's "failed" count) so the merchant is not told an SMS failed that was delivered.
- */
-async function rescueTimedOutJob(
-  deps: Deps,
-  shop: string,
-  jobId: string,
-  outcome: 'DELIVERED' | 'UNDELIVERED',
-  set: Partial<Job>,
-  sameMessage: { expression: string; values: Record<string, unknown> },
-  timeZone: string,
-): Promise<Job | undefined> {
-  const current = await deps.store.getJob(shop, jobId);
-  if (current?.state !== 'FAILED' || !ANSWER_LOST.test(String(current.error?.code ?? ''))) return undefined;
-  const failedAt = current.updatedAt;
-  const settled = await deps.store.transitionJob(shop, jobId, ['FAILED'], outcome, set, {
-    expression: `${sameMessage.expression} AND updatedAt = :failedAt`,
-    values: { ...sameMessage.values, ':failedAt': failedAt },
-  });
-  if (!settled) return undefined;
-  await deps.store.deleteError(shop, failedAt, jobId);
-  await deps.store.addStats(shop, localDate(new Date(failedAt), timeZone), { failed: -1 });
-  deps.logger.info('timed-out job settled by its delivery report', { shop, jobId, outcome });
-  return settled;
+  if (status.outcome === 'DELIVERED') await countOutcome(deps, shop, at, 'delivered', await timeZone());
+  return 'applied';
 }
 
 const partsOf = (job: Job) => job.parts ?? smsLength(job.text).parts;

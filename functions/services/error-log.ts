@@ -1,5 +1,6 @@
 // The error log ("Komunikaty błędów"): every failure with its code, phone number, Polish message, place and
 // date, newest first; and the account problem (invalid token, no points, ...) that must be shown prominently.
+import { assertKeyCursor } from '#domain/cursor';
 import { ACCOUNT_BLOCKING_CODES, smsapiErrorMessage } from '#domain/smsapi-codes';
 import type { AccountProblem } from '#domain/api-smsapi';
 import type { ErrorLogEntry } from '#domain/model';
@@ -29,6 +30,8 @@ export async function currentAccountProblem(deps: Deps, shop: string): Promise<A
 }
 
 export async function listErrorLog(deps: Deps, shop: string, query: { limit: number; cursor?: string }) {
+  // The cursor is the last entry's sort key: a forged one must not start the query outside the error log.
+  assertKeyCursor(query.cursor, 'ERR#');
   const [page, accountProblem] = await Promise.all([
     deps.store.listErrors(shop, { limit: query.limit, cursor: query.cursor }),
     currentAccountProblem(deps, shop),

@@ -2,9 +2,10 @@
 // event, put it on the `events` queue, answer fast. Deduplication happens in planning, by content.
 import { createHash } from 'node:crypto';
 import { AppError, badRequest, unauthorized } from '#domain/errors';
-import { isSupportedEvent, validateEventPayload } from '#domain/shoper-events';
+import { isSupportedEvent, payloadFitsEvent, validateEventPayload } from '#domain/shoper-events';
 import type { Deps } from './deps';
-import { derivedWebhookSecret, safeEqualHex, webhookSignature } from './webhook-signature';
+import { safeEqualHex, webhookSignature } from './webhook-signature';
+import { appWebhookSecret, panelWebhookSecret, webhookModeOf } from './webhook-secret';
 
 export interface WebhookRequest {
   headers: Record<string, string | undefined>;
@@ -24,15 +25,24 @@ export async function ingestWebhook(deps: Deps, request: WebhookRequest): Promis
   if (!shop || shop.status !== 'installed') {
     throw unauthorized('WEBHOOK_SHOP_UNKNOWN', 'No installed shop with this licence');
   }
-  const secret =
-    deps.config.WEBHOOK_SECRET_MODE === 'derived'
-      ? derivedWebhookSecret((await deps.secrets()).appstoreSecret, licence, (await deps.secrets()).webhookSecretKey)
-      : shop.webhookSecret;
+  const mode = webhookModeOf(deps, shop);
+  const secret = mode === 'panel' ? await panelWebhookSecret(deps, licence) : await appWebhookSecret(deps, shop);
   if (!secret || !safeEqualHex(webhookSignature(webhookId, secret, request.rawBody), signature)) {
     throw unauthorized('WEBHOOK_SIGNATURE_INVALID', 'The webhook signature does not match');
   }
   if (!isSupportedEvent(event)) {
     throw badRequest('WEBHOOK_EVENT_UNSUPPORTED', `Event "${event}" is not handled by this app`, 'X-Webhook-Name');
+  }
+  // The signature covers the webhook id, not the event name: in app mode the id names the one event it was
+  // registered for, so a delivery replayed under another name is refused.
+  const registeredFor = shop.webhookEvents?.[webhookId];
+  if (mode === 'app' && shop.webhookEvents && registeredFor !== event) {
+    throw unauthorized(
+      'WEBHOOK_EVENT_MISMATCH',
+      registeredFor
+        ? `Webhook ${webhookId} was registered for ${registeredFor}, not for "${event}"`
+        : `Webhook ${webhookId} is not one the app registered in this shop`,
+    );
   }
   let payload: unknown;
   try {
@@ -42,6 +52,11 @@ export async function ingestWebhook(deps: Deps, request: WebhookRequest): Promis
   }
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw badRequest('WEBHOOK_BODY_INVALID', 'The body must be a JSON object', 'body');
+  }
+  if (mode === 'panel') {
+    // Panel webhooks share one secret for all events: the payload must fit the event it claims to be.
+    const fits = payloadFitsEvent(event, payload as Record<string, unknown>);
+    if (!fits.ok) throw badRequest('WEBHOOK_EVENT_MISMATCH', fits.message, fits.field);
   }
   const valid = validateEventPayload(event, payload);
   if (!valid.ok) throw badRequest('WEBHOOK_BODY_INVALID', valid.message, valid.field);

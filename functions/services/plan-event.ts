@@ -6,7 +6,7 @@ import { mergePlans, type Plan, type PlanningContext } from '#domain/planning';
 import type { Job } from '#domain/model';
 import type { ShopEventMessage } from './ports';
 import type { Deps } from './deps';
-import { createAndDispatch } from './dispatch';
+import { createAndDispatch, recordSuppressed } from './dispatch';
 import { PayloadInvalid, type EventPlanner } from './planners/types';
 import { planOrderCreate, planOrderStatusChange } from './planners/orders';
 import { planProductEdit } from './planners/products';
@@ -38,9 +38,10 @@ export async function planEvent(deps: Deps, message: ShopEventMessage): Promise<
   if (!planners?.length) return { jobs: [], skipped: [], ignored: 'EVENT_NOT_PLANNED' };
   const ctx: PlanningContext = {
     shop: config.shop,
-    settings: withDefaults(config.settings),
+    settings: withDefaults(config.settings, config.shop.statuses),
     templates: config.templates,
     now: deps.clock.now(),
+    maxParts: deps.config.SMSAPI_MAX_PARTS,
   };
 
   let plan: Plan;
@@ -53,6 +54,7 @@ export async function planEvent(deps: Deps, message: ShopEventMessage): Promise<
   }
 
   const jobs = await createAndDispatch(deps, message.shop, plan.jobs);
+  await recordSuppressed(deps, message.shop, plan.skipped);
   deps.logger.info('event planned', { shop: message.shop, event: message.event, jobs: jobs.map((j) => j.jobId), skipped: plan.skipped });
   return { jobs, skipped: plan.skipped };
 }

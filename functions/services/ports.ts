@@ -23,7 +23,8 @@ export interface ShopEventMessage {
 }
 
 export interface Queue<T> {
-  send(message: T): Promise<void>;
+  /** `delaySeconds` (at most 900, as SQS allows) keeps the message invisible that long: a retry after a backoff. */
+  send(message: T, options?: { delaySeconds?: number }): Promise<void>;
 }
 
 /** Delayed delivery of a job reference onto the `sends` queue (EventBridge Scheduler in AWS). */
@@ -68,7 +69,7 @@ export interface SmsSendRequest {
   to: string[];
   message: string;
   from?: string;
-  /** One per recipient; sent with check_idx=1, so a retry with the same idx is refused with 53. */
+  /** One per recipient (an array parameter when several); sent with check_idx=1, so a retried idx is refused with 53. */
   idx?: string[];
   notifyUrl?: string;
   normalize?: boolean;
@@ -80,10 +81,11 @@ export interface SmsSendRequest {
 
 export interface SmsapiProfile {
   username: string;
-  points: number;
+  /** Absent on accounts without a balance (postpaid, subscription): SMSAPI leaves it out of the profile. */
+  points?: number;
   name?: string;
   email?: string;
-  /** 'prepaid' accounts stop sending at 0 points; 'postpaid' ones do not. */
+  /** `prepaid` accounts stop sending at 0 points; `postpaid`, `subscription` ones do not (also `trial`). */
   paymentType?: string;
 }
 

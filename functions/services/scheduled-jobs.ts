@@ -1,10 +1,13 @@
 // Use cases of "Zaplanowane wysyłki" (manual 4.10) and the message history: list jobs, and cancel them (by the
 // merchant, or by a planner for stale messages). A cancelled job never sends: the sender only takes QUEUED or
 // SCHEDULED jobs, with a conditional write, and the job's schedule is deleted too.
+import { decodeOffsetCursor, encodeOffsetCursor } from '#domain/cursor';
 import { conflict, notFound } from '#domain/errors';
 import { PLACE_NAMES, type Job, type JobState } from '#domain/model';
 import type { JobCancellation } from '#domain/planning-stale';
 import type { JobListQuery } from '#domain/api-orders';
+import { replaceSpecialCharacters } from '#domain/special-characters';
+import { SUPPRESSION_REASONS, type SuppressionReason } from '#domain/suppression';
 import type { Deps } from './deps';
 
 export const DELETED_BY_MERCHANT = 'Usunięte przez sprzedawcę';
@@ -18,6 +21,7 @@ export const JOB_STATE_NAMES: Record<JobState, { pl: string; en: string }> = {
   UNDELIVERED: { pl: 'niedoręczona', en: 'undelivered' },
   FAILED: { pl: 'błąd wysyłki', en: 'failed' },
   CANCELLED: { pl: 'anulowana', en: 'cancelled' },
+  SKIPPED: { pl: 'pominięta', en: 'skipped' },
 };
 
 export interface JobView {
@@ -41,12 +45,29 @@ export interface JobView {
   sentAt?: string;
   deliveredAt?: string;
   error?: Job['error'];
+  /** Why a SKIPPED job was not sent, in both languages. */
+  skipReason?: { code: string; pl: string; en: string };
 }
 
-const view = (job: Job): JobView => ({
+const SENT_STATES: ReadonlySet<JobState> = new Set(['SENT', 'DELIVERED', 'UNDELIVERED']);
+
+/**
+ * The text the customer got (as it went, after special-character replacement) or would get with the current
+ * account setting; jobs sent before the text was recorded show the stored text.
+ */
+const shownText = (job: Job, replace: boolean) =>
+  job.sentText ?? (replace && !SENT_STATES.has(job.state) ? replaceSpecialCharacters(job.text) : job.text);
+
+const skipReasonView = (job: Job): JobView['skipReason'] => {
+  if (!job.skipReason) return undefined;
+  const known = SUPPRESSION_REASONS[job.skipReason.code as SuppressionReason];
+  return { code: job.skipReason.code, pl: known?.pl ?? job.skipReason.message, en: known?.en ?? job.skipReason.message };
+};
+
+const view = (job: Job, replace = false): JobView => ({
   jobId: job.jobId,
   phone: job.phone,
-  text: job.text,
+  text: shownText(job, replace),
   dueAt: job.dueAt,
   createdAt: job.createdAt,
   kind: job.kind,
@@ -61,6 +82,7 @@ const view = (job: Job): JobView => ({
   sentAt: job.sentAt,
   deliveredAt: job.deliveredAt,
   error: job.error,
+  skipReason: skipReasonView(job),
 });
 
 const digits = (text: string) => text.replace(/\D/g, '');
@@ -75,16 +97,6 @@ function matches(job: Job, search: string): boolean {
   return job.text.toLocaleLowerCase('pl').includes(q);
 }
 
-const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  try {
-    const offset = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown }).o;
-    return typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 ? offset : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /**
  * Scheduled: due later, soonest first, back-in-stock left out as in the manual; read through the byPending index,
@@ -98,13 +110,15 @@ export async function listJobs(deps: Deps, shop: string, query: JobListQuery) {
     jobs.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.jobId.localeCompare(b.jobId));
   } else {
     if (query.state === 'cancelled') jobs = jobs.filter((job) => job.state === 'CANCELLED');
-    jobs.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.dueAt.localeCompare(a.dueAt) || a.jobId.localeCompare(b.jobId));
+    // One date: when the app created the message (the list says so), newest first.
+    jobs.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.jobId.localeCompare(b.jobId));
   }
   if (query.search) jobs = jobs.filter((job) => matches(job, query.search!));
-  const offset = decodeCursor(query.cursor);
+  const offset = decodeOffsetCursor(query.cursor);
   const page = jobs.slice(offset, offset + query.limit);
   const next = offset + page.length;
-  return { items: page.map(view), total: jobs.length, ...(next < jobs.length ? { cursor: encodeCursor(next) } : {}) };
+  const replace = (await deps.store.getSmsapi(shop))?.replaceSpecialCharacters ?? false;
+  return { items: page.map((job) => view(job, replace)), total: jobs.length, ...(next < jobs.length ? { cursor: encodeOffsetCursor(next) } : {}) };
 }
 
 /** `not-cancellable`: already sent, being sent or failed; a job cancelled before counts as cancelled. */

@@ -5,13 +5,14 @@ import { createHash } from 'node:crypto';
 import { PLACE_NAMES, type Job, type SmsapiConnection } from '#domain/model';
 import { smsapiNumber } from '#domain/phone';
 import { withDefaults } from '#domain/settings';
-import { classifySmsapiError, smsapiErrorMessage } from '#domain/smsapi-codes';
+import { BATCH_REFUSAL_CODES, classifySmsapiError, smsapiErrorMessage } from '#domain/smsapi-codes';
 import { errorLogCode, failureMessage } from '#domain/smsapi-failure';
 import { smsLength } from '#domain/sms-length';
 import { replaceSpecialCharacters } from '#domain/special-characters';
 import type { Deps } from './deps';
 import { recordError } from './error-log';
 import { recordSent, sendJob } from './send-job';
+import { reportsUrl } from './delivery-reports';
 import { callWithToken } from './smsapi-token';
 import { countOutcome } from './stats';
 import type { JobRef, Queue, SmsSendResult } from './ports';
@@ -149,6 +150,7 @@ async function sendGroup(
   tz: string,
 ): Promise<{ sent: number; failed: number; retry: boolean }> {
   const shop = group[0]!.job.shop;
+  const notifyUrl = await reportsUrl(deps, shop);
   const { result } = await callWithToken(deps, shop, connection, (token) =>
     deps.sms.send({
       token,
@@ -156,13 +158,17 @@ async function sendGroup(
       message,
       from: connection.senderName,
       idx: group.map((c) => c.job.jobId),
-      notifyUrl: `${deps.config.PUBLIC_URL}/smsapi/reports`,
+      notifyUrl,
       maxParts: deps.config.SMSAPI_MAX_PARTS,
     }),
   );
 
-  if (!result.ok && result.transport === 'api' && classifySmsapiError(result.code) === 'already-accepted') {
-    // 53 on a several-number request does not say which idx was used: settle each job on its own.
+  // SMSAPI refused the request as a whole: 53 on several numbers does not say which idx was used; 72 (notify_url only
+  // with one recipient, an older SMSAPI) or a parameter error refuses the batch form itself. Nothing of a refused
+  // request was accepted, so each job goes again on its own, with its own idx and check_idx: none lost, none doubled.
+  const refusedAsBatch = !result.ok && result.transport === 'api' && group.length > 1 && BATCH_REFUSAL_CODES.includes(result.code);
+  if (refusedAsBatch) deps.logger.warn('sms batch refused, sending one by one', { shop, code: result.code, jobs: group.length });
+  if (refusedAsBatch || (!result.ok && result.transport === 'api' && classifySmsapiError(result.code) === 'already-accepted')) {
     if (group.length > 1) {
       const totals = { sent: 0, failed: 0, retry: false };
       for (const member of group) {
@@ -237,7 +243,7 @@ async function markSent(
   // On 53 (accepted by an earlier attempt whose answer we lost) SMSAPI tells us nothing more: count the parts.
   const parts = accepted?.parts ?? smsLength(message).parts;
   const points = accepted?.points ?? 0;
-  await recordSent(deps, job, tz, { smsapiId: accepted?.id, parts, points });
+  await recordSent(deps, job, tz, { smsapiId: accepted?.id, parts, points, sentText: message });
   deps.logger.info('sms sent', { shop: job.shop, jobId: job.jobId, smsapiId: accepted?.id, alreadyAccepted: !accepted, batch: true });
 }
 

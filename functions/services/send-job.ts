@@ -14,6 +14,7 @@ import type { JobRef, SmsSendResult } from './ports';
 import { recordError } from './error-log';
 import { countOutcome, countSent } from './stats';
 import { callWithToken } from './smsapi-token';
+import { rememberMessageId, reportsUrl } from './delivery-reports';
 
 export type SendOutcome =
   | { result: 'sent'; smsapiId?: string }
@@ -72,6 +73,7 @@ async function send(deps: Deps, job: Job, attempt: number): Promise<SendOutcome>
     return fail(deps, job, timeZone, 'SMSAPI_NOT_CONNECTED', 'Brak połączonego konta SMSAPI — połącz konto w zakładce „Konto SMSAPI”.');
   }
   const message = connection.replaceSpecialCharacters ? replaceSpecialCharacters(job.text) : job.text;
+  const notifyUrl = await reportsUrl(deps, job.shop);
   const { result } = await callWithToken(deps, job.shop, connection, (token) =>
     deps.sms.send({
       token,
@@ -79,7 +81,7 @@ async function send(deps: Deps, job: Job, attempt: number): Promise<SendOutcome>
       message,
       from: connection.senderName,
       idx: [job.jobId],
-      notifyUrl: `${deps.config.PUBLIC_URL}/smsapi/reports`,
+      notifyUrl,
       maxParts: deps.config.SMSAPI_MAX_PARTS,
     }),
   );
@@ -104,14 +106,25 @@ async function send(deps: Deps, job: Job, attempt: number): Promise<SendOutcome>
 async function markSent(deps: Deps, job: Job, timeZone: string, message: string, result: SmsSendResult): Promise<SendOutcome> {
   // On 53 (accepted by an earlier attempt whose answer we lost) SMSAPI tells us nothing more: count the parts.
   const first = result.ok ? result.messages[0] : undefined;
-  await recordSent(deps, job, timeZone, { smsapiId: first?.id, parts: first?.parts ?? smsLength(message).parts, points: first?.points ?? 0 });
+  await recordSent(deps, job, timeZone, { smsapiId: first?.id, parts: first?.parts ?? smsLength(message).parts, points: first?.points ?? 0, sentText: message });
   deps.logger.info('sms sent', { shop: job.shop, jobId: job.jobId, smsapiId: first?.id, alreadyAccepted: !result.ok });
   return { result: 'sent', smsapiId: first?.id };
 }
 
-/** SENDING -> SENT with SMSAPI's figures, counted once (also used by batch sends). */
-export async function recordSent(deps: Deps, job: Job, timeZone: string, figures: { smsapiId?: string; parts: number; points: number }) {
+/**
+ * SENDING -> SENT with SMSAPI's figures, counted once (also used by batch sends). `sentText`: the text as it went
+ * (after special-character replacement), kept when it differs so the lists show what the customer got.
+ */
+export async function recordSent(
+  deps: Deps,
+  job: Job,
+  timeZone: string,
+  { sentText, ...counted }: { smsapiId?: string; parts: number; points: number; sentText?: string },
+) {
+  // First the MsgId lookup, so that a report arriving before the SENT write still finds its job.
+  if (counted.smsapiId) await rememberMessageId(deps, job, counted.smsapiId);
   const sentAt = deps.clock.now().toISOString();
+  const figures = { ...counted, ...(sentText !== undefined && sentText !== job.text ? { sentText } : {}) };
   const done = await deps.store.transitionJob(job.shop, job.jobId, ['SENDING'], 'SENT', {
     sentAt,
     updatedAt: sentAt,

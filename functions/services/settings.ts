@@ -10,7 +10,8 @@ import type { SettingsBody } from '#domain/api-orders';
 import type { Deps } from './deps';
 
 export async function readSettings(deps: Deps, shop: string): Promise<ShopSettings> {
-  return withDefaults(await deps.store.getSettings(shop));
+  const [settings, shopRecord] = await Promise.all([deps.store.getSettings(shop), deps.store.getShop(shop)]);
+  return withDefaults(settings, shopRecord?.statuses);
 }
 
 function quietHoursError(issue: QuietHoursIssue) {

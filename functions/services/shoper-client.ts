@@ -11,6 +11,8 @@ export class ShoperApiError extends Error {
     public readonly code: string,
     message: string,
     public readonly status?: number,
+    /** Set on a 429 whose Retry-After is longer than this client waits: when to try again. */
+    public readonly retryAfterSeconds?: number,
   ) {
     super(`${code}: ${message}`);
     this.name = 'ShoperApiError';
@@ -83,9 +85,25 @@ export interface BulkRequest {
   params?: Record<string, unknown>;
 }
 
-export function createShoperClient(deps: Deps, initial: Shop) {
+export function createShoperClient(deps: Deps, initial: Shop, options: { maxRateLimitWaits?: number } = {}) {
+  const maxWaits = options.maxRateLimitWaits ?? MAX_RATE_LIMIT_WAITS;
   let shop = initial;
   const base = `${shop.shopUrl.replace(/\/+$/, '')}/webapi/rest`;
+  // The leaky bucket as the shop last reported it (X-Shop-Api-Calls / -Limit / -Bandwidth): a client making many
+  // calls in a row (install setup) slows down before the bucket is full instead of running into 429s.
+  let bucket: { calls: number; limit: number; bandwidth: number } | undefined;
+  const pace = async () => {
+    if (!bucket || bucket.calls < bucket.limit - 1) return;
+    const waitMs = Math.min(MAX_WAIT_MS, ((bucket.calls - bucket.limit + 2) / Math.max(bucket.bandwidth, 0.1)) * 1000);
+    bucket = undefined;
+    await new Promise((r) => setTimeout(r, waitMs));
+  };
+  const observe = (res: Response) => {
+    const calls = Number(res.headers.get('x-shop-api-calls'));
+    const limit = Number(res.headers.get('x-shop-api-limit'));
+    const bandwidth = Number(res.headers.get('x-shop-api-bandwidth'));
+    if (calls > 0 && limit > 0 && bandwidth > 0) bucket = { calls, limit, bandwidth };
+  };
 
   // Shoper rotates the refresh token on every use, so parallel requests of one client share one refresh, and a
   // refresh refused because another instance used the token first takes the tokens that instance stored.
@@ -135,6 +153,7 @@ export function createShoperClient(deps: Deps, initial: Shop) {
     let refreshed = false;
     for (let waits = 0; ; ) {
       const token = await accessToken();
+      await pace();
       const res = await deps.fetch(url, {
         method,
         headers: {
@@ -145,16 +164,21 @@ export function createShoperClient(deps: Deps, initial: Shop) {
         body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
         signal: AbortSignal.timeout(15_000),
       });
+      observe(res);
       if (res.status === 401 && !refreshed) {
         refreshed = true;
         await refreshTokens();
         continue;
       }
-      if ((res.status === 429 || res.status === 503) && waits < MAX_RATE_LIMIT_WAITS) {
+      if ((res.status === 429 || res.status === 503) && waits < maxWaits) {
         waits++;
         const retryAfter = Number(res.headers.get('retry-after'));
         const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 500 * 2 ** waits;
         await res.body?.cancel();
+        if (Number.isFinite(retryAfter) && retryAfter * 1000 > MAX_WAIT_MS) {
+          // Longer than a request should sit waiting: the caller decides (a queued task comes back after it).
+          throw new ShoperApiError('SHOPER_RATE_LIMITED', `${method} ${path}: HTTP ${res.status}, retry after ${Math.ceil(wait / 1000)} s`, res.status, Math.ceil(wait / 1000));
+        }
         await new Promise((r) => setTimeout(r, Math.min(wait, MAX_WAIT_MS)));
         continue;
       }
@@ -165,6 +189,7 @@ export function createShoperClient(deps: Deps, initial: Shop) {
           res.status === 404 ? 'SHOPER_NOT_FOUND' : res.status >= 500 || res.status === 429 ? 'SHOPER_UNAVAILABLE' : 'SHOPER_REQUEST_FAILED',
           `${method} ${path}: HTTP ${res.status} ${detail.error_description ?? detail.error ?? ''}`.trim(),
           res.status,
+          res.status === 429 && Number(res.headers.get('retry-after')) > 0 ? Number(res.headers.get('retry-after')) : undefined,
         );
       }
       return body as T;

@@ -1,7 +1,7 @@
 // Use case: the shop's SMSAPI account ("Konto SMSAPI"): its state as SMSAPI sees it (login, points, ACTIVE
 // sender names, account problems), connecting with a pasted API token or the OAuth web flow, choosing the
 // sender name and the special-character replacement, and disconnecting. The token never leaves the backend.
-import { AppError, badRequest, conflict, unauthorized } from '#domain/errors';
+import { AppError, badRequest, conflict } from '#domain/errors';
 import type { AccountProblem, SmsapiSettingsBody, SmsapiStateResponse } from '#domain/api-smsapi';
 import type { SmsapiConnection } from '#domain/model';
 import { apiErrorCode, errorLogCode, failureMessage, isAccountProblem, type SmsapiFailure } from '#domain/smsapi-failure';
@@ -9,7 +9,7 @@ import { smsapiErrorMessage } from '#domain/smsapi-codes';
 import { createSmsapiAccountRepository } from '#adapters/dynamodb/smsapi-account';
 import type { Deps } from './deps';
 import type { SmsapiProfile, SmsapiSenderName } from './ports';
-import { exchangeCode, verifyState } from './smsapi-oauth';
+import { consumeState, exchangeCode, oauthAvailable } from './smsapi-oauth';
 import { callWithToken } from './smsapi-token';
 
 const INSUFFICIENT_POINTS = 103;
@@ -24,6 +24,8 @@ const DISCONNECTED: SmsapiStateResponse = {
   replaceSpecialCharacters: false,
   senders: [],
   connectedAt: null,
+  accountType: null,
+  oauthAvailable: false,
 };
 
 const activeSenders = (names: SmsapiSenderName[]) => names.filter((s) => s.status === 'ACTIVE');
@@ -34,9 +36,12 @@ const defaultSender = (names: SmsapiSenderName[]) => {
   return (active.find((s) => s.isDefault) ?? active[0])?.sender;
 };
 
+/** Accounts billed afterwards: SMSAPI shows no points balance for them and they do not stop at zero. */
+const WITHOUT_BALANCE = new Set(['postpaid', 'subscription']);
+
 /** A prepaid account with no points cannot send: show it before the first SMS fails with 103. */
 function profileProblem(profile: SmsapiProfile, at: string): AccountProblem | undefined {
-  if (profile.paymentType === 'postpaid' || profile.points > 0) return undefined;
+  if (profile.points === undefined || WITHOUT_BALANCE.has(profile.paymentType ?? '') || profile.points > 0) return undefined;
   return { code: INSUFFICIENT_POINTS, message: smsapiErrorMessage(INSUFFICIENT_POINTS), at };
 }
 
@@ -56,10 +61,11 @@ export function smsapiHttpError(failure: SmsapiFailure): AppError {
 }
 
 export async function connectionState(deps: Deps, shop: string): Promise<SmsapiStateResponse> {
-  const connection = await deps.store.getSmsapi(shop);
-  if (!connection) return DISCONNECTED;
+  const [connection, oauth] = await Promise.all([deps.store.getSmsapi(shop), oauthAvailable(deps)]);
+  if (!connection) return { ...DISCONNECTED, oauthAvailable: oauth };
   const state: SmsapiStateResponse = {
     ...DISCONNECTED,
+    oauthAvailable: oauth,
     connected: true,
     method: connection.method,
     login: connection.login,
@@ -80,7 +86,8 @@ export async function connectionState(deps: Deps, shop: string): Promise<SmsapiS
   }
   const problem = profileProblem(profile.value, at);
   await accounts.recordCheck(shop, { checkedAt: at, ...(problem ? { problem } : {}) });
-  state.points = profile.value.points;
+  state.points = profile.value.points ?? null;
+  state.accountType = profile.value.paymentType ?? null;
   if (problem) state.accountProblem = problem;
 
   const names = await deps.sms.senderNames(token);
@@ -172,32 +179,59 @@ export async function disconnectSmsapi(deps: Deps, shop: string): Promise<Smsapi
   await deps.store.deleteSmsapi(shop);
   await createSmsapiAccountRepository(deps.store).deleteCheck(shop);
   deps.logger.info('smsapi disconnected', { shop });
-  return DISCONNECTED;
+  return { ...DISCONNECTED, oauthAvailable: await oauthAvailable(deps) };
 }
 
 /**
- * GET /smsapi/oauth/callback: SMSAPI sends the merchant back with `code` (Akceptuj) or `error=access_denied`
- * (Odmów). Returns where to send the browser next: the app, with `?smsapi=connected|denied|error`.
+ * GET /smsapi/oauth/callback: SMSAPI sends the merchant's browser back with `code` (Akceptuj) or
+ * `error=access_denied` (Odmów). Nothing is connected here: the browser that comes back holds no admin session, and a
+ * link may have been forwarded. The consent window goes on to the app (`?smsapi=authorized|denied|error`), which
+ * hands code and state to the app window that opened it; that window, with its session, completes the connection.
  */
-export async function completeOAuth(deps: Deps, query: Record<string, string | undefined>): Promise<string> {
-  const shop = await verifyState(deps, query.state);
-  const back = (outcome: string, reason?: string) =>
-    `${deps.config.APP_URL}/?smsapi=${outcome}${reason ? `&reason=${encodeURIComponent(reason)}` : ''}`;
-  if (query.error) return query.error === 'access_denied' ? back('denied') : back('error', query.error);
-  if (!query.code) throw badRequest('FIELD_REQUIRED', 'code is required', 'code');
-  const record = await deps.store.getShop(shop);
-  if (!record || record.status !== 'installed') throw unauthorized('SESSION_SHOP_UNKNOWN', 'The app is not installed in this shop');
+export function oauthReturn(deps: Deps, query: Record<string, string | undefined>): string {
+  const back = new URL(`${deps.config.APP_URL}/`);
+  const bounded = (value: string | undefined) => (value && value.length <= 512 ? value : undefined);
+  const code = bounded(query.code);
+  const state = bounded(query.state);
+  if (query.error || !code || !state) {
+    back.searchParams.set('smsapi', query.error === 'access_denied' ? 'denied' : 'error');
+    if (query.error && query.error !== 'access_denied') back.searchParams.set('reason', query.error.slice(0, 64));
+    else if (!query.error) back.searchParams.set('reason', 'MISSING_CODE');
+    return back.toString();
+  }
+  back.searchParams.set('smsapi', 'authorized');
+  back.searchParams.set('code', code);
+  back.searchParams.set('state', state);
+  return back.toString();
+}
 
-  const exchange = await exchangeCode(deps, query.code);
+/**
+ * POST /api/smsapi/oauth/complete: the app window that started the flow trades SMSAPI's code for tokens. The state
+ * must be one this session asked for, unused and fresh (401 otherwise); it is used up before anything else happens.
+ */
+export async function completeOAuth(
+  deps: Deps,
+  shop: string,
+  session: string,
+  input: { code: string; state: string },
+): Promise<SmsapiStateResponse> {
+  await consumeState(deps, shop, session, input.state);
+  const exchange = await exchangeCode(deps, input.code);
   if (!exchange.ok) {
     deps.logger.warn('smsapi oauth code exchange failed', { shop, code: exchange.code });
-    return back('error', exchange.code);
+    throw new AppError(
+      exchange.code === 'SMSAPI_UNAVAILABLE' ? 502 : 400,
+      'SMSAPI_OAUTH_EXCHANGE_FAILED',
+      `SMSAPI nie wydało tokenu (${exchange.code}) — połącz konto ponownie albo wklej token API. / SMSAPI did not issue a token (${exchange.code}).`,
+      undefined,
+      { reason: exchange.code },
+    );
   }
   const accessToken = exchange.tokens.accessToken;
   const profile = await deps.sms.profile(accessToken);
-  if (!profile.ok) return accountCheckFailed(deps, shop, profile, back);
+  if (!profile.ok) throw smsapiHttpError(profile);
   const senders = await deps.sms.senderNames(accessToken);
-  if (!senders.ok) return accountCheckFailed(deps, shop, senders, back);
+  if (!senders.ok) throw smsapiHttpError(senders);
   const connection = await newConnection(
     deps,
     shop,
@@ -205,10 +239,5 @@ export async function completeOAuth(deps: Deps, query: Record<string, string | u
     {},
   );
   await storeConnection(deps, shop, connection, profile.value);
-  return back('connected');
-}
-
-function accountCheckFailed(deps: Deps, shop: string, failure: SmsapiFailure, back: (outcome: string, reason?: string) => string) {
-  deps.logger.warn('smsapi oauth account check failed', { shop, code: failure.code });
-  return back('error', apiErrorCode(failure));
+  return connectionState(deps, shop);
 }

@@ -1,16 +1,15 @@
-// SMSAPI's OAuth web flow ("Połącz ze swoim kontem SMSAPI"): the authorize URL with a signed, short-lived
-// `state` naming the shop, the code-for-token exchange, and the refresh of an expired access token.
-// Hosts come from configuration (SMSAPI_OAUTH_URL): the real ones are not confirmed (PROTOCOLS.md).
-import { randomBytes } from 'node:crypto';
-import { SignJWT, jwtVerify } from 'jose';
+// SMSAPI's OAuth web flow ("Połącz ze swoim kontem SMSAPI", offered only when SMSAPI_CLIENT_ID/SECRET are set):
+// the authorize URL with a single-use `state` nonce bound to the admin session that asked for it, the
+// code-for-token exchange, and the refresh of an expired access token. Hosts and paths are configuration.
+import { createHash, randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import '#domain/zod-mini';
+import type { Config } from '#config';
 import { AppError, unauthorized } from '#domain/errors';
+import { createSmsapiRefs } from '#adapters/dynamodb/smsapi-refs';
 import type { Deps } from './deps';
 
-export const OAUTH_SCOPES = 'sms,profile,sms_sender';
 const STATE_TTL_SECONDS = 15 * 60;
-const STATE_AUDIENCE = 'smsapi-oauth';
 
 const TokenAnswer = z.object({
   access_token: z.string().check(z.minLength(1)),
@@ -21,7 +20,19 @@ export type OAuthTokens = { accessToken: string; refreshToken?: string };
 
 export const oauthCallbackUrl = (deps: Pick<Deps, 'config'>) => `${deps.config.PUBLIC_URL}/smsapi/oauth/callback`;
 
-async function oauthClient(deps: Deps): Promise<{ clientId: string; clientSecret: string; key: Uint8Array }> {
+/** SMSAPI's authorize and token URLs: set one by one, or derived from SMSAPI_OAUTH_URL (PROTOCOLS.md, Corrections). */
+export const oauthEndpoints = (config: Config) => ({
+  authorize: config.SMSAPI_OAUTH_AUTHORIZE_URL ?? `${config.SMSAPI_OAUTH_URL}/oauth/access`,
+  token: config.SMSAPI_OAUTH_TOKEN_URL ?? `${config.SMSAPI_OAUTH_URL}/api/oauth/token`,
+});
+
+/** True when the publisher has an OAuth client from SMSAPI: only then is the OAuth button offered. */
+export async function oauthAvailable(deps: Deps): Promise<boolean> {
+  const secrets = await deps.secrets();
+  return Boolean(secrets.smsapiClientId && secrets.smsapiClientSecret);
+}
+
+async function oauthClient(deps: Deps): Promise<{ clientId: string; clientSecret: string }> {
   const secrets = await deps.secrets();
   if (!secrets.smsapiClientId || !secrets.smsapiClientSecret) {
     throw new AppError(
@@ -30,42 +41,40 @@ async function oauthClient(deps: Deps): Promise<{ clientId: string; clientSecret
       'Łączenie przez OAuth nie jest skonfigurowane (brak SMSAPI client id/secret) — wklej token API. / OAuth is not configured: paste an API token instead.',
     );
   }
-  return { clientId: secrets.smsapiClientId, clientSecret: secrets.smsapiClientSecret, key: new TextEncoder().encode(secrets.sessionSecret) };
+  return { clientId: secrets.smsapiClientId, clientSecret: secrets.smsapiClientSecret };
 }
 
+/**
+ * What binds a state to the admin session: a hash of the session token the SPA holds (never stored in clear). A
+ * link forwarded to someone else carries the state but not the session, so it cannot connect their account.
+ */
+export const sessionBinding = (sessionToken: string) => createHash('sha256').update(`smsapi-oauth:${sessionToken}`).digest('base64url');
+
 /** The URL the merchant opens (in a new window: SMSAPI's pages cannot run inside the Shoper iframe). */
-export async function authorizeUrl(deps: Deps, shop: string): Promise<string> {
-  const { clientId, key } = await oauthClient(deps);
-  const now = Math.floor(deps.clock.now().getTime() / 1000);
-  const state = await new SignJWT({ nonce: randomBytes(12).toString('base64url') })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(shop)
-    .setAudience(STATE_AUDIENCE)
-    .setIssuedAt(now)
-    .setExpirationTime(now + STATE_TTL_SECONDS)
-    .sign(key);
-  const url = new URL(`${deps.config.SMSAPI_OAUTH_URL}/oauth/access`);
+export async function authorizeUrl(deps: Deps, shop: string, session: string): Promise<string> {
+  const { clientId } = await oauthClient(deps);
+  const nonce = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(deps.clock.now().getTime() + STATE_TTL_SECONDS * 1000);
+  await createSmsapiRefs(deps.store).saveOAuthState(shop, nonce, session, expiresAt);
+  const url = new URL(oauthEndpoints(deps.config).authorize);
+  url.searchParams.set('response_type', 'code');
   url.searchParams.set('client_id', clientId);
   url.searchParams.set('redirect_uri', oauthCallbackUrl(deps));
-  url.searchParams.set('scope', OAUTH_SCOPES);
-  url.searchParams.set('state', state);
+  url.searchParams.set('scope', deps.config.SMSAPI_OAUTH_SCOPE);
+  url.searchParams.set('state', nonce);
   return url.toString();
 }
 
-/** The shop a callback's `state` was issued for; 401 when it is forged, for another purpose or expired. */
-export async function verifyState(deps: Deps, state: string | undefined): Promise<string> {
-  if (!state) throw unauthorized('SMSAPI_OAUTH_STATE_INVALID', 'Brak parametru state / The state parameter is missing');
-  const { key } = await oauthClient(deps);
-  try {
-    const { payload } = await jwtVerify(state, key, { audience: STATE_AUDIENCE, currentDate: deps.clock.now(), algorithms: ['HS256'] });
-    if (!payload.sub) throw new Error('no subject');
-    return payload.sub;
-  } catch {
-    throw unauthorized(
-      'SMSAPI_OAUTH_STATE_INVALID',
-      'Link autoryzacji wygasł lub jest nieprawidłowy — połącz konto ponownie z aplikacji. / The authorization link expired or is invalid.',
-    );
-  }
+const stateInvalid = () =>
+  unauthorized(
+    'SMSAPI_OAUTH_STATE_INVALID',
+    'Link autoryzacji SMSAPI wygasł, został już użyty albo pochodzi z innej sesji — kliknij „Połącz ze swoim kontem SMSAPI” jeszcze raz. / The SMSAPI authorization link expired, was used already or belongs to another session.',
+  );
+
+/** Uses up the state: 401 unless this very session asked for it, within 15 minutes, and it was not used before. */
+export async function consumeState(deps: Deps, shop: string, session: string, state: string | undefined): Promise<void> {
+  if (!state || !/^[A-Za-z0-9_-]{16,64}$/.test(state)) throw stateInvalid();
+  if (!(await createSmsapiRefs(deps.store).consumeOAuthState(shop, state, session, deps.clock.now()))) throw stateInvalid();
 }
 
 export type TokenExchange = { ok: true; tokens: OAuthTokens } | { ok: false; code: string; message: string };
@@ -75,7 +84,7 @@ async function tokenRequest(deps: Deps, form: Record<string, string>): Promise<T
   let res: Response;
   let body: unknown;
   try {
-    res = await deps.fetch(`${deps.config.SMSAPI_OAUTH_URL}/api/oauth/token`, {
+    res = await deps.fetch(oauthEndpoints(deps.config).token, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: new URLSearchParams({ ...form, client_id: clientId, client_secret: clientSecret }),

@@ -89,19 +89,25 @@ export async function statsSummary(deps: Deps, shop: string): Promise<StatsRespo
 
   let addedThisWeek = 0;
   let addedLastWeek = 0;
+  // Numbers first seen today / this week / this month (the manual's "Liczba numerów telefonów w bazie" per period).
+  const numbersAdded = { today: 0, week: 0, month: 0 };
   for (const at of numberTimes) {
     const t = new Date(at);
     if (Number.isNaN(t.getTime())) continue;
     const day = localDate(t, timeZone);
     if (day >= thisWeek && day <= today) addedThisWeek++;
     else if (day >= lastWeek && day < thisWeek) addedLastWeek++;
+    if (day === today) numbersAdded.today++;
+    if (day >= monthStart && day <= today) numbersAdded.month++;
   }
+  numbersAdded.week = addedThisWeek;
   return {
     timeZone,
     today: sum(days, today, today),
     week: sum(days, thisWeek, today),
     month: sum(days, monthStart, today),
     numbersCollected: numberTimes.length,
+    numbersAdded,
     weeklyGrowth: {
       thisWeek: addedThisWeek,
       lastWeek: addedLastWeek,

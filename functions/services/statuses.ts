@@ -1,10 +1,11 @@
 // Use case: "Aktualna lista statusów" (manual 4.4.2): every order status of the shop, custom ones included, with
 // its template, a proposed text and whether a change to it sends an SMS. The statuses are re-read from Shoper
 // when the stored copy is older than an hour, so a status the merchant just added shows up.
-import { notFound } from '#domain/errors';
+import { AppError, notFound } from '#domain/errors';
 import type { MessageTemplate } from '#domain/model';
 import { proposedStatusTemplate } from '#domain/default-templates';
 import { templateKey } from '#domain/planning';
+import { withDefaults } from '#domain/settings';
 import { saveShopCatalogue } from '#adapters/dynamodb/shop-catalogue';
 import type { Deps } from './deps';
 import { createShoperClient } from './shoper-client';
@@ -46,7 +47,7 @@ export async function listStatuses(deps: Deps, shopId: string) {
     }
   }
   const [templates, settings] = await Promise.all([deps.store.listTemplates(shopId), deps.store.getSettings(shopId)]);
-  const shipped = new Set(settings?.shippedStatusIds ?? []);
+  const shipped = new Set(withDefaults(settings, shop.statuses).shippedStatusIds);
   const items: StatusOverview[] = (shop.statuses ?? []).map((status) => {
     const template = templates[templateKey.orderStatus(status.statusId)];
     return {
@@ -62,4 +63,25 @@ export async function listStatuses(deps: Deps, shopId: string) {
     };
   });
   return { items, readAt: shop.catalogueReadAt ?? readAt, ...(refreshFailed ? { refreshFailed } : {}) };
+}
+
+/**
+ * A template may only be saved for a status the shop has: one not in the stored list is looked up again in Shoper
+ * (the merchant may have just added it), and is a 404 if Shoper does not have it either.
+ */
+export async function assertShopHasStatus(deps: Deps, shopId: string, statusId: string): Promise<void> {
+  const shop = await deps.store.getShop(shopId);
+  if (!shop || shop.status !== 'installed') throw notFound('SHOP_NOT_FOUND', 'Sklep nie ma zainstalowanej aplikacji');
+  if (shop.statuses?.some((s) => s.statusId === statusId)) return;
+  let catalogue;
+  try {
+    catalogue = await readShopCatalogue(createShoperClient(deps, shop));
+  } catch {
+    throw new AppError(502, 'SHOPER_UNAVAILABLE', 'Nie udało się sprawdzić statusów zamówień w sklepie — spróbuj ponownie za chwilę');
+  }
+  const now = deps.clock.now().toISOString();
+  await saveShopCatalogue(deps.store, shopId, catalogue, now);
+  if (!catalogue.statuses?.some((s) => s.statusId === statusId)) {
+    throw notFound('STATUS_NOT_FOUND', `Sklep nie ma statusu zamówienia o numerze ${statusId} — odśwież listę statusów i wybierz jeden z nich`);
+  }
 }

@@ -3,6 +3,7 @@ import { badRequest } from '#domain/errors';
 import type { MessageTemplate } from '#domain/model';
 import type { MessageKind } from '#domain/placeholders';
 import { validateTemplate, type TemplateIssue } from '#domain/template';
+import { FORBIDDEN_CHARACTER_NAMES } from '#domain/text-safety';
 import type { TemplateBody } from '#domain/api';
 import type { Deps } from './deps';
 
@@ -16,6 +17,8 @@ const issueMessage = (issue: TemplateIssue): string => {
       return `Wiadomość jest za długa: ${issue.parts} części SMS, dozwolone ${issue.maxParts}`;
     case 'TEMPLATE_UNCLOSED_BRACE':
       return `Niedomknięty nawias { na pozycji ${issue.position + 1}`;
+    case 'TEMPLATE_FORBIDDEN_CHARACTER':
+      return `Treść wiadomości zawiera niedozwolony znak: ${FORBIDDEN_CHARACTER_NAMES[issue.character].pl} (${issue.codePoint}) na pozycji ${issue.position + 1} — usuń go i zapisz ponownie`;
   }
 };
 

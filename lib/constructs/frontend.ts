@@ -18,6 +18,8 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { PROJECT_ROOT } from './handler-function';
+// The header's name is the function side's (it checks it): one constant for both.
+import { ORIGIN_SECRET_HEADER } from '#domain/client-address';
 
 /** Paths CloudFront hands to the HTTP API; everything else is a static file. */
 export const API_PATH_PATTERNS = ['/api/*', '/shoper/*', '/smsapi/*', '/storefront/*', '/health'] as const;
@@ -32,12 +34,6 @@ export const STOREFRONT_FORWARDED_HEADERS = [
   'CloudFront-Viewer-Address',
 ] as const;
 
-/**
- * The header CloudFront adds to every request it forwards to the API, carrying a per-deployment random secret: a
- * request without it did not come through CloudFront, so its CloudFront-Viewer-Address is not to be trusted.
- * CloudFront replaces a viewer's own header of that name, so it cannot be passed through from outside.
- */
-export const ORIGIN_SECRET_HEADER = 'x-origin-secret';
 
 /** Paths refreshed in CloudFront's cache after every deployment of the front end. */
 export const FRONTEND_INVALIDATION_PATHS = ['/app/*', '/widget/*'];

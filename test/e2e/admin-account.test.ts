@@ -40,14 +40,17 @@ test('inside the shop simulator’s admin page the iframe signs in and shows the
   const app = ui.page.frameLocator('iframe[title="Aplikacja SMS"]');
   await app.getByRole('tab', { name: 'Konto SMSAPI' }).waitFor();
   expect(await app.getByRole('tab').count()).toBe(12);
-  // No SMSAPI account yet: the connect buttons and the registration link, no account form.
+  // No SMSAPI account yet: the token field first, with the link to SMSAPI's token page; OAuth (configured locally)
+  // and the registration link below it; no account form.
+  await app.getByLabel('Token API SMSAPI:').waitFor();
+  expect(await app.getByTestId('smsapi-tokens-link').getAttribute('href')).toBe('https://ssl.smsapi.pl/react/oauth/manage');
   await app.getByRole('button', { name: 'Połącz ze swoim kontem SMSAPI' }).waitFor();
   expect(await app.getByRole('link', { name: 'Zarejestruj się' }).getAttribute('href')).toContain('smsapi.pl');
 }, 30_000);
 
 test('a refused API token is explained next to the token field and nothing is connected', async () => {
   await ui.open('demo', 'konto');
-  await ui.page.getByLabel('Lub wklej token API:').fill('not-a-real-token-123');
+  await ui.page.getByLabel('Token API SMSAPI:').fill('not-a-real-token-123');
   await ui.page.getByRole('button', { name: 'Połącz tokenem' }).click();
   const error = ui.page.locator('#smsapi-token-error');
   await error.waitFor();
@@ -58,7 +61,7 @@ test('a refused API token is explained next to the token field and nothing is co
 test('pasting the token connects: login, points, only ACTIVE senders; the chosen sender and replacement are saved', async () => {
   const page = ui.page;
   await ui.open('demo', 'konto');
-  await page.getByLabel('Lub wklej token API:').fill('sim-token-demo');
+  await page.getByLabel('Token API SMSAPI:').fill('sim-token-demo');
   await page.getByRole('button', { name: 'Połącz tokenem' }).click();
   await page.getByTestId('smsapi-login').waitFor();
   expect(await page.getByTestId('smsapi-login').textContent()).toBe('demo-shop');
@@ -107,12 +110,25 @@ test('"Połącz ze swoim kontem SMSAPI" opens SMSAPI’s consent page in a new w
   await ui.open('demo', 'konto');
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: /Połącz ponownie ze swoim kontem SMSAPI|Połącz ze swoim kontem SMSAPI/ }).click()]);
   await popup.getByRole('button', { name: 'Akceptuj' }).click();
-  await popup.getByRole('heading', { name: 'Konto SMSAPI zostało połączone' }).waitFor();
-  expect(new URL(popup.url()).searchParams.get('smsapi')).toBe('connected');
+  // The consent window hands the code to the app window (it holds the session), which connects the account.
+  await popup.getByRole('heading', { name: 'Zgoda SMSAPI przekazana do aplikacji' }).waitFor();
+  expect(new URL(popup.url()).searchParams.get('smsapi')).toBe('authorized');
+  expect(new URL(popup.url()).searchParams.get('code')).toBeNull();
   // Back in the admin: the state refreshes by itself (message from the window, or focus).
   await page.getByText('(OAuth)').waitFor();
   expect((await adminApi(rt, 'demo')('GET', '/api/smsapi')).body.method).toBe('oauth');
 }, 45_000);
+
+test('a postpaid SMSAPI account shows its account type instead of points', async () => {
+  rt.smsapi.addAccount({ username: 'abonament', token: 'sim-token-e2e-postpaid', paymentType: 'postpaid', senders: [{ sender: 'ABO', status: 'ACTIVE', is_default: true }] });
+  const api = adminApi(rt, 'demo');
+  expect((await api('PUT', '/api/smsapi', { token: 'sim-token-e2e-postpaid' })).status).toBe(200);
+  await ui.open('demo', 'konto');
+  await ui.page.getByTestId('smsapi-account-type').waitFor();
+  expect((await ui.page.getByTestId('smsapi-account-type').textContent())!.trim()).toBe('Konto abonamentowe (postpaid)');
+  expect(await ui.page.getByTestId('smsapi-points').count()).toBe(0);
+  expect((await api('PUT', '/api/smsapi', { token: 'sim-token-demo' })).status).toBe(200);
+}, 30_000);
 
 test('an SMSAPI account out of points (103) is shown at the top of every tab', async () => {
   rt.smsapi.addAccount({ username: 'pusty-sklep', token: 'sim-token-no-points', points: 0, senders: [{ sender: 'PUSTY', status: 'ACTIVE', is_default: true }] });

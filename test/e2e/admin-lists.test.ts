@@ -131,7 +131,11 @@ test('"Statystyki": the daily/weekly/monthly table and a 30-day SVG chart with t
   await ui.open('demo', 'statystyki');
   const sent = await page.locator('tr[data-stat="sent"] td').allTextContents();
   expect(sent.map(Number)).toEqual([stats.today.sent, stats.week.sent, stats.month.sent]);
-  expect(await page.locator('tr[data-stat="numbers"] td').textContent()).toBe(String(stats.numbersCollected));
+  // Numbers first seen per day, week and month (manual 4.11), and the total in the base.
+  const numbers = await page.locator('tr[data-stat="numbers"] td').allTextContents();
+  expect(numbers.map(Number)).toEqual([stats.numbersAdded.today, stats.numbersAdded.week, stats.numbersAdded.month]);
+  expect(stats.numbersAdded.today).toBeGreaterThan(0);
+  expect(await page.locator('[data-stat="numbers-total"]').textContent()).toBe(String(stats.numbersCollected));
   const bars = page.locator('svg.bar-chart g.bar');
   expect(await bars.count()).toBe(30);
   const last = stats.daily.at(-1);
@@ -170,9 +174,9 @@ test('"Ustawienia": the sending hours and consent are saved; a bad hour is refus
   expect((await api('GET', '/api/settings')).body.quietHours.start).toBe('09:00');
 }, 30_000);
 
-test('with an English Shoper locale the app speaks English', async () => {
+test("with English in Shoper's translations parameter the app speaks English", async () => {
   const page = ui.page;
-  await page.goto(rt.shop.iframeUrl('demo').replace('locale=pl_PL', 'locale=en_US') + '#statystyki');
+  await page.goto(rt.shop.iframeUrl('demo').replace('translations=pl_PL', 'translations=en_US') + '#statystyki');
   await page.getByRole('heading', { name: 'Statistics' }).waitFor();
   expect(await page.getByRole('tab', { name: 'Date celebrations' }).isVisible()).toBe(true);
   expect(await page.locator('html').getAttribute('lang')).toBe('en');

@@ -7,11 +7,12 @@ import { mkdtempSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { LocalRuntime } from '../../local/runtime';
 import { DEFAULT_SETTINGS } from '#domain/settings';
 import { createBasketRepository } from '#adapters/dynamodb/carts';
 import { buildWidget, WIDGET_BUDGET_BYTES } from '../../frontend/widget/build';
+import { launchChromium } from '../../frontend/browser';
 import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 let rt: LocalRuntime;
@@ -93,7 +94,7 @@ beforeAll(async () => {
   const shop = (await rt.deps.store.getShop(licence))!;
   await rt.deps.store.putShop({ ...shop, shopUrl: pagesUrl });
 
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await launchChromium();
 }, 90_000);
 
 afterAll(async () => {

@@ -1,14 +1,12 @@
 // Hostile bodies on every public route, over real HTTP: oversized (413), malformed JSON (400), wrong content
 // types (415) — on the Shoper routes, the SMSAPI callback, the storefront and every admin route that takes a
 // body (read from ADMIN_ROUTES, so a new route is covered without touching this file); and forged SMSAPI delivery
-// reports. Each refusal has the JSON error shape and the shop's data is unchanged afterwards.
+// reports (attacks-reports.test.ts). Each refusal has the JSON error shape and the shop's data is unchanged afterwards.
 import type { LocalRuntime } from '../../local/runtime';
 import { ADMIN_ROUTES } from '#handlers/admin';
-import { jobIdFor } from '#domain/planning';
-import type { Job } from '#domain/model';
 import { DEFAULT_SETTINGS } from '#domain/settings';
 import { adminCall, call, expectRefused, postOnFreshConnection, signIn, snapshot, webhookSha1 } from '../support/attack-kit';
-import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
+import { registeredWebhook, startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;
 let licence: string;
@@ -53,12 +51,12 @@ test('oversized bodies are 413 on every public route, before anything is read or
   await nextHour();
   const token = await signIn(rt, 'http');
   const before = await snapshot(rt, licence);
-  const secret = (await rt.deps.store.getShop(licence))!.webhookSecret!;
+  const registered = registeredWebhook(rt, 'http', 'order.create');
   const big = (bytes: number) => JSON.stringify({ text: 'x'.repeat(bytes) });
 
   const hook = big(1024 * 1024);
-  const hookHeaders = { 'content-type': 'application/json', 'x-shop-license': licence, 'x-webhook-id': '1', 'x-webhook-name': 'order.create' };
-  expectRefused(await call(`${rt.url}/shoper/webhooks`, { method: 'POST', headers: { ...hookHeaders, 'x-webhook-sha1': webhookSha1('1', secret, hook) }, body: hook }), 413, 'BODY_TOO_LARGE');
+  const hookHeaders = { 'content-type': 'application/json', 'x-shop-license': licence, 'x-webhook-id': registered.id, 'x-webhook-name': 'order.create' };
+  expectRefused(await call(`${rt.url}/shoper/webhooks`, { method: 'POST', headers: { ...hookHeaders, 'x-webhook-sha1': webhookSha1(registered.id, registered.secret, hook) }, body: hook }), 413, 'BODY_TOO_LARGE');
   const form = `action=install&shop=${licence}&filler=${'x'.repeat(70 * 1024)}`;
   expectRefused(await call(`${rt.url}/shoper/appstore`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form }), 413, 'BODY_TOO_LARGE');
   expectRefused(await call(`${rt.url}/smsapi/reports`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `MsgId=1&filler=${'x'.repeat(70 * 1024)}` }), 413, 'BODY_TOO_LARGE');
@@ -114,64 +112,4 @@ test('wrong content types are 415 everywhere, including text/plain (the type a c
   expect(await snapshot(rt, licence)).toMatchObject({ items: before.items, schedules: before.schedules, outbox: before.outbox });
 }, 60_000);
 
-describe('forged SMSAPI delivery reports', () => {
-  /** A job waiting to be sent (QUEUED, no SMSAPI id yet) whose id anyone can compute from the licence and an order id. */
-  async function waitingJob(orderId: string): Promise<Job> {
-    const at = rt.deps.clock.now().toISOString();
-    const job: Job = {
-      shop: licence,
-      jobId: jobIdFor(licence, `owner-new-order:${orderId}`),
-      kind: 'owner-new-order',
-      phone: '+48601777888',
-      text: `Nowe zamówienie ${orderId}`,
-      dueAt: at,
-      state: 'QUEUED',
-      attempts: 0,
-      createdAt: at,
-      updatedAt: at,
-      source: { event: 'order.create', orderId },
-    };
-    expect(await rt.deps.store.createJob(job)).toBe('created');
-    return job;
-  }
-
-  test('a guessed idx cannot settle a job that was not sent yet: it is still sent afterwards', async () => {
-    const job = await waitingJob('5001');
-    const before = await snapshot(rt, licence);
-    const guessed = jobIdFor(licence, 'owner-new-order:5001');
-    const forgeries = [
-      `MsgId=6500000000000000000&status=404&idx=${guessed}&donedate=1700000000`,
-      `MsgId=6500000000000000000&status=405&idx=${guessed}`,
-      // With a recipient, but the wrong one.
-      `MsgId=6500000000000000000&status=404&idx=${guessed}&to=48601000000`,
-      `MsgId=1,2,3&status=404,404,404&idx=${guessed},${guessed},${guessed}&to=,,`,
-    ];
-    for (const query of forgeries) {
-      const res = await call(`${rt.url}/smsapi/reports?${query}`);
-      // SMSAPI's protocol: answer OK to every report, or it retries forever; what matters is that nothing changed.
-      expect(res.status).toBe(200);
-      expect(res.text).toBe('OK');
-    }
-    const res = await call(`${rt.url}/smsapi/reports`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: forgeries[0]! });
-    expect(res.text).toBe('OK');
-    expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'QUEUED' });
-    expect(await snapshot(rt, licence)).toMatchObject({ items: before.items });
-
-    // The job still goes out when its reference reaches the sender, and SMSAPI's genuine report settles it.
-    await connectDemoSmsapi(rt, licence);
-    await rt.deps.sendsQueue.send({ shop: licence, jobId: job.jobId });
-    const delivered = await eventually(async () => (await rt.deps.store.getJob(licence, job.jobId))?.state === 'DELIVERED', 15_000);
-    expect(delivered).toBe(true);
-    expect(rt.smsapi.outbox().filter((m) => m.idx === job.jobId)).toHaveLength(1);
-  }, 30_000);
-
-  test('garbage reports are ignored with OK and change nothing', async () => {
-    const before = await snapshot(rt, licence);
-    for (const query of ['', 'MsgId=', 'MsgId=1&status=abc&idx=../../etc', `MsgId=1&status=404&idx=${'Z'.repeat(5000)}`, 'MsgId=1&status=404&idx=%00%01']) {
-      const res = await call(`${rt.url}/smsapi/reports?${query}`);
-      expect(res.status).toBe(200);
-      expect(res.text).toBe('OK');
-    }
-    expect(await snapshot(rt, licence)).toMatchObject({ items: before.items });
-  });
-});
+// Forged SMSAPI delivery reports: test/integration/attacks-reports.test.ts.

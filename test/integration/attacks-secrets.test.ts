@@ -8,7 +8,7 @@ import { LOCAL_SECRETS } from '../../local/runtime';
 import { ADMIN_ROUTES } from '#handlers/admin';
 import { createShoperClient } from '#services/shoper-client';
 import { adminCall, answers, call, signIn } from '../support/attack-kit';
-import { eventually, startTestRuntime } from '../support/runtime';
+import { eventually, registeredWebhook, startTestRuntime } from '../support/runtime';
 
 const DAY = 24 * 3600 * 1000;
 let rt: LocalRuntime;
@@ -38,7 +38,9 @@ function rememberShoperSecrets() {
 }
 
 async function connectWithOAuth() {
-  const start = await api('GET', '/api/smsapi/oauth/start');
+  // One admin session for the whole flow: the OAuth state is bound to the session that asked for it.
+  const session = await signIn(rt, 'sekret');
+  const start = await adminCall(rt, session, 'GET', '/api/smsapi/oauth/start');
   const url = new URL(start.body.url as string);
   const form = new URLSearchParams({ ...Object.fromEntries(url.searchParams), username: 'demo-shop', decision: 'accept' });
   const consent = await fetch(`${rt.smsapi.oauthUrl}/oauth/access`, { method: 'POST', body: form, redirect: 'manual' });
@@ -46,6 +48,10 @@ async function connectWithOAuth() {
   secrets.add(callback.searchParams.get('code')!);
   const back = await call(callback.toString());
   expect(back.status).toBe(302);
+  // The consent window hands code and state to the app window, which completes with its session.
+  const handed = new URL(back.headers.get('location')!);
+  const done = await adminCall(rt, session, 'POST', '/api/smsapi/oauth/complete', { code: handed.searchParams.get('code'), state: handed.searchParams.get('state') });
+  expect(done.status).toBe(200);
 }
 
 beforeAll(async () => {
@@ -60,7 +66,7 @@ afterAll(async () => {
 test('a whole session runs: install, both SMSAPI connections, sends, reports, refreshes, an outage', async () => {
   expect((await rt.shop.install('sekret')).status).toBe(200);
   rememberShoperSecrets();
-  secrets.add((await rt.deps.store.getShop(licence))!.webhookSecret!);
+  secrets.add(registeredWebhook(rt, 'sekret', 'order.create').secret);
   secrets.add('sim-token-demo');
 
   expect((await api('PUT', '/api/smsapi', { token: 'sim-token-demo' })).status).toBe(200);

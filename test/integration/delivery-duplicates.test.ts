@@ -5,6 +5,7 @@ import type { LocalRuntime } from '../../local/runtime';
 import type { Job } from '#domain/model';
 import { sendJob } from '#services/send-job';
 import { createSmsapiGateway } from '#adapters/smsapi-http';
+import { rememberMessageId, reportsUrl } from '#services/delivery-reports';
 import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 let rt: LocalRuntime;
@@ -93,34 +94,47 @@ test('an answer lost after SMSAPI accepted the SMS: the retry gets 53, the job i
   expect(sent).toMatchObject({ state: 'SENT', attempts: 2, parts: 1 });
 });
 
-test('a delivery report that overtakes the sender settles the job; the late retry sends nothing; counted once', async () => {
+test('a delivery report that overtakes the sender settles the job; the late SENT write only fills in figures; counted once', async () => {
+  // SMSAPI accepted the SMS and we stored its MsgId, but the report arrives before the job became SENT.
   const job = await storedJob();
-  rt.smsapi.setFaults({ transientRate: 1, transientKinds: ['accepted-then-timeout'], timeoutMs: 1_000 });
-  try {
-    const first = await sendJob(impatient(), job);
-    expect(first.result).toBe('retry');
-  } finally {
-    rt.smsapi.setFaults({ transientRate: 0 });
-  }
-  const sms = outboxOf(job)[0]!;
+  const sending = await rt.deps.store.transitionJob(licence, job.jobId, ['QUEUED'], 'SENDING', { attempts: 1 });
+  expect(sending).toBeDefined();
+  await rememberMessageId(rt.deps, job, '7074294081650020450');
   const before = await rt.deps.store.listStats(licence, '2000-01-01', '2999-12-31');
   const sentBefore = before.reduce((n, d) => n + d.sent, 0);
-  // SMSAPI's report, as it would call notify_url.
-  const report = await fetch(
-    `${rt.url}/smsapi/reports?MsgId=${sms.id}&status=404&idx=${job.jobId}&donedate=${Math.floor(Date.now() / 1000)}&to=${sms.to}&username=demo-shop`,
-  );
+  // SMSAPI's report, as it calls notify_url: no idx.
+  const report = await fetch(`${await reportsUrl(rt.deps, licence)}&MsgId=7074294081650020450&status=404&donedate=${Math.floor(Date.now() / 1000)}&username=demo-shop`);
   expect(await report.text()).toBe('OK');
-  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'DELIVERED', smsapiId: sms.id, reportStatus: 'DELIVERED' });
+  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'DELIVERED', smsapiId: '7074294081650020450', reportStatus: 'DELIVERED' });
+  const { recordSent } = await import('#services/send-job');
+  await recordSent(rt.deps, sending!, 'Europe/Warsaw', { smsapiId: '7074294081650020450', parts: 1, points: 0.16 });
+  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'DELIVERED', points: 0.16 });
   expect(await sendJob(rt.deps, job)).toEqual({ result: 'skipped', reason: 'JOB_DELIVERED' });
-  expect(outboxOf(job)).toHaveLength(1);
   const after = await rt.deps.store.listStats(licence, '2000-01-01', '2999-12-31');
   expect(after.reduce((n, d) => n + d.sent, 0)).toBe(sentBefore + 1);
   expect(after.reduce((n, d) => n + d.delivered, 0)).toBe(before.reduce((n, d) => n + d.delivered, 0) + 1);
   // The same report again changes nothing.
-  await fetch(`${rt.url}/smsapi/reports?MsgId=${sms.id}&status=404&idx=${job.jobId}`);
+  await fetch(`${await reportsUrl(rt.deps, licence)}&MsgId=7074294081650020450&status=404`);
   expect((await rt.deps.store.listStats(licence, '2000-01-01', '2999-12-31')).reduce((n, d) => n + d.delivered, 0)).toBe(
     after.reduce((n, d) => n + d.delivered, 0),
   );
+});
+
+test('an answer lost in a timeout: a report with a MsgId we never stored settles nothing; the retry gets 53 and sends nothing twice', async () => {
+  const job = await storedJob();
+  rt.smsapi.setFaults({ transientRate: 1, transientKinds: ['accepted-then-timeout'], timeoutMs: 1_000 });
+  try {
+    expect((await sendJob(impatient(), job)).result).toBe('retry');
+  } finally {
+    rt.smsapi.setFaults({ transientRate: 0 });
+  }
+  const sms = outboxOf(job)[0]!;
+  const report = await fetch(`${await reportsUrl(rt.deps, licence)}&MsgId=${sms.id}&status=404&idx=${job.jobId}&to=${sms.to}`);
+  expect(await report.text()).toBe('OK');
+  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'QUEUED' });
+  expect(await sendJob(rt.deps, job)).toMatchObject({ result: 'sent' });
+  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'SENT' });
+  expect(outboxOf(job)).toHaveLength(1);
 });
 
 test('transient failures are retried until SENDER_MAX_ATTEMPTS, then the job is FAILED and logged', async () => {
@@ -144,10 +158,9 @@ test('transient failures are retried until SENDER_MAX_ATTEMPTS, then the job is 
   expect(outboxOf(job)).toHaveLength(0);
 });
 
-test('a last attempt that timed out after SMSAPI accepted: the delivery report turns FAILED into DELIVERED and takes back the failure', async () => {
+test('a FAILED job is never settled by a report whose MsgId we never stored (not even after a timeout)', async () => {
   const job = await storedJob();
   const lastAttempt = { ...impatient(), config: { ...rt.deps.config, SENDER_MAX_ATTEMPTS: 1 } };
-  const failedBefore = (await rt.deps.store.listStats(licence, '2000-01-01', '2999-12-31')).reduce((n, d) => n + d.failed, 0);
   rt.smsapi.setFaults({ transientRate: 1, transientKinds: ['accepted-then-timeout'], timeoutMs: 1_000 });
   try {
     expect((await sendJob(lastAttempt, job)).result).toBe('failed');
@@ -155,22 +168,11 @@ test('a last attempt that timed out after SMSAPI accepted: the delivery report t
     rt.smsapi.setFaults({ transientRate: 0 });
   }
   expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'FAILED', error: { code: 'TIMEOUT' } });
-  expect((await rt.deps.store.listErrors(licence, { limit: 50 })).items.some((e) => e.jobId === job.jobId)).toBe(true);
-
   const sms = outboxOf(job)[0]!;
-  const report = await fetch(
-    `${rt.url}/smsapi/reports?MsgId=${sms.id}&status=404&idx=${job.jobId}&donedate=${Math.floor(Date.now() / 1000)}&to=${sms.to}&username=demo-shop`,
-  );
+  const report = await fetch(`${await reportsUrl(rt.deps, licence)}&MsgId=${sms.id}&status=404&idx=${job.jobId}&to=${sms.to}`);
   expect(await report.text()).toBe('OK');
-  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'DELIVERED', smsapiId: sms.id });
-  expect((await rt.deps.store.listErrors(licence, { limit: 50 })).items.some((e) => e.jobId === job.jobId)).toBe(false);
-  const stats = await rt.deps.store.listStats(licence, '2000-01-01', '2999-12-31');
-  expect(stats.reduce((n, d) => n + d.failed, 0)).toBe(failedBefore);
-  // A permanent failure is never "rescued", whatever a report claims.
-  const refused = await storedJob();
-  await rt.deps.store.transitionJob(licence, refused.jobId, ['QUEUED'], 'FAILED', { error: { code: 13, message: 'refused' } });
-  await fetch(`${rt.url}/smsapi/reports?MsgId=x1&status=404&idx=${refused.jobId}&to=${refused.phone.slice(1)}`);
-  expect((await rt.deps.store.getJob(licence, refused.jobId))?.state).toBe('FAILED');
+  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'FAILED' });
+  expect((await rt.deps.store.listErrors(licence, { limit: 50 })).items.some((e) => e.jobId === job.jobId)).toBe(true);
 });
 
 test('error 52 (too many to one number) is retried, not failed', async () => {
@@ -195,4 +197,54 @@ test('50 concurrent counter updates add up exactly', async () => {
   const [day] = await rt.deps.store.listStats(licence, date, date);
   expect(day).toMatchObject({ date, sent: 50, parts: 100, failed: 25 });
   expect(day!.points).toBeCloseTo(8, 6);
+});
+
+describe('a batch SMSAPI refuses as a whole goes out one by one: none lost, none doubled', () => {
+  async function sameTextJobs(count: number): Promise<Job[]> {
+    const jobs: Job[] = [];
+    for (let i = 0; i < count; i++) {
+      const job = await storedJob();
+      await rt.deps.store.transitionJob(licence, job.jobId, ['QUEUED'], 'QUEUED', { text: 'Ten sam tekst dla wszystkich' });
+      jobs.push({ ...job, text: 'Ten sam tekst dla wszystkich' });
+    }
+    return jobs;
+  }
+
+  test.each([
+    ['72 (notify_url only with one recipient, an older SMSAPI)', { notifyUrlSingleRecipientOnly: true }],
+    ['20 (idx count)', { forcedErrors: [20] }],
+    ['8 (parameter error)', { forcedErrors: [8] }],
+  ])('refused with %s', async (_name, faults) => {
+    const { sendBatch } = await import('#services/send-batch');
+    const jobs = await sameTextJobs(3);
+    const calls = smsCalls();
+    rt.smsapi.setFaults(faults);
+    try {
+      const outcome = await sendBatch(rt.deps, { shop: licence, jobIds: jobs.map((j) => j.jobId) });
+      expect(outcome).toMatchObject({ result: 'done', sent: 3, failed: 0 });
+    } finally {
+      rt.smsapi.setFaults({ notifyUrlSingleRecipientOnly: false, forcedErrors: [] });
+    }
+    // One refused batch request, then one request per job.
+    expect(smsCalls()).toBe(calls + 4);
+    for (const job of jobs) {
+      expect(outboxOf(job)).toHaveLength(1);
+      const stored = await rt.deps.store.getJob(licence, job.jobId);
+      expect(stored).toMatchObject({ state: 'SENT', smsapiId: outboxOf(job)[0]!.id });
+    }
+    // A redelivery of the batch sends nothing more.
+    expect(await sendBatch(rt.deps, { shop: licence, jobIds: jobs.map((j) => j.jobId) })).toMatchObject({ sent: 0, skipped: 3 });
+    for (const job of jobs) expect(outboxOf(job)).toHaveLength(1);
+  });
+
+  test('without a refusal the batch is one request with idx[0], idx[1], … and every SMS keeps its own MsgId', async () => {
+    const { sendBatch } = await import('#services/send-batch');
+    const jobs = await sameTextJobs(2);
+    const calls = smsCalls();
+    expect(await sendBatch(rt.deps, { shop: licence, jobIds: jobs.map((j) => j.jobId) })).toMatchObject({ sent: 2 });
+    expect(smsCalls()).toBe(calls + 1);
+    const ids = jobs.map((j) => outboxOf(j)[0]!.id);
+    expect(new Set(ids).size).toBe(2);
+    for (const [i, job] of jobs.entries()) expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ smsapiId: ids[i] });
+  });
 });

@@ -33,6 +33,8 @@ describe('settings', () => {
       requireMarketingConsent: true,
       cancelStaleStatusMessages: true,
       allowedCountries: ['PL'],
+      // "przesyłka wysłana" counts as shipped until the owner chooses.
+      shippedStatusIds: ['7'],
     });
     const changed = await api('PUT', '/api/settings', {
       ownerPhone: '+48 500-100-200',
@@ -84,7 +86,7 @@ describe('status overview', () => {
     const byId = new Map(res.body.items.map((s: any) => [s.statusId, s]));
     expect(res.body.items).toHaveLength(13);
     expect(byId.get('1')).toMatchObject({ name: 'złożone', nameEn: 'submitted', type: 1, template: null, sends: false });
-    expect((byId.get('1') as any).proposedText).toContain('Potwierdzamy złożenie zamówienia numer {order_id}');
+    expect((byId.get('1') as any).proposedText).toContain('Potwierdzamy zlozenie zamowienia numer {order_id}');
     expect(byId.get('2')).toMatchObject({ template: { enabled: true, delayDays: 1, text: 'Przyjęte {order_id}' }, sends: true });
     expect(byId.get('9')).toMatchObject({ sends: false, template: { enabled: false } });
     expect(byId.get('13')).toMatchObject({ name: 'Czeka na odbiór w punkcie', proposedText: null, sends: false });
@@ -104,6 +106,20 @@ describe('status overview', () => {
 });
 
 describe('date celebrations', () => {
+  test("a new shop starts with the manual's three example rules, switched off, in GSM-7; a repeated install adds none", async () => {
+    const seeded = (await api('GET', '/api/celebrations')).body.items;
+    expect(seeded.map((c: any) => [c.eventName.pl, c.delayDays, c.active])).toEqual([
+      ['Wysyłka zamówienia', 4, false],
+      ['Złożenie pierwszego zamówienia', 4, false],
+      ['Rejestracja konta', 3, false],
+    ]);
+    for (const rule of seeded) expect(rule.text).not.toMatch(/[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/);
+    expect((await rt.shop.install('demo')).status).toBe(200);
+    expect((await api('GET', '/api/celebrations')).body.total).toBe(3);
+    // The tests below start from a shop without rules.
+    for (const rule of seeded) expect((await api('DELETE', `/api/celebrations/${rule.id}`)).status).toBe(200);
+  });
+
   test('add, list (paged), edit, switch off, delete; unknown ids are 404', async () => {
     const a = await api('POST', '/api/celebrations', { event: 'order-shipped', delayDays: 4, text: 'Jak oceniasz zamówienie {order_id}?' });
     expect(a.status).toBe(201);
@@ -219,7 +235,7 @@ describe('scheduled sends', () => {
   test('"Usuń zaznaczone" deletes the selected; unknown ids and other shops\' jobs are not found', async () => {
     const a = await scheduledFor('602 100 001');
     const b = await scheduledFor('602 100 002');
-    const foreign: Job = { ...a.job, shop: 'another-licence', jobId: jobIdFor('another-licence', 'x') };
+    const foreign: Job = { ...a.job, shop: 'another-licence', jobId: jobIdFor('another-licence', 'x', 'k') };
     await rt.deps.store.createJob(foreign);
 
     const res = await api('POST', '/api/jobs/delete', { ids: [a.job.jobId, b.job.jobId, foreign.jobId, 'nope'] });
@@ -237,7 +253,7 @@ describe('scheduled sends', () => {
   test('back-in-stock messages are left out of the scheduled list but kept in the history', async () => {
     const at = rt.deps.clock.now();
     const bis: Job = {
-      shop: world.licence, jobId: jobIdFor(world.licence, 'bis-test'), kind: 'back-in-stock', phone: '+48601000222', text: 'Znów dostępny',
+      shop: world.licence, jobId: jobIdFor(world.licence, 'bis-test', 'k'), kind: 'back-in-stock', phone: '+48601000222', text: 'Znów dostępny',
       dueAt: new Date(at.getTime() + DAY).toISOString(), state: 'SCHEDULED', attempts: 0, createdAt: at.toISOString(), updatedAt: at.toISOString(),
       source: { event: 'product.edit', productId: '3' },
     };

@@ -44,6 +44,26 @@ test("order.create sends the owner's SMS at once to the owner's phone; switched 
   expect(sent((m) => m.to === '48500100200')).toHaveLength(1);
 }, 30_000);
 
+test('a new order gets the SMS of the status it was placed with, once; moving back to that status later sends it again', async () => {
+  const text = 'Dzien dobry! Potwierdzamy zlozenie zamowienia {order_id}.';
+  expect((await api('PUT', '/api/templates/order-status/1', { enabled: true, delayDays: 0, text })).status).toBe(200);
+  const { orderId } = await rt.shop.placeOrder('demo', { phone: '601 000 222' });
+  const confirmation = `Dzien dobry! Potwierdzamy zlozenie zamowienia ${orderId}.`;
+  const sms = await eventually(() => sent((m) => m.message === confirmation)[0]);
+  expect(sms?.to).toBe('48601000222');
+  // Shoper may also report the initial status as a change: no second SMS.
+  await rt.shop.changeStatus('demo', orderId, 1);
+  await rt.idle();
+  expect(sent((m) => m.message === confirmation)).toHaveLength(1);
+  // A real return to the status after another one is a new change.
+  expect((await api('PUT', '/api/templates/order-status/2', { enabled: false, delayDays: 0, text: 'x {order_id}' })).status).toBe(200);
+  await rt.shop.changeStatus('demo', orderId, 2);
+  await rt.idle();
+  await rt.shop.changeStatus('demo', orderId, 1);
+  await eventually(() => sent((m) => m.message === confirmation).length === 2);
+  expect((await api('PUT', '/api/templates/order-status/1', { enabled: false, delayDays: 0, text })).status).toBe(200);
+}, 30_000);
+
 test('a status change with the template switched off sends nothing', async () => {
   expect((await api('PUT', '/api/templates/order-status/4', { enabled: false, delayDays: 0, text: 'Kompletujemy {order_id}' })).status).toBe(200);
   const { orderId } = await rt.shop.placeOrder('demo', { phone: '601 000 111' });
@@ -137,7 +157,8 @@ test('when Shoper cannot be asked about consent or earlier orders, the event is 
 }, 40_000);
 
 test('"order shipped": dispatch plus the "shipped" status give one SMS; a guest without consent gets none', async () => {
-  expect((await api('PUT', '/api/settings', { shippedStatusIds: ['7'] })).status).toBe(200);
+  // Nobody ticked a "shipped" status: Shoper's default "przesyłka wysłana" counts as shipped by default.
+  expect((await api('GET', '/api/settings')).body.shippedStatusIds).toEqual(['7']);
   const rule = await api('POST', '/api/celebrations', { event: 'order-shipped', delayDays: 0, text: 'Zamówienie {order_id} jest w drodze, {name}!' });
   expect(rule.status).toBe(201);
 

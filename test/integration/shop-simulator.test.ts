@@ -112,7 +112,10 @@ describe('Shoper shop simulator', () => {
       application_version: '1',
     });
     expect(fields.shop).toMatch(/^[0-9a-f]{40}$/);
-    expect(Math.abs(Number(fields.timestamp) - Date.now() / 1000)).toBeLessThan(5);
+    // As a live shop sends it: `Y-m-d H:i:s` wall-clock time in Europe/Warsaw (formatted here independently).
+    const warsaw = (ms: number) =>
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+    expect(Array.from({ length: 6 }, (_, k) => warsaw(Date.now() - k * 1000))).toContain(fields.timestamp);
     expect(fields.auth_code).toMatch(/^\w{16,}$/);
     expect(fields.hash).toBe(expectedHash(fields));
     expect(fields.hash).not.toBe(createHmac('sha512', 'another-secret').update('x').digest('hex'));
@@ -273,6 +276,54 @@ describe('Shoper shop simulator', () => {
     expect(sim.webhookDeliveries('demo').filter((d) => d.event === 'order.status')).toHaveLength(2);
   });
 
+  test('App Store settings: panel webhooks signed with the derived secret, a shop refusing webhook writes, Unix timestamps', async () => {
+    // Without a webhook key nothing can be signed: a panel webhook needs the key the publisher entered.
+    sim.configureAppstore({ panelWebhookEvents: ['order.status'] });
+    const before = webhookCalls().length;
+    await sim.changeStatus('demo', 1, 3);
+    expect(webhookCalls().filter((c) => c.headers['x-webhook-id'] === '9001')).toHaveLength(0);
+    const keyed = await startShopSimulator({ appUrl: capture.url, appstoreSecret: APPSTORE_SECRET, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, rateLimit: false, webhookSecretKey: 'panel-key', appstore: { panelWebhookEvents: ['order.status'] } });
+    try {
+      keyed.createShop({ slug: 'panel' });
+      expect((await keyed.install('panel')).status).toBe(200);
+      const code = Object.fromEntries(new URLSearchParams(lifecycleCalls().at(-1)!.body)).auth_code!;
+      const granted = await fetch(`${keyed.url}/s/panel/webapi/rest/oauth/token?grant_type=authorization_code`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: basic(CLIENT_ID, CLIENT_SECRET) },
+        body: new URLSearchParams({ code }).toString(),
+      });
+      const shopToken = ((await granted.json()) as { access_token: string }).access_token;
+      const { deliveries } = await keyed.changeStatus('panel', 1, 2);
+      expect(deliveries).toEqual([200]);
+      const delivery = webhookCalls().at(-1)!;
+      expect(delivery.headers).toMatchObject({ 'x-webhook-id': '9001', 'x-webhook-name': 'order.status', 'x-shop-license': keyed.shop('panel').licence });
+      // hex(HMAC-SHA512(appstoreSecret, licence:key)), as dreamcommerce/app-msg91 verifies it.
+      const secret = createHmac('sha512', APPSTORE_SECRET).update(`${keyed.shop('panel').licence}:panel-key`).digest('hex');
+      expect(delivery.headers['x-webhook-sha1']).toBe(createHash('sha1').update(`9001:${secret}:${delivery.body}`).digest('hex'));
+      // A shop that refuses webhook writes: 403 insufficient_scope on the webhooks resource, reads included.
+      keyed.refuseWebhooks('panel', true);
+      const refused = await fetch(`${keyed.url}/s/panel/webapi/rest/webhooks`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${shopToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ url: `${capture.url}/shoper/webhooks`, format: 0, secret: 'x', active: 1, events: ['order.create'] }),
+      });
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ error: 'insufficient_scope' });
+      // Unix seconds on request, for both the lifecycle and the iframe; bad settings are refused.
+      keyed.configureAppstore({ timestampFormat: 'unix', translations: 'en_US' });
+      expect((await keyed.sendLifecycle('panel', 'upgrade')).status).toBe(200);
+      expect(Object.fromEntries(new URLSearchParams(lifecycleCalls().at(-1)!.body)).timestamp).toMatch(/^\d{10}$/);
+      expect(new URL(keyed.iframeUrl('panel')).searchParams.get('translations')).toBe('en_US');
+      expect(() => keyed.configureAppstore({ translations: 'polski' })).toThrow(/translations/);
+      const viaHttp = await fetch(`${keyed.url}/__sim/appstore`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ panelWebhookEvents: ['no.such'] }) });
+      expect(viaHttp.status).toBe(400);
+    } finally {
+      await keyed.close();
+      sim.configureAppstore({ panelWebhookEvents: [] });
+    }
+    expect(webhookCalls().length).toBeGreaterThan(before);
+  });
+
   test('shop actions send their events: order.create, parcel.dispatch (+ status), client.create, product.edit; camelCase addresses on request', async () => {
     const placed = await sim.placeOrder('demo', { phone: '600 700 800', firstname: 'Zofia', lastname: 'Lis' });
     expect(placed.deliveries).toEqual([200]);
@@ -320,7 +371,8 @@ describe('Shoper shop simulator', () => {
     const iframe = new URL(src ?? '');
     expect(`${iframe.origin}${iframe.pathname}`).toBe(`${capture.url}/app/`);
     const params = Object.fromEntries(iframe.searchParams);
-    expect(params).toMatchObject({ shop: sim.shop('demo').licence, place: 'app', locale: 'pl_PL', application: 'sms-notifications' });
+    expect(params).toMatchObject({ shop: sim.shop('demo').licence, place: 'app', locale: 'pl_PL', translations: 'pl_PL', application: 'sms-notifications' });
+    expect(params.timestamp).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     const signed = `place=${params.place}&shop=${params.shop}&timestamp=${params.timestamp}`;
     expect(params.hash).toBe(createHmac('sha512', APPSTORE_SECRET).update(signed).digest('hex'));
     expect(new URL(sim.iframeUrl('demo')).searchParams.get('shop')).toBe(sim.shop('demo').licence);

@@ -5,7 +5,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { LocalRuntime } from '../../local/runtime';
 import { LOCAL_SECRETS } from '../../local/runtime';
 import { createShoperClient } from '#services/shoper-client';
-import { eventually, startTestRuntime } from '../support/runtime';
+import { eventually, registeredWebhook, startTestRuntime } from '../support/runtime';
 
 const DAY = 24 * 3600 * 1000;
 let rt: LocalRuntime;
@@ -21,6 +21,17 @@ const sign = (fields: Record<string, string>, secret = LOCAL_SECRETS.APPSTORE_SE
     .digest('hex');
 
 const nowSeconds = () => String(Math.floor(rt.deps.clock.now().getTime() / 1000));
+/** `Y-m-d H:i:s` in Europe/Warsaw, as a live shop writes App Store timestamps (formatted here, not by the app). */
+const warsaw = (at: Date) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(at);
+const nowWarsaw = (offsetMs = 0) => warsaw(new Date(rt.deps.clock.now().getTime() + offsetMs));
+
+async function multipartLifecycle(fields: Record<string, string>) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  const res = await fetch(`${rt.url}/shoper/appstore`, { method: 'POST', body: form });
+  return { status: res.status, body: (await res.json()) as any };
+}
 
 async function lifecycle(fields: Record<string, string>, rawOverride?: string) {
   const body = rawOverride ?? new URLSearchParams(fields).toString();
@@ -67,11 +78,40 @@ describe('App Store lifecycle signatures', () => {
     expect(await rt.deps.store.getShop(licence)).toBeUndefined();
   });
 
-  test('a correctly signed but stale event is refused as a possible replay', async () => {
-    const fields = { ...base(), timestamp: String(Number(nowSeconds()) - 2 * 3600) };
-    const res = await lifecycle({ ...fields, hash: sign(fields) });
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('APPSTORE_EVENT_STALE');
+  test('a correctly signed but stale event is refused as a possible replay, in either timestamp format', async () => {
+    for (const timestamp of [String(Number(nowSeconds()) - 2 * 3600), nowWarsaw(-3 * DAY), nowWarsaw(-2 * 3600_000), nowWarsaw(30 * 60_000)]) {
+      const fields = { ...base(), timestamp };
+      const res = await lifecycle({ ...fields, hash: sign(fields) });
+      expect({ timestamp, status: res.status, code: res.body.error?.code }).toEqual({ timestamp, status: 401, code: 'APPSTORE_EVENT_STALE' });
+    }
+    const garbled = { ...base(), timestamp: '25.06.2015 10:14' };
+    const res = await lifecycle({ ...garbled, hash: sign(garbled) });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'FIELD_INVALID', field: 'timestamp' });
+  });
+
+  test('a correctly signed install with a Y-m-d H:i:s timestamp (Europe/Warsaw) installs the shop; so does Unix seconds', async () => {
+    const formats: [string, () => string][] = [['warsaw', () => nowWarsaw(-5 * 60_000)], ['unix', () => String(Number(nowSeconds()) - 300)]];
+    for (const [slug, timestamp] of formats) {
+      const created = rt.shop.createShop({ slug: `ts-${slug}`, name: `Sklep ${slug}` });
+      // The shop simulator signs the event (its own code, not the app's) with the timestamp given.
+      const res = await rt.shop.sendLifecycle(created.slug, 'install', { timestamp: timestamp() });
+      expect({ slug, status: res.status, result: JSON.parse(res.body).result }).toEqual({ slug, status: 200, result: 'installed' });
+      expect((await rt.deps.store.getShop(created.licence))?.status).toBe('installed');
+    }
+    // A captured live install's own timestamp is years old: correctly signed, it is still refused as stale.
+    const old = await rt.shop.sendLifecycle('ts-warsaw', 'install', { timestamp: '2015-06-25 10:14:16' });
+    expect(old.status).toBe(401);
+  });
+
+  test('the event is also accepted as multipart/form-data, signed over the same fields', async () => {
+    const fields = { ...base(), action: 'billing_install', timestamp: nowWarsaw() };
+    const res = await multipartLifecycle({ ...fields, hash: sign(fields) });
+    expect(res.status).toBe(200);
+    expect(res.body.result).toBe('unknown-shop');
+    const tampered = await multipartLifecycle({ ...fields, application_version: '9', hash: sign(fields) });
+    expect(tampered.status).toBe(401);
+    expect(tampered.body.error.code).toBe('APPSTORE_SIGNATURE_INVALID');
   });
 
   test('an uninstall of an unknown shop is a harmless 200', async () => {
@@ -90,7 +130,7 @@ describe('App Store lifecycle signatures', () => {
 describe('install, use, uninstall', () => {
   let licence: string;
 
-  test('install exchanges the code, reads the catalogue and registers signed webhooks', async () => {
+  test('install exchanges the code, reads the catalogue and registers one signed webhook per event', async () => {
     licence = rt.shop.createShop({ slug: 'life', name: 'Sklep Cykl Życia' }).licence;
     expect((await rt.shop.install('life')).status).toBe(200);
     const shop = await rt.deps.store.getShop(licence);
@@ -101,12 +141,19 @@ describe('install, use, uninstall', () => {
     // Tokens are stored encrypted, never in clear.
     const simToken = rt.shop.shop('life').tokens.at(-1)!.accessToken;
     expect(JSON.stringify(shop)).not.toContain(simToken);
+    // One webhook per event (X-Webhook-Id then names the event), all with the shop's one random secret...
     const hooks = rt.shop.shop('life').webhooks;
-    expect(hooks).toHaveLength(1);
-    expect(hooks[0]!.events).toEqual(expect.arrayContaining(['order.create', 'order.status', 'parcel.dispatch', 'client.create', 'product.edit']));
-    expect(hooks[0]!.url).toBe(`${rt.url}/shoper/webhooks`);
-    expect(hooks[0]!.secret).toBe(shop!.webhookSecret);
-  });
+    expect(hooks.map((h) => h.events)).toEqual(expect.arrayContaining([['order.create'], ['order.status'], ['parcel.dispatch'], ['client.create'], ['product.edit']]));
+    expect(hooks.every((h) => h.events.length === 1 && h.url === `${rt.url}/shoper/webhooks`)).toBe(true);
+    expect(new Set(hooks.map((h) => h.secret)).size).toBe(1);
+    // ...which the app keeps encrypted, bound to the shop, with the id -> event map.
+    expect(JSON.stringify(shop)).not.toContain(hooks[0]!.secret);
+    expect(shop!.webhookSecret).toBeUndefined();
+    expect(await rt.deps.cipher.decrypt(shop!.sealedWebhookSecret!, licence)).toBe(hooks[0]!.secret);
+    await expect(rt.deps.cipher.decrypt(shop!.sealedWebhookSecret!, 'another-shop')).rejects.toThrow();
+    expect(shop!.webhookEvents).toEqual(Object.fromEntries(hooks.map((h) => [String(h.webhookId), h.events[0]])));
+    expect(shop!.setup).toMatchObject({ state: 'done', attempts: 1 });
+  }, 30_000);
 
   test('a repeated install is harmless, and an older event than the last applied is refused', async () => {
     const callsBefore = rt.shop.apiCalls('life').length;
@@ -120,13 +167,14 @@ describe('install, use, uninstall', () => {
     expect(rt.shop.apiCalls('life').length).toBe(callsBefore);
     expect(rt.shop.webhookDeliveries('life').length).toBe(sent);
 
-    // Shoper sending install again: still one shop, one webhook, the merchant's templates kept.
+    // Shoper sending install again: still one shop, one webhook per event, the merchant's templates kept.
     await rt.deps.store.putTemplate(licence, 'owner-new-order', { enabled: true, delayDays: 0, text: 'Nowe {order_id}' });
+    const countBefore = rt.shop.shop('life').webhooks.length;
     expect((await rt.shop.install('life')).status).toBe(200);
-    expect(rt.shop.shop('life').webhooks).toHaveLength(1);
+    expect(rt.shop.shop('life').webhooks).toHaveLength(countBefore);
     expect((await rt.deps.store.getShop(licence))?.status).toBe('installed');
     expect((await rt.deps.store.getTemplate(licence, 'owner-new-order'))?.text).toBe('Nowe {order_id}');
-  });
+  }, 30_000);
 
   test('the merchant is signed in by the iframe parameters alone; tampered or stale ones are refused', async () => {
     const ok = await session('life');
@@ -134,25 +182,32 @@ describe('install, use, uninstall', () => {
     expect(ok.body).toMatchObject({ shop: licence, locale: 'pl' });
     expect((await session('life', (p) => (p.shop = 'someone-else'))).status).toBe(401);
     expect((await session('life', (p) => (p.place = 'orders'))).status).toBe(401);
-    // A stale but correctly signed timestamp (signed here, independently).
-    const stale = await session('life', (p) => {
-      p.timestamp = String(Number(p.timestamp) - 3600);
-      p.hash = sign({ place: p.place!, shop: p.shop!, timestamp: p.timestamp });
-    });
-    expect(stale.status).toBe(401);
-    expect(stale.body.error.code).toBe('SESSION_EXPIRED');
-    // The unsigned locale is only a display choice.
-    expect((await session('life', (p) => (p.locale = 'en_US'))).body.locale).toBe('en');
+    // The shop sends `Y-m-d H:i:s` (Europe/Warsaw) by default; Unix seconds work too.
+    expect(new URL(rt.shop.iframeUrl('life')).searchParams.get('timestamp')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const resign = (timestamp: string) => (p: Record<string, string>) => {
+      p.timestamp = timestamp;
+      p.hash = sign({ place: p.place!, shop: p.shop!, timestamp });
+    };
+    expect((await session('life', resign(nowSeconds()))).status).toBe(200);
+    // Stale but correctly signed timestamps (signed here, independently), in both formats: three days, an hour.
+    for (const old of [nowWarsaw(-3 * DAY), nowWarsaw(-3600_000), String(Number(nowSeconds()) - 3600)]) {
+      const stale = await session('life', resign(old));
+      expect({ old, status: stale.status, code: stale.body.error?.code }).toEqual({ old, status: 401, code: 'SESSION_EXPIRED' });
+    }
+    // The unsigned language is only a display choice: `translations` first (what Shoper's app template reads), then `locale`.
+    expect((await session('life', (p) => (p.translations = 'en_US'))).body.locale).toBe('en');
+    expect((await session('life', (p) => ((p.translations = 'pl_PL'), (p.locale = 'en_US')))).body.locale).toBe('pl');
+    expect((await session('life', (p) => (delete p.translations, (p.locale = 'en_US')))).body.locale).toBe('en');
   });
 
   test('a webhook body with one byte changed is refused', async () => {
-    const shop = await rt.deps.store.getShop(licence);
+    const hook = registeredWebhook(rt, 'life', 'order.status');
     const body = JSON.stringify({ order_id: '1', status_id: '2', billing_address: { phone: '601234567' } });
-    const signature = createHash('sha1').update(`7:${shop!.webhookSecret}:${body}`).digest('hex');
+    const signature = createHash('sha1').update(`${hook.id}:${hook.secret}:${body}`).digest('hex');
     const post = (b: string) =>
       fetch(`${rt.url}/shoper/webhooks`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-shop-license': licence, 'x-webhook-id': '7', 'x-webhook-name': 'order.status', 'x-webhook-sha1': signature },
+        headers: { 'content-type': 'application/json', 'x-shop-license': licence, 'x-webhook-id': hook.id, 'x-webhook-name': 'order.status', 'x-webhook-sha1': signature },
         body: b,
       });
     expect((await post(body.replace('601', '602'))).status).toBe(401);
@@ -194,7 +249,8 @@ describe('install, use, uninstall', () => {
     const { orderId } = await rt.shop.placeOrder('life', { phone: '601234567' });
     await rt.shop.changeStatus('life', orderId, 2);
     expect(await eventually(async () => (await rt.deps.store.listJobs(licence, { states: ['SCHEDULED'] })).length === 1)).toBe(true);
-    expect((await rt.deps.scheduler.list()).some((s) => s.ref.shop === licence)).toBe(true);
+    // The job is written before its schedule: wait for both.
+    expect(await eventually(async () => (await rt.deps.scheduler.list()).some((s) => s.ref.shop === licence))).toBe(true);
 
     expect((await rt.shop.uninstall('life')).status).toBe(200);
     expect(await rt.deps.store.getShop(licence)).toBeUndefined();
@@ -212,4 +268,28 @@ describe('install, use, uninstall', () => {
     expect(await rt.deps.store.listTemplates(licence)).toEqual({});
     expect(await rt.deps.store.listJobs(licence)).toHaveLength(0);
   }, 30_000);
+});
+
+describe('across the spring clock change (Warsaw 02:00 CET -> 03:00 CEST)', () => {
+  test('installs a minute before and a minute after the change carry Warsaw wall time and are both fresh', async () => {
+    // The simulator writes `Y-m-d H:i:s` Warsaw time; read with a fixed +01:00 the second one would be an hour ahead.
+    const before = Date.parse('2027-03-28T00:59:30Z'); // 01:59:30 CET
+    expect(before).toBeGreaterThan(rt.deps.clock.now().getTime());
+    await rt.advanceClock(before - rt.deps.clock.now().getTime());
+    const first = rt.shop.createShop({ slug: 'dst-przed', name: 'Sklep Przed' });
+    expect(new URL(rt.shop.iframeUrl('dst-przed')).searchParams.get('timestamp')).toMatch(/^2027-03-28 01:59:[345]\d$/);
+    expect((await rt.shop.install('dst-przed')).status).toBe(200);
+    await rt.advanceClock(60_000); // 03:00:30 CEST
+    const second = rt.shop.createShop({ slug: 'dst-po', name: 'Sklep Po' });
+    expect(new URL(rt.shop.iframeUrl('dst-po')).searchParams.get('timestamp')).toMatch(/^2027-03-28 03:00:[345]\d$/);
+    expect((await rt.shop.install('dst-po')).status).toBe(200);
+    for (const shop of [first, second]) expect((await rt.deps.store.getShop(shop.licence))?.status).toBe('installed');
+    // The order of events holds across the change: the second install's instant is a minute after the first one's
+    // (the clock runs on between the calls), not an hour or more.
+    const applied = await Promise.all([first, second].map(async (s) => Number((await rt.deps.store.getShop(s.licence))!.lastLifecycleAt)));
+    expect(applied[1]! - applied[0]!).toBeGreaterThanOrEqual(60);
+    expect(applied[1]! - applied[0]!).toBeLessThan(90);
+    // The admin signs in with the summer-time iframe parameters.
+    expect((await session('dst-po')).status).toBe(200);
+  }, 60_000);
 });

@@ -9,14 +9,22 @@ import { eventually, startTestRuntime } from '../support/runtime';
 let rt: LocalRuntime;
 const licences: Record<string, string> = {};
 
-async function api(slug: string, method: string, path: string, body?: unknown) {
+/** A fresh admin session of the shop, as the iframe gets one. */
+async function signIn(slug: string): Promise<string> {
   const iframe = new URL(rt.shop.iframeUrl(slug));
   const session = await fetch(`${rt.url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(Object.fromEntries(iframe.searchParams)),
   });
-  const { token } = (await session.json()) as { token: string };
+  return ((await session.json()) as { token: string }).token;
+}
+
+async function api(slug: string, method: string, path: string, body?: unknown) {
+  return apiAs(await signIn(slug), method, path, body);
+}
+
+async function apiAs(token: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${rt.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
@@ -146,13 +154,37 @@ describe('the test SMS', () => {
   });
 });
 
+describe('a postpaid SMSAPI account (no points in its profile)', () => {
+  test('connects with a pasted token; the state shows the account type instead of a balance, and no account problem', async () => {
+    await newShop('abonament', 'Sklep Abonament');
+    rt.smsapi.addAccount({
+      username: 'firma-abonament',
+      token: 'sim-token-postpaid',
+      paymentType: 'postpaid',
+      points: 0,
+      senders: [{ sender: 'FIRMA', status: 'ACTIVE', is_default: true }],
+    });
+    const profile = await fetch(`${rt.smsapi.url}/profile`, { headers: { authorization: 'Bearer sim-token-postpaid' } });
+    expect(await profile.json()).not.toHaveProperty('points');
+
+    const res = await api('abonament', 'PUT', '/api/smsapi', { token: 'sim-token-postpaid' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ connected: true, login: 'firma-abonament', points: null, accountType: 'postpaid', senderName: 'FIRMA' });
+    expect(res.body.accountProblem).toBeUndefined();
+    const errors = await api('abonament', 'GET', '/api/errors');
+    expect(errors.body.accountProblem).toBeUndefined();
+  });
+});
+
 describe('connecting with OAuth', () => {
-  async function authorize(decision: 'accept' | 'deny') {
-    const start = await api('konto', 'GET', '/api/smsapi/oauth/start');
+  /** The merchant's path: start in the app (one session), consent at SMSAPI, back through our callback. */
+  async function authorize(decision: 'accept' | 'deny', token: string) {
+    const start = await apiAs(token, 'GET', '/api/smsapi/oauth/start');
     expect(start.status).toBe(200);
     const url = new URL(start.body.url as string);
     expect(`${url.origin}${url.pathname}`).toBe(`${rt.smsapi.oauthUrl}/oauth/access`);
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      response_type: 'code',
       client_id: 'sim-client',
       redirect_uri: `${rt.url}/smsapi/oauth/callback`,
       scope: 'sms,profile,sms_sender',
@@ -166,32 +198,84 @@ describe('connecting with OAuth', () => {
     const callback = new URL(consent.headers.get('location')!);
     expect(`${callback.origin}${callback.pathname}`).toBe(`${rt.url}/smsapi/oauth/callback`);
     const back = await fetch(callback, { redirect: 'manual' });
-    return { status: back.status, location: back.headers.get('location') };
+    return { status: back.status, location: new URL(back.headers.get('location')!), state: url.searchParams.get('state')! };
   }
+
+  test('without SMSAPI_CLIENT_ID the admin API says OAuth is not offered; with it, it is', async () => {
+    expect((await api('konto', 'GET', '/api/smsapi')).body.oauthAvailable).toBe(true);
+    const unconfigured = { ...rt.deps, secrets: async () => ({ ...(await rt.deps.secrets()), smsapiClientId: '', smsapiClientSecret: '' }) };
+    const { connectionState } = await import('#services/smsapi-connection');
+    expect((await connectionState(unconfigured, licences.konto!)).oauthAvailable).toBe(false);
+  });
 
   test('Odmów sends the merchant back to the app and changes nothing', async () => {
     const before = await rt.deps.store.getSmsapi(licences.konto!);
-    const back = await authorize('deny');
-    expect(back).toEqual({ status: 302, location: `${rt.url}/app/?smsapi=denied` });
+    const back = await authorize('deny', await signIn('konto'));
+    expect(back.status).toBe(302);
+    expect(back.location.toString()).toBe(`${rt.url}/app/?smsapi=denied`);
     expect(await rt.deps.store.getSmsapi(licences.konto!)).toEqual(before);
   });
 
-  test('Akceptuj connects the account with OAuth, keeping the sender chosen for the same login', async () => {
-    const back = await authorize('accept');
-    expect(back).toEqual({ status: 302, location: `${rt.url}/app/?smsapi=connected` });
-    const state = await api('konto', 'GET', '/api/smsapi');
-    expect(state.body).toMatchObject({ connected: true, method: 'oauth', login: 'demo-shop', senderName: 'SMSAPI' });
+  test('Akceptuj: the callback connects nothing; the app window completes with its session and the account is connected', async () => {
+    const session = await signIn('konto');
+    const back = await authorize('accept', session);
+    expect(back.status).toBe(302);
+    expect(`${back.location.origin}${back.location.pathname}`).toBe(`${rt.url}/app/`);
+    expect(back.location.searchParams.get('smsapi')).toBe('authorized');
+    const code = back.location.searchParams.get('code')!;
+    expect(back.location.searchParams.get('state')).toBe(back.state);
+    const before = await rt.deps.store.getSmsapi(licences.konto!);
+    expect(before?.method).not.toBe('oauth');
+
+    const done = await apiAs(session, 'POST', '/api/smsapi/oauth/complete', { code, state: back.state });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ connected: true, method: 'oauth', login: 'demo-shop', senderName: 'SMSAPI' });
     const stored = await rt.deps.store.getSmsapi(licences.konto!);
     expect(stored?.refreshToken).toBeDefined();
     expect(await rt.deps.cipher.decrypt(stored!.token, licences.konto!)).toMatch(/^sim-oauth-/);
   });
 
-  test('a forged or missing state is 401 and stores nothing', async () => {
-    const forged = await fetch(`${rt.url}/smsapi/oauth/callback?code=abc&state=eyJhbGciOiJIUzI1NiJ9.e30.bad`, { redirect: 'manual' });
+  test('attack: a replayed state is refused (single use), even with a fresh code', async () => {
+    const session = await signIn('konto');
+    const first = await authorize('accept', session);
+    const ok = await apiAs(session, 'POST', '/api/smsapi/oauth/complete', { code: first.location.searchParams.get('code'), state: first.state });
+    expect(ok.status).toBe(200);
+    const replay = await apiAs(session, 'POST', '/api/smsapi/oauth/complete', { code: first.location.searchParams.get('code'), state: first.state });
+    expect(replay.status).toBe(401);
+    expect(replay.body.error.code).toBe('SMSAPI_OAUTH_STATE_INVALID');
+  });
+
+  test("attack: a link made in one admin session cannot be completed by another session (of the same or another shop)", async () => {
+    await newShop('obcy', 'Sklep Obcy');
+    const attacker = await signIn('konto');
+    // The attacker starts the flow and sends the link; the victim accepts; the victim's browser gets the code.
+    const link = await authorize('accept', attacker);
+    const code = link.location.searchParams.get('code');
+    await new Promise((r) => setTimeout(r, 1100)); // another session token (issued in another second)
+    const otherSession = await signIn('konto');
+    expect(otherSession).not.toBe(attacker);
+    const stolen = await apiAs(otherSession, 'POST', '/api/smsapi/oauth/complete', { code, state: link.state });
+    expect(stolen.status).toBe(401);
+    expect(stolen.body.error.code).toBe('SMSAPI_OAUTH_STATE_INVALID');
+    const otherShop = await api('obcy', 'POST', '/api/smsapi/oauth/complete', { code, state: link.state });
+    expect(otherShop.status).toBe(401);
+    expect(await rt.deps.store.getSmsapi(licences.obcy!)).toBeUndefined();
+    // The callback alone never connected anything, and a forged or missing state is refused.
+    const forged = await apiAs(attacker, 'POST', '/api/smsapi/oauth/complete', { code: 'abc', state: 'eyJhbGciOiJIUzI1NiJ9.e30.bad' });
     expect(forged.status).toBe(401);
-    expect(((await forged.json()) as any).error.code).toBe('SMSAPI_OAUTH_STATE_INVALID');
-    const missing = await fetch(`${rt.url}/smsapi/oauth/callback?code=abc`, { redirect: 'manual' });
-    expect(missing.status).toBe(401);
+    const missing = await apiAs(attacker, 'POST', '/api/smsapi/oauth/complete', { code: 'abc' });
+    expect(missing.status).toBe(400);
+  });
+
+  test('an expired state (over 15 minutes) is refused', async () => {
+    const session = await signIn('konto');
+    const back = await authorize('accept', session);
+    const later = { ...rt.deps, clock: { now: () => new Date(rt.deps.clock.now().getTime() + 16 * 60_000) } };
+    const { completeOAuth } = await import('#services/smsapi-connection');
+    const { sessionBinding } = await import('#services/smsapi-oauth');
+    await expect(
+      completeOAuth(later, licences.konto!, sessionBinding(session), { code: back.location.searchParams.get('code')!, state: back.state }),
+    ).rejects.toMatchObject({ status: 401, code: 'SMSAPI_OAUTH_STATE_INVALID' });
   });
 
   test('an expired OAuth access token is refreshed once and the call succeeds (state, and a job)', async () => {
@@ -334,6 +418,7 @@ describe('account problems, the error log and delivery reports', () => {
     expect(stats.body.month).toMatchObject(expected);
     expect(stats.body.today.points).toBeCloseTo(0.64, 4);
     expect(stats.body.numbersCollected).toBe(3);
+    expect(stats.body.numbersAdded).toEqual({ today: 3, week: 3, month: 3 });
     expect(stats.body.weeklyGrowth).toEqual({ thisWeek: 3, lastWeek: 0, percent: null });
     expect(stats.body.daily).toHaveLength(30);
     expect(stats.body.daily[29]).toMatchObject({ sent: 4, delivered: 3, failed: 1, newNumbers: 3 });
@@ -344,11 +429,16 @@ describe('account problems, the error log and delivery reports', () => {
     const licence = licences.staty!;
     const [job] = await rt.deps.store.listJobs(licence, { states: ['DELIVERED'] });
     const before = await rt.deps.store.getJob(licence, job!.jobId);
-    const res = await fetch(`${rt.url}/smsapi/reports?MsgId=999&status=405&idx=${job!.jobId}&donedate=1700000000`);
+    // The reports URL the shop's SMS carry (SMSAPI appends its fields to it).
+    const notifyUrl = rt.smsapi.outbox().find((m) => m.idx === job!.jobId)!.notifyUrl!;
+    expect(new URL(notifyUrl).searchParams.get('shop')).toBe(licence);
+    const res = await fetch(`${notifyUrl}&MsgId=999&status=405&idx=${job!.jobId}&donedate=1700000000`);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('OK');
     expect(await rt.deps.store.getJob(licence, job!.jobId)).toEqual(before);
-    const unknown = await fetch(`${rt.url}/smsapi/reports?MsgId=1,2&status=404,404&idx=nope,${'f'.repeat(32)}`);
+    const unknown = await fetch(`${notifyUrl}&MsgId=1,2&status=404,404&idx=nope,${'f'.repeat(32)}`);
     expect(await unknown.text()).toBe('OK');
+    // Without the URL's token nothing is even read.
+    expect((await fetch(`${rt.url}/smsapi/reports?MsgId=999&status=405&idx=${job!.jobId}`)).status).toBe(401);
   });
 });

@@ -120,8 +120,8 @@ describe('sending', () => {
     expect(sim.outbox().map((s) => s.to)).toEqual(['48500100200', '48600100200']);
   });
 
-  it('sends to several recipients with one idx each, joined by |', async () => {
-    const { json } = await send({ to: '500100200,600100200', message: 'Hej', idx: 'job-a|job-b', check_idx: '1' });
+  it("sends to several recipients with one idx each, as an array parameter (idx[0], idx[1]) like SMSAPI's PHP client", async () => {
+    const { json } = await send({ to: '500100200,600100200', message: 'Hej', 'idx[0]': 'job-a', 'idx[1]': 'job-b', check_idx: '1' });
 
     expect(json.count).toBe(2);
     expect(json.list.map((m: any) => [m.number, m.idx])).toEqual([
@@ -134,10 +134,28 @@ describe('sending', () => {
     ]);
   });
 
-  it('refuses an idx list that does not match the recipients (error 20)', async () => {
+  it('refuses an idx list that does not match the recipients (error 20); a plain idx with | is one value, not a list', async () => {
     const { json } = await send({ to: '500100200,600100200', message: 'Hej', idx: 'only-one' });
     expect(json.error).toBe(20);
+    expect((await send({ to: '500100200,600100200', message: 'Hej', idx: 'job-a|job-b' })).json.error).toBe(20);
+    expect((await send({ to: '500100200,600100200', message: 'Hej', 'idx[0]': 'job-a' })).json.error).toBe(20);
     expect(sim.outbox()).toHaveLength(0);
+  });
+
+  it('fault injection: the next sms.do calls answer the forced error codes, once each, in order', async () => {
+    sim.setFaults({ forcedErrors: [72, 401, 98] });
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await send({ to: '500100200', message: 'Hej' })).json.error);
+    expect(codes).toEqual([72, 401, 98, undefined]);
+    expect(sim.outbox()).toHaveLength(1);
+  });
+
+  it('can behave like the older SMSAPI: notify_url with several recipients is refused with 72, with one it is fine', async () => {
+    sim.setFaults({ notifyUrlSingleRecipientOnly: true });
+    const batch = await send({ to: '500100200,600100200', message: 'Hej', notify_url: callbackUrl });
+    expect(batch.json).toMatchObject({ error: 72, message: expect.stringContaining('notify_url') });
+    expect((await send({ to: '500100200', message: 'Hej', notify_url: callbackUrl })).json.count).toBe(1);
+    expect((await send({ to: '500100200,600100200', message: 'Hej' })).json.count).toBe(2);
   });
 
   it('refuses a repeated idx with check_idx=1 (error 53) and sends nothing the second time', async () => {
@@ -307,6 +325,7 @@ describe('OAuth web flow', () => {
       redirect: 'manual',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
+        response_type: 'code',
         client_id: 'sim-client',
         redirect_uri: redirectUri,
         scope: 'sms,profile,sms_sender',
@@ -328,7 +347,7 @@ describe('OAuth web flow', () => {
   }
 
   it('shows the Polish consent page with the scopes and both buttons', async () => {
-    const query = new URLSearchParams({ client_id: 'sim-client', redirect_uri: redirectUri, scope: 'sms,sms_sender', state: 's' });
+    const query = new URLSearchParams({ response_type: 'code', client_id: 'sim-client', redirect_uri: redirectUri, scope: 'sms,sms_sender', state: 's' });
     const res = await fetch(`${sim.oauthUrl}/oauth/access?${query}`);
     const html = await res.text();
     expect(res.status).toBe(200);
@@ -341,8 +360,15 @@ describe('OAuth web flow', () => {
   });
 
   it('refuses an unknown client on the consent page', async () => {
-    const query = new URLSearchParams({ client_id: 'nobody', redirect_uri: redirectUri });
+    const query = new URLSearchParams({ response_type: 'code', client_id: 'nobody', redirect_uri: redirectUri });
     expect((await fetch(`${sim.oauthUrl}/oauth/access?${query}`)).status).toBe(400);
+  });
+
+  it('refuses an authorize request without response_type=code, as an OAuth server does', async () => {
+    const query = new URLSearchParams({ client_id: 'sim-client', redirect_uri: redirectUri, scope: 'sms', state: 's' });
+    const res = await fetch(`${sim.oauthUrl}/oauth/access?${query}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('response_type=code');
   });
 
   it('Akceptuj redirects with a code that buys tokens working as that account', async () => {
@@ -386,11 +412,12 @@ describe('OAuth web flow', () => {
 });
 
 describe('delivery reports', () => {
-  it('calls notify_url with SMSAPI fields, several reports comma-separated in one call', async () => {
+  it('calls notify_url with the documented fields (no idx), several reports comma-separated in one call', async () => {
     const { json } = await send({
       to: '500100200,500100299',
       message: 'Hej',
-      idx: 'job-1|job-2',
+      'idx[0]': 'job-1',
+      'idx[1]': 'job-2',
       notify_url: callbackUrl,
     });
 
@@ -400,11 +427,29 @@ describe('delivery reports', () => {
     expect(report.searchParams.get('shop')).toBe('shop-1');
     expect(report.searchParams.get('MsgId')).toBe(`${json.list[0].id},${json.list[1].id}`);
     expect(report.searchParams.get('status')).toBe('404,405');
-    expect(report.searchParams.get('idx')).toBe('job-1,job-2');
+    expect(report.searchParams.has('idx')).toBe(false);
     expect(report.searchParams.get('username')).toBe('demo-shop,demo-shop');
+    expect(report.searchParams.get('from')).toBe('SKLEP 123,SKLEP 123');
+    expect(report.searchParams.get('points')).toMatch(/^[0-9.]+,[0-9.]+$/);
     expect(report.searchParams.get('to')).toBe('48500100200,48500100299');
     expect(report.searchParams.get('donedate')).toMatch(/^[0-9]{10},[0-9]{10}$/);
     expect(sim.outbox().map((s) => s.status)).toEqual(['DELIVERED', 'UNDELIVERED']);
+  });
+
+  it('adds idx to the reports only when asked to (reportIdx)', async () => {
+    sim.setFaults({ reportIdx: true });
+    await send({ to: '500100200', message: 'Hej', idx: 'job-9', notify_url: callbackUrl });
+    const report = await waitFor(() => received[0]);
+    expect(report.searchParams.get('idx')).toBe('job-9');
+  });
+
+  it('answers a profile without points for a postpaid account', async () => {
+    sim.addAccount({ username: 'abonament', token: 'sim-token-abo', paymentType: 'postpaid' });
+    const profile = await (await api('/profile', { token: 'sim-token-abo' })).json();
+    expect(profile).toMatchObject({ username: 'abonament', payment_type: 'postpaid' });
+    expect(profile).not.toHaveProperty('points');
+    // Billed afterwards: never refused for points.
+    expect((await send({ to: '500100200', message: 'Hej', from: 'SMSAPI' }, { token: 'sim-token-abo' })).json.count).toBe(1);
   });
 
   it('batches at most five reports per call', async () => {

@@ -3,7 +3,7 @@
 // the fast-forwarded clock; duplicates and forgeries change nothing.
 import { createHash } from 'node:crypto';
 import type { LocalRuntime } from '../../local/runtime';
-import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
+import { eventually, registeredWebhook, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 const DAY = 24 * 3600 * 1000;
 let rt: LocalRuntime;
@@ -93,17 +93,17 @@ test('a forged or missing signature gets 401 and a malformed body 400, and neith
   const body = JSON.stringify({ order_id: '1', status_id: '2' });
   const post = (headers: Record<string, string>, payload = body) =>
     fetch(`${rt.url}/shoper/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
-  const base = { 'x-shop-license': licence, 'x-webhook-id': '1', 'x-webhook-name': 'order.status' };
+  const hook = registeredWebhook(rt, 'demo', 'order.status');
+  const base = { 'x-shop-license': licence, 'x-webhook-id': hook.id, 'x-webhook-name': 'order.status' };
 
-  const forged = await post({ ...base, 'x-webhook-sha1': createHash('sha1').update(`1:wrong-secret:${body}`).digest('hex') });
+  const forged = await post({ ...base, 'x-webhook-sha1': createHash('sha1').update(`${hook.id}:wrong-secret:${body}`).digest('hex') });
   expect(forged.status).toBe(401);
   expect(((await forged.json()) as any).error.code).toBe('WEBHOOK_SIGNATURE_INVALID');
   expect((await post(base)).status).toBe(401);
 
   // A correctly signed but malformed body: the signature is computed here, independently of the app's code.
-  const secret = (await rt.deps.store.getShop(licence))!.webhookSecret!;
   const malformed = '{"order_id": 1,';
-  const bad = await post({ ...base, 'x-webhook-sha1': createHash('sha1').update(`1:${secret}:${malformed}`).digest('hex') }, malformed);
+  const bad = await post({ ...base, 'x-webhook-sha1': createHash('sha1').update(`${hook.id}:${hook.secret}:${malformed}`).digest('hex') }, malformed);
   expect(bad.status).toBe(400);
   expect(((await bad.json()) as any).error).toMatchObject({ code: 'WEBHOOK_BODY_INVALID', field: 'body' });
 

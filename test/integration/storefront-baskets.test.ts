@@ -1,5 +1,5 @@
 // Abandoned baskets over real HTTP: the widget reports a logged-in client's basket; N days later, if the client
-// consented and has not ordered, the reminder (with the client's name from Shoper) goes; an order, an emptied
+// consented (Shoper's newsletter flag) and has not ordered, the reminder (with the client's name from Shoper) goes; an order, an emptied
 // basket or newer activity cancels or replaces the pending reminder.
 import type { LocalRuntime } from '../../local/runtime';
 import { DEFAULT_SETTINGS } from '#domain/settings';
@@ -87,12 +87,14 @@ test('newer activity replaces the pending reminder; an emptied basket cancels it
   expect((await reminders(userId)).filter((j) => j.state === 'SCHEDULED')).toHaveLength(0);
 }, 60_000);
 
-test('without consent nothing is planned; an explicit opt-in on the page counts as consent', async () => {
+test('without the newsletter consent the shop recorded nothing is planned; a consent flag in the request is refused', async () => {
   const { userId } = await rt.shop.registerClient('demo', { firstname: 'Ewa', lastname: 'Mak', phone: '604 500 604', newsletter: false });
   expect(await (await report(userId, 1)).json()).toEqual({ status: 'ignored', reason: 'NO_CONSENT' });
   expect(await reminders(userId)).toHaveLength(0);
-  const optIn = (await (await report(userId, 1, { consent: true, consentTextVersion: 'basket-v1' })).json()) as any;
-  expect(optIn.status).toBe('planned');
+  const optIn = await report(userId, 1, { consent: true, consentTextVersion: 'basket-v1' });
+  expect(optIn.status).toBe(400);
+  expect(((await optIn.json()) as any).error).toMatchObject({ code: 'CONSENT_NOT_ACCEPTED', field: 'consent' });
+  expect(await reminders(userId)).toHaveLength(0);
 
   // A client id the shop does not know plans nothing (and reveals nothing).
   expect(await (await report(987654, 1)).json()).toEqual({ status: 'ignored', reason: 'CLIENT_UNKNOWN' });

@@ -3,6 +3,7 @@
 // celebrations, back in stock), set up through the same admin API the SPA uses.
 import type { LocalRuntime } from '#local/runtime';
 import { adminApi, type AdminApi } from '../../frontend/demo-seed';
+import { postFrom } from '../../bench/harness';
 
 /** The templates every load shop uses; the tests render the expected texts from these independently. */
 export const LOAD_TEXTS = {
@@ -87,14 +88,19 @@ export async function setupLoadShop(rt: LoadWorld, index: number, options: LoadS
   return { index, slug, name, licence: sim.licence, ownerNumber: `48${owner}`, api };
 }
 
-/** A client leaves a number on a sold-out product's page (the storefront widget's request). */
+/**
+ * A client leaves a number on a sold-out product's page (the storefront widget's request). Each shop's clients
+ * come from a loopback address of their own (127.40.<shop>.1), as real shoppers of different shops do: the
+ * storefront also limits one address across all shops.
+ */
 export async function signUpOnStorefront(rt: LoadWorld, shop: LoadShop, productId: number, phone: string): Promise<void> {
-  const res = await fetch(`${rt.url}/storefront/${shop.licence}/subscriptions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: new URL(rt.shop.shop(shop.slug).url).origin },
-    body: JSON.stringify({ productId: String(productId), phone, consent: true, consentTextVersion: 'v1', locale: 'pl' }),
-  });
-  if (res.status !== 201) throw new Error(`LOAD_SETUP_SIGN_UP_FAILED ${res.status} ${await res.text()}`);
+  const res = await postFrom(
+    `${rt.url}/storefront/${shop.licence}/subscriptions`,
+    { productId: String(productId), phone, consent: true, consentTextVersion: 'v1', locale: 'pl' },
+    { origin: new URL(rt.shop.shop(shop.slug).url).origin },
+    `127.40.${shop.index % 250}.1`,
+  );
+  if (res.status !== 201) throw new Error(`LOAD_SETUP_SIGN_UP_FAILED ${res.status} ${res.text}`);
 }
 
 /** Runs `task` over `items` with at most `limit` in flight; results in input order. */

@@ -14,14 +14,15 @@ export interface SignedWebhook {
 
 export type WebhookSigner = (event: string, payload: Record<string, unknown>) => SignedWebhook;
 
-/** Signs webhooks for one simulated shop with the secret the app registered in it (read back from the store). */
+/** Signs webhooks for one simulated shop with the webhook the app registered in it for each event (one per event). */
 export async function webhookSigner(rt: LocalRuntime, slug: string): Promise<WebhookSigner> {
   const sim = rt.shop.shop(slug);
-  const stored = await rt.deps.store.getShop(sim.licence);
-  const hook = sim.webhooks.find((w) => w.url === `${rt.url}/shoper/webhooks`);
-  if (!stored?.webhookSecret || !hook) throw new Error(`LOAD_NO_WEBHOOK: shop ${slug} has no registered webhook`);
-  const secret = stored.webhookSecret;
+  const ours = sim.webhooks.filter((w) => w.url === `${rt.url}/shoper/webhooks`);
+  if (ours.length === 0) throw new Error(`LOAD_NO_WEBHOOK: shop ${slug} has no registered webhook`);
   return (event, payload) => {
+    const hook = ours.find((w) => w.events.includes(event));
+    if (!hook) throw new Error(`LOAD_NO_WEBHOOK: shop ${slug} has no webhook for ${event}`);
+    const secret = hook.secret;
     const body = JSON.stringify(payload);
     return {
       licence: sim.licence,

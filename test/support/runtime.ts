@@ -48,3 +48,13 @@ export async function connectDemoSmsapi(rt: LocalRuntime, licence: string): Prom
     connectedAt: new Date().toISOString(),
   });
 }
+
+/**
+ * The webhook the app registered in a simulated shop for one event (one per event), as Shoper knows it: id and
+ * secret. Tests that play Shoper sign with these, read from the shop's side (the app stores its copy encrypted).
+ */
+export function registeredWebhook(rt: LocalRuntime, slug: string, event: string): { id: string; secret: string } {
+  const hook = rt.shop.shop(slug).webhooks.find((w) => w.url === `${rt.url}/shoper/webhooks` && w.events.includes(event));
+  if (!hook) throw new Error(`NO_WEBHOOK: shop ${slug} has no webhook registered for ${event}`);
+  return { id: String(hook.webhookId), secret: hook.secret };
+}

@@ -87,15 +87,25 @@ export function SignedOut(props: { detail?: string }) {
 }
 
 /** The SMSAPI consent window lands back on the app: tell the admin tab and close. */
-export function OAuthDone(props: { result: string }) {
-  const ok = props.result === 'connected';
+export function OAuthDone(props: { result: string; handedOver: boolean }) {
+  // `authorized`: SMSAPI accepted; the app window that opened this one completes the connection with its session.
+  const ok = props.result === 'authorized' && props.handedOver;
+  const lost = props.result === 'authorized' && !props.handedOver;
   return (
     <main class="rwd-layout-container signed-out">
       <div class="panel">
-        <h1>{ok ? 'Konto SMSAPI zostało połączone' : 'Nie połączono konta SMSAPI'}</h1>
-        <p>{ok ? 'Możesz zamknąć to okno i wrócić do panelu sklepu.' : 'Odmówiono dostępu lub wystąpił błąd. Zamknij to okno i spróbuj ponownie w zakładce „Konto SMSAPI”.'}</p>
+        <h1>{ok ? 'Zgoda SMSAPI przekazana do aplikacji' : 'Nie połączono konta SMSAPI'}</h1>
+        <p>
+          {ok
+            ? 'Zamknij to okno i wróć do zakładki „Konto SMSAPI” w panelu sklepu — konto połączy się tam.'
+            : lost
+              ? 'To okno straciło połączenie z oknem aplikacji, więc konto nie zostało połączone. Zamknij je i kliknij „Połącz ze swoim kontem SMSAPI” jeszcze raz albo wklej token API.'
+              : 'Odmówiono dostępu lub wystąpił błąd. Zamknij to okno i spróbuj ponownie w zakładce „Konto SMSAPI”.'}
+        </p>
         <p lang="en" class="muted">
-          {ok ? 'The SMSAPI account is connected. You can close this window.' : 'The SMSAPI account was not connected. Close this window and try again.'}
+          {ok
+            ? "SMSAPI's consent was handed to the app window: close this one; the account connects there."
+            : 'The SMSAPI account was not connected. Close this window and try again, or paste an API token.'}
         </p>
         <button type="button" class="button button-primary" onClick={() => window.close()}>
           Zamknij okno / Close

@@ -3,6 +3,7 @@
 import { DEFAULT_MAX_PARTS, smsLength, type SmsLength } from '#domain/sms-length';
 import { replaceSpecialCharacters } from '#domain/special-characters';
 import { renderSample, validateTemplate, type TemplateIssue } from '#domain/template';
+import { FORBIDDEN_CHARACTER_NAMES } from '#domain/text-safety';
 import type { MessageKind } from '#domain/placeholders';
 import { L, plural } from '../i18n';
 
@@ -63,6 +64,13 @@ export function issueText(issue: TemplateIssue): string {
       );
     case 'TEMPLATE_UNCLOSED_BRACE':
       return L(`Niedomknięty nawias { na pozycji ${issue.position + 1}`, `Unclosed { at position ${issue.position + 1}`);
+    case 'TEMPLATE_FORBIDDEN_CHARACTER': {
+      const name = FORBIDDEN_CHARACTER_NAMES[issue.character];
+      return L(
+        `Treść wiadomości zawiera niedozwolony znak: ${name.pl} (${issue.codePoint}) na pozycji ${issue.position + 1} — usuń go`,
+        `The message text holds a forbidden character: ${name.en} (${issue.codePoint}) at position ${issue.position + 1}; remove it`,
+      );
+    }
   }
 }
 

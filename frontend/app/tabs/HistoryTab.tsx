@@ -1,4 +1,5 @@
-// "Historia wiadomości" (ours): every SMS the app created, newest first, with its delivery status.
+// "Historia wiadomości" (ours): every SMS the app created, newest first by the date it was created, with its
+// true state (scheduled for when, sent, delivered, failed) and the messages that were planned and not sent, with why.
 import { useState } from 'preact/hooks';
 import { apiCall } from '../api/client';
 import { JobList, type JobView } from '../api/schemas';
@@ -16,7 +17,35 @@ const STATE_CLASS: Record<string, string> = {
   UNDELIVERED: 'bad',
   FAILED: 'bad',
   CANCELLED: 'muted',
+  SKIPPED: 'warn',
 };
+
+/** The line under the state: when, or why. */
+function stateDetail(job: JobView): string | undefined {
+  switch (job.state) {
+    case 'SCHEDULED':
+    case 'QUEUED':
+      return job.shiftedFrom
+        ? L(
+            `wyjdzie ${formatDateTime(job.dueAt)} — przesunięta przez godziny wysyłki (miała wyjść ${formatDateTime(job.shiftedFrom)})`,
+            `goes ${formatDateTime(job.dueAt)}, moved by the sending hours (was due ${formatDateTime(job.shiftedFrom)})`,
+          )
+        : job.waitReason
+          ? job.waitReason.message
+          : L(`wyjdzie ${formatDateTime(job.dueAt)}`, `goes ${formatDateTime(job.dueAt)}`);
+    case 'SENT':
+    case 'UNDELIVERED':
+      return job.sentAt ? L(`wysłana ${formatDateTime(job.sentAt)}`, `sent ${formatDateTime(job.sentAt)}`) : undefined;
+    case 'DELIVERED':
+      return job.deliveredAt ? L(`doręczona ${formatDateTime(job.deliveredAt)}`, `delivered ${formatDateTime(job.deliveredAt)}`) : undefined;
+    case 'SKIPPED':
+      return job.skipReason?.[locale.value];
+    case 'CANCELLED':
+      return job.cancelReason;
+    default:
+      return undefined;
+  }
+}
 
 export function HistoryTab() {
   const [expanded, setExpanded] = useState<string | undefined>(undefined);
@@ -27,8 +56,8 @@ export function HistoryTab() {
       <h2 id="tab-title-historia">{L('Historia wiadomości', 'Message history')}</h2>
       <Intro>
         {L(
-          'Wszystkie wiadomości utworzone przez aplikację, od najnowszych, ze stanem doręczenia z raportów SMSAPI.',
-          'Every message the app created, newest first, with the delivery status from SMSAPI reports.',
+          'Wszystkie wiadomości utworzone przez aplikację, od najnowszych według daty utworzenia, ze stanem doręczenia z raportów SMSAPI. Wiadomości, których aplikacja nie wysłała (brak zgody, brak numeru komórkowego…), są tu z powodem.',
+          'Every message the app created, newest first by the date it was created, with the delivery status from SMSAPI reports. Messages the app did not send (no consent, no mobile number…) are listed with the reason.',
         )}
       </Intro>
       <SearchBox id="history-search" value={list.search} onSearch={list.setSearch} placeholder={L('Telefon, nr zamówienia lub treść', 'Phone, order number or text')} />
@@ -49,7 +78,7 @@ export function HistoryTab() {
           <table class="list-table">
             <thead>
               <tr>
-                <th scope="col">{L('Data', 'Date')}</th>
+                <th scope="col">{L('Data utworzenia', 'Created')}</th>
                 <th scope="col">{L('Numer telefonu', 'Phone number')}</th>
                 <th scope="col">{L('Wiadomość', 'Message')}</th>
                 <th scope="col">{L('Typ', 'Type')}</th>
@@ -59,8 +88,8 @@ export function HistoryTab() {
             <tbody>
               {items.map((job: JobView) => (
                 <tr key={job.jobId}>
-                  <td class="nowrap">{formatDateTime(job.sentAt ?? job.dueAt)}</td>
-                  <td class="nowrap">{job.phone}</td>
+                  <td class="nowrap">{formatDateTime(job.createdAt ?? job.dueAt)}</td>
+                  <td class="nowrap">{job.phone || '—'}</td>
                   <td class="message-cell">
                     {expanded === job.jobId || job.text.length <= 90 ? job.text : `${job.text.slice(0, 90)}…`}
                     {job.text.length > 90 ? (
@@ -72,13 +101,12 @@ export function HistoryTab() {
                   <td>{jobType(job)}</td>
                   <td>
                     <span class={`badge ${STATE_CLASS[job.state] ?? ''}`}>{job.stateName?.[locale.value] ?? job.state}</span>
-                    {job.deliveredAt ? <div class="muted small">{formatDateTime(job.deliveredAt)}</div> : null}
-                    {job.error ? (
+                    {stateDetail(job) ? <div class="muted small state-detail">{stateDetail(job)}</div> : null}
+                    {job.error && job.state !== 'SENT' && job.state !== 'DELIVERED' ? (
                       <div class="small error-text">
                         {String(job.error.code)}: {job.error.message}
                       </div>
                     ) : null}
-                    {job.cancelReason ? <div class="muted small">{job.cancelReason}</div> : null}
                   </td>
                 </tr>
               ))}

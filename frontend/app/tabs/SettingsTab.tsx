@@ -124,8 +124,8 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
         id="require-consent"
         label={L('Wiadomości marketingowe tylko do klientów, którzy wyrazili zgodę', 'Marketing messages only to customers who consented')}
         hint={L(
-          'Dotyczy celebrowania dat i porzuconych koszyków; zgodą jest zapis do newslettera w Shoper lub zgoda z formularza.',
-          'Applies to date celebrations and abandoned baskets; consent is the Shoper newsletter opt-in or the form consent.',
+          'Wiadomości marketingowe (celebrowanie dat, porzucone koszyki) wychodzą tylko do klientów zapisanych do newslettera w Shoper (zaznaczenie na stronie sklepu bez logowania nie wystarcza); pozostałe są pomijane i widać je z powodem w „Historii wiadomości”.',
+          'Marketing messages (date celebrations, abandoned baskets) go only to customers signed up to the newsletter in Shoper (a tick on the storefront without signing in is not enough); the others are skipped and listed with the reason in the "Message history".',
         )}
         checked={v.requireMarketingConsent}
         onChange={(requireMarketingConsent) => form.set({ requireMarketingConsent })}

@@ -1,9 +1,10 @@
-// "Konto SMSAPI" (manual 4.1): connect (OAuth in a new window, or a pasted API token), login and points, the
-// sender drop-down of ACTIVE names, "Zastąp znaki specjalne w powiadomieniach", Zapisz, and the integration test.
+// "Konto SMSAPI" (manual 4.1): connect (a pasted API token first; OAuth in a new window when the publisher has an
+// SMSAPI OAuth client), login and points or the account type, the sender drop-down of ACTIVE names,
+// "Zastąp znaki specjalne w powiadomieniach", Zapisz, and the integration test.
 import { useEffect, useState } from 'preact/hooks';
-import { OAuthStartResponse, SmsapiSettingsBody, SmsapiTestBody, SmsapiTestResponse } from '#domain/api-smsapi';
+import { OAuthCompleteBody, OAuthStartResponse, SmsapiSettingsBody, SmsapiTestBody, SmsapiTestResponse } from '#domain/api-smsapi';
 import { apiCall, ApiError, checkRequest, errorMessage } from '../api/client';
-import { refreshSmsapiState, smsapiState } from '../api/account';
+import { accountTypeLabel, refreshSmsapiState, smsapiState } from '../api/account';
 import { Anything } from '../api/schemas';
 import { FieldLine, Checkbox, FormError, Intro, SaveBar, Loading, LoadFailed } from '../components/ui';
 import { useForm } from '../form';
@@ -12,6 +13,26 @@ import { notify } from '../notify';
 import { adjustIframeSize } from '../shoper-sdk';
 
 export const SMSAPI_REGISTRATION_URL = 'https://www.smsapi.pl/rejestracja';
+/** Where SMSAPI users generate an API token (SMSAPI panel: Ustawienia API -> Tokeny API). */
+export const SMSAPI_TOKENS_URL = 'https://ssl.smsapi.pl/react/oauth/manage';
+
+/** After SMSAPI's consent, the app window (which holds the session) completes the connection with code and state. */
+async function completeOAuth(data: { result?: string; code?: string; state?: string }, onChanged: () => void) {
+  if (data.result !== 'authorized' || !data.code || !data.state) {
+    if (data.result === 'denied') notify(L('Odmówiono dostępu do konta SMSAPI — nic nie zmieniono', 'Access to the SMSAPI account was denied; nothing changed'), 'error');
+    onChanged();
+    return;
+  }
+  try {
+    const body = checkRequest(OAuthCompleteBody, { code: data.code, state: data.state });
+    await apiCall('POST', '/api/smsapi/oauth/complete', { body, response: Anything });
+    notify(L('Konto SMSAPI zostało połączone', 'The SMSAPI account is connected'));
+  } catch (error) {
+    notify(errorMessage(error), 'error');
+  } finally {
+    onChanged();
+  }
+}
 
 export function SmsapiTab() {
   const state = smsapiState.value;
@@ -25,7 +46,8 @@ export function SmsapiTab() {
     reload();
     // The OAuth window reports back by message (same origin) or simply by the merchant returning to this tab.
     const onMessage = (event: MessageEvent) => {
-      if (event.origin === window.location.origin && (event.data as { type?: string } | null)?.type === 'smsapi-oauth') reload();
+      const data = event.data as { type?: string; result?: string; code?: string; state?: string } | null;
+      if (event.origin === window.location.origin && data?.type === 'smsapi-oauth') void completeOAuth(data, reload);
     };
     const onFocus = () => reload();
     window.addEventListener('message', onMessage);
@@ -54,14 +76,14 @@ export function SmsapiTab() {
       </Intro>
       {loadError ? <LoadFailed message={loadError} retry={reload} /> : null}
       {!state && !loadError ? <Loading /> : null}
-      {state ? <ConnectBox connected={state.connected} onChanged={reload} /> : null}
+      {state ? <ConnectBox connected={state.connected} oauthAvailable={state.oauthAvailable} onChanged={reload} /> : null}
       {state?.connected ? <AccountForm key={`${state.login}-${state.connectedAt}`} onSaved={reload} /> : null}
       {state?.connected ? <IntegrationTest /> : null}
     </section>
   );
 }
 
-function ConnectBox(props: { connected: boolean; onChanged: () => void }) {
+function ConnectBox(props: { connected: boolean; oauthAvailable: boolean; onChanged: () => void }) {
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [tokenError, setTokenError] = useState<string | undefined>(undefined);
@@ -115,15 +137,45 @@ function ConnectBox(props: { connected: boolean; onChanged: () => void }) {
     }
   };
 
+  // Pasting an API token is the first and default way (SMSAPI's own shop plugins use it); OAuth only when configured.
   return (
     <div class="panel connect-box">
+      {showToken ? (
+        <form class="edition-form token-form" onSubmit={connectWithToken}>
+          <FieldLine
+            id="smsapi-token"
+            label={L('Token API SMSAPI:', 'SMSAPI API token:')}
+            error={tokenError}
+            hint={
+              <>
+                {L(
+                  'Utwórz token w panelu SMSAPI (Ustawienia API → Tokeny API) z dostępem do wysyłki SMS, profilu i pól nadawcy, skopiuj go i wklej tutaj. Przechowujemy go zaszyfrowany. ',
+                  'Create a token in the SMSAPI panel (API settings → API tokens) with access to SMS, the profile and sender names, then paste it here. We store it encrypted. ',
+                )}
+                <a href={SMSAPI_TOKENS_URL} target="_blank" rel="noopener noreferrer" data-testid="smsapi-tokens-link">
+                  {L('Otwórz tokeny API w panelu SMSAPI', 'Open API tokens in the SMSAPI panel')}
+                </a>
+              </>
+            }
+          >
+            <input id="smsapi-token" type="password" autocomplete="off" value={token} onInput={(e) => setToken((e.currentTarget as HTMLInputElement).value)} />
+          </FieldLine>
+          <div class="edition-form-buttons">
+            <button type="submit" class="button button-primary" disabled={busy || token.trim() === ''}>
+              {L('Połącz tokenem', 'Connect with the token')}
+            </button>
+          </div>
+        </form>
+      ) : null}
       <div class="button-row">
         <a class="button" href={SMSAPI_REGISTRATION_URL} target="_blank" rel="noopener noreferrer">
           {L('Zarejestruj się', 'Sign up')}
         </a>
-        <button type="button" class="button button-primary" onClick={startOAuth} disabled={busy}>
-          {props.connected ? L('Połącz ponownie ze swoim kontem SMSAPI', 'Reconnect your SMSAPI account') : L('Połącz ze swoim kontem SMSAPI', 'Connect your SMSAPI account')}
-        </button>
+        {props.oauthAvailable ? (
+          <button type="button" class="button" onClick={startOAuth} disabled={busy}>
+            {props.connected ? L('Połącz ponownie ze swoim kontem SMSAPI', 'Reconnect your SMSAPI account') : L('Połącz ze swoim kontem SMSAPI', 'Connect your SMSAPI account')}
+          </button>
+        ) : null}
         {props.connected ? (
           <button type="button" class="button button-link" onClick={() => setShowToken(!showToken)} aria-expanded={showToken}>
             {L('Zmień token API', 'Change the API token')}
@@ -138,30 +190,10 @@ function ConnectBox(props: { connected: boolean; onChanged: () => void }) {
       {oauthLink ? (
         <p class="hint">
           {L('Przeglądarka zablokowała nowe okno. ', 'The browser blocked the new window. ')}
-          <a href={oauthLink} target="_blank" rel="noopener">
+          <a href={oauthLink} target="_blank" rel="opener">
             {L('Otwórz stronę SMSAPI', 'Open the SMSAPI page')}
           </a>
         </p>
-      ) : null}
-      {showToken ? (
-        <form class="edition-form token-form" onSubmit={connectWithToken}>
-          <FieldLine
-            id="smsapi-token"
-            label={L('Lub wklej token API:', 'Or paste an API token:')}
-            error={tokenError}
-            hint={L(
-              'Token wygenerujesz w panelu SMSAPI: Ustawienia API -> Tokeny API. Przechowujemy go zaszyfrowany.',
-              'Generate it in the SMSAPI panel: API settings -> API tokens. We store it encrypted.',
-            )}
-          >
-            <input id="smsapi-token" type="password" autocomplete="off" value={token} onInput={(e) => setToken((e.currentTarget as HTMLInputElement).value)} />
-          </FieldLine>
-          <div class="edition-form-buttons">
-            <button type="submit" class="button button-primary" disabled={busy || token.trim() === ''}>
-              {L('Połącz tokenem', 'Connect with the token')}
-            </button>
-          </div>
-        </form>
       ) : null}
     </div>
   );
@@ -201,12 +233,22 @@ function AccountForm(props: { onSaved: () => void }) {
           {state.method ? <span class="muted"> ({state.method === 'oauth' ? 'OAuth' : L('token API', 'API token')})</span> : null}
         </div>
       </div>
-      <div class="edition-form-line">
-        <span class="edition-form-line-label">{L('Punkty:', 'Points:')}</span>
-        <div class="edition-form-line-field" data-testid="smsapi-points">
-          {state.points === null ? <span class="muted">{L('niedostępne', 'unavailable')}</span> : formatNumber(state.points)}
+      {state.points === null && accountTypeLabel(state.accountType) ? (
+        // Postpaid and subscription accounts have no balance: SMSAPI leaves `points` out of their profile.
+        <div class="edition-form-line">
+          <span class="edition-form-line-label">{L('Typ konta:', 'Account type:')}</span>
+          <div class="edition-form-line-field" data-testid="smsapi-account-type">
+            {accountTypeLabel(state.accountType)}
+          </div>
         </div>
-      </div>
+      ) : (
+        <div class="edition-form-line">
+          <span class="edition-form-line-label">{L('Punkty:', 'Points:')}</span>
+          <div class="edition-form-line-field" data-testid="smsapi-points">
+            {state.points === null ? <span class="muted">{L('niedostępne', 'unavailable')}</span> : formatNumber(state.points)}
+          </div>
+        </div>
+      )}
       <FieldLine
         id="smsapi-sender"
         label={L('Pole nadawcy:', 'Sender name:')}

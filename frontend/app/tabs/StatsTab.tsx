@@ -59,10 +59,16 @@ export function StatsTab() {
                   <td class="num">{formatNumber(stats.month.failed)}</td>
                 </tr>
                 <tr data-stat="numbers">
-                  <th scope="row">{L('Liczba numerów telefonów w bazie', 'Phone numbers in the base')}</th>
-                  <td class="num" colSpan={3}>
-                    {formatNumber(stats.numbersCollected)}
-                  </td>
+                  <th scope="row">
+                    {L('Liczba numerów telefonów w bazie', 'Phone numbers in the base')}
+                    <div class="muted small">
+                      {L('nowe numery w okresie; razem w bazie: ', 'new numbers in the period; in the base in total: ')}
+                      <strong data-stat="numbers-total">{formatNumber(stats.numbersCollected)}</strong>
+                    </div>
+                  </th>
+                  <td class="num">{formatNumber(stats.numbersAdded.today)}</td>
+                  <td class="num">{formatNumber(stats.numbersAdded.week)}</td>
+                  <td class="num">{formatNumber(stats.numbersAdded.month)}</td>
                 </tr>
                 <tr data-stat="growth">
                   <th scope="row">{L('Tygodniowy przyrost numerów telefonów', 'Weekly growth of phone numbers')}</th>

@@ -6,11 +6,31 @@ import { Intro } from '../components/ui';
 import { formatDateTime, L } from '../i18n';
 import { SelectableList } from './SelectableList';
 
-const STATUS_NAMES: Record<SubscriptionView['status'], [string, string]> = {
-  waiting: ['oczekuje', 'waiting'],
-  sent: ['wysłany', 'sent'],
-  withdrawn: ['wycofany', 'withdrawn'],
-};
+/** The true state: waiting for the product / scheduled for <time> / sent / delivered / failed. */
+export function subscriptionState(s: SubscriptionView): string {
+  if (s.status === 'withdrawn') return L('wycofany', 'withdrawn');
+  const message = s.message;
+  if (s.status === 'waiting' || !message) return s.status === 'sent' ? L('wysłany', 'sent') : L('oczekuje', 'waiting');
+  switch (message.state) {
+    case 'SCHEDULED':
+    case 'QUEUED':
+      return L(`zaplanowany na ${formatDateTime(message.dueAt)}`, `scheduled for ${formatDateTime(message.dueAt)}`);
+    case 'SENDING':
+      return L('wysyłanie', 'sending');
+    case 'SENT':
+      return L('wysłany', 'sent');
+    case 'DELIVERED':
+      return L('doręczony', 'delivered');
+    case 'UNDELIVERED':
+      return L('niedoręczony', 'undelivered');
+    case 'FAILED':
+      return L('błąd wysyłki', 'failed');
+    case 'CANCELLED':
+      return L('anulowany', 'cancelled');
+    default:
+      return L('pominięty', 'skipped');
+  }
+}
 
 export function SubscriptionsTab() {
   return (
@@ -32,7 +52,7 @@ export function SubscriptionsTab() {
           { title: L('Numer telefonu', 'Phone number'), cell: (s) => s.phone, className: 'nowrap' },
           { title: L('ID Produktu', 'Product ID'), cell: (s) => s.productId, className: 'num' },
           { title: L('Nazwa Produktu', 'Product name'), cell: (s) => s.productName ?? '—' },
-          { title: L('Status', 'Status'), cell: (s) => L(...STATUS_NAMES[s.status]) },
+          { title: L('Status', 'Status'), cell: (s) => subscriptionState(s) },
           { title: L('Data utworzenia', 'Created'), cell: (s) => formatDateTime(s.createdAt), className: 'nowrap' },
         ]}
         deleteHeader={L('Usuń powiadomienie', 'Delete sign-up')}

@@ -20,7 +20,7 @@ export interface BasketActivity {
   itemsCount: number;
   lastActivityAt: string;
   client?: BasketClient;
-  /** An explicit opt-in collected by the page. */
+  /** Written by earlier versions from the page's own flag; no longer written and never counted as consent. */
   consent?: { at: string; textVersion: string; ipHash: string };
   /** The pending reminder, if any, and the activity it was planned from. */
   jobId?: string;

@@ -5,8 +5,35 @@ import { keys, type Store } from './store';
 
 export type CounterResult = { ok: true; count: number } | { ok: false };
 
+/**
+ * Counters that span every shop (one address's storefront requests to all shops together) live outside the shops'
+ * partitions, one partition per counted subject (a keyed hash, never the address itself).
+ */
+export const sharedCounterKey = (subject: string, name: string) => ({ pk: `LIMIT#${subject}`, sk: keys.rate(name) });
+
 export function createCounterRepository(store: Store) {
   const { doc, tableName: TableName } = store;
+
+  async function consumeAt(Key: Record<string, string>, limit: number, expiresAt: number, amount: number): Promise<CounterResult> {
+    if (amount > limit) return { ok: false };
+    try {
+      const res = await doc.send(
+        new UpdateCommand({
+          TableName,
+          Key,
+          UpdateExpression: 'SET expiresAt = if_not_exists(expiresAt, :exp) ADD #n :amount',
+          ConditionExpression: 'attribute_not_exists(#n) OR #n <= :room',
+          ExpressionAttributeNames: { '#n': 'count' },
+          ExpressionAttributeValues: { ':exp': expiresAt, ':amount': amount, ':room': limit - amount },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return { ok: true, count: Number(res.Attributes?.count ?? amount) };
+    } catch (error) {
+      if (store.isConditionFailure(error)) return { ok: false };
+      throw error;
+    }
+  }
 
   return {
     /**
@@ -14,24 +41,12 @@ export function createCounterRepository(store: Store) {
      * shop's partition (so uninstall removes it) and expires at `expiresAt` (unix seconds).
      */
     async consume(shop: string, name: string, limit: number, expiresAt: number, amount = 1): Promise<CounterResult> {
-      if (amount > limit) return { ok: false };
-      try {
-        const res = await doc.send(
-          new UpdateCommand({
-            TableName,
-            Key: { pk: keys.shop(shop), sk: keys.rate(name) },
-            UpdateExpression: 'SET expiresAt = if_not_exists(expiresAt, :exp) ADD #n :amount',
-            ConditionExpression: 'attribute_not_exists(#n) OR #n <= :room',
-            ExpressionAttributeNames: { '#n': 'count' },
-            ExpressionAttributeValues: { ':exp': expiresAt, ':amount': amount, ':room': limit - amount },
-            ReturnValues: 'UPDATED_NEW',
-          }),
-        );
-        return { ok: true, count: Number(res.Attributes?.count ?? amount) };
-      } catch (error) {
-        if (store.isConditionFailure(error)) return { ok: false };
-        throw error;
-      }
+      return consumeAt({ pk: keys.shop(shop), sk: keys.rate(name) }, limit, expiresAt, amount);
+    },
+
+    /** The same for a counter across all shops (see sharedCounterKey); it expires at `expiresAt` too. */
+    async consumeShared(subject: string, name: string, limit: number, expiresAt: number): Promise<CounterResult> {
+      return consumeAt(sharedCounterKey(subject, name), limit, expiresAt, 1);
     },
 
     /** Gives back what was consumed (a cancelled job frees its place under the daily cap). */

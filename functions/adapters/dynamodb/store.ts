@@ -140,6 +140,50 @@ export function createStore(doc: DocumentClient, tableName: string) {
       );
     },
 
+    /**
+     * Sets and removes attributes of the shop record only; a concurrent change to the rest is kept. With
+     * `installId`, only while the record still belongs to that install (false when it does not, or is gone).
+     */
+    async updateShop(shop: string, set: Partial<Shop>, options: { remove?: (keyof Shop)[]; installId?: string } = {}): Promise<boolean> {
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = {};
+      const sets = Object.entries(set)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v], i) => {
+          names[`#s${i}`] = k;
+          values[`:s${i}`] = v;
+          return `#s${i} = :s${i}`;
+        });
+      const removes = (options.remove ?? []).map((k, i) => {
+        names[`#r${i}`] = k;
+        return `#r${i}`;
+      });
+      if (sets.length === 0 && removes.length === 0) return true;
+      let condition = 'attribute_exists(pk)';
+      if (options.installId !== undefined) {
+        names['#setup'] = 'setup';
+        names['#installId'] = 'installId';
+        values[':installId'] = options.installId;
+        condition += ' AND #setup.#installId = :installId';
+      }
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: keys.shop(shop), sk: keys.meta },
+            UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim(),
+            ConditionExpression: condition,
+            ExpressionAttributeNames: names,
+            ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
     /** Everything the planner needs about a shop, in one Query. */
     async loadConfiguration(shop: string): Promise<ShopConfiguration> {
       const items = await queryAll({

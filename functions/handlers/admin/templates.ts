@@ -2,6 +2,7 @@
 import { badRequest } from '#domain/errors';
 import { TemplateBody } from '#domain/api';
 import { templateKey } from '#domain/planning';
+import { assertShopHasStatus } from '#services/statuses';
 import { saveTemplate } from '#services/templates';
 import { json, jsonBody } from '../http';
 import type { AdminRoute } from './route';
@@ -26,6 +27,7 @@ export const templateRoutes: AdminRoute[] = [
       const statusId = params.statusId ?? '';
       if (!/^\d{1,10}$/.test(statusId)) throw badRequest('FIELD_INVALID', 'statusId must be a number', 'statusId');
       const body = jsonBody(event, TemplateBody);
+      await assertShopHasStatus(deps, shop, statusId);
       return json(200, await saveTemplate(deps, shop, 'order-status', templateKey.orderStatus(statusId), body));
     },
   },

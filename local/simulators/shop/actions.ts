@@ -61,6 +61,8 @@ export async function placeOrder(ctx: SimContext, shop: SimShop, input: Partial<
     phone: input.phone ?? userAddress?.phone ?? '512 345 678',
     countryCode,
     country: countryCode === 'PL' ? 'Polska' : countryCode,
+    ...(input.street1 !== undefined ? { street1: input.street1 } : {}),
+    ...(input.city !== undefined ? { city: input.city } : {}),
   });
   const orderId = shop.nextIds.order++;
   const sum = input.sum ?? product?.price ?? 99;

@@ -107,7 +107,9 @@ function deliveriesSection(ctx: SimContext, shop: SimShop): string {
   return `<h2>Webhooki / Webhook deliveries</h2>
 <p class="muted">Zarejestrowane: ${shop.webhooks.length ? shop.webhooks.map((w) => `#${w.webhookId} ${h(w.events.join(', '))}`).join('; ') : 'brak'}</p>
 <form class="row" data-form="options"><label class="check"><input type="checkbox" name="camelCase"${shop.webhookAddressStyle === 'camelCase' ? ' checked' : ''}>
-adresy w webhookach jako billingAddress (camelCase)</label><button class="secondary">Zapisz</button>
+adresy w webhookach jako billingAddress (camelCase)</label>
+<label class="check"><input type="checkbox" name="refuseWebhooks"${shop.refuseWebhooks ? ' checked' : ''}>
+sklep odmawia aplikacji zakładania webhooków (403)</label><button class="secondary">Zapisz</button>
 <button type="button" class="secondary" data-action="redeliver">Wyślij ostatni ponownie</button></form>
 <table><thead><tr><th>Kiedy</th><th>Zdarzenie</th><th>Adres</th><th>HTTP</th></tr></thead><tbody>${rows || '<tr><td colspan="4" class="muted">Jeszcze nic nie wysłano</td></tr>'}</tbody></table>`;
 }
@@ -133,7 +135,7 @@ const a=b.dataset.action;await call(a);await refresh(a==='install'||a==='uninsta
 document.addEventListener('change',async(e)=>{const s=e.target.closest('[data-order-status]');if(!s)return;
 await call('orders/'+s.dataset.orderStatus+'/status',{statusId:Number(s.value)});await refresh(false);});
 document.addEventListener('submit',async(e)=>{const f=e.target.closest('[data-form]');if(!f)return;e.preventDefault();const d=new FormData(f);
-if(f.dataset.form==='options'){await call('options',{webhookAddressStyle:d.get('camelCase')?'camelCase':'snake_case'});}
+if(f.dataset.form==='options'){await call('options',{webhookAddressStyle:d.get('camelCase')?'camelCase':'snake_case',refuseWebhooks:!!d.get('refuseWebhooks')});}
 else{const body={};for(const [k,v] of d.entries()){if(k==='newsletter')body.newsletter=true;else if(v)body[k]=v;}await call(f.dataset.form,body);}
 await refresh(false);});`;
 

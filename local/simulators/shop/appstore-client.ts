@@ -13,7 +13,7 @@ export function lifecycleFields(ctx: SimContext, shop: SimShop, action: Lifecycl
     shop: shop.licence,
     shop_url: shop.url,
     application_code: ctx.config.applicationCode,
-    timestamp: unixSeconds(now),
+    timestamp: ctx.appstore.timestampFormat === 'unix' ? unixSeconds(now) : shoperDate(now),
   };
   if (action === 'install') {
     fields.application_version = String(shop.applicationVersion);

@@ -1,7 +1,7 @@
 // The simulator's shared state: shops, logs, the clock, the rate limiter and injected faults.
 // Every route and action gets this one object instead of reaching for globals.
 import type { LeakyBuckets } from './rate-limit';
-import type { ApiCall, SimShop, WebhookDelivery } from './types';
+import type { ApiCall, AppstoreSettings, SimShop, WebhookDelivery } from './types';
 
 export const LOG_LIMIT = 1000;
 
@@ -12,6 +12,8 @@ export interface SimConfig {
   clientId: string;
   clientSecret: string;
   applicationCode: string;
+  /** The app's webhook key as entered in the App Store panel (signs panel webhooks); absent: none can be signed. */
+  webhookSecretKey?: string;
 }
 
 export interface SimContext {
@@ -23,6 +25,7 @@ export interface SimContext {
   apiCalls: ApiCall[];
   buckets: LeakyBuckets;
   faults: { status: 429 | 500 | 503; remaining: number } | null;
+  appstore: AppstoreSettings;
   /** Persists the shops (no-op without a state file). */
   save: () => void;
 }

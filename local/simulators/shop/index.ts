@@ -16,12 +16,13 @@ import { newShop } from './seed';
 import { handleSimEndpoint } from './sim-endpoints';
 import { licenceForSlug } from './signing';
 import { loadShops, saveShops } from './state-file';
-import type { ApiCall, LifecycleAction, PlaceOrderInput, RateLimit, RegisterClientInput, SimShop, WebhookDelivery } from './types';
-import { redeliver } from './webhook-sender';
+import type { ApiCall, AppstoreSettings, LifecycleAction, PlaceOrderInput, RateLimit, RegisterClientInput, SimShop, WebhookDelivery } from './types';
+import { redeliver, WEBHOOK_EVENTS } from './webhook-sender';
 
 export type * from './types';
 export { adminIframeUrl } from './admin-iframe';
-export { appstoreHash, iframeHash, licenceForSlug, webhookSha1 } from './signing';
+export { appstoreHash, iframeHash, licenceForSlug, panelWebhookSecret, webhookSha1 } from './signing';
+export { PANEL_WEBHOOK_ID } from './webhook-sender';
 export { SimActionError } from './actions';
 
 export interface ShopSimulatorOptions {
@@ -38,6 +39,10 @@ export interface ShopSimulatorOptions {
   now?: () => Date;
   rateLimit?: RateLimit | false;
   stateFile?: string;
+  /** The app's webhook key as the publisher enters it in the App Store panel: signs panel-configured webhooks. */
+  webhookSecretKey?: string;
+  /** Defaults: `Y-m-d H:i:s` timestamps, translations `pl_PL`, no panel webhooks. */
+  appstore?: Partial<AppstoreSettings>;
 }
 
 export interface ShopSimulator {
@@ -59,10 +64,36 @@ export interface ShopSimulator {
   apiCalls(slug?: string): ApiCall[];
   /** The signed admin iframe URL a person would get when opening the app in this shop's panel. */
   iframeUrl(slug: string): string;
+  /** The simulated App Store: timestamp format, the iframe's translations, panel-configured webhook events. */
+  configureAppstore(settings: Partial<AppstoreSettings>): AppstoreSettings;
+  /** A shop whose token may not manage webhooks: REST `webhooks` answers 403 insufficient_scope. */
+  refuseWebhooks(slug: string, refuse: boolean): void;
   close(): Promise<void>;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { capacity: 10, leakPerSecond: 2 };
+export const DEFAULT_APPSTORE: AppstoreSettings = { timestampFormat: 'date', translations: 'pl_PL', panelWebhookEvents: [] };
+
+/** Checks and applies App Store settings (from a test, a script or `POST /__sim/appstore`). */
+export function applyAppstoreSettings(current: AppstoreSettings, input: Record<string, unknown>): AppstoreSettings | { error: string } {
+  const next = { ...current };
+  if (input.timestampFormat !== undefined) {
+    if (input.timestampFormat !== 'date' && input.timestampFormat !== 'unix') return { error: 'timestampFormat: date or unix' };
+    next.timestampFormat = input.timestampFormat;
+  }
+  if (input.translations !== undefined) {
+    if (typeof input.translations !== 'string' || !/^[a-z]{2}_[A-Z]{2}$/.test(input.translations)) return { error: 'translations: like pl_PL or en_US' };
+    next.translations = input.translations;
+  }
+  if (input.panelWebhookEvents !== undefined) {
+    const events = input.panelWebhookEvents;
+    if (!Array.isArray(events) || !events.every((e) => (WEBHOOK_EVENTS as readonly string[]).includes(String(e)))) {
+      return { error: `panelWebhookEvents: a list of ${WEBHOOK_EVENTS.join(', ')}` };
+    }
+    next.panelWebhookEvents = events.map(String);
+  }
+  return next;
+}
 const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 async function route(ctx: SimContext, createShop: ShopSimulator['createShop'], req: IncomingMessage): Promise<SimResponse> {
@@ -71,6 +102,15 @@ async function route(ctx: SimContext, createShop: ShopSimulator['createShop'], r
   const path = url.pathname;
   if (method === 'GET' && path === '/') return { status: 200, body: shopListPage(ctx) };
   if (path === '/favicon.ico') return { status: 204, body: '' };
+  if (method === 'POST' && path === '/__sim/appstore') {
+    const parsed = parseJson(await readBody(req));
+    const input = (parsed.ok && parsed.value && typeof parsed.value === 'object' ? parsed.value : {}) as Record<string, unknown>;
+    const next = applyAppstoreSettings(ctx.appstore, input);
+    if ('error' in next) return json(400, errorBody('SIM_BAD_OPTION', next.error));
+    ctx.appstore = next;
+    return json(200, ctx.appstore);
+  }
+  if (method === 'GET' && path === '/__sim/appstore') return json(200, ctx.appstore);
   if (method === 'POST' && path === '/__sim/shops') {
     const parsed = parseJson(await readBody(req));
     const input = (parsed.ok ? parsed.value : {}) as { slug?: unknown; name?: unknown };
@@ -109,6 +149,7 @@ export async function startShopSimulator(options: ShopSimulatorOptions): Promise
       clientId: options.clientId,
       clientSecret: options.clientSecret,
       applicationCode: options.applicationCode ?? 'sms-notifications',
+      webhookSecretKey: options.webhookSecretKey,
     },
     baseUrl: '',
     now: options.now ?? (() => new Date()),
@@ -117,6 +158,7 @@ export async function startShopSimulator(options: ShopSimulatorOptions): Promise
     apiCalls: [],
     buckets: new LeakyBuckets(options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit),
     faults: null,
+    appstore: { ...DEFAULT_APPSTORE, ...options.appstore },
     save: () => {
       if (stateFile) saveShops(stateFile, ctx.shops.values());
     },
@@ -192,6 +234,16 @@ export async function startShopSimulator(options: ShopSimulatorOptions): Promise
     },
     apiCalls: (slug) => ctx.apiCalls.filter((c) => slug === undefined || c.slug === slug),
     iframeUrl: (slug) => adminIframeUrl(ctx, findShop(slug)),
+    configureAppstore: (settings) => {
+      const next = applyAppstoreSettings(ctx.appstore, settings as Record<string, unknown>);
+      if ('error' in next) throw new SimActionError('SIM_BAD_OPTION', next.error, 400);
+      ctx.appstore = next;
+      return ctx.appstore;
+    },
+    refuseWebhooks: (slug, refuse) => {
+      findShop(slug).refuseWebhooks = refuse;
+      ctx.save();
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

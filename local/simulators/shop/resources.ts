@@ -71,7 +71,14 @@ function webhookInput(body: unknown, existing?: SimWebhook): { ok: true; value: 
   };
 }
 
+/** What a live shop answers a token without the needed scope (captured on shippings/payments, SPIKE-3638 C3). */
+const refusedScope = (): ResourceAnswer => ({
+  status: 403,
+  body: errorBody('insufficient_scope', 'The request requires higher privileges than provided by the access token'),
+});
+
 function writeWebhooks(ctx: SimContext, shop: SimShop, method: string, id: number | undefined, body: unknown): ResourceAnswer {
+  if (shop.refuseWebhooks) return refusedScope();
   if (method === 'POST' && id === undefined) {
     const input = webhookInput(body);
     if (!input.ok) return badRequest(input.description);
@@ -128,6 +135,7 @@ export function callResource(ctx: SimContext, shop: SimShop, method: string, pat
   if (!collection) return notFound(`resource ${name}`);
   const id = idPart === undefined ? undefined : Number(idPart);
   if (id !== undefined && !Number.isInteger(id)) return notFound(path);
+  if (name === 'webhooks' && shop.refuseWebhooks) return refusedScope();
 
   if (method === 'GET') {
     const rows = collection.rows(shop);

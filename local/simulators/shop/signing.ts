@@ -22,6 +22,14 @@ export function webhookSha1(webhookId: number, secret: string, rawBody: string):
   return createHash('sha1').update(`${webhookId}:${secret}:${rawBody}`, 'utf8').digest('hex');
 }
 
+/**
+ * The secret Shoper signs App Store panel webhooks with: hex HMAC-SHA512 keyed with the App Store secret over
+ * `licence:webhookSecretKey` (dreamcommerce/app-msg91 src/Webhookapp.php verifies it so).
+ */
+export function panelWebhookSecret(appstoreSecret: string, licence: string, webhookSecretKey: string): string {
+  return createHmac('sha512', appstoreSecret).update(`${licence}:${webhookSecretKey}`).digest('hex');
+}
+
 /** A shop's licence id: 40 hex characters, stable for a slug so restarts and tests see the same tenant. */
 export function licenceForSlug(slug: string): string {
   return createHash('sha1').update(`shoper-sim-licence:${slug}`).digest('hex');

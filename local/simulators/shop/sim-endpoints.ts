@@ -20,7 +20,7 @@ function orderInput(body: Body): Partial<PlaceOrderInput> {
   const input: Partial<PlaceOrderInput> = {};
   if (body.userId === null) input.userId = null;
   else if (num(body.userId) !== undefined) input.userId = num(body.userId);
-  for (const key of ['phone', 'firstname', 'lastname', 'countryCode', 'email'] as const) {
+  for (const key of ['phone', 'firstname', 'lastname', 'countryCode', 'email', 'street1', 'city'] as const) {
     const value = str(body[key]);
     if (value !== undefined) input[key] = value;
   }
@@ -46,6 +46,10 @@ function setOptions(ctx: SimContext, shop: SimShop, body: Body): SimResponse {
     }
     shop.webhookAddressStyle = body.webhookAddressStyle;
   }
+  if (body.refuseWebhooks !== undefined) {
+    if (typeof body.refuseWebhooks !== 'boolean') return json(400, errorBody('SIM_BAD_OPTION', 'refuseWebhooks: true or false'));
+    shop.refuseWebhooks = body.refuseWebhooks;
+  }
   if (body.statusAfterDispatch !== undefined) {
     const statusId = body.statusAfterDispatch === null ? null : num(body.statusAfterDispatch);
     if (statusId === undefined || (statusId !== null && !shop.statuses.some((s) => s.statusId === statusId))) {
@@ -54,7 +58,7 @@ function setOptions(ctx: SimContext, shop: SimShop, body: Body): SimResponse {
     shop.statusAfterDispatch = statusId;
   }
   ctx.save();
-  return json(200, { webhookAddressStyle: shop.webhookAddressStyle, statusAfterDispatch: shop.statusAfterDispatch });
+  return json(200, { webhookAddressStyle: shop.webhookAddressStyle, statusAfterDispatch: shop.statusAfterDispatch, refuseWebhooks: shop.refuseWebhooks ?? false });
 }
 
 async function route(ctx: SimContext, shop: SimShop, method: string, path: string, body: Body): Promise<SimResponse> {

@@ -142,6 +142,8 @@ export interface SimShop {
   applicationVersion: number;
   /** How webhook payloads name the order addresses (camelCase is what app-msg91 reads). */
   webhookAddressStyle: AddressStyle;
+  /** The shop refuses the app's webhook writes (403 insufficient_scope), as a token without the webhooks scope. */
+  refuseWebhooks?: boolean;
   /** Status an order moves to when its parcel is dispatched; null leaves the status alone. */
   statusAfterDispatch: number | null;
   statuses: SimStatus[];
@@ -155,6 +157,19 @@ export interface SimShop {
   authCodes: SimAuthCode[];
   tokens: SimToken[];
   nextIds: { order: number; user: number; address: number; product: number; parcel: number; webhook: number };
+}
+
+/**
+ * What the publisher set up in the simulated App Store and how its requests look: `timestamp` as Shoper sends it
+ * (`date`: `Y-m-d H:i:s` Europe/Warsaw, what a live install carries; `unix`: seconds), the iframe's `translations`,
+ * and webhooks configured in the App Store panel (delivered for every shop that has the app, signed with the
+ * per-shop derived secret).
+ */
+export interface AppstoreSettings {
+  timestampFormat: 'date' | 'unix';
+  translations: string;
+  /** Events of the one panel-configured webhook; empty: none configured. */
+  panelWebhookEvents: string[];
 }
 
 export interface WebhookDelivery {
@@ -192,6 +207,9 @@ export interface PlaceOrderInput {
   shippingId: number;
   countryCode: string;
   email: string;
+  /** What the customer typed as the street and city (default: a Warsaw address). */
+  street1: string;
+  city: string;
 }
 
 export interface RegisterClientInput {

@@ -2,10 +2,12 @@
 // a Shoper 5.26 shop sends, and records each delivery for the admin page and for tests.
 import { remember, type SimContext } from './context';
 import { withAddressStyle } from './representation';
-import { webhookSha1 } from './signing';
+import { panelWebhookSecret, webhookSha1 } from './signing';
 import type { SimShop, WebhookDelivery } from './types';
 
 export const SHOP_VERSION = '5.26.54';
+/** The id Shoper gives the App Store panel's webhook (one per app, the same in every shop). */
+export const PANEL_WEBHOOK_ID = 9001;
 const DELIVERY_TIMEOUT_MS = 10_000;
 
 export const WEBHOOK_EVENTS = [
@@ -29,6 +31,18 @@ async function post(url: string, headers: Record<string, string>, body: string):
 /** Sends `event` with `payload`; resolves once every delivery was attempted, with their HTTP statuses. */
 export async function deliverEvent(ctx: SimContext, shop: SimShop, event: string, payload: Record<string, unknown>): Promise<number[]> {
   const targets = shop.webhooks.filter((w) => w.active && w.format === 0 && w.events.includes(event));
+  // The App Store panel's webhook reaches every shop that has the app, signed with the shop's derived secret.
+  const key = ctx.config.webhookSecretKey;
+  if (shop.installed && key && ctx.appstore.panelWebhookEvents.includes(event)) {
+    targets.push({
+      webhookId: PANEL_WEBHOOK_ID,
+      url: `${ctx.config.appUrl}/shoper/webhooks`,
+      format: 0,
+      secret: panelWebhookSecret(ctx.config.appstoreSecret, shop.licence, key),
+      active: true,
+      events: ctx.appstore.panelWebhookEvents,
+    });
+  }
   const body = JSON.stringify(withAddressStyle(payload, shop.webhookAddressStyle));
   return Promise.all(
     targets.map(async (webhook) => {

@@ -2,22 +2,23 @@
 import type { ServerResponse } from 'node:http';
 import { sendEmpty, sendJson, type Params } from './http';
 import { toInternationalNumber } from './phone-numbers';
-import { newObjectId, type Account, type SimulatorStore } from './store';
+import { hasNoBalance, newObjectId, type Account, type SimulatorStore } from './store';
 
 /** REST endpoints answer errors in this shape (OpenAPI `Error`), unlike sms.do's numeric codes. */
 function restError(res: ServerResponse, status: number, error: string, message: string): void {
   sendJson(res, status, { message, error, developer_description: null, errors: null });
 }
 
+// OpenAPI `Profile`: points is not required; postpaid (and subscription) accounts answer without it.
 export function getProfile(res: ServerResponse, account: Account): void {
   sendJson(res, 200, {
     name: account.name,
     email: account.email,
     username: account.username,
     phone_number: account.phone_number,
-    payment_type: 'prepaid',
+    payment_type: account.payment_type ?? 'prepaid',
     user_type: 'native',
-    points: account.points,
+    ...(hasNoBalance(account) ? {} : { points: account.points }),
   });
 }
 

@@ -1,5 +1,7 @@
 // Moves accepted SMS through QUEUE -> SENT -> DELIVERED/UNDELIVERED on the simulator's clock and calls
-// notify_url the way SMSAPI does: GET, up to five reports per call, values comma-separated, answer "OK".
+// notify_url the way SMSAPI does: GET, up to five reports per call, values comma-separated, answer "OK". The fields
+// are the documented ones (MsgId, status, donedate, username, points, from, to: erigones/esdc-ce); `idx` only when
+// the reportIdx fault setting asks for it, since no public source shows it.
 import { isUndelivered } from './faults';
 import { maskNumber } from './phone-numbers';
 import type { SimulatorStore, SmsRecord } from './store';
@@ -13,9 +15,6 @@ const RETRY_DELAYS_MS = [500, 1500, 4500];
 
 // SMSAPI delivery status codes (PROTOCOLS.md: 404 DELIVERED, 405 UNDELIVERED).
 const STATUS_CODE = { DELIVERED: 404, UNDELIVERED: 405 } as const;
-// Poland's mobile country code and a network code, as SMSAPI adds to each report.
-const MCC = '260';
-const MNC = '01';
 
 export interface DeliveryOptions {
   store: SimulatorStore;
@@ -101,7 +100,7 @@ export class DeliveryWorker {
     if (this.abort.signal.aborted) return;
     let outcome: string;
     try {
-      const response = await fetch(reportUrl(notifyUrl, chunk), {
+      const response = await fetch(reportUrl(notifyUrl, chunk, this.options.faults().reportIdx), {
         method: 'GET',
         signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(CALLBACK_TIMEOUT_MS)]),
       });
@@ -146,20 +145,17 @@ export class DeliveryWorker {
   }
 }
 
-function reportUrl(notifyUrl: string, chunk: SmsRecord[]): string {
+function reportUrl(notifyUrl: string, chunk: SmsRecord[], withIdx: boolean): string {
   const url = new URL(notifyUrl);
   const field = (pick: (sms: SmsRecord) => string | number) => chunk.map(pick).join(',');
   const status = (sms: SmsRecord) => (sms.status === 'UNDELIVERED' ? 'UNDELIVERED' : 'DELIVERED');
   url.searchParams.set('MsgId', field((s) => s.id));
   url.searchParams.set('status', field((s) => STATUS_CODE[status(s)]));
-  url.searchParams.set('status_name', field(status));
-  url.searchParams.set('idx', field((s) => s.idx ?? ''));
+  if (withIdx) url.searchParams.set('idx', field((s) => s.idx ?? ''));
   url.searchParams.set('donedate', field((s) => Math.floor(Date.parse(s.doneAt ?? s.createdAt) / 1000)));
   url.searchParams.set('username', field((s) => s.account));
   url.searchParams.set('points', field((s) => s.points));
   url.searchParams.set('from', field((s) => s.from));
   url.searchParams.set('to', field((s) => s.to));
-  url.searchParams.set('mcc', field(() => MCC));
-  url.searchParams.set('mnc', field(() => MNC));
   return url.toString();
 }

@@ -16,6 +16,9 @@ export function defaultFaults(): FaultSettings {
     timeoutMs: 15000,
     failingSuffixes: { '13': 13 },
     undeliveredSuffixes: ['99'],
+    forcedErrors: [],
+    notifyUrlSingleRecipientOnly: false,
+    reportIdx: false,
   };
 }
 
@@ -48,6 +51,13 @@ export function mergeFaults(
   if (!Array.isArray(next.undeliveredSuffixes) || next.undeliveredSuffixes.some((s) => !/^[0-9]+$/.test(s))) {
     return invalid('undeliveredSuffixes', 'undeliveredSuffixes is a list of digit suffixes, e.g. ["99"]');
   }
+  if (!Array.isArray(next.forcedErrors) || next.forcedErrors.some((c) => !Number.isInteger(c) || c <= 0)) {
+    return invalid('forcedErrors', 'forcedErrors is a list of SMSAPI error codes, e.g. [72, 401]');
+  }
+  if (typeof next.notifyUrlSingleRecipientOnly !== 'boolean') {
+    return invalid('notifyUrlSingleRecipientOnly', 'notifyUrlSingleRecipientOnly must be true or false');
+  }
+  if (typeof next.reportIdx !== 'boolean') return invalid('reportIdx', 'reportIdx must be true or false');
   if (next.seed !== undefined && !Number.isFinite(next.seed)) {
     return invalid('seed', 'seed must be a number');
   }

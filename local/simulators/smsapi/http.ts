@@ -25,15 +25,39 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 
 function paramValue(key: string, value: unknown): string {
   if (typeof value === 'boolean') return value ? '1' : '0';
-  // Several idx values travel joined by '|', several numbers by ','.
-  if (Array.isArray(value)) return value.map((v) => paramValue(key, v)).join(key === 'idx' ? '|' : ',');
+  // Several numbers travel joined by ','.
+  if (Array.isArray(value)) return value.map((v) => paramValue(key, v)).join(',');
   if (value === null || value === undefined) return '';
   return String(value);
 }
 
+/**
+ * Sets one parameter, keeping array parameters: `idx[]` repeated becomes `idx[0]`, `idx[1]`, … as `idx[0]=…&idx[1]=…`
+ * (what SMSAPI's PHP client sends, PHP's http_build_query) would be.
+ */
+function setParam(params: Params, key: string, value: string): void {
+  if (key.endsWith('[]')) {
+    const base = key.slice(0, -2);
+    let i = 0;
+    while (params.has(`${base}[${i}]`)) i++;
+    params.set(`${base}[${i}]`, value);
+  } else {
+    params.set(key, value);
+  }
+}
+
+/** An array parameter's values in order (`name[0]`, `name[1]`, …), or undefined when it was not sent as an array. */
+export function arrayParam(params: Params, name: string): string[] | undefined {
+  if (!params.has(`${name}[0]`)) return undefined;
+  const values: string[] = [];
+  for (let i = 0; params.has(`${name}[${i}]`); i++) values.push(params.get(`${name}[${i}]`)!);
+  return values;
+}
+
 /** Query parameters overlaid with the body's (form-urlencoded or JSON), as SMSAPI accepts both. */
 export function parseParams(req: IncomingMessage, url: URL, body: string): Params {
-  const params: Params = new Map(url.searchParams.entries());
+  const params: Params = new Map();
+  for (const [key, value] of url.searchParams) setParam(params, key, value);
   if (body.trim().length === 0) return params;
   const contentType = (req.headers['content-type'] ?? '').toLowerCase();
   if (contentType.includes('application/json')) {
@@ -44,11 +68,15 @@ export function parseParams(req: IncomingMessage, url: URL, body: string): Param
       throw new BadRequest('SIM_BODY_NOT_JSON', 'Body is not valid JSON');
     }
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-      for (const [key, value] of Object.entries(parsed)) params.set(key, paramValue(key, value));
+      for (const [key, value] of Object.entries(parsed)) {
+        // A JSON array of idx values is the array parameter, as the form's idx[0], idx[1], …
+        if (key === 'idx' && Array.isArray(value)) value.forEach((v, i) => params.set(`idx[${i}]`, paramValue(key, v)));
+        else params.set(key, paramValue(key, value));
+      }
     }
     return params;
   }
-  for (const [key, value] of new URLSearchParams(body)) params.set(key, value);
+  for (const [key, value] of new URLSearchParams(body)) setParam(params, key, value);
   return params;
 }
 

@@ -52,11 +52,15 @@ function errorPage(res: ServerResponse, status: number, polish: string, english:
   );
 }
 
-/** GET /oauth/access?client_id&redirect_uri&scope&state */
+/** GET /oauth/access?response_type=code&client_id&redirect_uri&scope&state */
 export function consentPage(res: ServerResponse, store: SimulatorStore, params: Params): void {
   const clientId = params.get('client_id') ?? '';
   const client = OAUTH_CLIENTS[clientId];
   if (!client) return errorPage(res, 400, 'Nieznana aplikacja (client_id).', `Unknown OAuth client_id "${clientId}".`);
+  // The authorization-code grant needs response_type=code (PROTOCOLS.md, Corrections: SMSAPI's authorize URL).
+  if (params.get('response_type') !== 'code') {
+    return errorPage(res, 400, 'Brak parametru response_type=code.', 'response_type=code is required.');
+  }
   if (!validRedirect(params.get('redirect_uri'))) {
     return errorPage(res, 400, 'Brak lub błędny adres powrotu (redirect_uri).', 'Missing or invalid redirect_uri.');
   }
@@ -82,7 +86,7 @@ export function consentPage(res: ServerResponse, store: SimulatorStore, params: 
       `<h2>${name} potrzebuje dostępu do:</h2><ul class="scopes">${scopeItems}</ul>` +
       `<form method="post" action="/oauth/access">` +
       `<label>Zaloguj jako / Log in as <select name="username">${accounts}</select></label>` +
-      ['client_id', 'redirect_uri', 'scope', 'state'].map(hidden).join('') +
+      ['response_type', 'client_id', 'redirect_uri', 'scope', 'state'].map(hidden).join('') +
       `<div class="buttons"><button type="submit" name="decision" value="deny" class="secondary">Odmów</button>` +
       `<button type="submit" name="decision" value="accept" class="primary">Akceptuj</button></div>` +
       `</form></main></body></html>`,
@@ -93,7 +97,7 @@ export function consentPage(res: ServerResponse, store: SimulatorStore, params: 
 export function consentDecision(res: ServerResponse, store: SimulatorStore, params: Params, now: Date): void {
   const clientId = params.get('client_id') ?? '';
   const target = validRedirect(params.get('redirect_uri'));
-  if (!OAUTH_CLIENTS[clientId] || !target) {
+  if (!OAUTH_CLIENTS[clientId] || !target || params.get('response_type') !== 'code') {
     return errorPage(res, 400, 'Błędne żądanie autoryzacji.', 'Invalid authorization request.');
   }
   const state = params.get('state');

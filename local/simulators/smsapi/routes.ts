@@ -61,6 +61,12 @@ function unauthorized(res: ServerResponse): void {
 
 async function handleSmsDo(ctx: SimulatorContext, res: ServerResponse, account: Account, params: Params): Promise<void> {
   const faults = ctx.faults();
+  // A forced error (fault injection: any code of SMSAPI's list) answers this call, once.
+  const forced = faults.forcedErrors[0];
+  if (forced !== undefined) {
+    ctx.setFaults({ forcedErrors: faults.forcedErrors.slice(1) });
+    return sendJson(res, 200, smsError(forced));
+  }
   const fault = rollTransientFault(faults, ctx.random);
   if (fault === '203') return sendJson(res, 200, smsError(203));
   if (fault === '500') return sendText(res, 500, 'Internal Server Error');

@@ -1,11 +1,11 @@
 // sms.do: validates a send the way SMSAPI does, charges points and records accepted SMS in the outbox.
 import { smsError, type InvalidNumber, type SmsErrorBody } from './errors';
 import { failingCodeFor } from './faults';
-import { flag, type Params } from './http';
+import { arrayParam, flag, type Params } from './http';
 import { normalizeMessage } from './normalize';
 import { splitRecipients, toInternationalNumber } from './phone-numbers';
 import { smsLength } from './sms-length';
-import { roundPoints, type Account, type SimulatorStore, type SmsRecord } from './store';
+import { hasNoBalance, roundPoints, type Account, type SimulatorStore, type SmsRecord } from './store';
 import type { FaultSettings } from './types';
 
 export const POINTS_PER_PART = 0.16;
@@ -91,9 +91,13 @@ export function sendSms({ store, account, params, now, faults }: SendContext): S
   const submitted = splitRecipients(params.get('to') ?? '');
   if (submitted.length === 0) return fail(13);
 
+  // One idx per recipient: an array parameter (idx[0]=…&idx[1]=…, as SMSAPI's official client sends it) or, for
+  // one recipient, a plain idx. A plain idx is one value: "a|b" is not split (an old guess of ours, not SMSAPI's).
   const idxParam = params.get('idx');
-  const idxValues = idxParam !== undefined && idxParam !== '' ? idxParam.split('|') : null;
+  const idxValues = arrayParam(params, 'idx') ?? (idxParam !== undefined && idxParam !== '' ? [idxParam] : null);
   if (idxValues && idxValues.length !== submitted.length) return fail(20);
+  if (idxValues?.some((v) => v.length > 255)) return fail(27);
+  if (faults.notifyUrlSingleRecipientOnly && params.get('notify_url') && submitted.length > 1) return fail(72);
 
   const date = parseSendDate(params.get('date'), now);
   if (typeof date === 'number') return fail(date);
@@ -142,7 +146,7 @@ export function sendSms({ store, account, params, now, faults }: SendContext): S
   const pointsEach = roundPoints(length.parts * POINTS_PER_PART);
   const totalPoints = roundPoints(pointsEach * recipients.length);
   const test = flag(params, 'test');
-  if (!test && account.points < totalPoints) return fail(103);
+  if (!test && !hasNoBalance(account) && account.points < totalPoints) return fail(103);
 
   const sendAt = date ?? now;
   const accepted: SmsRecord[] = [];

@@ -4,6 +4,11 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SenderName, SimulatedSms } from './types';
 
+export type PaymentType = 'prepaid' | 'postpaid' | 'subscription' | 'trial';
+
+/** Accounts billed afterwards: no balance in the profile, never refused for points (103). */
+export const hasNoBalance = (account: Account) => account.payment_type === 'postpaid' || account.payment_type === 'subscription';
+
 export interface SenderRecord {
   sender: string;
   status: string;
@@ -26,6 +31,8 @@ export interface Account {
   email: string;
   phone_number: string;
   points: number;
+  /** SMSAPI's payment_type; postpaid and subscription accounts have no balance (no `points` in the profile). */
+  payment_type?: PaymentType;
   senders: SenderRecord[];
   blacklist: BlacklistEntry[];
 }
@@ -162,7 +169,10 @@ export class SimulatorStore {
     return this.accounts.get(grant.username);
   }
 
-  upsertAccount(a: { username: string; token: string; points?: number; senders?: SenderName[] }, now: Date): void {
+  upsertAccount(
+    a: { username: string; token: string; points?: number; senders?: SenderName[]; paymentType?: PaymentType },
+    now: Date,
+  ): void {
     const existing = this.accounts.get(a.username);
     const createdAt = now.toISOString();
     const senders = a.senders
@@ -175,6 +185,7 @@ export class SimulatorStore {
       email: existing?.email ?? `${a.username}@example.com`,
       phone_number: existing?.phone_number ?? '48500000000',
       points: a.points ?? existing?.points ?? 1000,
+      payment_type: a.paymentType ?? existing?.payment_type ?? 'prepaid',
       senders,
       blacklist: existing?.blacklist ?? [],
     });

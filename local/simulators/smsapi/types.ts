@@ -37,6 +37,12 @@ export interface FaultSettings {
   failingSuffixes: Record<string, number>;
   undeliveredSuffixes: string[];
   seed?: number;
+  /** SMSAPI error codes the next sms.do calls answer with, one per call, first in first out (any code of the list). */
+  forcedErrors: number[];
+  /** Behave like the older SMSAPI: a request with notify_url and several recipients is refused with 72. */
+  notifyUrlSingleRecipientOnly: boolean;
+  /** Add `idx` to delivery reports (public sources do not show it; off by default). */
+  reportIdx: boolean;
 }
 
 export interface SenderName {
@@ -57,7 +63,8 @@ export interface SmsapiSimulator {
   outbox(): SimulatedSms[];
   requests(): ApiRequestRecord[];
   setFaults(f: Partial<FaultSettings>): void;
-  addAccount(a: { username: string; token: string; points?: number; senders?: SenderName[] }): void;
+  /** `paymentType: 'postpaid'` (or 'subscription') makes an account without a balance: its profile has no points. */
+  addAccount(a: { username: string; token: string; points?: number; senders?: SenderName[]; paymentType?: 'prepaid' | 'postpaid' | 'subscription' | 'trial' }): void;
   reset(): void;
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 // The secrets port in AWS: one GetParameters request for every secret, a clear error naming a missing one, and a
 // five-minute cache that a failed read does not poison.
-import { GetParametersCommand } from '@aws-sdk/client-ssm';
+import { GetParameterCommand, GetParametersCommand } from '@aws-sdk/client-ssm';
 import { readConfig } from '#config';
 import { loadSecrets, ssmSecrets } from '../../../functions/aws/ssm';
 
@@ -18,6 +18,20 @@ test('reads every secret in one decrypting request; the optional ones may be abs
   expect(sent[0]!.input.WithDecryption).toBe(true);
   expect(sent[0]!.input.Names).toHaveLength(7);
   expect(secrets).toMatchObject({ appstoreSecret: 'value of appstore-secret', sessionSecret: 'value of session-secret', smsapiClientId: '' });
+});
+
+test("with CloudFront in front, its origin secret is read through its Secrets Manager reference (GetParameter)", async () => {
+  const withOrigin = readConfig({ SECRETS_PARAMETER_PREFIX: '/stack', ORIGIN_SECRET_HEADER_VALUE_PARAM: '/aws/reference/secretsmanager/origin' });
+  const sent: string[] = [];
+  const client = {
+    send: async (command: GetParametersCommand | GetParameterCommand) => {
+      sent.push(command.constructor.name);
+      if (command instanceof GetParameterCommand) return { Parameter: { Name: command.input.Name, Value: 'x'.repeat(32) } };
+      return { Parameters: present(command.input.Names!) };
+    },
+  };
+  expect(await loadSecrets(client as never, withOrigin)).toMatchObject({ viewerAddressSecret: 'x'.repeat(32) });
+  expect(sent.sort()).toEqual(['GetParameterCommand', 'GetParametersCommand']);
 });
 
 test('a required secret missing from SSM is an error that names the parameter to create', async () => {

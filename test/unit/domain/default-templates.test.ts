@@ -2,7 +2,15 @@
 import {
   CELEBRATION_EXAMPLES, DEFAULT_STATUS_TEMPLATES, DEFAULT_TEMPLATES, proposedStatusTemplate,
 } from '#domain/default-templates';
-import { validateTemplate } from '#domain/template';
+import { renderSample, validateTemplate } from '#domain/template';
+import { smsLength } from '#domain/sms-length';
+import type { MessageKind } from '#domain/placeholders';
+
+/** Every proposed text costs one SMS: GSM-7 (no Polish letters, as the manual writes them) and one part with sample values. */
+const expectOnePartGsm = (kind: MessageKind, text: string) => {
+  const length = smsLength(renderSample(kind, text));
+  expect({ encoding: length.encoding, parts: length.parts, special: length.specialCharacters }).toEqual({ encoding: 'GSM-7', parts: 1, special: [] });
+};
 
 describe('DEFAULT_STATUS_TEMPLATES', () => {
   it("proposes a text for each of Shoper's 12 default statuses (manual 4.4)", () => {
@@ -20,16 +28,15 @@ describe('DEFAULT_STATUS_TEMPLATES', () => {
     },
   );
 
-  it('keeps every proposed status text within two UCS-2 parts', () => {
-    for (const { text } of DEFAULT_STATUS_TEMPLATES) {
-      expect(validateTemplate('order-status', text, { maxParts: 2 })).toEqual([]);
-    }
-  });
+  it.each(DEFAULT_STATUS_TEMPLATES.map((template) => [template.statusName, template.text]))(
+    'the text for "%s" is one GSM-7 part, as the manual writes "Dzien dobry!"',
+    (_status, text) => expectOnePartGsm('order-status', text),
+  );
 });
 
 describe('proposedStatusTemplate', () => {
   it('finds the text by Polish status name, ignoring case and extra spaces', () => {
-    expect(proposedStatusTemplate('złożone')).toContain('Potwierdzamy złożenie zamówienia numer {order_id}');
+    expect(proposedStatusTemplate('złożone')).toContain('Potwierdzamy zlozenie zamowienia numer {order_id}');
     expect(proposedStatusTemplate('  Przesyłka   WYSŁANA ')).toBe(proposedStatusTemplate('przesyłka wysłana'));
     expect(proposedStatusTemplate('ZŁOŻONE')).toBe(proposedStatusTemplate('złożone'));
   });
@@ -41,7 +48,11 @@ describe('proposedStatusTemplate', () => {
 
 describe('DEFAULT_TEMPLATES', () => {
   it("proposes the manual's owner alert", () => {
-    expect(DEFAULT_TEMPLATES['owner-new-order']).toBe('Nowe zamówienie {order_id}. Kwota zamówienia: {sum} {currency}');
+    expect(DEFAULT_TEMPLATES['owner-new-order']).toBe('Nowe zamowienie {order_id}. Kwota zamowienia: {sum} {currency}');
+  });
+
+  it.each(['owner-new-order', 'back-in-stock', 'abandoned-cart'] as const)('the %s text is one GSM-7 part', (kind) => {
+    expectOnePartGsm(kind, DEFAULT_TEMPLATES[kind]);
   });
 
   it.each(['owner-new-order', 'back-in-stock', 'abandoned-cart'] as const)('the %s text is valid for its kind', (kind) => {
@@ -62,6 +73,10 @@ describe('CELEBRATION_EXAMPLES', () => {
       expect(text).not.toMatch(/\[[A-ZĄĆĘŁŃÓŚŹŻ ]+\]/);
     },
   );
+
+  it.each(CELEBRATION_EXAMPLES.map((example) => [example.event, example.text]))('the %s example is one GSM-7 part', (_event, text) => {
+    expectOnePartGsm('celebration', text);
+  });
 
   it('does not use the order number for account registration, where there is no order', () => {
     const registration = CELEBRATION_EXAMPLES.find((example) => example.event === 'account-registered');

@@ -1,7 +1,8 @@
 // Order planning rules: the owner's new-order SMS, the customer's status SMS, and due times (delays in calendar
 // days and the send window), including both daylight-saving changes in Warsaw.
-import { dueTime, jobIdFor, planOrderStatus, planOwnerNewOrder, templateKey } from '#domain/planning';
-import type { NotificationKind, ShopSettings } from '#domain/model';
+import { dueTime, initialStatusAlreadyPlanned, jobIdFor, planOrderStatus, planOwnerNewOrder, templateKey } from '#domain/planning';
+import type { Job, NotificationKind, ShopSettings } from '#domain/model';
+import { SUPPRESSION_REASONS } from '#domain/suppression';
 import { context, orderFacts } from './planning-fixtures';
 
 const statusTemplate = (text: string, delayDays = 0, enabled = true) => ({
@@ -87,7 +88,10 @@ describe('planOrderStatus', () => {
     const a = planOrderStatus(orderFacts(), ctx).jobs[0]!.key;
     expect(planOrderStatus(orderFacts(), ctx).jobs[0]!.key).toBe(a);
     expect(planOrderStatus(orderFacts({ statusDate: '2025-01-16 09:00:00' }), ctx).jobs[0]!.key).not.toBe(a);
-    expect(jobIdFor('lic-1', a)).toMatch(/^[0-9a-f]{32}$/);
+    expect(jobIdFor('lic-1', a, 'server-secret')).toMatch(/^[0-9a-f]{32}$/);
+    // Deterministic for one key (dedupe), but not derivable without the server secret (issue 12: guessable ids).
+    expect(jobIdFor('lic-1', a, 'server-secret')).toBe(jobIdFor('lic-1', a, 'server-secret'));
+    expect(jobIdFor('lic-1', a, 'another-secret')).not.toBe(jobIdFor('lic-1', a, 'server-secret'));
   });
 });
 
@@ -106,5 +110,59 @@ describe('planOwnerNewOrder', () => {
     expect(planOwnerNewOrder(orderFacts(), context('2025-01-15T12:00:00Z', { templates })).skipped[0]?.reason).toBe('NO_OWNER_PHONE');
     const off = { [templateKey.ownerNewOrder]: { enabled: false, delayDays: 0, text } };
     expect(planOwnerNewOrder(orderFacts(), context('2025-01-15T12:00:00Z', { templates: off, settings: { ownerPhone: '+48500100200' } })).jobs).toEqual([]);
+  });
+});
+
+describe('initialStatusAlreadyPlanned: one SMS for the status a new order is placed with', () => {
+  const job = (event: string, statusId: string, createdAt: string) =>
+    ({ kind: 'order-status', createdAt, source: { event, orderId: '101', statusId } }) as unknown as Job;
+  const order = { ...orderFacts(), orderId: '101', statusId: '1' };
+
+  test('order.create after order.status of the same status: already planned', () => {
+    expect(initialStatusAlreadyPlanned(order, [job('order.status', '1', '2025-01-15T10:00:00Z')], 'order.create')).toBe(true);
+    expect(initialStatusAlreadyPlanned(order, [], 'order.create')).toBe(false);
+  });
+
+  test('order.status to the status the order was placed with, before any other change: already planned', () => {
+    expect(initialStatusAlreadyPlanned(order, [job('order.create', '1', '2025-01-15T10:00:00Z')], 'order.status')).toBe(true);
+  });
+
+  test('back to that status after another one: a new change, planned again', () => {
+    const jobs = [job('order.create', '1', '2025-01-15T10:00:00Z'), job('order.status', '2', '2025-01-15T11:00:00Z')];
+    expect(initialStatusAlreadyPlanned(order, jobs, 'order.status')).toBe(false);
+    expect(initialStatusAlreadyPlanned({ ...order, statusId: '2' }, [job('order.create', '1', '2025-01-15T10:00:00Z')], 'order.status')).toBe(false);
+  });
+
+  test('planOrderStatus on order.create records the trigger', () => {
+    const plan = planOrderStatus({ ...orderFacts(), statusId: '6' }, context('2025-01-15T10:00:00Z', { templates: statusTemplate('Zamowienie {order_id}') }), 'order.create');
+    expect(plan.jobs[0]?.source.event).toBe('order.create');
+  });
+});
+
+describe('suppressed messages: planned, not sent, recorded with the reason', () => {
+  const templates = statusTemplate('Zamowienie {order_id} jest gotowe');
+  const at = '2025-01-15T10:00:00Z';
+
+  test.each([
+    { name: 'a landline', phone: '22 123 45 67', reason: 'PHONE_NOT_MOBILE' },
+    { name: 'a number from a country not allowed', phone: '+49 1512 3456789', reason: 'PHONE_COUNTRY_NOT_ALLOWED' },
+    { name: 'no number at all', phone: '', reason: 'NO_PHONE' },
+  ])('$name: the status SMS is skipped as $reason, with its text', ({ phone, reason }) => {
+    const order = orderFacts({ statusId: '6', billing: { phone }, delivery: {} });
+    const plan = planOrderStatus(order, context(at, { templates }));
+    expect(plan.jobs).toEqual([]);
+    expect(plan.skipped[0]?.suppressed).toMatchObject({ reason, kind: 'order-status', text: `Zamowienie ${order.orderId} jest gotowe` });
+    expect(plan.skipped[0]?.suppressed?.key).toBe(planOrderStatus({ ...order, billing: { phone: '601 234 567' } }, context(at, { templates })).jobs[0]?.key);
+  });
+
+  test("the owner's alert switched on without the owner's phone is skipped as NO_OWNER_PHONE", () => {
+    const plan = planOwnerNewOrder(orderFacts(), context(at, { templates: { [templateKey.ownerNewOrder]: { enabled: true, delayDays: 0, text: 'Nowe {order_id}' } }, settings: { ownerPhone: undefined } }));
+    expect(plan.skipped[0]?.suppressed).toMatchObject({ reason: 'NO_OWNER_PHONE', kind: 'owner-new-order' });
+    expect(SUPPRESSION_REASONS.NO_OWNER_PHONE.pl).toContain('Nowe zamówienia');
+  });
+
+  test('a disabled template is not a suppressed message: nothing was planned', () => {
+    const plan = planOrderStatus(orderFacts({ statusId: '6' }), context(at, { templates: statusTemplate('x', 0, false) }));
+    expect(plan.skipped).toEqual([{ reason: 'TEMPLATE_DISABLED', detail: '6' }]);
   });
 });

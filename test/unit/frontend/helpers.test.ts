@@ -1,5 +1,6 @@
 // Pure helpers of the admin SPA: the chart's 30-day series and axis, the iframe parameters, the decision to
 // load the Shoper SDK, and the widget line shown to the merchant.
+import { accountTypeLabel } from '../../../frontend/app/api/account';
 import { axis, lastDays } from '../../../frontend/app/tabs/chart';
 import { readIframeContext } from '../../../frontend/app/session';
 import { runsInsideShoper } from '../../../frontend/app/shoper-sdk';
@@ -60,4 +61,11 @@ test('the widget line names the script, the shop licence and the API origin', ()
   expect(widgetSnippet('https://sms.example.com', 'abc123')).toBe(
     '<script src="https://sms.example.com/widget/sms-widget.js" data-shop="abc123" data-api="https://sms.example.com" defer></script>',
   );
+});
+
+test('an SMSAPI account without a balance is named by its type (postpaid shows as an account type, not points)', () => {
+  expect(accountTypeLabel('postpaid')).toBe('Konto abonamentowe (postpaid)');
+  expect(accountTypeLabel('subscription')).toBe('Konto abonamentowe (subskrypcja)');
+  expect(accountTypeLabel('some_new_type')).toBe('some_new_type');
+  expect(accountTypeLabel(null)).toBeUndefined();
 });

@@ -50,12 +50,25 @@ test('a send carries idx with check_idx=1, notify_url, from, encoding, format, d
   });
 });
 
-test('several recipients get one idx each, joined by |', async () => {
+test("several recipients get one idx each, as an array parameter like SMSAPI's PHP client (idx[0]=…&idx[1]=…)", async () => {
   const { sms, calls } = gateway(() => json(200, { count: 0, list: [] }));
   await sms.send({ token: 't', to: ['48500100200', '48500100201'], message: 'x', idx: ['a1', 'b2'] });
-  const body = new URLSearchParams(String(calls[0]!.init.body));
+  const raw = String(calls[0]!.init.body);
+  const body = new URLSearchParams(raw);
   expect(body.get('to')).toBe('48500100200,48500100201');
-  expect(body.get('idx')).toBe('a1|b2');
+  // PHP's http_build_query percent-encodes the brackets; so does URLSearchParams.
+  expect(raw).toContain('idx%5B0%5D=a1&idx%5B1%5D=b2');
+  expect(body.get('idx')).toBeNull();
+  expect(body.get('check_idx')).toBe('1');
+});
+
+test('a profile without points (postpaid account) is understood; a 403 is a token without permission (401), not 101', async () => {
+  const { sms } = gateway(() =>
+    json(200, { name: 'Firma', email: 'a@b.pl', username: 'firma', phone_number: '48500100200', payment_type: 'postpaid', user_type: 'native' }),
+  );
+  expect(await sms.profile('t')).toEqual({ ok: true, value: { username: 'firma', name: 'Firma', email: 'a@b.pl', paymentType: 'postpaid' } });
+  const forbidden = gateway(() => json(403, { message: 'Forbidden', error: 'insufficient_scope' }));
+  expect(await forbidden.sms.senderNames('t')).toMatchObject({ ok: false, code: 401, transport: 'api' });
 });
 
 test('an error in an HTTP 200 body is an API failure with its code (53 = already accepted, 13 = bad number)', async () => {
