@@ -105,7 +105,8 @@ test('"Statusy zamówień": the proposed text for a default status, delay, save;
   await ui.open('demo', 'statusy');
   await page.getByLabel('Ustawienia dla statusu:').selectOption({ label: 'gotowe do wysłania' });
   // No template yet: the proposed one is in the box.
-  expect(await page.getByLabel('Wiadomość:').inputValue()).toContain('jest gotowe do wysłania');
+  // Written as the manual does (no Polish letters: GSM-7, one part).
+  expect(await page.getByLabel('Wiadomość:').inputValue()).toContain('jest gotowe do wyslania');
   const overviewItem = page.locator('.status-overview li', { hasText: 'gotowe do wysłania' });
   expect(await overviewItem.locator('.mark').textContent()).toBe('–');
 

@@ -73,7 +73,7 @@ const SSM_READ = ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByP
 const KMS = ['kms:Decrypt', 'kms:Encrypt'];
 const PERMISSIONS: Record<FunctionName, string[]> = {
   Appstore: [...KMS, ...SQS_SEND, 'scheduler:DeleteSchedule', 'scheduler:ListSchedules', ...SSM_READ],
-  Webhooks: [...SQS_SEND, ...SSM_READ],
+  Webhooks: [...SQS_SEND, ...KMS, ...SSM_READ],
   Planner: [...KMS, ...SQS_CONSUME, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
   Sender: [...KMS, ...SQS_CONSUME, ...SSM_READ],
   Reports: [],
