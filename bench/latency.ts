@@ -60,6 +60,7 @@ export async function measureWebhookLatency(stack: Stack, samples: number): Prom
       if (i >= 0) {
         answeredMs.push(answered - sent);
         toSmsMs.push(accepted - sent);
+        process.stderr.write(`… order ${i + 1}/${samples}: answered ${Math.round(answered - sent)} ms, SMS at SMSAPI ${Math.round(accepted - sent)} ms\n`);
       }
     } finally {
       watch.stop();

@@ -161,9 +161,11 @@ async function main() {
     });
   }
 
+  let spaGzipBytes: number | undefined;
   if (runs('spa')) {
     progress('building the admin SPA');
     const spa = await buildAdminApp(join(tmpdir(), `bench-spa-${process.pid}`));
+    spaGzipBytes = spa.jsGzipBytes;
     log(heading('Admin SPA (Preact, esbuild, minified)'));
     log(
       table(
@@ -377,7 +379,8 @@ async function main() {
       );
       log('Webhook rows: order.create with the owner\'s new-order SMS on, one order at a time after the runtime settled (no baseline: the');
       log('issue had not measured them). The local queues poll every 100 ms (harness.ts), Lambda\'s SQS pollers take about as long.');
-      log('First screen: a fresh browser context per load, from navigation to the first tab rendered (its loading state gone).');
+      log('First screen: a fresh browser context per load, from navigation to the first tab rendered (its loading state gone);');
+      log(`the JavaScript it loads: ${spaGzipBytes === undefined ? 'see the SPA section (BENCH_ONLY=spa)' : `app.js ${kb(spaGzipBytes)} gzipped`} (goal ≤ ${SPA_GOAL_GZIP_KB} KB).`);
       goals.push({
         goal: `webhook → SMS at SMSAPI p99 ≤ ${ms(WEBHOOK_TO_SMS_GOAL_MS)}`,
         figure: `p50 ${ms(p(latency.toSmsMs, 50))}, p99 ${ms(p(latency.toSmsMs, 99))}`,
