@@ -3,7 +3,8 @@
 // from the `events` queue (a message of its own kind, run by the planner function), paced by Shoper's rate limit.
 // A failed attempt records why (the admin panel shows it) and puts the next attempt on the queue after a backoff
 // that honours Retry-After; after SETUP_MAX_ATTEMPTS the setup is marked failed, visibly, and the admin can retry.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import type { Shop, ShopSetup } from '#domain/model';
 import type { Deps } from './deps';
 import { readShopCatalogue } from './shop-catalogue';
@@ -16,7 +17,7 @@ export const SETUP_MAX_ATTEMPTS = 8;
 /** Seconds before attempt n+1 (at least; a longer Retry-After wins). SQS delays are at most 900 s. */
 const BACKOFF_SECONDS = [0, 10, 30, 60, 120, 300, 600, 900, 900];
 
-export const ShopSetupTask = z.object({ installId: z.string().min(1), attempt: z.number().int().min(1) });
+export const ShopSetupTask = z.object({ installId: z.string().check(z.minLength(1)), attempt: z.int().check(z.minimum(1)) });
 export type ShopSetupTask = z.infer<typeof ShopSetupTask>;
 
 export type ShopSetupOutcome = 'done' | 'retrying' | 'failed' | 'stale';

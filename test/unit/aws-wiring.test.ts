@@ -10,7 +10,7 @@ const HANDLERS = ['appstore', 'webhooks', 'planner', 'sender', 'reports', 'admin
 // `deps2.cipher` when esbuild renamed a clashing `deps`.
 const PORT_USE = new RegExp(`\\bdeps\\d*\\.(${PORT_NAMES.join('|')})\\b`, 'g');
 
-async function portsUsedBy(handler: string): Promise<{ used: AwsPortName[]; sdk: string[] }> {
+async function portsUsedBy(handler: string): Promise<{ used: AwsPortName[]; sdk: string[]; inputs: string[] }> {
   const result = await build({
     entryPoints: [join(ROOT, 'functions', 'handlers', `${handler}.ts`)],
     bundle: true,
@@ -29,7 +29,7 @@ async function portsUsedBy(handler: string): Promise<{ used: AwsPortName[]; sdk:
   const used = new Set<AwsPortName>();
   for (const match of result.outputFiles[0]!.text.matchAll(PORT_USE)) used.add(match[1] as AwsPortName);
   const sdk = [...new Set(output.imports.filter((i) => i.external && i.path.startsWith('@aws-sdk/')).map((i) => i.path))].sort();
-  return { used: PORT_NAMES.filter((p) => used.has(p)), sdk };
+  return { used: PORT_NAMES.filter((p) => used.has(p)), sdk, inputs: Object.keys(output.inputs) };
 }
 
 const SDK_OF: Partial<Record<AwsPortName, string[]>> = {
@@ -41,6 +41,9 @@ const SDK_OF: Partial<Record<AwsPortName, string[]>> = {
   secrets: ['@aws-sdk/client-ssm'],
 };
 
+/** Functions whose code needs none of the admin API's shared schemas: one classic zod import would add ~65 KB. */
+const ZOD_MINI_ONLY = ['webhooks', 'reports', 'sender', 'appstore'];
+
 describe.each(HANDLERS)('the %s function', (handler) => {
   test('wires exactly the ports its code calls, and its bundle loads only their SDK clients', async () => {
     const { getDeps } = (await import(`../../functions/handlers/${handler}`)) as { getDeps: { ports: AwsPortName[] } };
@@ -48,4 +51,11 @@ describe.each(HANDLERS)('the %s function', (handler) => {
     expect(getDeps.ports).toEqual(used);
     expect(sdk).toEqual([...new Set(used.flatMap((p) => SDK_OF[p] ?? []))].sort());
   }, 30_000);
+
+  if (ZOD_MINI_ONLY.includes(handler)) {
+    test('parses with zod/mini only (functions/domain/zod-mini.ts), without classic zod', async () => {
+      const { inputs } = await portsUsedBy(handler);
+      expect(inputs.filter((i) => i.includes('node_modules/zod/v4/classic/'))).toEqual([]);
+    }, 30_000);
+  }
 });
