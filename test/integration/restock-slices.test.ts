@@ -13,8 +13,9 @@ let rt: LocalRuntime;
 let licence: string;
 
 beforeAll(async () => {
-  // Planning 1,050 sign-ups takes longer than the test default (300 ms) before the event would go to a second planner.
-  rt = await startTestRuntime({ eventsVisibilityTimeoutMs: 600_000 });
+  // Planning 1,050 sign-ups and sending a batch of 100 take longer than the test defaults (300 ms) before a message
+  // would go to a second consumer.
+  rt = await startTestRuntime({ eventsVisibilityTimeoutMs: 600_000, sendsVisibilityTimeoutMs: 120_000 });
   licence = rt.shop.createShop({ slug: 'demo', name: 'Sklep Demo' }).licence;
   expect((await rt.shop.install('demo')).status).toBe(200);
   await connectDemoSmsapi(rt, licence);
