@@ -217,8 +217,9 @@ function watchRestock(rt: LocalRuntime) {
   };
   sms.send = async (request) => {
     const result = await send(request);
+    if (!result.ok) return result;
     const before = Math.floor(numbers / TRANCHE);
-    numbers += request.to.length;
+    numbers += result.messages.length;
     if (Math.floor(numbers / TRANCHE) > before) {
       const now = Date.now();
       const { rss, heapUsed } = sample();
