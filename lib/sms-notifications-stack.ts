@@ -161,7 +161,7 @@ export class SmsNotificationsStack extends Stack {
       description: 'The only caller of SMSAPI: sends one queued SMS job and records the outcome',
       timeout: SENDER_TIMEOUT,
       memorySize: 512,
-      environment: { ...common, ...secrets },
+      environment: { ...common, ...secrets, ...scheduling },
     }).fn;
     sender.addEventSource(
       new SqsEventSource(queues.sends, {
@@ -173,6 +173,10 @@ export class SmsNotificationsStack extends Stack {
     );
     data.grantData(sender);
     data.grantTokenCrypto(sender, ['kms:Encrypt', 'kms:Decrypt']);
+    // The send gate moves a marketing SMS that meets a Sunday or a holiday to the next working day (a new schedule
+    // replacing the one that fired), and a batch puts what it could not send back on the sends queue.
+    queues.sends.grantSendMessages(sender);
+    grantSchedules(sender, createAndDeleteSchedules);
     grantSecretsRead(sender);
 
     const reports = new HandlerFunction(this, 'Reports', {
@@ -181,9 +185,11 @@ export class SmsNotificationsStack extends Stack {
       reservedConcurrency: reserved.reports,
       description: 'SMSAPI delivery reports: marks jobs delivered or undelivered',
       ...apiFunction,
-      environment: { ...common },
+      // The secrets: a report call is checked against the HMAC token the sender put in its notify_url.
+      environment: { ...common, ...secrets },
     }).fn;
     data.grantData(reports, { refIndex: true, actions: TABLE_ACTIONS.reports });
+    grantSecretsRead(reports);
 
     const admin = new HandlerFunction(this, 'Admin', {
       tracing: settings.tracing,

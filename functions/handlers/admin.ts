@@ -2,6 +2,12 @@
 import httpRouterHandler from '@middy/http-router';
 import type { Context } from 'aws-lambda';
 import { awsDeps } from '../composition';
+import { dynamodb } from '../aws/dynamodb';
+import { eventsQueue, sendsQueue } from '../aws/sqs';
+import { kms } from '../aws/kms';
+import { scheduler } from '../aws/scheduler';
+import { ssmSecrets } from '../aws/ssm';
+import { smsapi } from '../aws/smsapi';
 import { SessionRequest } from '#domain/api';
 import { notFound } from '#domain/errors';
 import type { Deps } from '#services/deps';
@@ -67,4 +73,6 @@ export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] =
   });
 };
 
-export const handler = makeHandler(awsDeps);
+/** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
+export const getDeps = awsDeps('admin', { ...dynamodb, ...eventsQueue, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets, ...smsapi });
+export const handler = makeHandler(getDeps);

@@ -75,8 +75,9 @@ const PERMISSIONS: Record<FunctionName, string[]> = {
   Appstore: [...KMS, ...SQS_SEND, ...SSM_READ],
   Webhooks: [...KMS, ...SQS_SEND, ...SSM_READ],
   Planner: [...KMS, ...SQS_CONSUME, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:ListSchedules', 'iam:PassRole', ...SSM_READ],
-  Sender: [...KMS, ...SQS_CONSUME, ...SSM_READ],
-  Reports: [],
+  Sender: [...KMS, ...SQS_CONSUME, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
+  // The secrets: a report call is checked against the HMAC token put in its notify_url.
+  Reports: [...SSM_READ],
   Links: [],
   Admin: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
   Storefront: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ, 'secretsmanager:GetSecretValue'],
@@ -341,8 +342,9 @@ describe('functions', () => {
     expect(names('Admin')).toEqual(expect.arrayContaining(scheduling));
     // Uninstall only marks the shop and queues the purge: the planner deletes the schedules.
     expect(names('Appstore')).not.toContain('SCHEDULE_GROUP');
-    expect(names('Sender')).not.toContain('SCHEDULER_ROLE_ARN');
-    expect(names('Reports')).not.toContain('SECRETS_PARAMETER_PREFIX');
+    // The send gate moves a marketing SMS off a Sunday or holiday with a new schedule.
+    expect(names('Sender')).toEqual(expect.arrayContaining(scheduling));
+    expect(names('Reports')).toContain('SECRETS_PARAMETER_PREFIX');
     // The AWS composition root requires KMS_KEY_ID at start-up in every function (IAM decides who may use it).
     for (const name of FUNCTIONS.filter((n) => n !== 'Links')) {
       expect(fn(name).Environment.Variables.KMS_KEY_ID).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
@@ -371,12 +373,10 @@ describe('least privilege', () => {
     }
   });
 
-  test('webhooks cannot touch schedules; the sender cannot create schedules', () => {
+  test('webhooks cannot touch schedules; the sender sends only to the sends queue', () => {
     expect(allows(functionStatements('Webhooks'), 'scheduler:CreateSchedule')).toEqual([]);
     expect(allows(functionStatements('Webhooks'), 'scheduler:DeleteSchedule')).toEqual([]);
-    expect(allows(functionStatements('Sender'), 'scheduler:CreateSchedule')).toEqual([]);
-    expect(allows(functionStatements('Sender'), 'sqs:SendMessage')).toEqual([]);
-    expect(allows(functionStatements('Reports'), 'ssm:GetParameter')).toEqual([]);
+    expect(allows(functionStatements('Sender'), 'sqs:SendMessage').flatMap(resourcesOf)).toEqual([{ 'Fn::GetAtt': [queueId('QueuesSends'), 'Arn'] }]);
   });
 
   test.each([

@@ -93,6 +93,16 @@ export function createStore(doc: DocumentClient, tableName: string) {
     return items;
   }
 
+  /** The same Query one DynamoDB page (up to 1 MB) at a time, for lists too long to hold in memory. */
+  async function* queryPages(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Item[]> {
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(new QueryCommand({ TableName, ...input, ExclusiveStartKey }));
+      yield (page.Items as Item[]) ?? [];
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+  }
+
   const get = async <T>(shop: string, sk: string): Promise<T | undefined> => {
     const res = await doc.send(new GetCommand({ TableName, Key: { pk: keys.shop(shop), sk } }));
     return strip<T>(res.Item as Item | undefined);
@@ -515,6 +525,7 @@ export function createStore(doc: DocumentClient, tableName: string) {
     doc,
     tableName: TableName,
     queryAll,
+    queryPages,
     isConditionFailure,
   };
 }
