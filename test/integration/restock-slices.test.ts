@@ -26,6 +26,9 @@ beforeAll(async () => {
     ...DEFAULT_SETTINGS,
     quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false },
     storefrontDailyCap: WAITING,
+    // One text for everyone batches 100 numbers per request; the automatic opt-out link makes each SMS its own
+    // (one request each) until batches carry per-recipient parameters — see docs/benchmarks.md.
+    autoStopLink: false,
   });
   await rt.deps.store.putTemplate(licence, 'back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} znów dostępny!' });
   rt.shop.shop('demo').products.find((p) => p.productId === PRODUCT)!.stock = 0;
