@@ -8,6 +8,7 @@ import { getParametersByName } from '@aws-lambda-powertools/parameters/ssm';
 import { readConfig, SECRET_PARAMETERS, secretsFromEnv, webhookKeyRequired, type Config, type PublisherSecret, type Secrets } from '#config';
 import { createDocumentClient } from '#adapters/dynamodb/client';
 import { createStore } from '#adapters/dynamodb/store';
+import { createJobsRepository } from '#adapters/dynamodb/jobs';
 import { createSqsQueue } from '#adapters/sqs-queue';
 import { createEventBridgeScheduler } from '#adapters/eventbridge-scheduler';
 import { createKmsCipher } from '#adapters/kms-cipher';
@@ -77,12 +78,14 @@ export function awsDeps(): Promise<Deps> {
     };
     const clock = { now: () => new Date() };
     const sqs = new SQSClient({});
+    const doc = createDocumentClient();
     let secrets: Promise<Secrets> | undefined;
     return {
       config,
       secrets: () => (secrets ??= loadSecrets(config).catch((e) => ((secrets = undefined), Promise.reject(e)))),
       clock,
-      store: createStore(createDocumentClient(), config.TABLE_NAME),
+      store: createStore(doc, config.TABLE_NAME),
+      jobs: createJobsRepository(doc, config.TABLE_NAME),
       eventsQueue: createSqsQueue(sqs, config.EVENTS_QUEUE_URL ?? ''),
       sendsQueue: createSqsQueue(sqs, config.SENDS_QUEUE_URL ?? ''),
       scheduler: createEventBridgeScheduler(new SchedulerClient({}), {

@@ -4,6 +4,7 @@ import type { Config } from '#config';
 import { secretsFromEnv } from '#config';
 import { createDocumentClient } from '#adapters/dynamodb/client';
 import { createStore } from '#adapters/dynamodb/store';
+import { createJobsRepository } from '#adapters/dynamodb/jobs';
 import { createAesCipher } from '#adapters/aes-cipher';
 import { createSmsapiGateway } from '#adapters/smsapi-http';
 import type { Deps } from '#services/deps';
@@ -76,6 +77,7 @@ export async function createLocalDeps(options: {
     secrets: async () => secrets,
     clock,
     store: createStore(doc, options.config.TABLE_NAME),
+    jobs: createJobsRepository(doc, options.config.TABLE_NAME),
     eventsQueue,
     sendsQueue,
     scheduler: createLocalScheduler(doc, runtimeTable, clock, sendsQueue),

@@ -76,10 +76,10 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
   }
 
   async function skip(job: Job, reason: Reason): Promise<boolean> {
-    const done = await deps.store.transitionJob(job.shop, job.jobId, ['SENDING'], 'SKIPPED', {
-      skipReason: { code: reason.code, message: reason.message, en: reason.en },
-      updatedAt: deps.clock.now().toISOString(),
-      removeLease: true,
+    const done = await deps.jobs.skip(job.shop, job.jobId, deps.clock.now().toISOString(), {
+      code: reason.code,
+      message: reason.message,
+      en: reason.en,
     });
     deps.logger.info('sms held back', { shop: job.shop, jobId: job.jobId, reason: reason.code, recorded: Boolean(done) });
     return Boolean(done);
@@ -107,12 +107,10 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
         const applies = settings.quietHours.enabled && (settings.quietHoursFor[job.kind] ?? false);
         const next = nextMarketingDay(job.kind, now, limits, { ...settings.quietHours, applies });
         if (next.getTime() > now.getTime()) {
-          const moved = await deps.store.transitionJob(job.shop, job.jobId, ['SENDING'], 'SCHEDULED', {
+          const moved = await deps.jobs.postpone(job.shop, job.jobId, now.toISOString(), {
             dueAt: next.toISOString(),
             shiftedFrom: job.shiftedFrom ?? job.dueAt,
             waitReason: holidayWaitReason(next, tz),
-            updatedAt: now.toISOString(),
-            removeLease: true,
           });
           if (moved) {
             // The schedule that just fired may not be deleted yet, and scheduling keeps an existing one: replace it.

@@ -27,6 +27,8 @@ export async function countSent(
   at: string,
   sms: { parts: number; points: number },
   timeZone?: string,
+  /** Other counters of the same moment (a report that overtook the sender also counts the delivery): one write. */
+  also: Partial<Pick<DailyStats, 'delivered'>> = {},
 ) {
   const [zone, newNumber] = await Promise.all([
     timeZone ?? shopTimeZone(deps, job.shop),
@@ -37,6 +39,7 @@ export async function countSent(
     parts: sms.parts,
     points: sms.points,
     ...(newNumber ? { newNumbers: 1 } : {}),
+    ...also,
   });
 }
 
