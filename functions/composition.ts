@@ -9,6 +9,7 @@ import { readConfig, SECRET_PARAMETERS, secretsFromEnv, webhookKeyRequired, type
 import { createDocumentClient } from '#adapters/dynamodb/client';
 import { createStore } from '#adapters/dynamodb/store';
 import { createJobsRepository } from '#adapters/dynamodb/jobs';
+import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
 import { createSqsQueue } from '#adapters/sqs-queue';
 import { createEventBridgeScheduler } from '#adapters/eventbridge-scheduler';
 import { createKmsCipher } from '#adapters/kms-cipher';
@@ -79,13 +80,15 @@ export function awsDeps(): Promise<Deps> {
     const clock = { now: () => new Date() };
     const sqs = new SQSClient({});
     const doc = createDocumentClient();
+    const store = createStore(doc, config.TABLE_NAME);
     let secrets: Promise<Secrets> | undefined;
     return {
       config,
       secrets: () => (secrets ??= loadSecrets(config).catch((e) => ((secrets = undefined), Promise.reject(e)))),
       clock,
-      store: createStore(doc, config.TABLE_NAME),
+      store,
       jobs: createJobsRepository(doc, config.TABLE_NAME),
+      sendLimits: createSendLimitsRepository(store),
       eventsQueue: createSqsQueue(sqs, config.EVENTS_QUEUE_URL ?? ''),
       sendsQueue: createSqsQueue(sqs, config.SENDS_QUEUE_URL ?? ''),
       scheduler: createEventBridgeScheduler(new SchedulerClient({}), {

@@ -1,7 +1,7 @@
 // The port through which the send path (sender, batch sender, send gate, delivery reports) stores what happens to
 // a job: intent-named, each a single conditional change, so exactly-once lives in one place. Adapters: DynamoDB
 // (functions/adapters/dynamodb/jobs.ts) and an in-memory twin for unit tests (test/support/fake-jobs.ts).
-import type { Job } from '#domain/model';
+import type { Job, NotificationKind } from '#domain/model';
 
 export type JobError = { code: number | string; message: string };
 
@@ -68,4 +68,18 @@ export interface JobsRepository {
 
   rememberMessage(shop: string, msgId: string, ref: MessageRef, expiresAt: Date): Promise<void>;
   findMessage(shop: string, msgId: string): Promise<MessageRef | undefined>;
+}
+
+/** The sender's limits storage: the frequency cap's per-number record, held-back counts, the balance watch. */
+export interface SendLimitsRepository {
+  /** Counts job `jobId` as one of `count` marketing SMS per `windowMs` to `phone`; a retried job finds itself counted. */
+  reserveMarketing(shop: string, phone: string, jobId: string, nowMs: number, count: number, windowMs: number): Promise<'reserved' | 'counted' | 'capped'>;
+  /** A marketing SMS that failed for good gives its place back. */
+  releaseMarketing(shop: string, phone: string, jobId: string): Promise<void>;
+  countHeldBack(shop: string, date: string, kind: NotificationKind, reason: string): Promise<void>;
+  /** True for one caller per `minIntervalMs`: whoever may read the SMSAPI balance now. */
+  claimBalanceRead(shop: string, now: Date, minIntervalMs: number): Promise<boolean>;
+  recordBalance(shop: string, points: number | null, readAt: string): Promise<void>;
+  /** True once per local day: whoever may alert the owner about a low balance. */
+  claimLowBalanceAlert(shop: string, date: string): Promise<boolean>;
 }

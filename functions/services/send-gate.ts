@@ -8,7 +8,6 @@ import { expiredReason, frequencyCapReason, holidayWaitReason, spendLimitReason,
 import type { Job, ShopSettings } from '#domain/model';
 import { isMarketing, nextMarketingDay, smsapiExpiration, validityMs, validUntil } from '#domain/sending-limits';
 import { smsLength } from '#domain/sms-length';
-import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
 import type { Deps } from './deps';
 
 export type GateVerdict =
@@ -32,7 +31,7 @@ interface Spend {
 export function createSendGate(deps: Deps, shop: string, settings: ShopSettings) {
   const limits = settings.limits;
   const tz = settings.quietHours.timeZone;
-  const repo = createSendLimitsRepository(deps.store);
+  const repo = deps.sendLimits;
   let spend: Promise<Spend> | undefined;
 
   const spent = (): Promise<Spend> =>
@@ -160,7 +159,7 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
 
 /** A marketing message that failed for good never reached the customer: it gives its place under the cap back. */
 export async function releaseCapPlace(deps: Deps, job: Job): Promise<void> {
-  if (isMarketing(job.kind)) await createSendLimitsRepository(deps.store).releaseMarketing(job.shop, job.phone, job.jobId);
+  if (isMarketing(job.kind)) await deps.sendLimits.releaseMarketing(job.shop, job.phone, job.jobId);
 }
 
 export type SendGate = ReturnType<typeof createSendGate>;

@@ -3,7 +3,8 @@
 // and the few Store reads and counters the send path uses, so the sender, batch sender and delivery reports can be
 // unit-tested in milliseconds without Java.
 import type { DailyStats, ErrorLogEntry, Job, JobState, ShopSettings, SmsapiConnection } from '#domain/model';
-import type { JobsRepository, MessageRef } from '#services/jobs-repository';
+import { capDecision, type RecentMarketing } from '#domain/frequency-cap';
+import type { JobsRepository, MessageRef, SendLimitsRepository } from '#services/jobs-repository';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -129,5 +130,53 @@ export function createFakeSendingStore(initial: { smsapi?: SmsapiConnection; set
       return true;
     },
     addError: async (_shop: string, entry: ErrorLogEntry) => void errors.push(clone(entry)),
+  };
+}
+
+/** The sender's limits storage in memory: the frequency cap decided by the same domain rule as the DynamoDB adapter. */
+export function createFakeSendLimits(): SendLimitsRepository & { heldBack: Map<string, number> } {
+  const recent = new Map<string, RecentMarketing>();
+  const heldBack = new Map<string, number>();
+  const balances = new Map<string, { claimedAt?: number; points?: number | null; alertedOn?: string }>();
+  const balance = (shop: string) => balances.get(shop) ?? (balances.set(shop, {}), balances.get(shop)!);
+  return {
+    heldBack,
+    async reserveMarketing(shop, phone, jobId, nowMs, count, windowMs) {
+      if (count <= 0) return 'capped';
+      const k = `${shop}\u0000${phone}`;
+      const state = recent.get(k);
+      if (state?.newest === undefined || state.newest <= nowMs - windowMs) {
+        recent.set(k, { recent: { [jobId]: nowMs }, newest: nowMs });
+        return 'reserved';
+      }
+      const decision = capDecision(state, jobId, nowMs, count, windowMs);
+      if (decision.verdict !== 'room') return decision.verdict;
+      for (const id of decision.expired) delete state.recent[id];
+      state.recent[jobId] = nowMs;
+      state.newest = Math.max(nowMs, state.newest);
+      return 'reserved';
+    },
+    async releaseMarketing(shop, phone, jobId) {
+      delete recent.get(`${shop}\u0000${phone}`)?.recent[jobId];
+    },
+    async countHeldBack(shop, date, kind) {
+      const k = `${shop}\u0000${date}\u0000${kind}`;
+      heldBack.set(k, (heldBack.get(k) ?? 0) + 1);
+    },
+    async claimBalanceRead(shop, now, minIntervalMs) {
+      const b = balance(shop);
+      if (b.claimedAt !== undefined && b.claimedAt > now.getTime() - minIntervalMs) return false;
+      b.claimedAt = now.getTime();
+      return true;
+    },
+    async recordBalance(shop, points) {
+      balance(shop).points = points;
+    },
+    async claimLowBalanceAlert(shop, date) {
+      const b = balance(shop);
+      if (b.alertedOn === date) return false;
+      b.alertedOn = date;
+      return true;
+    },
   };
 }

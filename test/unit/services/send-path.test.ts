@@ -7,7 +7,7 @@ import type { SmsSendRequest, SmsSendResult } from '#services/ports';
 import { sendJob, recordSent } from '#services/send-job';
 import { sendBatch } from '#services/send-batch';
 import { applyDeliveryReports } from '#services/delivery-reports';
-import { createFakeJobs, createFakeSendingStore } from '../../support/fake-jobs';
+import { createFakeJobs, createFakeSendLimits, createFakeSendingStore } from '../../support/fake-jobs';
 
 const SHOP = 'shop-1';
 const NOW = new Date('2026-03-03T10:00:00Z'); // a Tuesday, 11:00 in Warsaw
@@ -48,6 +48,7 @@ function setup(answers: ((req: SmsSendRequest) => SmsSendResult)[] = []) {
     clock: { now: () => NOW },
     store,
     jobs,
+    sendLimits: createFakeSendLimits(),
     sms: {
       send: async (req: SmsSendRequest) => {
         requests.push(req);
@@ -180,4 +181,19 @@ test('a report that overtakes the sender counts the SMS as sent; the late SENT w
   // Repeating the late write changes nothing more.
   await recordSent(t.deps, sending, 'Europe/Warsaw', { smsapiId: '8080', parts: 2, points: 0.32 });
   expect(t.today()).toMatchObject({ sent: 1, parts: 2, points: 0.32 });
+});
+
+test('the frequency cap holds back a second marketing SMS to one number; one that failed for good gives its place back', async () => {
+  const t = setup([refused(13)]);
+  const marketing = (jobId: string) => job(jobId, { kind: 'back-in-stock', phone: '+48500100299', text: 'Produkt wrócił' });
+  t.jobs.put(marketing('m1'));
+  t.jobs.put(marketing('m2'));
+  t.jobs.put(marketing('m3'));
+  // m1 is refused for good (13): it never reached the customer, so the cap (1 a day by default) stays free.
+  expect(await sendJob(t.deps, { shop: SHOP, jobId: 'm1' })).toEqual({ result: 'failed', code: 13 });
+  expect(await sendJob(t.deps, { shop: SHOP, jobId: 'm2' })).toMatchObject({ result: 'sent' });
+  expect(await sendJob(t.deps, { shop: SHOP, jobId: 'm3' })).toEqual({ result: 'skipped', reason: 'HELD_BACK' });
+  expect(await t.jobs.get(SHOP, 'm3')).toMatchObject({ state: 'SKIPPED', skipReason: { code: expect.stringMatching(/FREQUENCY/) } });
+  expect(t.requests.map((r) => r.idx)).toEqual([['m1'], ['m2']]);
+  expect(t.today()).toMatchObject({ sent: 1, failed: 1 });
 });
