@@ -15,8 +15,8 @@ export interface SentFigures {
 
 export type ClaimResult =
   | { claimed: true; job: Job }
-  /** Not claimed: `current` is the job as it stands (undefined when there is none). */
-  | { claimed: false; current?: Job };
+  /** Not claimed: the state the job is in (undefined when there is none). */
+  | { claimed: false; state?: Job['state'] };
 
 /** The SMSAPI message id -> job lookup a delivery report is matched by. */
 export interface MessageRef {

@@ -26,7 +26,7 @@ export async function claimJob(deps: Deps, ref: JobRef, leaseMs: number): Promis
     leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
   });
   if (claim.claimed) return { job: claim.job, attempt: claim.job.attempts };
-  const state = claim.current?.state;
+  const state = claim.state;
   if (state === 'SENDING') return { result: 'retry', reason: 'JOB_BEING_SENT' };
   return { result: 'skipped', reason: `JOB_${state ?? 'NOT_FOUND'}` };
 }

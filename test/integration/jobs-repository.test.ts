@@ -63,13 +63,15 @@ describe.each(subjects)('jobs repository: %s', (_name, make) => {
     await s.seed(job(a));
     const first = await s.repo.claimForSending(SHOP, a, { at: T0, leaseUntil: T1 });
     expect(first).toMatchObject({ claimed: true, job: { state: 'SENDING', attempts: 1, leaseUntil: T1 } });
-    expect(await s.repo.claimForSending(SHOP, a, { at: T0, leaseUntil: T1 })).toMatchObject({ claimed: false, current: { state: 'SENDING' } });
+    expect(await s.repo.claimForSending(SHOP, a, { at: T0, leaseUntil: T1 })).toEqual({ claimed: false, state: 'SENDING' });
     // The lease ran out (the worker died): another claim takes it over.
     expect(await s.repo.claimForSending(SHOP, a, { at: LATER, leaseUntil: '2026-03-03T10:10:00.000Z' })).toMatchObject({
       claimed: true,
       job: { attempts: 2 },
     });
-    expect(await s.repo.claimForSending(SHOP, id('missing'), { at: T0, leaseUntil: T1 })).toEqual({ claimed: false, current: undefined });
+    expect(await s.repo.claimForSending(SHOP, id('missing'), { at: T0, leaseUntil: T1 })).toEqual({ claimed: false });
+    await s.repo.markSent(SHOP, a, T1, { parts: 1, points: 0 });
+    expect(await s.repo.claimForSending(SHOP, a, { at: LATER, leaseUntil: LATER })).toEqual({ claimed: false, state: 'SENT' });
   });
 
   test('SENT, FAILED, SKIPPED, requeue and postpone apply only to a SENDING job and drop its lease', async () => {

@@ -45,8 +45,8 @@ export function createFakeJobs(): JobsRepository & { jobs: Map<string, Job>; mes
         (j) => ({ ...j, state: 'SENDING', attempts: j.attempts + 1, leaseUntil, updatedAt: at }),
       );
       if (moved) return { claimed: true, job: moved.after };
-      const current = jobs.get(key(shop, jobId));
-      return { claimed: false, current: current && clone(current) };
+      const state = jobs.get(key(shop, jobId))?.state;
+      return { claimed: false, ...(state ? { state } : {}) };
     },
 
     markSent: async (shop, jobId, sentAt, figures) =>

@@ -37,6 +37,8 @@ export interface JobTransition {
   extraCondition?: { expression: string; values: Record<string, unknown> };
   /** ALL_NEW (default) or ALL_OLD: what the successful write returns. */
   returns?: 'ALL_NEW' | 'ALL_OLD';
+  /** Called with the state the job had when the condition refused the write (undefined: no job), read from the refusal. */
+  onRefused?: (state: JobState | undefined) => void;
 }
 
 /**
@@ -85,12 +87,16 @@ export async function transitionJob(doc: DocumentClient, TableName: string, shop
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
         ReturnValues: t.returns ?? 'ALL_NEW',
+        ...(t.onRefused ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
       }),
     );
     return stripJob(res.Attributes as Item);
   } catch (error) {
-    if (isConditionFailure(error)) return undefined;
-    throw error;
+    if (!isConditionFailure(error)) throw error;
+    // The refused item comes back in DynamoDB's raw form (the document client does not unmarshall it).
+    const raw = (error as { Item?: { state?: { S?: string } } }).Item;
+    t.onRefused?.(raw?.state?.S as JobState | undefined);
+    return undefined;
   }
 }
 
@@ -105,6 +111,7 @@ export function createJobsRepository(doc: DocumentClient, TableName: string): Jo
     get,
 
     async claimForSending(shop, jobId, { at, leaseUntil }) {
+      let state: JobState | undefined;
       const job = await move(shop, jobId, {
         from: ['QUEUED', 'SCHEDULED'],
         to: 'SENDING',
@@ -112,9 +119,10 @@ export function createJobsRepository(doc: DocumentClient, TableName: string): Jo
         add: { attempts: 1 },
         // A SENDING job whose worker died (lease over) may be taken over.
         extraCondition: { expression: 'OR (#state = :sending AND leaseUntil < :now)', values: { ':sending': 'SENDING', ':now': at } },
+        // A refusal (a duplicate delivery, a settled job) says the state it found: one request either way.
+        onRefused: (found) => (state = found),
       });
-      // The rare refusal (a duplicate delivery, a settled job) reads the job to say why; the usual claim is one write.
-      return job ? { claimed: true, job } : { claimed: false, current: await get(shop, jobId) };
+      return job ? { claimed: true, job } : { claimed: false, ...(state ? { state } : {}) };
     },
 
     markSent: (shop, jobId, sentAt, figures) =>
