@@ -39,6 +39,9 @@ module.exports = {
         '<rootDir>/test/e2e/**/*.test.ts',
         '<rootDir>/test/load/**/*.test.ts',
       ],
+      // Hooks start and stop whole runtimes (DynamoDB tables, simulators, Chromium): with suites side by side on a
+      // small machine, jest's 5 s default for a hook is too short to mean anything.
+      testTimeout: 30_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

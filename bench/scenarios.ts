@@ -188,6 +188,54 @@ export interface BackInStockScenario {
   smsSent: number;
   smsapiRequests: number;
   usage: Snapshot;
+  /** Per 1,000 numbers handed to SMSAPI, in order: how long that thousand took, and the process's memory then. */
+  tranches: { numbers: number; seconds: number; rssMb: number; heapMb: number }[];
+  /** The bench process's peak resident memory during the restock (planner, sender and simulators share it). */
+  peakRssMb: number;
+  rssBeforeMb: number;
+}
+
+const TRANCHE = 1000;
+const mb = (bytes: number) => bytes / (1024 * 1024);
+
+/**
+ * Watches the restock go out: wraps the SMS gateway to count numbers accepted by SMSAPI, samples memory, and
+ * notes each 1,000 numbers' time. Stops when told.
+ */
+function watchRestock(rt: LocalRuntime) {
+  const sms = rt.deps.sms;
+  const send = sms.send.bind(sms);
+  let numbers = 0;
+  let peakRss = process.memoryUsage().rss;
+  const rssBefore = peakRss;
+  let last = Date.now();
+  const tranches: BackInStockScenario['tranches'] = [];
+  const sample = () => {
+    const { rss, heapUsed } = process.memoryUsage();
+    peakRss = Math.max(peakRss, rss);
+    return { rss, heapUsed };
+  };
+  sms.send = async (request) => {
+    const result = await send(request);
+    if (!result.ok) return result;
+    const before = Math.floor(numbers / TRANCHE);
+    numbers += result.messages.length;
+    if (Math.floor(numbers / TRANCHE) > before) {
+      const now = Date.now();
+      const { rss, heapUsed } = sample();
+      tranches.push({ numbers: Math.floor(numbers / TRANCHE) * TRANCHE, seconds: (now - last) / 1000, rssMb: mb(rss), heapMb: mb(heapUsed) });
+      last = now;
+    }
+    return result;
+  };
+  const timer = setInterval(sample, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      sms.send = send;
+      return { tranches, peakRssMb: mb(peakRss), rssBeforeMb: mb(rssBefore) };
+    },
+  };
 }
 
 /**
@@ -225,15 +273,18 @@ export async function runBackInStockScenario(stack: Stack, signUps: number): Pro
   const before = meter.snapshot();
   const outbox = rt.smsapi.outbox().length;
   const requests = smsDo(rt);
+  const watch = watchRestock(rt);
   const restocked = Date.now();
   await rt.shop.restockProduct(slug, PRODUCT_ID);
   await settle(stack);
+  const sendSeconds = (Date.now() - restocked) / 1000;
   return {
     signUps,
     signUpSeconds,
-    sendSeconds: (Date.now() - restocked) / 1000,
+    sendSeconds,
     smsSent: rt.smsapi.outbox().length - outbox,
     smsapiRequests: smsDo(rt) - requests,
     usage: difference(before, meter.snapshot()),
+    ...watch.stop(),
   };
 }

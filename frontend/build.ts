@@ -38,7 +38,12 @@ export interface FrontendBuildReport {
   jsBytes: number;
   jsGzipBytes: number;
   cssBytes: number;
+  /** What app.js is made of (minified bytes), largest first: npm packages by name, our code by folder. */
+  parts: { name: string; bytes: number }[];
 }
+
+const partOf = (input: string) =>
+  /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? (input.includes('functions/domain/') ? 'functions/domain' : 'frontend/app');
 
 export async function buildFrontend(outDir: string): Promise<void> {
   const report = await buildAdminApp(outDir);
@@ -60,7 +65,7 @@ export async function buildFrontend(outDir: string): Promise<void> {
 export async function buildAdminApp(outDir: string): Promise<FrontendBuildReport> {
   const target = join(resolve(outDir), 'app');
   mkdirSync(target, { recursive: true });
-  await build({
+  const result = await build({
     entryPoints: { app: join(APP_SOURCE, 'main.tsx') },
     outdir: target,
     bundle: true,
@@ -76,11 +81,22 @@ export async function buildAdminApp(outDir: string): Promise<FrontendBuildReport
     loader: { '.css': 'css' },
     plugins: [domainAlias],
     logLevel: 'warning',
+    metafile: true,
   });
+  const parts = new Map<string, number>();
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    if (!file.endsWith('.js')) continue;
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) parts.set(partOf(input), (parts.get(partOf(input)) ?? 0) + bytesInOutput);
+  }
   writeFileSync(join(target, 'index.html'), readFileSync(join(APP_SOURCE, 'index.html')));
   const js = readFileSync(join(target, 'app.js'));
   const css = readFileSync(join(target, 'app.css'));
-  return { jsBytes: js.length, jsGzipBytes: gzipSync(js, { level: 9 }).length, cssBytes: css.length };
+  return {
+    jsBytes: js.length,
+    jsGzipBytes: gzipSync(js, { level: 9 }).length,
+    cssBytes: css.length,
+    parts: [...parts].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes),
+  };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

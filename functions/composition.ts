@@ -1,111 +1,65 @@
-// The AWS composition root: builds each port's AWS adapter once per Lambda container, lazily, from the
-// validated configuration. The local runtime has its own (local/composition.ts).
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { getParametersByName } from '@aws-lambda-powertools/parameters/ssm';
-import { readConfig, SECRET_PARAMETERS, secretsFromEnv, webhookKeyRequired, type Config, type PublisherSecret, type Secrets } from '#config';
-import { createDocumentClient } from '#adapters/dynamodb/client';
-import { createStore } from '#adapters/dynamodb/store';
-import { createJobsRepository } from '#adapters/dynamodb/jobs';
-import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
-import { createSqsQueue } from '#adapters/sqs-queue';
-import { createEventBridgeScheduler } from '#adapters/eventbridge-scheduler';
-import { createKmsCipher } from '#adapters/kms-cipher';
-import { createSmsapiGateway } from '#adapters/smsapi-http';
+// The AWS composition root: builds a function's ports once per Lambda container, from the validated configuration.
+// Each function names the ports it calls (its handler file, with the factories in functions/aws/), so its bundle
+// requires only those AWS SDK clients: loading a client costs cold-start time whether it is used or not. A port
+// a function did not name fails loudly on first use. The local runtime has its own root (local/composition.ts).
+import { readConfig, type Config } from '#config';
+import { createJsonLogger } from '#adapters/json-logger';
 import type { Deps } from '#services/deps';
+import type { Clock } from '#services/ports';
 
-const required = (config: Config, name: keyof Config): string => {
-  const value = config[name];
-  if (typeof value !== 'string' || value === '') throw new Error(`CONFIG_INVALID: ${name} is required in AWS`);
-  return value;
-};
+/** The ports a function may or may not need; the rest of Deps (config, clock, logger, fetch) every function gets. */
+export type AwsPortName = 'store' | 'jobs' | 'sendLimits' | 'eventsQueue' | 'sendsQueue' | 'scheduler' | 'cipher' | 'secrets' | 'sms';
+export interface AwsContext {
+  config: Config;
+  clock: Clock;
+}
+export type AwsPorts = { [K in AwsPortName]?: (context: AwsContext) => Deps[K] };
 
-function requiredValue(value: unknown, name: string, errors: string[] | undefined): string {
-  if (typeof value !== 'string' || value === '') {
-    throw new Error(`CONFIG_INVALID: SSM parameter ${name} is missing (${errors?.join(', ') ?? ''})`);
-  }
-  return value;
+export const PORT_NAMES: readonly AwsPortName[] = ['store', 'jobs', 'sendLimits', 'eventsQueue', 'sendsQueue', 'scheduler', 'cipher', 'secrets', 'sms'];
+
+function notWired(fn: string, port: AwsPortName): never {
+  throw new Error(`PORT_NOT_WIRED: the ${fn} function does not wire "${port}"; add it in functions/handlers/${fn}.ts`);
 }
 
-/** Secrets from SSM SecureString parameters under the prefix, cached by Powertools for five minutes. */
-async function loadSecrets(config: Config): Promise<Secrets> {
-  const prefix = config.SECRETS_PARAMETER_PREFIX;
-  if (!prefix) return secretsFromEnv(config);
-  const origin = config.ORIGIN_SECRET_HEADER_VALUE_PARAM;
-  const names = Object.fromEntries(
-    [...Object.values(SECRET_PARAMETERS).map((n) => `${prefix}/${n}`), ...(origin ? [origin] : [])].map((name) => [
-      name,
-      { decrypt: true, maxAge: 300 },
-    ]),
-  );
-  const { _errors: errors, ...values } = await getParametersByName<string>(names, { throwOnError: false });
-  const pick = (key: PublisherSecret, optional = false) => {
-    const value = values[`${prefix}/${SECRET_PARAMETERS[key]}`];
-    if (typeof value !== 'string' || value === '') {
-      if (optional) return '';
-      const why = key === 'webhookSecretKey' ? ', required with WEBHOOK_SECRET_MODE=derived' : '';
-      throw new Error(`CONFIG_INVALID: SSM parameter ${prefix}/${SECRET_PARAMETERS[key]} is missing${why} (${errors?.join(', ') ?? ''})`);
-    }
-    return value;
-  };
-  return {
-    appstoreSecret: pick('appstoreSecret'),
-    shoperClientId: pick('shoperClientId'),
-    shoperClientSecret: pick('shoperClientSecret'),
-    smsapiClientId: pick('smsapiClientId', true),
-    smsapiClientSecret: pick('smsapiClientSecret', true),
-    sessionSecret: pick('sessionSecret'),
-    webhookSecretKey: pick('webhookSecretKey', !webhookKeyRequired(config)),
-    // CloudFront's origin secret (Secrets Manager, read through its Parameter Store reference): refuse to run
-    // without it rather than trust every forwarded viewer address.
-    viewerAddressSecret: origin ? requiredValue(values[origin], origin, errors) : undefined,
-  };
+/** Stands in for a port the function did not name: any use of it throws PORT_NOT_WIRED. */
+function missingPort(fn: string, port: AwsPortName): never {
+  if (port === 'secrets') return (() => Promise.reject(new Error(`PORT_NOT_WIRED: ${fn} has no secrets`))) as never;
+  // `then` answers undefined, so awaiting the port by mistake does not throw from inside a promise machinery.
+  return new Proxy({}, { get: (_target, prop) => (prop === 'then' ? undefined : notWired(fn, port)) }) as never;
 }
 
-let deps: Promise<Deps> | undefined;
-
-export function awsDeps(): Promise<Deps> {
-  if (deps) return deps;
-  deps = (async (): Promise<Deps> => {
-    const config = readConfig();
-    const powertools = new Logger({ serviceName: 'sms-notifications' });
-    const logger = {
-      debug: (m: string, extra?: Record<string, unknown>) => powertools.debug(m, extra ?? {}),
-      info: (m: string, extra?: Record<string, unknown>) => powertools.info(m, extra ?? {}),
-      warn: (m: string, extra?: Record<string, unknown>) => powertools.warn(m, extra ?? {}),
-      error: (m: string, extra?: Record<string, unknown>) => powertools.error(m, extra ?? {}),
-    };
-    const clock = { now: () => new Date() };
-    const sqs = new SQSClient({});
-    const doc = createDocumentClient();
-    const store = createStore(doc, config.TABLE_NAME);
-    let secrets: Promise<Secrets> | undefined;
-    return {
-      config,
-      secrets: () => (secrets ??= loadSecrets(config).catch((e) => ((secrets = undefined), Promise.reject(e)))),
-      clock,
-      store,
-      jobs: createJobsRepository(doc, config.TABLE_NAME),
-      sendLimits: createSendLimitsRepository(store),
-      eventsQueue: createSqsQueue(sqs, config.EVENTS_QUEUE_URL ?? ''),
-      sendsQueue: createSqsQueue(sqs, config.SENDS_QUEUE_URL ?? ''),
-      scheduler: createEventBridgeScheduler(new SchedulerClient({}), {
-        groupName: config.SCHEDULE_GROUP,
-        targetArn: config.SENDS_QUEUE_ARN ?? '',
-        roleArn: config.SCHEDULER_ROLE_ARN ?? '',
-        deadLetterArn: config.SCHEDULES_DLQ_ARN,
-        now: clock.now,
-      }),
-      cipher: createKmsCipher(new KMSClient({}), required(config, 'KMS_KEY_ID')),
-      sms: createSmsapiGateway({ baseUrl: config.SMSAPI_URL, timeoutMs: config.SMSAPI_TIMEOUT_MS }),
-      logger,
-      fetch: globalThis.fetch,
-    };
-  })().catch((error) => {
-    deps = undefined;
-    throw error;
-  });
-  return deps;
+/** `getDeps` for the function `fn`: builds config, logger and the named ports on first call, then reuses them. */
+export function awsDeps(fn: string, ports: AwsPorts): (() => Promise<Deps>) & { ports: AwsPortName[] } {
+  let deps: Promise<Deps> | undefined;
+  const getDeps = () =>
+    (deps ??= (async (): Promise<Deps> => {
+      const config = readConfig();
+      // The function's name (POWERTOOLS_SERVICE_NAME, set by lib/constructs/handler-function.ts) marks its lines.
+      const logger = createJsonLogger({ service: process.env.POWERTOOLS_SERVICE_NAME ?? fn });
+      const clock = { now: () => new Date() };
+      const context: AwsContext = { config, clock };
+      const port = <K extends AwsPortName>(name: K): Deps[K] => {
+        const build = ports[name] as ((c: AwsContext) => Deps[K]) | undefined;
+        return build ? build(context) : missingPort(fn, name);
+      };
+      return {
+        config,
+        clock,
+        logger,
+        fetch: globalThis.fetch,
+        store: port('store'),
+        jobs: port('jobs'),
+        sendLimits: port('sendLimits'),
+        eventsQueue: port('eventsQueue'),
+        sendsQueue: port('sendsQueue'),
+        scheduler: port('scheduler'),
+        cipher: port('cipher'),
+        secrets: port('secrets'),
+        sms: port('sms'),
+      };
+    })().catch((error) => {
+      deps = undefined;
+      throw error;
+    }));
+  return Object.assign(getDeps, { ports: PORT_NAMES.filter((name) => ports[name]) });
 }

@@ -1,47 +1,56 @@
 // One typed, validated reading of the environment. Secrets come from the environment locally and from SSM
 // SecureString parameters (under SECRETS_PARAMETER_PREFIX) in AWS.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 
-const url = z.string().url().transform((u) => u.replace(/\/+$/, ''));
-const optional = z.string().min(1).optional();
+const url = z.pipe(z.url(), z.transform((u: string) => u.replace(/\/+$/, '')));
+const optional = z.optional(z.string().check(z.minLength(1)));
+const name = (fallback: string) => z._default(z.string().check(z.minLength(1)), fallback);
+const whole = (min: number, fallback: number, max?: number) =>
+  z._default(z.coerce.number().check(z.int(), z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)])), fallback);
 
 export const ConfigSchema = z.object({
-  TABLE_NAME: z.string().min(1).default('sms-notifications'),
+  TABLE_NAME: name('sms-notifications'),
   EVENTS_QUEUE_URL: optional,
   SENDS_QUEUE_URL: optional,
   SENDS_QUEUE_ARN: optional,
-  SCHEDULE_GROUP: z.string().min(1).default('sms-notifications'),
+  SCHEDULE_GROUP: name('sms-notifications'),
   SCHEDULER_ROLE_ARN: optional,
   SCHEDULES_DLQ_ARN: optional,
   KMS_KEY_ID: optional,
   /** Public base URL of the API (webhook, App Store, SMSAPI callback and storefront routes). */
-  PUBLIC_URL: url.default('http://127.0.0.1:3000'),
+  PUBLIC_URL: z._default(url, 'http://127.0.0.1:3000'),
   /** Where the admin SPA is served (the iframe URL entered in the App Store). */
-  APP_URL: url.default('http://127.0.0.1:3000/app'),
-  SMSAPI_URL: url.default('https://api.smsapi.pl'),
+  APP_URL: z._default(url, 'http://127.0.0.1:3000/app'),
+  /**
+   * Custom short domain of the SMS links (`https://sms.example.pl`: links read `<it>/l/<code>`); it must route `/l/*`
+   * to this API. Unset: links use PUBLIC_URL.
+   */
+  SHORT_LINK_URL: z.optional(url),
+  SMSAPI_URL: z._default(url, 'https://api.smsapi.pl'),
   /**
    * SMSAPI's OAuth web flow (only used when SMSAPI_CLIENT_ID/SECRET are set; PROTOCOLS.md, Corrections): the host,
    * and the authorize and token URLs, which default to `${SMSAPI_OAUTH_URL}/oauth/access` and
    * `${SMSAPI_OAUTH_URL}/api/oauth/token` (SMSAPI's 2019 flow). SMSAPI moved it since (2021: `https://oauth.smsapi.io`):
    * set all three from what SMSAPI gives with the client id.
    */
-  SMSAPI_OAUTH_URL: url.default('https://ssl.smsapi.pl'),
-  SMSAPI_OAUTH_AUTHORIZE_URL: url.optional(),
-  SMSAPI_OAUTH_TOKEN_URL: url.optional(),
+  SMSAPI_OAUTH_URL: z._default(url, 'https://ssl.smsapi.pl'),
+  SMSAPI_OAUTH_AUTHORIZE_URL: z.optional(url),
+  SMSAPI_OAUTH_TOKEN_URL: z.optional(url),
   /** Scopes asked for: sending, the profile (login, points) and sender names. */
-  SMSAPI_OAUTH_SCOPE: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/).default('sms,profile,sms_sender'),
-  SMSAPI_MAX_PARTS: z.coerce.number().int().min(1).max(10).default(6),
-  SMSAPI_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  SENDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  SMSAPI_OAUTH_SCOPE: z._default(z.string().check(z.regex(/^[a-z_]+(,[a-z_]+)*$/)), 'sms,profile,sms_sender'),
+  SMSAPI_MAX_PARTS: whole(1, 6, 10),
+  SMSAPI_TIMEOUT_MS: whole(100, 10_000),
+  SENDER_MAX_ATTEMPTS: whole(1, 5, 20),
   /**
    * `random`: the app registers one webhook per event with a random per-shop secret; `derived`: the app registers
    * none, the publisher configures them in the App Store panel, verified with the per-shop derived secret.
    */
-  WEBHOOK_SECRET_MODE: z.enum(['random', 'derived']).default('random'),
+  WEBHOOK_SECRET_MODE: z._default(z.enum(['random', 'derived']), 'random'),
   /** How long one run of the uninstall purge works before it queues its continuation (the planner has 60 s). */
-  UNINSTALL_PURGE_BUDGET_MS: z.coerce.number().int().min(1).max(45_000).default(20_000),
-  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
-  IFRAME_MAX_AGE_SECONDS: z.coerce.number().int().min(30).default(600),
+  UNINSTALL_PURGE_BUDGET_MS: whole(1, 20_000, 45_000),
+  SESSION_TTL_SECONDS: whole(60, 3600),
+  IFRAME_MAX_AGE_SECONDS: whole(30, 600),
   /** Header carrying the shopper's address when a CDN sits in front (`cloudfront-viewer-address` in AWS). */
   VIEWER_ADDRESS_HEADER: optional,
   /**
@@ -50,7 +59,7 @@ export const ConfigSchema = z.object({
    * counted by its own connection address, whatever it claims. In AWS the value is read instead from the parameter
    * named by ORIGIN_SECRET_HEADER_VALUE_PARAM (CloudFront's generated secret, set by the stack).
    */
-  VIEWER_ADDRESS_SECRET: z.string().min(16).optional(),
+  VIEWER_ADDRESS_SECRET: z.optional(z.string().check(z.minLength(16))),
   ORIGIN_SECRET_HEADER_VALUE_PARAM: optional,
   SECRETS_PARAMETER_PREFIX: optional,
   APPSTORE_SECRET: optional,

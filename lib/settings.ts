@@ -22,12 +22,17 @@ export interface DeploymentSettings {
    * fewer than 100 unreserved executions, and a fresh account may have a limit of only 10: so it is opt-in.
    */
   readonly reservedConcurrency: Readonly<Partial<Record<ApiFunction, number>>>;
+  /**
+   * Custom short domain of the links in SMS (`https://sms.example.pl`); it must route `/l/*` to this app (an alternate
+   * domain of the CloudFront distribution). None: links use the distribution's own address.
+   */
+  readonly shortLinkUrl?: string;
   /** ARN of a CloudFront-scope WAF web ACL (made in us-east-1, e.g. by bin/waf.ts) to attach; none by default. */
   readonly webAclArn?: string;
 }
 
 /** The route groups of the HTTP API; each route of a group gets the group's throttle as its own budget. */
-export const ROUTE_GROUPS = ['webhooks', 'appstore', 'reports', 'storefront', 'admin'] as const;
+export const ROUTE_GROUPS = ['webhooks', 'appstore', 'reports', 'storefront', 'admin', 'links'] as const;
 export type RouteGroup = (typeof ROUTE_GROUPS)[number];
 
 /** Requests per second (steady) and burst (bucket size), API Gateway's token bucket per route. */
@@ -37,7 +42,7 @@ export interface RouteThrottle {
 }
 
 /** The functions behind the HTTP API: the ones a reservation may be set for. */
-export const API_FUNCTIONS = ['webhooks', 'appstore', 'reports', 'storefront', 'admin'] as const;
+export const API_FUNCTIONS = ['webhooks', 'appstore', 'reports', 'storefront', 'admin', 'links'] as const;
 export type ApiFunction = (typeof API_FUNCTIONS)[number];
 
 export const DEFAULT_SETTINGS: DeploymentSettings = {
@@ -56,6 +61,8 @@ export const DEFAULT_SETTINGS: DeploymentSettings = {
     reports: { rate: 50, burst: 100 },
     storefront: { rate: 50, burst: 100 },
     admin: { rate: 50, burst: 100 },
+    // Short links in SMS: a campaign to thousands of numbers is clicked in a burst.
+    links: { rate: 100, burst: 200 },
   },
   reservedConcurrency: {},
 };
@@ -184,6 +191,8 @@ export function readSettings(node: Node): DeploymentSettings {
     throw new SettingsError('alarmEmail', `is not an e-mail address: ${alarmEmail}`);
   }
 
+  const shortLinkUrl = text(node, 'shortLinkUrl') === undefined ? undefined : httpsUrl(node, 'shortLinkUrl', '');
+
   const webAclArn = text(node, 'webAclArn');
   if (webAclArn !== undefined && !CLOUDFRONT_WEB_ACL.test(webAclArn)) {
     throw new SettingsError(
@@ -196,6 +205,7 @@ export function readSettings(node: Node): DeploymentSettings {
   return {
     ...(alarmEmail === undefined ? {} : { alarmEmail }),
     ...(webAclArn === undefined ? {} : { webAclArn }),
+    ...(shortLinkUrl === undefined ? {} : { shortLinkUrl }),
     senderMaxConcurrency,
     smsapiUrl: httpsUrl(node, 'smsapiUrl', DEFAULT_SETTINGS.smsapiUrl),
     smsapiOAuthUrl: httpsUrl(node, 'smsapiOAuthUrl', DEFAULT_SETTINGS.smsapiOAuthUrl),

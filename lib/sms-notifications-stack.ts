@@ -26,7 +26,7 @@ export const STACK_NAME = 'ShoperSmsNotifications';
 const API_TIMEOUT = Duration.seconds(10);
 const PLANNER_TIMEOUT = Duration.seconds(60);
 const SENDER_TIMEOUT = Duration.seconds(30);
-const { GET, POST, OPTIONS, ANY } = apigw.HttpMethod;
+const { GET, HEAD, POST, OPTIONS, ANY } = apigw.HttpMethod;
 
 // What the public functions' code sends to DynamoDB (functions/services and functions/adapters/dynamodb), and
 // nothing else: a flaw in one of them cannot bulk-delete (BatchWriteItem) or bulk-read the table. Widen a list
@@ -44,6 +44,9 @@ const TABLE_ACTIONS = {
   // The shop record and the example celebrations of a new install (GetItem, PutItem, UpdateItem, Query); uninstall
   // only marks the shop, the planner's purge deletes (BatchWriteItem).
   appstore: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  // Short links: the link and its click (UpdateItem, GetItem), an opt-out (PutItem), the number's waiting jobs to
+  // cancel (Query on byPending, BatchGetItem, UpdateItem) and the day's counters (UpdateItem).
+  links: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
 } as const satisfies Record<string, readonly TableAction[]>;
 
 export interface SmsNotificationsStackProps extends StackProps {
@@ -72,6 +75,7 @@ export class SmsNotificationsStack extends Stack {
     const common: FunctionEnvironment = {
       TABLE_NAME: data.table.tableName,
       PUBLIC_URL: frontend.publicUrl,
+      ...(settings.shortLinkUrl === undefined ? {} : { SHORT_LINK_URL: settings.shortLinkUrl }),
       APP_URL: appUrl,
       SMSAPI_URL: settings.smsapiUrl,
       SMSAPI_OAUTH_URL: settings.smsapiOAuthUrl,
@@ -157,7 +161,7 @@ export class SmsNotificationsStack extends Stack {
       description: 'The only caller of SMSAPI: sends one queued SMS job and records the outcome',
       timeout: SENDER_TIMEOUT,
       memorySize: 512,
-      environment: { ...common, ...secrets },
+      environment: { ...common, ...secrets, ...scheduling },
     }).fn;
     sender.addEventSource(
       new SqsEventSource(queues.sends, {
@@ -169,6 +173,10 @@ export class SmsNotificationsStack extends Stack {
     );
     data.grantData(sender);
     data.grantTokenCrypto(sender, ['kms:Encrypt', 'kms:Decrypt']);
+    // The send gate moves a marketing SMS that meets a Sunday or a holiday to the next working day (a new schedule
+    // replacing the one that fired), and a batch puts what it could not send back on the sends queue.
+    queues.sends.grantSendMessages(sender);
+    grantSchedules(sender, createAndDeleteSchedules);
     grantSecretsRead(sender);
 
     const reports = new HandlerFunction(this, 'Reports', {
@@ -177,9 +185,11 @@ export class SmsNotificationsStack extends Stack {
       reservedConcurrency: reserved.reports,
       description: 'SMSAPI delivery reports: marks jobs delivered or undelivered',
       ...apiFunction,
-      environment: { ...common },
+      // The secrets: a report call is checked against the HMAC token the sender put in its notify_url.
+      environment: { ...common, ...secrets },
     }).fn;
     data.grantData(reports, { refIndex: true, actions: TABLE_ACTIONS.reports });
+    grantSecretsRead(reports);
 
     const admin = new HandlerFunction(this, 'Admin', {
       tracing: settings.tracing,
@@ -217,6 +227,17 @@ export class SmsNotificationsStack extends Stack {
     storefront.addEnvironment('ORIGIN_SECRET_HEADER_VALUE_PARAM', secretReferenceParameter(frontend.originSecretName));
     grantSecretReferenceRead(storefront, frontend.originSecret, frontend.originSecretName);
 
+    const links = new HandlerFunction(this, 'Links', {
+      tracing: settings.tracing,
+      handler: 'links',
+      reservedConcurrency: reserved.links,
+      description: 'Short links in SMS: redirect to the shop and count the click, one-click opt-out',
+      ...apiFunction,
+      // Only the table: the redirect reads nothing else, and a small bundle starts fast.
+      environment: { TABLE_NAME: data.table.tableName },
+    }).fn;
+    data.grantData(links, { pendingIndex: true, actions: TABLE_ACTIONS.links });
+
     // The public paths of ARCHITECTURE.md ("HTTP surface"): what publishers enter in Shoper and SMSAPI.
     // Each route has its own throttle: a flood on the storefront or reports is refused there, not on webhooks.
     api.route('/shoper/appstore', [POST], appstore, throttles.appstore);
@@ -226,6 +247,7 @@ export class SmsNotificationsStack extends Stack {
     api.route('/api/{proxy+}', [ANY], admin, throttles.admin);
     api.route('/health', [GET], admin, throttles.admin);
     api.route('/storefront/{proxy+}', [POST, OPTIONS], storefront, throttles.storefront);
+    api.route('/l/{code}', [GET, HEAD, POST], links, throttles.links);
 
     new Alarms(this, 'Alarms', {
       deadLetterQueues: { Events: queues.eventsDlq, Sends: queues.sendsDlq },

@@ -18,6 +18,7 @@ import { makeHandler as makeAdmin } from '#handlers/admin';
 import { makeHandler as makeAppstore } from '#handlers/appstore';
 import { makeHandler as makeReports } from '#handlers/reports';
 import { makeHandler as makeStorefront } from '#handlers/storefront';
+import { makeHandler as makeLinks } from '#handlers/links';
 import { startSmsapiSimulator, type SmsapiSimulator } from './simulators/smsapi';
 import { startShopSimulator, type ShopSimulator } from './simulators/shop';
 import { ensureTables, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
@@ -113,6 +114,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     appstore: makeAppstore(getDeps) as unknown as HttpLambda,
     reports: makeReports(getDeps) as unknown as HttpLambda,
     storefront: makeStorefront(getDeps) as unknown as HttpLambda,
+    links: makeLinks(getDeps) as unknown as HttpLambda,
   };
   const routes: { match: (method: string, path: string) => boolean; fn: keyof typeof http }[] = [
     { match: (m, p) => m === 'POST' && p === '/shoper/webhooks', fn: 'webhooks' },
@@ -120,6 +122,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     { match: (m, p) => (m === 'GET' || m === 'POST') && p === '/smsapi/reports', fn: 'reports' },
     { match: (_m, p) => p.startsWith('/api/') || p === '/health' || p === '/smsapi/oauth/callback', fn: 'admin' },
     { match: (_m, p) => p.startsWith('/storefront/'), fn: 'storefront' },
+    { match: (_m, p) => p.startsWith('/l/'), fn: 'links' },
   ];
 
   const server: Server = createServer((req, res) => {

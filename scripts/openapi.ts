@@ -21,6 +21,7 @@ import { SubscriptionDeleteBody, SubscriptionListQuery, SubscriptionListResponse
 import { CelebrationList, CelebrationView, JobList, JobsDeleted, Settings, ShopStateResponse, StatusList, TemplateList } from '#domain/api-responses';
 import { LongestValuesResponse } from '#domain/api-composer';
 import { StaffAlertsBody, StaffAlertsResponse } from '#domain/api-staff';
+import { LinkSettings, LinkSettingsBody, LinksResponse } from '#domain/api-links';
 import { ADMIN_ROUTES } from '#handlers/admin';
 import { LimitsStateResponse } from '#domain/api-limits';
 
@@ -73,6 +74,9 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /api/subscriptions': { tag: 'subscriptions', summary: 'Back-in-stock sign-ups', query: SubscriptionListQuery, response: SubscriptionListResponse },
   'POST /api/subscriptions/delete': { tag: 'subscriptions', summary: 'Delete several sign-ups', body: SubscriptionDeleteBody },
   'DELETE /api/subscriptions/{id}': { tag: 'subscriptions', summary: 'Delete one sign-up' },
+  'GET /api/links': { tag: 'stats', summary: 'What the messages brought back: sent, clicked, orders and revenue per kind and period; opt-outs', response: LinksResponse },
+  'GET /api/links/settings': { tag: 'settings', summary: 'Short links: base URL, opt-out line, attribution window', response: LinkSettings },
+  'PUT /api/links/settings': { tag: 'settings', summary: 'Change the opt-out line or the attribution window', body: LinkSettingsBody, response: LinkSettings },
 };
 
 const schema = (s: z.ZodType, io: 'input' | 'output') => {

@@ -1,7 +1,8 @@
 // SmsGateway over SMSAPI's HTTP API (the simulator locally). A small typed client rather than the `smsapi`
 // package: we need per-recipient `idx` with `check_idx`, errors that come back as HTTP 200 bodies, timeouts and
 // a classification of every failure, which the package does not expose.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import type { SmsGateway, SmsSendRequest, SmsSendResult, SmsapiCall } from '#services/ports';
 
 const SendSuccess = z.object({
@@ -9,34 +10,34 @@ const SendSuccess = z.object({
   list: z.array(
     z.object({
       id: z.coerce.string(),
-      points: z.coerce.number().default(0),
+      points: z._default(z.coerce.number(), 0),
       number: z.coerce.string(),
-      status: z.string().default('QUEUE'),
-      idx: z.coerce.string().nullish(),
-      parts: z.coerce.number().optional(),
+      status: z._default(z.string(), 'QUEUE'),
+      idx: z.nullish(z.coerce.string()),
+      parts: z.optional(z.coerce.number()),
     }),
   ),
-  parts: z.coerce.number().optional(),
+  parts: z.optional(z.coerce.number()),
 });
 // sms.do answers failures with a numeric `error`; the REST endpoints (profile, sendernames) with a string one.
 const ApiError = z.object({
-  error: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]),
-  message: z.string().default(''),
-  invalid_numbers: z.array(z.object({ number: z.coerce.string() }).or(z.coerce.string())).optional(),
+  error: z.union([z.int(), z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number))]),
+  message: z._default(z.string(), ''),
+  invalid_numbers: z.optional(z.array(z.union([z.object({ number: z.coerce.string() }), z.coerce.string()]))),
 });
 // `points` is optional: postpaid and subscription accounts have no balance (SMSAPI OpenAPI `Profile`; the PHP client
 // reads it with isset(), the JS client types it `points?`).
 const Profile = z.object({
   username: z.string(),
-  points: z.coerce.number().nullish(),
-  name: z.string().optional(),
-  email: z.string().optional(),
-  payment_type: z.string().optional(),
+  points: z.nullish(z.coerce.number()),
+  name: z.optional(z.string()),
+  email: z.optional(z.string()),
+  payment_type: z.optional(z.string()),
 });
 const SenderName = z.object({
   sender: z.string(),
   status: z.string(),
-  is_default: z.boolean().optional(),
+  is_default: z.optional(z.boolean()),
 });
 const SenderNames = z.union([z.array(SenderName), z.object({ collection: z.array(SenderName) })]);
 

@@ -12,8 +12,11 @@ export const cursorInvalid = () =>
     'cursor',
   );
 
-/** The `cursor` query field: base64url up to 400 characters; anything else is refused with CURSOR_INVALID. */
-export const CursorField = z
+/**
+ * The `cursor` query field: base64url up to 400 characters; anything else is refused with CURSOR_INVALID. Pure: a
+ * Lambda bundle that only decodes cursors does not pull classic zod in for it.
+ */
+export const CursorField = /* @__PURE__ */ z
   .string()
   .refine((v) => SHAPE.test(v), { message: 'to nie jest wartość z poprzedniej strony tej listy / not a cursor from this list', params: { code: 'CURSOR_INVALID' } })
   // A refinement is invisible to JSON Schema: the pattern is stated for the OpenAPI document.

@@ -123,6 +123,10 @@ export interface ShopSettings {
   shippedStatusIds: string[];
   allowedCountries: string[];
   storefrontDailyCap: number;
+  /** Marketing templates without {stop_link} get the line "Rezygnacja: {stop_link}" (short links). */
+  autoStopLink: boolean;
+  /** An order this many days after a click on a marketing SMS is attributed to it (short links). */
+  attributionDays: number;
   /** Frequency cap, validity, spend limits, low-balance alert (domain/sending-limits.ts). */
   limits: SendingLimits;
 }

@@ -12,11 +12,12 @@ import {
 // the whole set would be most of every Lambda bundle.
 import { PHONE_METADATA_JSON } from './phone-metadata';
 
-const metadataJson = JSON.parse(PHONE_METADATA_JSON) as { country_calling_codes: Record<string, string[]>; countries: Record<string, unknown> };
+// Pure: a bundle that never parses a number (the SPA reaches this module through planning.ts) drops the metadata.
+const metadataJson = /* @__PURE__ */ JSON.parse(PHONE_METADATA_JSON) as { country_calling_codes: Record<string, string[]>; countries: Record<string, unknown> };
 const metadata = metadataJson as unknown as MetadataJson;
 
 /** Countries whose numbers the app understands (and a merchant may allow). */
-export const PHONE_COUNTRIES: readonly string[] = Object.keys(metadataJson.countries).sort();
+export const PHONE_COUNTRIES: readonly string[] = /* @__PURE__ */ Object.keys(metadataJson.countries).sort();
 
 export const isSupportedCountry = (country: string): boolean => isSupportedIn(country as CountryCode, metadata);
 

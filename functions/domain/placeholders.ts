@@ -1,6 +1,8 @@
 // The dynamic parameters ("parametry dynamiczne") each kind of message may use, as listed under the message
 // box, with a sample value used for previews and for judging a template's length.
 import type { CustomerValueKind } from './text-safety';
+import type { NotificationKind } from './model';
+import { isMarketing } from './sending-limits';
 
 export type MessageKind =
   | 'owner-new-order'
@@ -49,6 +51,34 @@ const PRICE: PlaceholderInfo = { name: 'price', pl: 'cena produktu', en: 'produc
 const PRODUCT_CODE: PlaceholderInfo = { name: 'product_code', pl: 'kod produktu', en: 'product code', sample: 'TS-HAW-01' };
 const PRODUCT_ID: PlaceholderInfo = { name: 'product_id', pl: 'identyfikator produktu', en: 'product id', sample: '125' };
 
+// Link placeholders become a short tracked link of the SMS (`<base>/l/<code>`); their sample is replaced by a
+// link of the real length when the short-link base is known (sampleValues' `linkBase`).
+export const LINK_PLACEHOLDERS = ['shop_link', 'product_link', 'basket_link', 'order_link', 'stop_link'] as const;
+export type LinkPlaceholder = (typeof LINK_PLACEHOLDERS)[number];
+export const isLinkPlaceholder = (name: string): name is LinkPlaceholder => (LINK_PLACEHOLDERS as readonly string[]).includes(name);
+export const shortLinkUrl = (base: string, code: string) => `${base.replace(/\/+$/, '')}/l/${code}`;
+const SAMPLE_CODE = 'Ab3dE6gH9k';
+
+// Commercial messages (one list, with the sending limits'): they get a {stop_link}, an opt-out stops them, and an
+// order after their click is theirs.
+export { MARKETING_KINDS, isMarketing } from './sending-limits';
+
+/** The line added to a marketing template without its own {stop_link} (setting "Dodawaj link rezygnacji"). */
+export const STOP_LINK_LINE = 'Rezygnacja: {stop_link}';
+
+export function withStopLink(kind: MessageKind, text: string, autoStopLink: boolean): string {
+  if (!autoStopLink || !isMarketing(kind as NotificationKind) || text.trim() === '' || text.includes('{stop_link}')) return text;
+  return `${text.trimEnd()}\n${STOP_LINK_LINE}`;
+}
+const link = (name: LinkPlaceholder, pl: string, en: string): PlaceholderInfo => ({
+  name, pl, en, sample: shortLinkUrl('https://example.pl', SAMPLE_CODE),
+});
+const SHOP_LINK = link('shop_link', 'link do sklepu', 'link to the shop');
+const PRODUCT_LINK = link('product_link', 'link do produktu', 'link to the product');
+const BASKET_LINK = link('basket_link', 'link do koszyka', 'link to the basket');
+const ORDER_LINK = link('order_link', 'link do zamówienia', 'link to the order');
+const STOP_LINK = link('stop_link', 'link rezygnacji z SMS', 'opt-out link');
+
 // The manual's 13 parameters (section 4.3), in its order.
 const ORDER_SET: readonly PlaceholderInfo[] = [
   ORDER_ID, SUM, SHIPPING_COST, TOTAL_COST, CURRENCY, STATUS_NAME, DELIVERY_CITY, DELIVERY_POSTCODE,
@@ -56,12 +86,12 @@ const ORDER_SET: readonly PlaceholderInfo[] = [
 ];
 
 export const PLACEHOLDERS: Record<MessageKind, readonly PlaceholderInfo[]> = {
-  'owner-new-order': ORDER_SET,
-  'order-status': ORDER_SET,
+  'owner-new-order': [...ORDER_SET, SHOP_LINK, ORDER_LINK],
+  'order-status': [...ORDER_SET, SHOP_LINK, ORDER_LINK],
   // order_id renders empty for events without an order (account registration).
-  celebration: [NAME, LASTNAME, SHOP_NAME, ORDER_ID],
-  'back-in-stock': [PRODUCT_NAME, SHOP_NAME, PRICE, CURRENCY],
-  'abandoned-cart': [NAME, LASTNAME, EMAIL, SHOP_NAME],
+  celebration: [NAME, LASTNAME, SHOP_NAME, ORDER_ID, SHOP_LINK, STOP_LINK],
+  'back-in-stock': [PRODUCT_NAME, SHOP_NAME, PRICE, CURRENCY, SHOP_LINK, PRODUCT_LINK, STOP_LINK],
+  'abandoned-cart': [NAME, LASTNAME, EMAIL, SHOP_NAME, SHOP_LINK, BASKET_LINK, STOP_LINK],
   // Staff alerts (domain/staff-alerts.ts): the order's values, or the product that ran out.
   'staff-new-order': ORDER_SET,
   'staff-order-cancelled': ORDER_SET,
@@ -88,7 +118,16 @@ export function isAllowedPlaceholder(kind: MessageKind, name: string): boolean {
   return PLACEHOLDERS[kind].some((placeholder) => placeholder.name === name);
 }
 
-/** Sample values for every placeholder of a kind, for previews and the length check. */
-export function sampleValues(kind: MessageKind): Record<string, string> {
-  return Object.fromEntries(PLACEHOLDERS[kind].map((placeholder) => [placeholder.name, placeholder.sample]));
+/**
+ * Sample values for every placeholder of a kind, for previews and the length check; with `linkBase` (where short
+ * links live) each link is a sample short link of the real length.
+ */
+export function sampleValues(kind: MessageKind, options?: { linkBase?: string }): Record<string, string> {
+  const base = options?.linkBase;
+  return Object.fromEntries(
+    PLACEHOLDERS[kind].map((placeholder) => [
+      placeholder.name,
+      base && isLinkPlaceholder(placeholder.name) ? shortLinkUrl(base, SAMPLE_CODE) : placeholder.sample,
+    ]),
+  );
 }

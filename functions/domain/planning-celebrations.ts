@@ -4,6 +4,7 @@ import type { Celebration, CelebrationEvent, Job } from './model';
 import type { OrderFacts } from './shoper-events';
 import type { PhoneResult } from './phone';
 import { renderMessage } from './template';
+import { renderLinkedMessage } from './linked-message';
 import { customerPhone, dueTime, type Plan, type PlanningContext, type Skip } from './planning';
 import { suppressed, type SuppressionReason } from './suppression';
 
@@ -55,7 +56,7 @@ export function celebrationCustomerFromOrder(order: OrderFacts, ctx: Pick<Planni
 export function planCelebrations(
   occasion: CelebrationOccasion,
   celebrations: readonly Celebration[],
-  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop' | 'maxParts'>,
+  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop' | 'maxParts' | 'links'>,
 ): Plan {
   const rules = activeCelebrations(celebrations, occasion.event);
   if (rules.length === 0) return { jobs: [], skipped: [] };
@@ -96,14 +97,23 @@ export function planCelebrations(
   const phone = customer.phone.e164;
 
   return {
-    jobs: rules.map((rule) => ({
-      key: keyOf(rule),
-      kind: 'celebration' as const,
-      phone,
-      text: renderMessage('celebration', rule.text, values, { maxParts: ctx.maxParts }),
-      ...dueTime('celebration', rule.delayDays, ctx),
-      source: sourceOf(rule),
-    })),
+    jobs: rules.map((rule) => {
+      const message = renderLinkedMessage('celebration', rule.text, values, {
+        maxParts: ctx.maxParts,
+        links: ctx.links,
+        autoStopLink: ctx.settings.autoStopLink,
+        request: { jobKey: keyOf(rule), phone, userId: customer.userId, targets: { shopUrl: ctx.shop.shopUrl } },
+      });
+      return {
+        key: keyOf(rule),
+        kind: 'celebration' as const,
+        phone,
+        text: message.text,
+        links: message.links,
+        ...dueTime('celebration', rule.delayDays, ctx),
+        source: sourceOf(rule),
+      };
+    }),
     skipped: [],
   };
 }
@@ -120,7 +130,7 @@ export function planOrderPlacedCelebrations(
   order: OrderFacts,
   facts: OrderPlacedFacts,
   celebrations: readonly Celebration[],
-  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop' | 'maxParts'>,
+  ctx: Pick<PlanningContext, 'now' | 'settings' | 'shop' | 'maxParts' | 'links'>,
 ): Plan {
   const customer = celebrationCustomerFromOrder(order, ctx, facts.consent);
   const occasion = (event: CelebrationEvent): CelebrationOccasion => ({

@@ -6,6 +6,8 @@ import type { MessageTemplate, NotificationKind, Shop, ShopSettings, Job } from 
 import type { OrderFacts } from './shoper-events';
 import { normalizeMobile, type PhoneResult } from './phone';
 import { renderMessage } from './template';
+import { renderLinkedMessage } from './linked-message';
+import type { LinkMaker, ShortLink } from './short-links';
 import { addDays, nextSendTime } from './quiet-hours';
 import { orderValues } from './order-values';
 import { phoneProblem, suppressed, type Suppression } from './suppression';
@@ -18,6 +20,8 @@ export interface PlanningContext {
   now: Date;
   /** SMSAPI_MAX_PARTS: no message is rendered longer (default DEFAULT_MAX_PARTS). */
   maxParts?: number;
+  /** Makes each SMS's short links; without it link placeholders render empty. */
+  links?: LinkMaker;
 }
 
 export interface PlannedJob {
@@ -30,6 +34,8 @@ export interface PlannedJob {
   /** When quiet hours moved the job, its original due time. */
   shiftedFrom?: Date;
   source: Job['source'];
+  /** The SMS's short links: stored before the job, so a link works as soon as the SMS can arrive. */
+  links?: ShortLink[];
 }
 
 export interface Skip {
@@ -50,7 +56,9 @@ export interface Skip {
     /** parcel.dispatch for an order Shoper no longer has. */
     | 'NO_ORDER'
     /** The status SMS of this status was already planned for the order (on order.create, or by order.status first). */
-    | 'STATUS_ALREADY_PLANNED';
+    | 'STATUS_ALREADY_PLANNED'
+    /** Marketing to a number that opted out through a {stop_link}. */
+    | 'OPTED_OUT';
   detail?: string;
   /** Set when a message was planned and is not sent: it is recorded as a SKIPPED job (shown in the history). */
   suppressed?: Suppression;
@@ -67,6 +75,9 @@ export const templateKey = {
   backInStock: 'back-in-stock',
   abandonedCart: 'abandoned-cart',
 };
+
+/** A job id as jobIdFor makes it: 32 lower-case hex characters (the one definition; the admin API checks ids with it). */
+export const JOB_ID = /^[0-9a-f]{32}$/;
 
 /**
  * Job ids travel to SMSAPI as `idx`: letters and digits only. Deterministic (the same planned key gives the same id,
@@ -140,8 +151,13 @@ export function planOrderStatus(order: OrderFacts, ctx: PlanningContext, trigger
       ],
     };
   }
+  const message = renderLinkedMessage('order-status', template.text, orderValues(order, ctx.shop), {
+    maxParts: ctx.maxParts,
+    links: ctx.links,
+    request: { jobKey: key, phone: phone.e164, userId: order.userId, targets: { shopUrl: ctx.shop.shopUrl, orderUrl: order.orderUrl } },
+  });
   return {
-    jobs: [{ key, kind: 'order-status', phone: phone.e164, text, ...dueTime('order-status', template.delayDays, ctx), source }],
+    jobs: [{ key, kind: 'order-status', phone: phone.e164, text: message.text, links: message.links, ...dueTime('order-status', template.delayDays, ctx), source }],
     skipped: [],
   };
 }
@@ -187,8 +203,13 @@ export function planOwnerNewOrder(order: OrderFacts, ctx: PlanningContext): Plan
       ],
     };
   }
+  const message = renderLinkedMessage('owner-new-order', template.text, orderValues(order, ctx.shop), {
+    maxParts: ctx.maxParts,
+    links: ctx.links,
+    request: { jobKey: key, phone: phone.e164, targets: { shopUrl: ctx.shop.shopUrl, orderUrl: order.orderUrl } },
+  });
   return {
-    jobs: [{ key, kind: 'owner-new-order', phone: phone.e164, text, ...dueTime('owner-new-order', template.delayDays, ctx), source }],
+    jobs: [{ key, kind: 'owner-new-order', phone: phone.e164, text: message.text, links: message.links, ...dueTime('owner-new-order', template.delayDays, ctx), source }],
     skipped: [],
   };
 }

@@ -20,6 +20,8 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   shippedStatusIds: [],
   allowedCountries: ['PL'],
   storefrontDailyCap: 200,
+  autoStopLink: true,
+  attributionDays: 7,
   limits: DEFAULT_SENDING_LIMITS,
 };
 

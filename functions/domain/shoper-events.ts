@@ -1,6 +1,7 @@
 // The Shoper webhook payloads we accept, parsed once at the edge into plain facts. Shoper sends numbers as
 // strings and (by some accounts) addresses in camelCase: both spellings are accepted.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 
 /** Every event the app registers and accepts. */
 export const SUPPORTED_EVENTS = [
@@ -16,12 +17,12 @@ export type SupportedEvent = (typeof SUPPORTED_EVENTS)[number];
 export const isSupportedEvent = (name: string): name is SupportedEvent =>
   (SUPPORTED_EVENTS as readonly string[]).includes(name);
 
-const id = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1));
-const optId = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v == null || v === '' || v === 0 || v === '0' ? undefined : String(v)));
-const text = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v == null ? undefined : String(v)));
+const id = z.pipe(z.pipe(z.union([z.string(), z.number()]), z.transform((v) => String(v).trim())), z.string().check(z.minLength(1)));
+const optId = z.pipe(z.optional(z.union([z.string(), z.number(), z.null()])), z.transform((v) => (v == null || v === '' || v === 0 || v === '0' ? undefined : String(v))));
+const text = z.pipe(z.optional(z.union([z.string(), z.number(), z.null()])), z.transform((v) => (v == null ? undefined : String(v))));
 
-const Address = z
-  .object({
+const Address = z.partial(
+  z.looseObject({
     firstname: text,
     lastname: text,
     phone: text,
@@ -32,45 +33,42 @@ const Address = z
     country: text,
     country_code: text,
     countryCode: text,
-  })
-  .partial()
-  .passthrough();
+  }),
+);
 
-const Status = z
-  .object({ status_id: optId, statusId: optId, name: text, translations: z.record(z.string(), z.object({ name: text }).partial().passthrough()).optional() })
-  .partial()
-  .passthrough();
+const Status = z.partial(
+  z.looseObject({ status_id: optId, statusId: optId, name: text, translations: z.optional(z.record(z.string(), z.partial(z.looseObject({ name: text })))) }),
+);
 
-const OrderPayload = z
-  .object({
-    order_id: id.optional(),
-    orderId: id.optional(),
-    id: id.optional(),
-    user_id: optId,
-    userId: optId,
-    date: text,
-    status_id: optId,
-    statusId: optId,
-    status_date: text,
-    statusDate: text,
-    status: Status.nullish(),
-    sum: text,
-    shipping_cost: text,
-    shippingCost: text,
-    shipping_id: optId,
-    shippingId: optId,
-    shipping: z.object({ name: text }).partial().passthrough().nullish(),
-    currency_id: optId,
-    currency_name: text,
-    currencyName: text,
-    email: text,
-    lang_id: optId,
-    billing_address: Address.nullish(),
-    billingAddress: Address.nullish(),
-    delivery_address: Address.nullish(),
-    deliveryAddress: Address.nullish(),
-  })
-  .passthrough();
+const OrderPayload = z.looseObject({
+  order_id: z.optional(id),
+  orderId: z.optional(id),
+  id: z.optional(id),
+  user_id: optId,
+  userId: optId,
+  date: text,
+  status_id: optId,
+  statusId: optId,
+  status_date: text,
+  statusDate: text,
+  status: z.nullish(Status),
+  sum: text,
+  shipping_cost: text,
+  shippingCost: text,
+  shipping_id: optId,
+  shippingId: optId,
+  shipping: z.nullish(z.partial(z.looseObject({ name: text }))),
+  currency_id: optId,
+  currency_name: text,
+  currencyName: text,
+  email: text,
+  order_url: text,
+  lang_id: optId,
+  billing_address: z.nullish(Address),
+  billingAddress: z.nullish(Address),
+  delivery_address: z.nullish(Address),
+  deliveryAddress: z.nullish(Address),
+});
 
 export interface OrderAddress {
   firstname?: string;
@@ -97,6 +95,8 @@ export interface OrderFacts {
   currencyId?: string;
   currencyName?: string;
   email?: string;
+  /** Where the customer sees the order in the shop (Shoper's `order_url`), when it offers one. */
+  orderUrl?: string;
   billing: OrderAddress;
   delivery: OrderAddress;
 }
@@ -114,7 +114,7 @@ const address = (a: z.infer<typeof Address> | null | undefined): OrderAddress =>
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
 
-const firstIssue = (error: z.ZodError) => {
+const firstIssue = (error: { issues: readonly { path: PropertyKey[]; message: string }[] }) => {
   const issue = error.issues[0]!;
   return { field: issue.path.join('.') || 'body', message: issue.message };
 };
@@ -144,6 +144,7 @@ export function parseOrder(payload: unknown): ParseResult<OrderFacts> {
       currencyId: o.currency_id,
       currencyName: o.currency_name ?? o.currencyName,
       email: o.email,
+      orderUrl: o.order_url,
       billing: address(o.billing_address ?? o.billingAddress),
       delivery: address(o.delivery_address ?? o.deliveryAddress),
     },

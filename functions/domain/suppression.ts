@@ -27,8 +27,12 @@ export const SUPPRESSION_REASONS = {
     en: 'A number from a country not on the "Customers\' number countries" list (Settings)',
   },
   NO_STAFF_PHONES: {
-    pl: 'Pominięta: brak numerów zespołu — wpisz je w zakładce „Powiadomienia dla zespołu”',
-    en: 'Skipped: no team numbers; enter them on the "Team alerts" tab',
+    pl: 'Brak numerów zespołu — wpisz je w zakładce „Powiadomienia dla zespołu”',
+    en: 'No team numbers; enter them on the "Team alerts" tab',
+  },
+  OPTED_OUT: {
+    pl: 'Pominięta: klient zrezygnował z SMS-ów marketingowych (link rezygnacji w SMS)',
+    en: 'Skipped: the customer opted out of marketing SMS (the opt-out link in an SMS)',
   },
   NO_OWNER_PHONE: {
     pl: 'Brak numeru telefonu właściciela — wpisz go w zakładce „Nowe zamówienia”',

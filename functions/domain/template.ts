@@ -2,7 +2,7 @@
 // limit and forbidden characters, and rendering with real values (customer values cleaned, the message kept
 // within the parts its template needs).
 
-import { CUSTOMER_VALUES, isAllowedPlaceholder, sampleValues, type MessageKind } from '#domain/placeholders';
+import { CUSTOMER_VALUES, isAllowedPlaceholder, isLinkPlaceholder, sampleValues, withStopLink, type MessageKind } from '#domain/placeholders';
 import { DEFAULT_MAX_PARTS, smsLength } from '#domain/sms-length';
 import { replaceSpecialCharacters } from '#domain/special-characters';
 import { capCodePoints, cleanCustomerValue, findForbiddenCharacter, stripUnsafeCharacters, type ForbiddenCharacterKind } from '#domain/text-safety';
@@ -18,6 +18,10 @@ export interface TemplateCheckOptions {
   maxParts?: number;
   /** The shop's "Zastąp znaki specjalne" setting: the length is judged on the text as it will be sent. */
   replaceSpecialCharacters?: boolean;
+  /** Where short links live (`<base>/l/<code>`): links are counted at their real length. */
+  linkBase?: string;
+  /** The shop's "add the opt-out link" setting: marketing templates are judged with the line it adds. */
+  autoStopLink?: boolean;
 }
 
 // `{name}` is a placeholder; `{name` not followed by `}` is a typo worth reporting; any other brace
@@ -54,19 +58,41 @@ export function renderTemplate(text: string, values: Partial<Record<string, stri
 // Numbers and amounts are never shortened: a cut "123,45" would be a wrong amount, not a shorter one.
 const SHORTENABLE = new Set([...Object.keys(CUSTOMER_VALUES), 'status_name', 'shipping_name', 'product_name', 'shop_name']);
 
-/** Cuts a rendered text (from its end, never inside an emoji) until it fits `parts`. */
-function cutToParts(text: string, parts: number, maxParts: number): string {
-  const points = Array.from(text);
-  const fits = (n: number) => smsLength(points.slice(0, n).join(''), { maxParts }).parts <= parts;
-  // A longer prefix never takes fewer parts: the longest one that fits is found by halving.
+/**
+ * Cuts a rendered text (from its end, never inside an emoji) until it fits `parts`. The `kept` substrings (short
+ * links) are never cut: only the characters around them give way, and each link stays whole.
+ */
+function cutToParts(text: string, parts: number, maxParts: number, kept: readonly string[] = []): string {
+  const pieces: { text: string; keep: boolean }[] = [];
+  let rest = text;
+  while (rest !== '') {
+    const hits = kept.map((k) => ({ k, at: k === '' ? -1 : rest.indexOf(k) })).filter((h) => h.at >= 0).sort((a, b) => a.at - b.at);
+    const hit = hits[0];
+    if (!hit) {
+      pieces.push({ text: rest, keep: false });
+      break;
+    }
+    if (hit.at > 0) pieces.push({ text: rest.slice(0, hit.at), keep: false });
+    pieces.push({ text: hit.k, keep: true });
+    rest = rest.slice(hit.at + hit.k.length);
+  }
+  const units = pieces.flatMap((p) => (p.keep ? [{ text: p.text, keep: true }] : Array.from(p.text, (c) => ({ text: c, keep: false }))));
+  const cuttable = units.filter((u) => !u.keep).length;
+  // Keeps the first n cuttable characters and every kept piece.
+  const build = (n: number) => {
+    let left = n;
+    return units.filter((u) => u.keep || left-- > 0).map((u) => u.text).join('');
+  };
+  const fits = (n: number) => smsLength(build(n), { maxParts }).parts <= parts;
+  // Keeping more characters never takes fewer parts: the most that fit is found by halving.
   let low = 0;
-  let high = points.length;
+  let high = cuttable;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (fits(mid)) low = mid;
     else high = mid - 1;
   }
-  return points.slice(0, low).join('').trimEnd();
+  return build(low).trimEnd();
 }
 
 /**
@@ -86,7 +112,10 @@ export function renderMessage(
   for (const [name, value] of Object.entries(values)) if (typeof value === 'string') safe[name] = safeValue(name, value);
   let rendered = renderTemplate(text, safe);
   let length = smsLength(rendered, { maxParts });
-  const ownParts = smsLength(renderSample(kind, text), { maxParts, asUcs2: length.encoding === 'UCS-2' }).parts;
+  // Links are the SMS's own short URLs: the template's sample counts them at their real length.
+  const links = Object.fromEntries(Object.entries(safe).filter(([name]) => isLinkPlaceholder(name)));
+  const sample = renderTemplate(text, { ...sampleValues(kind), ...links });
+  const ownParts = smsLength(sample, { maxParts, asUcs2: length.encoding === 'UCS-2' }).parts;
   const budget = Math.max(1, Math.min(maxParts, ownParts + 1));
   const used = usedPlaceholders(text).filter((name) => SHORTENABLE.has(name));
   while (length.parts > budget) {
@@ -94,7 +123,7 @@ export function renderMessage(
       (best, name) => ((safe[name]?.length ?? 0) > (best ? (safe[best]?.length ?? 0) : 0) ? name : best),
       undefined,
     );
-    if (!longest) return cutToParts(rendered, budget, maxParts);
+    if (!longest) return cutToParts(rendered, budget, maxParts, Object.values(links));
     const value = safe[longest]!;
     safe[longest] = capCodePoints(value, Math.max(0, Array.from(value).length - 1));
     rendered = renderTemplate(text, safe);
@@ -105,7 +134,8 @@ export function renderMessage(
 
 /** The template as a customer would see it with the kind's sample values (the preview). */
 export function renderSample(kind: MessageKind, text: string, options?: TemplateCheckOptions): string {
-  const rendered = renderTemplate(text, sampleValues(kind));
+  const full = withStopLink(kind, text, options?.autoStopLink ?? false);
+  const rendered = renderTemplate(full, sampleValues(kind, { linkBase: options?.linkBase }));
   return options?.replaceSpecialCharacters === true ? replaceSpecialCharacters(rendered) : rendered;
 }
 

@@ -2,6 +2,8 @@
 // ("Opóźnienie (dni): podaj liczbę od 0 do 365"), in Polish and English, never zod's own English. Shared by the
 // admin API (its 400 answers) and the SPA (its checks before sending).
 
+import { LIMIT_LABELS, type LimitField } from './sending-limits';
+
 export type Locale = 'pl' | 'en';
 type Text = { pl: string; en: string };
 
@@ -14,8 +16,25 @@ interface FieldText {
 const DAYS: FieldText = { label: { pl: 'Opóźnienie (dni)', en: 'Delay (days)' }, todo: { pl: 'podaj liczbę od 0 do 365', en: 'enter a number from 0 to 365' } };
 const HOUR = { pl: 'wpisz godzinę jako GG:MM, np. 08:00', en: 'enter the time as HH:MM, e.g. 08:00' };
 
+const LIMIT_LABELS_EN: Record<LimitField, string> = {
+  'limits.frequencyCap.count': 'Frequency cap: marketing SMS per number',
+  'limits.frequencyCap.windowHours': 'Frequency cap: within (hours)',
+  'limits.validityHours.transactional': 'Validity of order SMS (hours)',
+  'limits.validityHours.marketing': 'Validity of marketing SMS (hours)',
+  'limits.spend.dailyParts': 'Daily limit of SMS parts',
+  'limits.spend.monthlyParts': 'Monthly limit of SMS parts',
+  'limits.spend.dailyPoints': 'Daily limit of SMSAPI points',
+  'limits.spend.monthlyPoints': 'Monthly limit of SMSAPI points',
+  'limits.lowBalancePoints': 'Low balance threshold (SMSAPI points)',
+};
+/** "Limity i koszty" (Settings): the labels sending-limits.ts words its own checks with. */
+const LIMIT_TEXTS = Object.fromEntries(
+  (Object.keys(LIMIT_LABELS) as LimitField[]).map((field) => [field, { label: { pl: LIMIT_LABELS[field], en: LIMIT_LABELS_EN[field] } }]),
+) as Record<LimitField, FieldText>;
+
 /** Labels by field path (as the API names them); `x.0` and `x.key` fall back to `x`. */
 export const FIELD_TEXTS: Record<string, FieldText> = {
+  ...LIMIT_TEXTS,
   delayDays: DAYS,
   text: { label: { pl: 'Wiadomość', en: 'Message' }, todo: { pl: 'wpisz treść do 2000 znaków', en: 'enter a text of up to 2000 characters' } },
   enabled: { label: { pl: 'Wyślij', en: 'Send' }, todo: { pl: 'wybierz Tak lub Nie', en: 'choose Yes or No' } },
@@ -40,6 +59,12 @@ export const FIELD_TEXTS: Record<string, FieldText> = {
   ids: { label: { pl: 'Zaznaczone pozycje', en: 'Selected items' }, todo: { pl: 'zaznacz od 1 do 200 pozycji', en: 'select 1 to 200 items' } },
   search: { label: { pl: 'Wyszukaj', en: 'Search' }, todo: { pl: 'wpisz do 100 znaków', en: 'enter up to 100 characters' } },
   body: { label: { pl: 'Formularz', en: 'Form' } },
+  // Short links (PUT /api/links/settings).
+  autoStopLink: { label: { pl: 'Dodawaj link rezygnacji do SMS-ów marketingowych', en: 'Add an opt-out link to marketing SMS' }, todo: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
+  attributionDays: {
+    label: { pl: 'Okno przypisania zamówień (dni po kliknięciu)', en: 'Attribution window (days after a click)' },
+    todo: { pl: 'podaj liczbę dni od 1 do 90', en: 'enter a number of days from 1 to 90' },
+  },
   // "Powiadomienia dla zespołu"; the three alerts' own `enabled`, `text`, `quietHours` read as the fields above.
   phones: { label: { pl: 'Numery telefonów zespołu', en: 'Team phone numbers' }, todo: { pl: 'wpisz najwyżej 5 numerów komórkowych', en: 'enter at most 5 mobile numbers' } },
   'newOrder.minAmount': {

@@ -2,7 +2,7 @@
 // text-safety puts on it, an amount of 10 characters, the shop's longest product name), counted the way the
 // sender renders and sends it; which placeholders can switch the message to UCS-2; and the typographic
 // characters (quotes, dashes, ellipsis, emoji) that cost the same, with their plain twins.
-import { CUSTOMER_VALUES, sampleValues, type MessageKind } from './placeholders';
+import { CUSTOMER_VALUES, sampleValues, withStopLink, type MessageKind } from './placeholders';
 import { DEFAULT_MAX_PARTS, isGsm7, smsLength, type SmsLength } from './sms-length';
 import { plainTwinOf, replaceSpecialCharacters } from './special-characters';
 import { renderSample, renderTemplate, usedPlaceholders } from './template';
@@ -58,6 +58,10 @@ export interface WorstCaseOptions {
   maxParts?: number;
   /** The shop's longest values; a value not known (yet) is counted at the kind's sample. */
   shop?: ShopLongestValues;
+  /** Where short links live: a link is counted at its real (fixed) length. */
+  linkBase?: string;
+  /** The shop's automatic opt-out line on marketing SMS: counted too. */
+  autoStopLink?: boolean;
 }
 
 /**
@@ -65,12 +69,13 @@ export interface WorstCaseOptions {
  * renderMessage) never lets a message grow beyond the parts of its preview plus one: the worst case is capped the
  * same way, and says so.
  */
-export function worstCase(kind: MessageKind, text: string, options: WorstCaseOptions): WorstCase {
+export function worstCase(kind: MessageKind, typed: string, options: WorstCaseOptions): WorstCase {
   const maxParts = options.maxParts ?? DEFAULT_MAX_PARTS;
+  const text = withStopLink(kind, typed, options.autoStopLink ?? false);
   const used = usedPlaceholders(text);
   const values: Record<string, string> = {};
   const unicodeRisks: string[] = [];
-  const samples = sampleValues(kind);
+  const samples = sampleValues(kind, { linkBase: options.linkBase });
   for (const name of used) {
     const longest = longestValueOf(name, options.shop ?? {}, samples[name]);
     // A filler of GSM-7 letters: whether a value can switch the encoding is decided apart, below.
@@ -85,7 +90,7 @@ export function worstCase(kind: MessageKind, text: string, options: WorstCaseOpt
   const asGsm = smsLength(counted, { maxParts });
   const raw = risks.length > 0 ? smsLength(counted, { maxParts, asUcs2: true }) : asGsm;
   const budget = (encoding: SmsLength['encoding']) =>
-    Math.max(1, Math.min(maxParts, smsLength(renderSample(kind, text), { maxParts, asUcs2: encoding === 'UCS-2' }).parts + 1));
+    Math.max(1, Math.min(maxParts, smsLength(renderSample(kind, text, { linkBase: options.linkBase }), { maxParts, asUcs2: encoding === 'UCS-2' }).parts + 1));
   const allowed = budget(raw.encoding);
   return {
     length: raw,

@@ -2,6 +2,12 @@
 import httpRouterHandler from '@middy/http-router';
 import type { Context } from 'aws-lambda';
 import { awsDeps } from '../composition';
+import { dynamodb, sendLimits } from '../aws/dynamodb';
+import { eventsQueue, sendsQueue } from '../aws/sqs';
+import { kms } from '../aws/kms';
+import { scheduler } from '../aws/scheduler';
+import { ssmSecrets } from '../aws/ssm';
+import { smsapi } from '../aws/smsapi';
 import { SessionRequest } from '#domain/api';
 import { notFound } from '#domain/errors';
 import type { Deps } from '#services/deps';
@@ -21,6 +27,7 @@ import { shopRoutes } from './admin/shop';
 import { composerRoutes } from './admin/composer';
 import { staffAlertRoutes } from './admin/staff-alerts';
 import { limitRoutes } from './admin/limits';
+import { linkRoutes } from './admin/links';
 
 const sessionRoutes: AdminRoute[] = [
   {
@@ -41,7 +48,7 @@ const sessionRoutes: AdminRoute[] = [
   },
 ];
 
-export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...shopRoutes, ...composerRoutes, ...staffAlertRoutes, ...limitRoutes];
+export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...shopRoutes, ...composerRoutes, ...staffAlertRoutes, ...limitRoutes, ...linkRoutes];
 
 export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] = ADMIN_ROUTES) => {
   let router: ((event: HttpEvent, context: Context) => Promise<unknown>) | undefined;
@@ -66,4 +73,6 @@ export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] =
   });
 };
 
-export const handler = makeHandler(awsDeps);
+/** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
+export const getDeps = awsDeps('admin', { ...dynamodb, ...sendLimits, ...eventsQueue, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets, ...smsapi });
+export const handler = makeHandler(getDeps);

@@ -5,6 +5,10 @@ import { AppError, badRequest } from '#domain/errors';
 import type { Deps } from '#services/deps';
 import { handleAppstoreEvent } from '#services/appstore';
 import { awsDeps } from '../composition';
+import { dynamodb } from '../aws/dynamodb';
+import { eventsQueue } from '../aws/sqs';
+import { kms } from '../aws/kms';
+import { ssmSecrets } from '../aws/ssm';
 import { headersOf, httpHandler, json, rawBody } from './http';
 
 const MAX_BYTES = 64 * 1024;
@@ -37,4 +41,6 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
     return json(200, await handleAppstoreEvent(deps, fields));
   });
 
-export const handler = makeHandler(awsDeps);
+/** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
+export const getDeps = awsDeps('appstore', { ...dynamodb, ...eventsQueue, ...kms, ...ssmSecrets });
+export const handler = makeHandler(getDeps);

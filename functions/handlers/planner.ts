@@ -1,8 +1,14 @@
 // The `events` queue consumer: plans the SMS jobs of each verified Shoper event, and runs the setup task an install
 // and the purge task an uninstall leave on the same queue (message kinds of their own: SHOP_SETUP_EVENT,
 // SHOP_PURGE_EVENT).
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import { awsDeps } from '../composition';
+import { dynamodb } from '../aws/dynamodb';
+import { kms } from '../aws/kms';
+import { eventsQueue, sendsQueue } from '../aws/sqs';
+import { scheduler } from '../aws/scheduler';
+import { ssmSecrets } from '../aws/ssm';
 import type { Deps } from '#services/deps';
 import { planEvent } from '#services/plan-event';
 import { runShopSetup, SHOP_SETUP_EVENT, ShopSetupTask } from '#services/shop-setup';
@@ -11,8 +17,8 @@ import type { ShopEventMessage } from '#services/ports';
 import { sqsHandler } from './sqs';
 
 const EventMessage = z.object({
-  shop: z.string().min(1),
-  event: z.string().min(1),
+  shop: z.string().check(z.minLength(1)),
+  event: z.string().check(z.minLength(1)),
   receivedAt: z.string(),
   payload: z.unknown(),
 });
@@ -50,4 +56,6 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
     },
   );
 
-export const handler = makeHandler(awsDeps);
+/** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
+export const getDeps = awsDeps('planner', { ...dynamodb, ...eventsQueue, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets });
+export const handler = makeHandler(getDeps);

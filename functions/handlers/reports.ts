@@ -6,6 +6,8 @@ import { AppError } from '#domain/errors';
 import type { Deps } from '#services/deps';
 import { applyDeliveryReports, parseReports, verifyReportCall } from '#services/delivery-reports';
 import { awsDeps } from '../composition';
+import { dynamodb, jobs } from '../aws/dynamodb';
+import { ssmSecrets } from '../aws/ssm';
 import { headersOf, httpHandler, rawBody, text } from './http';
 
 export const makeHandler = (getDeps: () => Promise<Deps>) =>
@@ -28,4 +30,6 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
     return text(200, 'OK');
   });
 
-export const handler = makeHandler(awsDeps);
+/** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
+export const getDeps = awsDeps('reports', { ...dynamodb, ...jobs, ...ssmSecrets });
+export const handler = makeHandler(getDeps);

@@ -1,18 +1,26 @@
 // The `sends` queue consumer: sends each job's SMS (immediate jobs and fired schedules alike).
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import { awsDeps } from '../composition';
+import { dynamodb, jobs, sendLimits } from '../aws/dynamodb';
+import { kms } from '../aws/kms';
+import { sendsQueue } from '../aws/sqs';
+import { scheduler } from '../aws/scheduler';
+import { ssmSecrets } from '../aws/ssm';
+import { smsapi } from '../aws/smsapi';
 import type { Deps } from '#services/deps';
 import type { JobRef } from '#services/ports';
 import { sendJob } from '#services/send-job';
 import { sendBatch, MAX_BATCH, type JobBatchRef } from '#services/send-batch';
 import { sqsHandler } from './sqs';
 
-const JobRefMessage = z.object({ shop: z.string().min(1), jobId: z.string().regex(/^[0-9a-z]{1,64}$/) });
+const jobId = () => z.string().check(z.regex(/^[0-9a-z]{1,64}$/));
+const JobRefMessage = z.object({ shop: z.string().check(z.minLength(1)), jobId: jobId() });
 // Several jobs sharing one SMSAPI request (back-in-stock sends); checked first, a JobRef has no jobIds.
 const JobBatchMessage = z.object({
-  shop: z.string().min(1),
-  jobIds: z.array(z.string().regex(/^[0-9a-z]{1,64}$/)).min(1).max(MAX_BATCH),
-  jobId: z.string().regex(/^[0-9a-z]{1,64}$/).optional(),
+  shop: z.string().check(z.minLength(1)),
+  jobIds: z.array(jobId()).check(z.minLength(1), z.maxLength(MAX_BATCH)),
+  jobId: z.optional(jobId()),
 });
 const SendsMessage = z.union([JobBatchMessage, JobRefMessage]);
 const isBatch = (m: JobRef | JobBatchRef): m is JobBatchRef => 'jobIds' in m && Array.isArray(m.jobIds);
@@ -34,4 +42,6 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
     },
   );
 
-export const handler = makeHandler(awsDeps);
+/** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
+export const getDeps = awsDeps('sender', { ...dynamodb, ...jobs, ...sendLimits, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets, ...smsapi });
+export const handler = makeHandler(getDeps);

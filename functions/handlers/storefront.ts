@@ -3,6 +3,11 @@
 // small bodies, every field validated, rate limited per IP before anything else.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { awsDeps } from '../composition';
+import { dynamodb } from '../aws/dynamodb';
+import { kms } from '../aws/kms';
+import { sendsQueue } from '../aws/sqs';
+import { scheduler } from '../aws/scheduler';
+import { ssmSecrets } from '../aws/ssm';
 import { AppError, badRequest, notFound } from '#domain/errors';
 import {
   BasketActivityRequest,
@@ -145,4 +150,6 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
     }
   });
 
-export const handler = makeHandler(awsDeps);
+/** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
+export const getDeps = awsDeps('storefront', { ...dynamodb, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets });
+export const handler = makeHandler(getDeps);

@@ -1,5 +1,9 @@
 // POST /shoper/webhooks — Shoper webhooks: verified, stored, queued.
 import { awsDeps } from '../composition';
+import { dynamodb } from '../aws/dynamodb';
+import { kms } from '../aws/kms';
+import { eventsQueue } from '../aws/sqs';
+import { ssmSecrets } from '../aws/ssm';
 import { AppError } from '#domain/errors';
 import type { Deps } from '#services/deps';
 import { ingestWebhook } from '#services/ingest-webhook';
@@ -16,4 +20,6 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
     return json(200, result);
   });
 
-export const handler = makeHandler(awsDeps);
+/** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
+export const getDeps = awsDeps('webhooks', { ...dynamodb, ...kms, ...eventsQueue, ...ssmSecrets });
+export const handler = makeHandler(getDeps);

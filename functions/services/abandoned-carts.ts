@@ -8,13 +8,15 @@ import type { Job, Shop, ShopSettings } from '#domain/model';
 import { normalizeMobile } from '#domain/phone';
 import { dueTime, templateKey } from '#domain/planning';
 import { withDefaults } from '#domain/settings';
-import { renderMessage } from '#domain/template';
+import { renderLinkedMessage } from '#domain/linked-message';
 import { createBasketRepository, type BasketActivity, type BasketClient } from '#adapters/dynamodb/carts';
 import type { Deps } from './deps';
 import { dispatchJob, jobFromPlan, jobIdKey } from './dispatch';
 import { createShoperClient } from './shoper-client';
 import { enforceLimit, STOREFRONT_LIMITS } from './rate-limit';
 import { placeUnderDailyCap, releaseCapPlace } from './storefront-cap';
+import { optOutsOf } from './opt-out';
+import { linkMakerFor, saveLinks } from './short-links';
 
 /** Activity closer than this to the one the pending reminder was planned from only refreshes the record. */
 export const REPLAN_AFTER_MS = 60 * 60 * 1000;
@@ -26,7 +28,7 @@ const MAX_RACES = 3;
 export type BasketOutcome =
   | { status: 'planned'; dueAt: string }
   | { status: 'updated' | 'cleared' }
-  | { status: 'ignored'; reason: 'DISABLED' | 'CLIENT_UNKNOWN' | 'NO_PHONE' | 'NO_CONSENT' | 'BOT' | 'DAILY_CAP' };
+  | { status: 'ignored'; reason: 'DISABLED' | 'CLIENT_UNKNOWN' | 'NO_PHONE' | 'NO_CONSENT' | 'OPTED_OUT' | 'BOT' | 'DAILY_CAP' };
 
 const within = <T>(promise: Promise<T>, ms: number): Promise<T | undefined> => {
   let timer: NodeJS.Timeout | undefined;
@@ -159,6 +161,11 @@ export async function recordBasketActivity(
       if (await clearPending('NO_CONSENT')) return { status: 'ignored', reason: 'NO_CONSENT' };
       continue;
     }
+    // The number said "no more" through a {stop_link}: no reminder, whatever the newsletter flag says.
+    if ((await optOutsOf(deps, shop.shop, [next.client.phone])).size > 0) {
+      if (await clearPending('OPTED_OUT')) return { status: 'ignored', reason: 'OPTED_OUT' };
+      continue;
+    }
 
     const replan = !current?.jobId || !current.plannedFrom || now.getTime() - new Date(current.plannedFrom).getTime() >= REPLAN_AFTER_MS;
     if (!replan) {
@@ -169,23 +176,30 @@ export async function recordBasketActivity(
     // "After N days": at least one day, whatever the template says (a reminder seconds later would be noise).
     const delayDays = Math.max(1, template.delayDays);
     const timing = dueTime('abandoned-cart', delayDays, { now, settings });
+    const key = `abandoned-cart:${input.clientId}:${now.toISOString()}`;
+    const message = renderLinkedMessage(
+      'abandoned-cart',
+      template.text,
+      {
+        name: next.client.firstname ?? '',
+        lastname: next.client.lastname ?? '',
+        email: next.client.email ?? '',
+        shop_name: (config.shop ?? shop).shopName ?? '',
+      },
+      {
+        maxParts: deps.config.SMSAPI_MAX_PARTS,
+        links: await linkMakerFor(deps, config.shop ?? shop, settings, now),
+        autoStopLink: settings.autoStopLink,
+        request: { jobKey: key, phone: next.client.phone, userId: input.clientId, targets: { shopUrl: (config.shop ?? shop).shopUrl } },
+      },
+    );
     const job = jobFromPlan(
       shop.shop,
       {
-        key: `abandoned-cart:${input.clientId}:${now.toISOString()}`,
+        key,
         kind: 'abandoned-cart',
         phone: next.client.phone,
-        text: renderMessage(
-          'abandoned-cart',
-          template.text,
-          {
-            name: next.client.firstname ?? '',
-            lastname: next.client.lastname ?? '',
-            email: next.client.email ?? '',
-            shop_name: (config.shop ?? shop).shopName ?? '',
-          },
-          { maxParts: deps.config.SMSAPI_MAX_PARTS },
-        ),
+        text: message.text,
         ...timing,
         source: { event: 'basket.activity', userId: input.clientId },
       },
@@ -202,6 +216,7 @@ export async function recordBasketActivity(
       Object.assign(job, { dueAt: placed.dueAt.toISOString(), shiftedFrom: job.shiftedFrom ?? job.dueAt, waitReason: placed.waitReason });
     }
     job.state = new Date(job.dueAt).getTime() <= now.getTime() + 60_000 ? 'QUEUED' : 'SCHEDULED';
+    await saveLinks(deps, message.links);
     if ((await deps.store.createJob(job)) !== 'created') {
       await releaseCapPlace(deps, shop.shop, placed.capDate);
       continue;

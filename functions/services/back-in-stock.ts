@@ -10,17 +10,21 @@ import { normalizeMobile, phoneErrorMessage } from '#domain/phone';
 import { dueTime, templateKey, type PlanningContext } from '#domain/planning';
 import { withDefaults } from '#domain/settings';
 import { localDate } from '#domain/calendar';
+import { renderLinkedMessage } from '#domain/linked-message';
 import { renderMessage } from '#domain/template';
 import type { SubscribeRequest, SubscriptionView, WithdrawRequest } from '#domain/api-storefront';
 import { createSignUpRepository, parseSignUpId, signUpId, type SignUp } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from './deps';
 import { jobFromPlan, jobIdKey, recordSuppressed } from './dispatch';
+import { suppressed } from '#domain/suppression';
 import { withRecordedConsent } from './back-in-stock-consent';
 import { dispatchBatches } from './send-batch';
 import { createShoperClient } from './shoper-client';
 import { enforceLimit, privateHash, STOREFRONT_LIMITS } from './rate-limit';
 import { placeUnderDailyCap, releaseCapPlace } from './storefront-cap';
 import { readWithdrawToken, withdrawToken } from './storefront';
+import { optOutsOf } from './opt-out';
+import { saveLinks } from './short-links';
 
 /** What a product.edit payload (or REST products/{id}) tells us. */
 export interface ProductFacts {
@@ -30,20 +34,25 @@ export interface ProductFacts {
   currencyId?: string;
   stock?: number;
   active?: boolean;
+  /** The product's page (Shoper's `permalink`), for {product_link}. */
+  url?: string;
 }
 
 const flag = z
   .union([z.boolean(), z.number(), z.string(), z.null()])
   .optional()
   .transform((v) => (v === undefined || v === null || v === '' ? undefined : v === true || v === 1 || v === '1' || v === 'true'));
-const text = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v == null || v === '' ? undefined : String(v)));
+const text = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => (v == null || v === '' ? undefined : String(v)));
 const ProductPayload = z
   .object({
     product_id: text,
     productId: text,
     id: text,
     currency_id: text,
-    translations: z.record(z.string(), z.object({ name: text, active: flag }).partial().passthrough()).optional(),
+    translations: z.record(z.string(), z.object({ name: text, active: flag, permalink: text }).partial().passthrough()).optional(),
     stock: z.object({ stock: text, active: flag, price: text }).partial().passthrough().nullish(),
   })
   .passthrough();
@@ -66,6 +75,7 @@ export function parseProduct(payload: unknown): ProductFacts | undefined {
     currencyId: p.currency_id,
     stock: stock !== undefined && Number.isFinite(stock) ? stock : undefined,
     active: flags.length === 0 ? undefined : flags.every(Boolean),
+    ...(main?.permalink ? { url: main.permalink } : {}),
   };
 }
 
@@ -126,14 +136,22 @@ export interface SignUpResult {
  * A client signs up for one product. The same phone and product twice is one sign-up, and the answer is the same
  * as for a new one: the storefront must not tell a stranger whether a number is on the list.
  */
-export async function signUpForBackInStock(deps: Deps, shop: Shop, input: SubscribeRequest, caller: StorefrontCaller): Promise<SignUpResult> {
+export async function signUpForBackInStock(
+  deps: Deps,
+  shop: Shop,
+  input: SubscribeRequest,
+  caller: StorefrontCaller,
+): Promise<SignUpResult> {
   const { locale } = caller;
   const config = await deps.store.loadConfiguration(shop.shop);
   if (config.templates[templateKey.backInStock]?.enabled !== true) {
     throw new AppError(409, 'BACK_IN_STOCK_DISABLED', MESSAGES.disabled[locale]);
   }
   const settings = withDefaults(config.settings);
-  const phone = normalizeMobile(input.phone, { allowedCountries: settings.allowedCountries, defaultCountry: settings.allowedCountries[0] ?? 'PL' });
+  const phone = normalizeMobile(input.phone, {
+    allowedCountries: settings.allowedCountries,
+    defaultCountry: settings.allowedCountries[0] ?? 'PL',
+  });
   if (!phone.ok) throw badRequest(phone.code, phoneErrorMessage(phone.code, locale), 'phone');
 
   const phoneHash = await privateHash(deps, 'phone', phone.e164);
@@ -193,99 +211,171 @@ export async function withdrawBackInStock(deps: Deps, shop: Shop, input: Withdra
   return { status: 'withdrawn' as const, message: MESSAGES.withdrawn[locale] };
 }
 
+/** Sign-ups planned, dispatched and marked sent together: memory stays flat, and 1,000 fill ten SMSAPI batches. */
+export const NOTIFY_SLICE = 1000;
+
+/** The sign-ups in arrays of at most `size`: opt-outs and consent are read, and jobs dispatched, per slice. */
+async function* inSlices<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let slice: T[] = [];
+  for await (const item of items) {
+    slice.push(item);
+    if (slice.length >= size) {
+      yield slice;
+      slice = [];
+    }
+  }
+  if (slice.length > 0) yield slice;
+}
+
+async function* startingWith<T>(first: T, rest: AsyncIterator<T>): AsyncGenerator<T> {
+  yield first;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
 /**
  * The product is back: one job per waiting sign-up, sent in batches (one SMSAPI request per 100 numbers), then
- * each sign-up turns "sent". Safe to repeat after a crash: job ids are deterministic and re-dispatching is harmless.
+ * each sign-up turns "sent"; the list is read page by page and handled NOTIFY_SLICE sign-ups at a time. Safe to
+ * repeat after a crash: job ids are deterministic, re-dispatching is harmless, and slices already marked sent
+ * are no longer waiting. Returns how many sign-ups were notified.
  */
-export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, product: ProductFacts): Promise<Job[]> {
+export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, product: ProductFacts): Promise<number> {
   const shop = ctx.shop.shop;
   const template = ctx.templates[templateKey.backInStock];
-  if (!template?.enabled || !isAvailable(product)) return [];
+  if (!template?.enabled || !isAvailable(product)) return 0;
   const signUps = createSignUpRepository(deps.store);
-  const waiting = await signUps.listWaiting(shop, product.productId);
-  if (waiting.length === 0) return [];
+  const pages = signUps.waiting(shop, product.productId);
+  const first = await pages.next();
+  if (first.done) return 0;
+  const waiting = startingWith(first.value, pages);
 
   let facts = product;
   if (!facts.name || facts.price === undefined) {
     const fetched = await fetchProduct(deps, ctx.shop, product.productId);
-    if (fetched && fetched !== 'not-found') facts = { ...fetched, ...Object.fromEntries(Object.entries(product).filter(([, v]) => v !== undefined)) };
+    if (fetched && fetched !== 'not-found')
+      facts = { ...fetched, ...Object.fromEntries(Object.entries(product).filter(([, v]) => v !== undefined)) };
   }
-  const currency =
-    ctx.shop.currencies?.find((c) => c.currencyId === facts.currencyId)?.name ?? ctx.shop.defaultCurrency ?? 'PLN';
+  const currency = ctx.shop.currencies?.find((c) => c.currencyId === facts.currencyId)?.name ?? ctx.shop.defaultCurrency ?? 'PLN';
   const values = {
     product_name: facts.name ?? '',
     shop_name: ctx.shop.shopName ?? '',
     price: facts.price !== undefined ? formatMoney(facts.price) : '',
     currency,
   };
+  // The text without links: what the history shows for a message not sent (each sent SMS gets its own links below).
   const text = renderMessage('back-in-stock', template.text, values, { maxParts: ctx.maxParts });
-
-  let eligible = waiting;
-  if (ctx.settings.backInStockRequiresConsent) {
-    // Asked before any job exists: if Shoper cannot answer, the event comes back and nothing was half done.
-    const consent = await withRecordedConsent(deps, ctx, waiting, text);
-    await recordSuppressed(deps, shop, consent.skipped);
-    eligible = consent.consenting;
-  }
-
-  const jobs: Job[] = [];
-  const planned: { signUp: SignUp; job: Job }[] = [];
+  let jobs: Job[] = [];
+  let planned: { signUp: SignUp; job: Job }[] = [];
+  let notified = 0;
   let capFull = false;
-  for (const signUp of eligible) {
-    const timing = dueTime('back-in-stock', template.delayDays, ctx);
-    const job = jobFromPlan(
+  const dispatchSlice = async () => {
+    await dispatchBatches(deps, shop, jobs);
+    const at = deps.clock.now().toISOString();
+    for (const { signUp, job } of planned) await signUps.markSent(signUp, job.jobId, at);
+    notified += planned.length;
+    jobs = [];
+    planned = [];
+  };
+  for await (const slice of inSlices(waiting, NOTIFY_SLICE)) {
+    // Numbers that opted out of marketing SMS get none: their sign-ups are withdrawn instead.
+    const optedOut = await optOutsOf(
+      deps,
       shop,
-      {
-        key: `back-in-stock:${signUp.productId}:${signUp.phone}:${signUp.createdAt}`,
-        kind: 'back-in-stock',
-        phone: signUp.phone,
-        text,
-        ...timing,
-        source: { event: 'product.edit', productId: signUp.productId, ...(signUp.clientId ? { userId: signUp.clientId } : {}) },
-      },
-      ctx.now,
-      await jobIdKey(deps),
+      slice.map((s) => s.phone),
     );
-    const existing = await deps.store.getJob(shop, job.jobId);
-    let current = existing;
-    if (!existing) {
-      // Once the cap has no room, it has none for the rest either: they stay waiting for a later restock.
-      const placed = capFull ? ({ dropped: true } as const) : await placeUnderDailyCap(deps, shop, ctx.settings, 'back-in-stock', new Date(job.dueAt));
-      if (placed.dropped) {
-        capFull = true;
+    let eligible = slice;
+    if (ctx.settings.backInStockRequiresConsent) {
+      // Asked before any job exists: if Shoper cannot answer, the event comes back and nothing was half done.
+      const consent = await withRecordedConsent(deps, ctx, slice, text);
+      await recordSuppressed(deps, shop, consent.skipped);
+      eligible = consent.consenting;
+    }
+    for (const signUp of eligible) {
+      const timing = dueTime('back-in-stock', template.delayDays, ctx);
+      const key = `back-in-stock:${signUp.productId}:${signUp.phone}:${signUp.createdAt}`;
+      const source: Job['source'] = {
+        event: 'product.edit',
+        productId: signUp.productId,
+        ...(signUp.clientId ? { userId: signUp.clientId } : {}),
+      };
+      if (optedOut.has(signUp.phone)) {
+        // Shown in the history as skipped (with the reason); the sign-up is withdrawn, never sent.
+        await recordSuppressed(deps, shop, [suppressed('OPTED_OUT', { key, kind: 'back-in-stock', phone: signUp.phone, text, source })]);
+        await signUps.withdraw(shop, signUp.productId, signUp.phone, ctx.now.toISOString());
         continue;
       }
-      if (placed.waitReason) {
-        Object.assign(job, {
-          dueAt: placed.dueAt.toISOString(),
-          state: 'SCHEDULED',
-          shiftedFrom: job.shiftedFrom ?? job.dueAt,
-          waitReason: placed.waitReason,
-        });
+      // Rendered per sign-up: each SMS has its own links.
+      const message = renderLinkedMessage('back-in-stock', template.text, values, {
+        maxParts: ctx.maxParts,
+        links: ctx.links,
+        autoStopLink: ctx.settings.autoStopLink,
+        request: {
+          jobKey: key,
+          phone: signUp.phone,
+          userId: signUp.clientId,
+          targets: { shopUrl: ctx.shop.shopUrl, productUrl: facts.url },
+        },
+      });
+      const job = jobFromPlan(
+        shop,
+        {
+          key,
+          kind: 'back-in-stock',
+          phone: signUp.phone,
+          text: message.text,
+          ...timing,
+          source,
+        },
+        ctx.now,
+        await jobIdKey(deps),
+      );
+      const existing = await deps.store.getJob(shop, job.jobId);
+      let current = existing;
+      if (!existing) {
+        // Once the cap has no room, it has none for the rest either: they stay waiting for a later restock.
+        const placed = capFull
+          ? ({ dropped: true } as const)
+          : await placeUnderDailyCap(deps, shop, ctx.settings, 'back-in-stock', new Date(job.dueAt));
+        if (placed.dropped) {
+          capFull = true;
+          continue;
+        }
+        if (placed.waitReason) {
+          Object.assign(job, {
+            dueAt: placed.dueAt.toISOString(),
+            state: 'SCHEDULED',
+            shiftedFrom: job.shiftedFrom ?? job.dueAt,
+            waitReason: placed.waitReason,
+          });
+        }
+        await saveLinks(deps, message.links);
+        if ((await deps.store.createJob(job)) === 'created') current = job;
+        else {
+          await releaseCapPlace(deps, shop, placed.capDate);
+          current = await deps.store.getJob(shop, job.jobId);
+        }
       }
-      if ((await deps.store.createJob(job)) === 'created') current = job;
-      else {
-        await releaseCapPlace(deps, shop, placed.capDate);
-        current = await deps.store.getJob(shop, job.jobId);
-      }
+      if (!current) continue;
+      if (current.state === 'QUEUED' || current.state === 'SCHEDULED') jobs.push(current);
+      planned.push({ signUp: { ...signUp, productName: facts.name ?? signUp.productName }, job: current });
     }
-    if (!current) continue;
-    if (current.state === 'QUEUED' || current.state === 'SCHEDULED') jobs.push(current);
-    planned.push({ signUp: { ...signUp, productName: facts.name ?? signUp.productName }, job: current });
+    await dispatchSlice();
   }
-
-  await dispatchBatches(deps, shop, jobs);
-  const at = deps.clock.now().toISOString();
-  for (const { signUp, job } of planned) await signUps.markSent(signUp, job.jobId, at);
-  deps.logger.info('back in stock: sign-ups notified', { shop, productId: product.productId, jobs: planned.length });
-  return planned.map((p) => p.job);
+  deps.logger.info('back in stock: sign-ups notified', { shop, productId: product.productId, jobs: notified });
+  return notified;
 }
 
 // ---- The merchant's notification list (manual 4.9) ----
 
 /** The true state of a sign-up's SMS: waiting for the product, scheduled (for when), sent, delivered or failed. */
 const messageView = (job: Job | undefined): SubscriptionView['message'] =>
-  job ? { state: job.state, dueAt: job.dueAt, ...(job.sentAt ? { sentAt: job.sentAt } : {}), ...(job.deliveredAt ? { deliveredAt: job.deliveredAt } : {}) } : undefined;
+  job
+    ? {
+        state: job.state,
+        dueAt: job.dueAt,
+        ...(job.sentAt ? { sentAt: job.sentAt } : {}),
+        ...(job.deliveredAt ? { deliveredAt: job.deliveredAt } : {}),
+      }
+    : undefined;
 
 const toView = (s: SignUp, job?: Job): SubscriptionView => ({
   id: s.id,
@@ -336,7 +426,11 @@ export async function listSignUps(deps: Deps, shop: string, query: { search?: st
   const more = start + query.limit < all.length;
   // "wysłany" only once the SMS really left: the sign-up's job says whether it waits (sending hours) or went.
   const jobs = await Promise.all(page.map((s) => (s.jobId ? deps.store.getJob(shop, s.jobId) : Promise.resolve(undefined))));
-  return { items: page.map((s, i) => toView(s, jobs[i])), total: all.length, ...(more && page.length ? { cursor: encodeCursor(page[page.length - 1]!) } : {}) };
+  return {
+    items: page.map((s, i) => toView(s, jobs[i])),
+    total: all.length,
+    ...(more && page.length ? { cursor: encodeCursor(page[page.length - 1]!) } : {}),
+  };
 }
 
 /** Deletes sign-ups by id; returns how many existed. */

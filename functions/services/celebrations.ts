@@ -10,14 +10,18 @@ import { PLACEHOLDERS } from '#domain/placeholders';
 import type { CelebrationBody, CelebrationPatch } from '#domain/api-orders';
 import type { Deps } from './deps';
 import { assertValidTemplate } from './templates';
+import { withDefaults } from '#domain/settings';
+import { shortLinkBase } from './short-links';
 
 const view = (c: Celebration) => ({ ...c, eventName: CELEBRATION_EVENT_NAMES[c.event] });
 
 async function checkText(deps: Deps, shop: string, text: string) {
-  const smsapi = await deps.store.getSmsapi(shop);
+  const [smsapi, settings] = await Promise.all([deps.store.getSmsapi(shop), deps.store.getSettings(shop)]);
   assertValidTemplate('celebration', text, {
     maxParts: deps.config.SMSAPI_MAX_PARTS,
     replaceSpecialCharacters: smsapi?.replaceSpecialCharacters,
+    linkBase: shortLinkBase(deps.config),
+    autoStopLink: withDefaults(settings).autoStopLink,
   });
 }
 

@@ -5,6 +5,7 @@ import type { Job } from '#domain/model';
 import { jobIdFor, type PlannedJob, type Skip } from '#domain/planning';
 import { skippedJob, type Suppression } from '#domain/suppression';
 import type { Deps } from './deps';
+import { saveLinks } from './save-links';
 
 /**
  * The secret job ids are keyed with: derived from the deployment's session secret under its own label. Rotating
@@ -49,6 +50,8 @@ export async function createAndDispatch(deps: Deps, shop: string, planned: Plann
   const jobs: Job[] = [];
   for (const p of planned) {
     const job = jobFromPlan(shop, p, now, idKey);
+    // Links first: an SMS never carries a link that does not answer.
+    await saveLinks(deps, p.links);
     const outcome = await deps.store.createJob(job);
     const current = outcome === 'created' ? job : await deps.store.getJob(shop, job.jobId);
     if (!current) continue;

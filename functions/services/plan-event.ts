@@ -13,10 +13,13 @@ import { planProductEdit } from './planners/products';
 import { planBasketReminderCancel } from './planners/carts';
 import { planClientRegistered, planOrderPlaced, planParcelDispatched, planShippedStatus } from './planners/celebrations';
 import { planStaffCancelledAlert, planStaffNewOrderAlert, planStaffOutOfStockAlert } from './planners/staff';
+import { planOrderAttribution } from './planners/attribution';
+import { dropOptedOut } from './opt-out';
+import { linkMakerFor } from './short-links';
 
 /** Every planner that runs for an event, in order. */
 export const PLANNERS: Partial<Record<SupportedEvent, EventPlanner[]>> = {
-  'order.create': [planOrderCreate, planOrderPlaced, planBasketReminderCancel, planStaffNewOrderAlert],
+  'order.create': [planOrderCreate, planOrderPlaced, planBasketReminderCancel, planStaffNewOrderAlert, planOrderAttribution],
   'order.status': [planOrderStatusChange, planShippedStatus, planStaffCancelledAlert],
   'parcel.dispatch': [planParcelDispatched],
   'client.create': [planClientRegistered],
@@ -37,12 +40,15 @@ export async function planEvent(deps: Deps, message: ShopEventMessage): Promise<
   }
   const planners = PLANNERS[message.event as SupportedEvent];
   if (!planners?.length) return { jobs: [], skipped: [], ignored: 'EVENT_NOT_PLANNED' };
+  const settings = withDefaults(config.settings, config.shop.statuses);
+  const now = deps.clock.now();
   const ctx: PlanningContext = {
     shop: config.shop,
-    settings: withDefaults(config.settings, config.shop.statuses),
+    settings,
     templates: config.templates,
-    now: deps.clock.now(),
+    now,
     maxParts: deps.config.SMSAPI_MAX_PARTS,
+    links: await linkMakerFor(deps, config.shop, settings, now),
   };
 
   let plan: Plan;
@@ -54,6 +60,8 @@ export async function planEvent(deps: Deps, message: ShopEventMessage): Promise<
     return { jobs: [], skipped: [], ignored: `PAYLOAD_INVALID:${error.field}` };
   }
 
+  // A number that opted out gets no marketing SMS, whichever planner found it (recorded as skipped, with the reason).
+  plan = await dropOptedOut(deps, message.shop, plan);
   const jobs = await createAndDispatch(deps, message.shop, plan.jobs);
   await recordSuppressed(deps, message.shop, plan.skipped);
   deps.logger.info('event planned', { shop: message.shop, event: message.event, jobs: jobs.map((j) => j.jobId), skipped: plan.skipped });

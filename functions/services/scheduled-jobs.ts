@@ -4,6 +4,7 @@
 import { decodeOffsetCursor, encodeOffsetCursor } from '#domain/cursor';
 import { conflict, notFound } from '#domain/errors';
 import { PLACE_NAMES, type Job, type JobState } from '#domain/model';
+import { JOB_ID } from '#domain/planning';
 import type { JobCancellation } from '#domain/planning-stale';
 import type { JobListQuery } from '#domain/api-orders';
 import { replaceSpecialCharacters } from '#domain/special-characters';
@@ -152,7 +153,6 @@ export async function cancelStaleJobs(deps: Deps, shop: string, cancellations: r
   for (const c of cancellations) await cancelJob(deps, shop, c.jobId, c.reason, ['SCHEDULED']);
 }
 
-const JOB_ID = /^[0-9a-f]{32}$/;
 
 export async function deleteJob(deps: Deps, shop: string, jobId: string) {
   const outcome = JOB_ID.test(jobId) ? await cancelJob(deps, shop, jobId, DELETED_BY_MERCHANT) : 'not-found';

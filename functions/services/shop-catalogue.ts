@@ -1,17 +1,18 @@
 // Reads what the app needs to know of a shop from its REST API: name, order statuses (custom ones included,
 // with Polish and English names), shippings and currencies. Kept on the shop record for planning.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import type { OrderStatusInfo, Shop } from '#domain/model';
 import type { ShoperClient } from './shoper-client';
 
-const text = z.union([z.string(), z.number()]).transform(String);
-const flag = z.union([z.boolean(), z.string(), z.number()]).transform((v) => v === true || v === '1' || v === 1);
-const Translations = z.record(z.string(), z.object({ name: z.string().optional() }).passthrough()).optional();
+const text = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
+const flag = z.pipe(z.union([z.boolean(), z.string(), z.number()]), z.transform((v) => v === true || v === '1' || v === 1));
+const Translations = z.optional(z.record(z.string(), z.looseObject({ name: z.optional(z.string()) })));
 
-const StatusRow = z.object({ status_id: text, active: flag.optional(), default: flag.optional(), type: z.coerce.number().optional(), translations: Translations, name: z.string().optional() }).passthrough();
-const ShippingRow = z.object({ shipping_id: text, name: z.string().optional(), translations: Translations }).passthrough();
-const CurrencyRow = z.object({ currency_id: text, name: z.string(), default: flag.optional() }).passthrough();
-const AppConfig = z.object({ shop_name: z.string().optional() }).passthrough();
+const StatusRow = z.looseObject({ status_id: text, active: z.optional(flag), default: z.optional(flag), type: z.optional(z.coerce.number()), translations: Translations, name: z.optional(z.string()) });
+const ShippingRow = z.looseObject({ shipping_id: text, name: z.optional(z.string()), translations: Translations });
+const CurrencyRow = z.looseObject({ currency_id: text, name: z.string(), default: z.optional(flag) });
+const AppConfig = z.looseObject({ shop_name: z.optional(z.string()) });
 
 const nameIn = (translations: z.infer<typeof Translations>, locale: string) =>
   translations?.[locale]?.name ?? Object.entries(translations ?? {}).find(([k]) => k.startsWith(locale.slice(0, 2)))?.[1]?.name;

@@ -4,7 +4,8 @@
 // then the items in bounded steps for a time budget, queues its own continuation, and deletes the shop record
 // last, so an interrupted purge (timeout, crash) is resumed by the next message or a repeated uninstall.
 import { performance } from 'node:perf_hooks';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import { createUninstallRepository } from '#adapters/dynamodb/uninstall';
 import type { Deps } from './deps';
 import { seedExampleCelebrations } from './celebrations';
@@ -15,7 +16,7 @@ export const SHOP_PURGE_EVENT = 'app.shop-purge';
 const SCHEDULES_PER_STEP = 100;
 const ITEMS_PER_STEP = 500;
 
-export const ShopPurgeTask = z.object({ uninstallId: z.string().min(1), round: z.number().int().min(1) });
+export const ShopPurgeTask = z.object({ uninstallId: z.string().check(z.minLength(1)), round: z.int().check(z.minimum(1)) });
 export type ShopPurgeTask = z.infer<typeof ShopPurgeTask>;
 
 export interface ShopPurgeOutcome {

@@ -5,7 +5,8 @@
 // that honours Retry-After; after SETUP_MAX_ATTEMPTS the setup is marked failed, visibly, and the admin can retry.
 // The same task moves a shop set up before one webhook per event to one webhook per event (migrateLegacyWebhooks).
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import type { Shop, ShopSetup } from '#domain/model';
 import type { Deps } from './deps';
 import { readShopCatalogue } from './shop-catalogue';
@@ -20,7 +21,7 @@ export const SETUP_MAX_ATTEMPTS = 8;
 const BACKOFF_SECONDS = [0, 10, 30, 60, 120, 300, 600, 900, 900];
 const DAY_MS = 86_400_000;
 
-export const ShopSetupTask = z.object({ installId: z.string().min(1), attempt: z.number().int().min(1) });
+export const ShopSetupTask = z.object({ installId: z.string().check(z.minLength(1)), attempt: z.int().check(z.minimum(1)) });
 export type ShopSetupTask = z.infer<typeof ShopSetupTask>;
 
 export type ShopSetupOutcome = 'done' | 'retrying' | 'failed' | 'stale';

@@ -1,7 +1,8 @@
 // The shop's REST API (`{shop_url}/webapi/rest/...`): Bearer tokens refreshed ahead of expiry and on a 401,
 // pagination, filters, the bulk endpoint, and Shoper's leaky-bucket limit (on 429, wait `Retry-After` and
 // retry). Tokens never leave this module in clear and are never logged.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import type { Shop, ShoperTokens } from '#domain/model';
 import type { Deps } from './deps';
 
@@ -19,9 +20,9 @@ export class ShoperApiError extends Error {
 }
 
 export const TokenGrant = z.object({
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1),
-  expires_in: z.coerce.number().int().positive(),
+  access_token: z.string().check(z.minLength(1)),
+  refresh_token: z.string().check(z.minLength(1)),
+  expires_in: z.coerce.number().check(z.int(), z.positive()),
 });
 
 /** Refresh when less than this is left (the official sample app refreshes under a day). */

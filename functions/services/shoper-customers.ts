@@ -1,7 +1,8 @@
 // What the celebration planners ask Shoper about a client: marketing consent (the `newsletter` flag), whether an
 // order is the client's first, an order by id, a registered client's phone. Asked, never guessed: a failure to
 // ask throws, so the event goes back on the queue and is planned again later.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import type { Shop } from '#domain/model';
 import { parseOrder, type OrderFacts } from '#domain/shoper-events';
 import type { Deps } from './deps';
@@ -9,16 +10,14 @@ import { createShoperClient, ShoperApiError, type ShoperClient } from './shoper-
 
 const flag = (value: unknown) => value === true || value === 1 || value === '1' || value === 'true';
 
-const UserRow = z.object({ newsletter: z.unknown().optional() }).passthrough();
-const AddressRow = z
-  .object({
-    phone: z.union([z.string(), z.number()]).nullish(),
-    country_code: z.string().nullish(),
-    firstname: z.string().nullish(),
-    lastname: z.string().nullish(),
-    default: z.unknown().optional(),
-  })
-  .passthrough();
+const UserRow = z.looseObject({ newsletter: z.optional(z.unknown()) });
+const AddressRow = z.looseObject({
+  phone: z.nullish(z.union([z.string(), z.number()])),
+  country_code: z.nullish(z.string()),
+  firstname: z.nullish(z.string()),
+  lastname: z.nullish(z.string()),
+  default: z.optional(z.unknown()),
+});
 
 export interface ClientContact {
   phone?: string;

@@ -2,7 +2,8 @@
 // the authorize URL with a single-use `state` nonce bound to the admin session that asked for it, the
 // code-for-token exchange, and the refresh of an expired access token. Hosts and paths are configuration.
 import { createHash, randomBytes } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import type { Config } from '#config';
 import { AppError, unauthorized } from '#domain/errors';
 import { createSmsapiRefs } from '#adapters/dynamodb/smsapi-refs';
@@ -11,9 +12,9 @@ import type { Deps } from './deps';
 const STATE_TTL_SECONDS = 15 * 60;
 
 const TokenAnswer = z.object({
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1).optional(),
-  expires_in: z.coerce.number().optional(),
+  access_token: z.string().check(z.minLength(1)),
+  refresh_token: z.optional(z.string().check(z.minLength(1))),
+  expires_in: z.optional(z.coerce.number()),
 });
 export type OAuthTokens = { accessToken: string; refreshToken?: string };
 

@@ -5,6 +5,7 @@ import type { DailyStats, Job } from '#domain/model';
 import { withDefaults } from '#domain/settings';
 import type { StatsResponse } from '#domain/api-smsapi';
 import { collectedNumberTimes } from '#adapters/dynamodb/phone-numbers';
+import { kindCounter } from '#adapters/dynamodb/short-links';
 import type { Deps } from './deps';
 
 const DAILY_SERIES_DAYS = 30;
@@ -39,6 +40,8 @@ export async function countSent(
     parts: sms.parts,
     points: sms.points,
     ...(newNumber ? { newNumbers: 1 } : {}),
+    // Sent per kind, for the links table (sent, clicked, orders, revenue per kind).
+    [kindCounter('sent', job.kind)]: 1,
     ...also,
   });
 }

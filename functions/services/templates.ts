@@ -2,7 +2,9 @@
 import { badRequest } from '#domain/errors';
 import type { MessageTemplate } from '#domain/model';
 import type { MessageKind } from '#domain/placeholders';
-import { validateTemplate, type TemplateIssue } from '#domain/template';
+import { validateTemplate, type TemplateCheckOptions, type TemplateIssue } from '#domain/template';
+import { withDefaults } from '#domain/settings';
+import { shortLinkBase } from './short-links';
 import { FORBIDDEN_CHARACTER_NAMES } from '#domain/text-safety';
 import type { TemplateBody } from '#domain/api';
 import type { Deps } from './deps';
@@ -23,7 +25,7 @@ const issueMessage = (issue: TemplateIssue): string => {
 };
 
 /** Throws a 400 naming the first problem (and listing all of them) if the text is not a valid template. */
-export function assertValidTemplate(kind: MessageKind, text: string, options: { maxParts: number; replaceSpecialCharacters?: boolean }) {
+export function assertValidTemplate(kind: MessageKind, text: string, options: TemplateCheckOptions & { maxParts: number }) {
   const issues = validateTemplate(kind, text, options);
   // An empty text is fine for a disabled template; the caller decides.
   const first = issues[0];
@@ -40,10 +42,13 @@ export async function saveTemplate(
   body: TemplateBody,
 ): Promise<MessageTemplate & { kind: string; key: string }> {
   if (body.enabled || body.text.trim() !== '') {
-    const smsapi = await deps.store.getSmsapi(shop);
+    const [smsapi, settings] = await Promise.all([deps.store.getSmsapi(shop), deps.store.getSettings(shop)]);
     assertValidTemplate(kind, body.text, {
       maxParts: deps.config.SMSAPI_MAX_PARTS,
       replaceSpecialCharacters: smsapi?.replaceSpecialCharacters,
+      // Links at their real length, and the opt-out line the shop's marketing SMS get.
+      linkBase: shortLinkBase(deps.config),
+      autoStopLink: withDefaults(settings).autoStopLink,
     });
   }
   // After the text: a text problem is reported first, on the field the merchant is editing.

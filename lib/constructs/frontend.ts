@@ -22,7 +22,7 @@ import { PROJECT_ROOT } from './handler-function';
 import { ORIGIN_SECRET_HEADER } from '#domain/client-address';
 
 /** Paths CloudFront hands to the HTTP API; everything else is a static file. */
-export const API_PATH_PATTERNS = ['/api/*', '/shoper/*', '/smsapi/*', '/storefront/*', '/health'] as const;
+export const API_PATH_PATTERNS = ['/api/*', '/shoper/*', '/smsapi/*', '/storefront/*', '/health', '/l/*'] as const;
 
 /** What the storefront function reads from a widget's request (its CORS check, body type, language, viewer). */
 export const STOREFRONT_FORWARDED_HEADERS = [

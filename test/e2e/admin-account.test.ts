@@ -2,8 +2,8 @@
 // refusing without them), and the "Konto SMSAPI" tab: connect by token or OAuth, sender and replacement, and
 // the integration test SMS.
 import type { LocalRuntime } from '../../local/runtime';
-import { adminApi } from '../../frontend/demo-seed';
-import { buildAdminForTests, openAdmin, type AdminSession } from '../../frontend/e2e-harness';
+import { adminApi } from '../support/demo-seed';
+import { buildAdminForTests, openAdmin, type AdminSession } from '../support/e2e-harness';
 import { eventually, startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;

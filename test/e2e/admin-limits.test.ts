@@ -2,8 +2,8 @@
 // at its field, in Polish; a good one is saved), and the banner every tab shows when a spend limit is reached or the
 // SMSAPI balance is under the owner's threshold.
 import type { LocalRuntime } from '../../local/runtime';
-import { adminApi } from '../../frontend/demo-seed';
-import { buildAdminForTests, openAdmin, type AdminSession } from '../../frontend/e2e-harness';
+import { adminApi } from '../support/demo-seed';
+import { buildAdminForTests, openAdmin, type AdminSession } from '../support/e2e-harness';
 import { localDate } from '#domain/calendar';
 import { connectDemoSmsapi, startTestRuntime } from '../support/runtime';
 

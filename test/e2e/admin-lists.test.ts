@@ -3,8 +3,8 @@
 // wysyłki" and "Lista powiadomień" deletes, "Komunikaty błędów", "Statystyki" with its chart, the message
 // history, "Ustawienia", and the English UI.
 import type { LocalRuntime } from '../../local/runtime';
-import { seedDemoShop, signUpForProduct, type AdminApi } from '../../frontend/demo-seed';
-import { buildAdminForTests, openAdmin, type AdminSession } from '../../frontend/e2e-harness';
+import { seedDemoShop, signUpForProduct, type AdminApi } from '../support/demo-seed';
+import { buildAdminForTests, openAdmin, type AdminSession } from '../support/e2e-harness';
 import { startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;

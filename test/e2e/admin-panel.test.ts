@@ -4,8 +4,8 @@
 // name and the time zone is a list with Europe/Warsaw first, and the iframe follows the content's height.
 import type { Page } from 'playwright-core';
 import type { LocalRuntime } from '../../local/runtime';
-import { seedDemoShop } from '../../frontend/demo-seed';
-import { buildAdminForTests, openAdmin, type AdminSession } from '../../frontend/e2e-harness';
+import { seedDemoShop } from '../support/demo-seed';
+import { buildAdminForTests, openAdmin, type AdminSession } from '../support/e2e-harness';
 import { startTestRuntime } from '../support/runtime';
 
 const TABS = ['konto', 'nowe-zamowienia', 'zespol', 'statusy', 'dostepnosc', 'celebrowanie', 'koszyki', 'bledy', 'powiadomienia', 'zaplanowane', 'statystyki', 'historia', 'ustawienia'];

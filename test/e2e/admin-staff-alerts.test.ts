@@ -2,8 +2,8 @@
 // next to the field they name, the page says why there is no "payment failed" alert. And the composer's worst case:
 // placeholders at their realistic longest, the UCS-2 warning, and the one-click fix of typographic characters.
 import type { LocalRuntime } from '../../local/runtime';
-import { installWithSmsapi, type AdminApi } from '../../frontend/demo-seed';
-import { buildAdminForTests, openAdmin, type AdminSession } from '../../frontend/e2e-harness';
+import { installWithSmsapi, type AdminApi } from '../support/demo-seed';
+import { buildAdminForTests, openAdmin, type AdminSession } from '../support/e2e-harness';
 import { startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;
@@ -68,6 +68,8 @@ test('a landline and a negative amount are refused next to their fields; nothing
 
 test('the composer shows the worst case, warns when a parameter can switch to Unicode, and fixes typography in one click', async () => {
   const page = ui.page;
+  // Without the automatic opt-out line, so the figures below are the text's own (the line: short-links tests).
+  expect((await api('PUT', '/api/links/settings', { autoStopLink: false })).status).toBe(200);
   await ui.open('demo', 'dostepnosc');
   const box = page.locator('#back-in-stock-text');
   // The shop's longest active product is "Koszulka bawełniana": its ł can switch the message to Unicode.

@@ -12,7 +12,7 @@ import type { LocalRuntime } from '../../local/runtime';
 import { DEFAULT_SETTINGS } from '#domain/settings';
 import { createBasketRepository } from '#adapters/dynamodb/carts';
 import { buildWidget, WIDGET_BUDGET_BYTES } from '../../frontend/widget/build';
-import { launchChromium } from '../../frontend/browser';
+import { launchChromium } from '../support/browser';
 import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 let rt: LocalRuntime;
@@ -48,7 +48,8 @@ beforeAll(async () => {
   licence = rt.shop.createShop({ slug: 'demo', name: 'Sklep Demo' }).licence;
   expect((await rt.shop.install('demo')).status).toBe(200);
   await connectDemoSmsapi(rt, licence);
-  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
+  // autoStopLink off: these texts are asserted exactly (the opt-out line is test/integration/short-links.test.ts's).
+  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, autoStopLink: false, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
   await rt.deps.store.putTemplate(licence, 'back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} wrócił do {shop_name}!' });
   await rt.deps.store.putTemplate(licence, 'abandoned-cart', { enabled: true, delayDays: 1, text: '{name}, koszyk czeka.' });
 

@@ -29,7 +29,7 @@ function logicalId(type: string, prefix: string): string {
   return ids[0]!;
 }
 
-const FUNCTIONS = ['Appstore', 'Webhooks', 'Planner', 'Sender', 'Reports', 'Admin', 'Storefront'] as const;
+const FUNCTIONS = ['Appstore', 'Webhooks', 'Planner', 'Sender', 'Reports', 'Admin', 'Storefront', 'Links'] as const;
 type FunctionName = (typeof FUNCTIONS)[number];
 
 const fnId = (name: FunctionName) => logicalId('AWS::Lambda::Function', `${name}Function`);
@@ -75,8 +75,10 @@ const PERMISSIONS: Record<FunctionName, string[]> = {
   Appstore: [...KMS, ...SQS_SEND, ...SSM_READ],
   Webhooks: [...KMS, ...SQS_SEND, ...SSM_READ],
   Planner: [...KMS, ...SQS_CONSUME, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:ListSchedules', 'iam:PassRole', ...SSM_READ],
-  Sender: [...KMS, ...SQS_CONSUME, ...SSM_READ],
-  Reports: [],
+  Sender: [...KMS, ...SQS_CONSUME, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
+  // The secrets: a report call is checked against the HMAC token put in its notify_url.
+  Reports: [...SSM_READ],
+  Links: [],
   Admin: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
   Storefront: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ, 'secretsmanager:GetSecretValue'],
 };
@@ -218,7 +220,7 @@ describe('KMS key for stored tokens', () => {
 });
 
 describe('functions', () => {
-  test('are the seven handlers, each built from functions/handlers/<name>.ts', () => {
+  test('are the eight handlers, each built from functions/handlers/<name>.ts', () => {
     const ours = Object.values(template.findResources('AWS::Lambda::Function')).filter(
       (f) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME,
     );
@@ -290,10 +292,18 @@ describe('functions', () => {
       Reports: 10,
       Admin: 10,
       Storefront: 10,
+      Links: 10,
     });
   });
 
-  test.each(FUNCTIONS)('%s knows the table, the public URLs and the SMSAPI endpoints', (name) => {
+  // Links is on the SMS recipient's path: it gets the table's name and nothing else (a small, fast function).
+  test('Links knows only the table', () => {
+    const env = fn('Links').Environment.Variables as Json;
+    expect(env.TABLE_NAME).toEqual({ Ref: tableId() });
+    expect(Object.keys(env).filter((k) => !/^(POWERTOOLS_|NODE_OPTIONS|AWS_)/.test(k))).toEqual(['TABLE_NAME']);
+  });
+
+  test.each(FUNCTIONS.filter((n) => n !== 'Links'))('%s knows the table, the public URLs and the SMSAPI endpoints', (name) => {
     const env = fn(name).Environment.Variables as Json;
     expect(env.TABLE_NAME).toEqual({ Ref: tableId() });
     expect(env.PUBLIC_URL).toEqual({
@@ -332,10 +342,11 @@ describe('functions', () => {
     expect(names('Admin')).toEqual(expect.arrayContaining(scheduling));
     // Uninstall only marks the shop and queues the purge: the planner deletes the schedules.
     expect(names('Appstore')).not.toContain('SCHEDULE_GROUP');
-    expect(names('Sender')).not.toContain('SCHEDULER_ROLE_ARN');
-    expect(names('Reports')).not.toContain('SECRETS_PARAMETER_PREFIX');
+    // The send gate moves a marketing SMS off a Sunday or holiday with a new schedule.
+    expect(names('Sender')).toEqual(expect.arrayContaining(scheduling));
+    expect(names('Reports')).toContain('SECRETS_PARAMETER_PREFIX');
     // The AWS composition root requires KMS_KEY_ID at start-up in every function (IAM decides who may use it).
-    for (const name of FUNCTIONS) {
+    for (const name of FUNCTIONS.filter((n) => n !== 'Links')) {
       expect(fn(name).Environment.Variables.KMS_KEY_ID).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
     }
     // The events queue: webhooks put events on it; install, the planner and the admin put the shop's setup task on it.
@@ -362,18 +373,17 @@ describe('least privilege', () => {
     }
   });
 
-  test('webhooks cannot touch schedules; the sender cannot create schedules', () => {
+  test('webhooks cannot touch schedules; the sender sends only to the sends queue', () => {
     expect(allows(functionStatements('Webhooks'), 'scheduler:CreateSchedule')).toEqual([]);
     expect(allows(functionStatements('Webhooks'), 'scheduler:DeleteSchedule')).toEqual([]);
-    expect(allows(functionStatements('Sender'), 'scheduler:CreateSchedule')).toEqual([]);
-    expect(allows(functionStatements('Sender'), 'sqs:SendMessage')).toEqual([]);
-    expect(allows(functionStatements('Reports'), 'ssm:GetParameter')).toEqual([]);
+    expect(allows(functionStatements('Sender'), 'sqs:SendMessage').flatMap(resourcesOf)).toEqual([{ 'Fn::GetAtt': [queueId('QueuesSends'), 'Arn'] }]);
   });
 
   test.each([
     [REF_INDEX.name, ['Reports']],
     [ORDER_INDEX.name, ['Planner']],
-    [PENDING_INDEX.name, ['Planner', 'Admin']],
+    // Links: an opt-out cancels the number's waiting marketing SMS.
+    [PENDING_INDEX.name, ['Planner', 'Admin', 'Links']],
   ] as const)('only the functions that need it may query the %s index', (index, users) => {
     const indexArn = {
       'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId(), 'Arn'] }, `/index/${index}`]],
@@ -470,7 +480,7 @@ describe('least privilege', () => {
           `:parameter/${STACK_NAME}${suffix}`],
       ],
     });
-    for (const name of FUNCTIONS.filter((n) => n !== 'Reports')) {
+    for (const name of FUNCTIONS.filter((n) => n !== 'Reports' && n !== 'Links')) {
       const [read] = allows(functionStatements(name), 'ssm:GetParametersByPath');
       expect(resourcesOf(read!)).toEqual([prefix(''), prefix('/*')]);
     }
@@ -489,6 +499,9 @@ describe('HTTP API', () => {
     'OPTIONS /storefront/{proxy+}': 'Storefront',
     'ANY /api/{proxy+}': 'Admin',
     'GET /health': 'Admin',
+    'GET /l/{code}': 'Links',
+    'HEAD /l/{code}': 'Links',
+    'POST /l/{code}': 'Links',
   };
 
   test('every public route exists and reaches the function that handles it', () => {

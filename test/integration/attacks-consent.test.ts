@@ -28,7 +28,8 @@ beforeAll(async () => {
   expect((await rt.shop.install('consent')).status).toBe(200);
   origin = new URL(rt.shop.shop('consent').url).origin;
   await connectDemoSmsapi(rt, licence);
-  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
+  // autoStopLink off: these texts are asserted exactly (the opt-out line is test/integration/short-links.test.ts's).
+  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, autoStopLink: false, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
   await rt.deps.store.putTemplate(licence, 'abandoned-cart', { enabled: true, delayDays: 1, text: '{name}, Twój koszyk w {shop_name} czeka!' });
 }, 60_000);
 

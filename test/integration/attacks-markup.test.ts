@@ -3,8 +3,8 @@
 // in "Celebrowanie dat" and "Zaplanowane wysyłki" (where a customer's own name, from Shoper, lands in the text)
 // and the message history. The template tabs are covered by test/e2e/admin-templates.test.ts.
 import type { LocalRuntime } from '../../local/runtime';
-import { installWithSmsapi, type AdminApi } from '../../frontend/demo-seed';
-import { buildAdminForTests, openAdmin, type AdminSession } from '../../frontend/e2e-harness';
+import { installWithSmsapi, type AdminApi } from '../support/demo-seed';
+import { buildAdminForTests, openAdmin, type AdminSession } from '../support/e2e-harness';
 import { startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;

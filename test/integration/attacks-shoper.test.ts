@@ -126,6 +126,11 @@ describe('webhooks', () => {
     await rt.shop.changeStatus('cel', orderId, 2);
     const mine = () => rt.smsapi.outbox().filter((m) => m.message === `Zamówienie ${orderId}: przyjęte do realizacji`);
     expect(await eventually(() => mine().length === 1)).toBe(true);
+    // Wait for SMSAPI's delivery report too: it changes the job and the statistics, and must land before the snapshot.
+    const settled = async () =>
+      (await rt.deps.store.listJobs(licence)).filter((j) => j.source.orderId === String(orderId)).every((j) => !['QUEUED', 'SENDING', 'SENT'].includes(j.state));
+    expect(await eventually(settled)).toBe(true);
+    await rt.idle();
     const before = await snapshot(rt, licence);
 
     const delivery = rt.shop.webhookDeliveries('cel').filter((d) => d.event === 'order.status').at(-1)!;

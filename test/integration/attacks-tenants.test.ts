@@ -7,12 +7,11 @@ import { SignJWT, UnsecuredJWT, decodeJwt } from 'jose';
 import type { LocalRuntime } from '../../local/runtime';
 import { LOCAL_SECRETS } from '../../local/runtime';
 import { ADMIN_ROUTES } from '#handlers/admin';
-import { installWithSmsapi, signUpForProduct, type AdminApi } from '../../frontend/demo-seed';
+import { installWithSmsapi, signUpForProduct, type AdminApi } from '../support/demo-seed';
 import { adminCall, expectRefused, nowSeconds, signIn, snapshot, type ShopSnapshot } from '../support/attack-kit';
 import { eventually, startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;
-let licenceA: string;
 let licenceB: string;
 let apiB: AdminApi;
 const B = { celebration: '', job: '', subscription: '', oauthState: '' };
@@ -54,7 +53,7 @@ const withoutCounters = (s: ShopSnapshot) => ({ items: s.items, schedules: s.sch
 
 beforeAll(async () => {
   rt = await startTestRuntime();
-  licenceA = rt.shop.createShop({ slug: 'alfa', name: 'Sklep Alfa' }).licence;
+  rt.shop.createShop({ slug: 'alfa', name: 'Sklep Alfa' }).licence;
   expect((await rt.shop.install('alfa')).status).toBe(200);
   ({ licence: licenceB, api: apiB } = await installWithSmsapi(rt, 'beta', 'Sklep Beta'));
   const ok = async (call: Promise<{ status: number; body: any }>) => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rt?.stop();
-});
+}, 30_000);
 
 test(`${JOBS} jobs with 20% transient faults end with exactly ${JOBS} SMS: none lost, none twice`, async () => {
   rt.smsapi.setFaults({

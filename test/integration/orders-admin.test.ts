@@ -159,7 +159,7 @@ describe('date celebrations', () => {
     const page1 = await api('GET', '/api/celebrations?limit=1');
     expect(page1.body.items.map((c: any) => c.id)).toEqual([a.body.id]);
     expect(page1.body.total).toBe(2);
-    expect(page1.body.placeholders.map((p: any) => p.name)).toEqual(['name', 'lastname', 'shop_name', 'order_id']);
+    expect(page1.body.placeholders.map((p: any) => p.name)).toEqual(['name', 'lastname', 'shop_name', 'order_id', 'shop_link', 'stop_link']);
     const page2 = await api('GET', `/api/celebrations?limit=1&cursor=${page1.body.cursor}`);
     expect(page2.body.items.map((c: any) => c.id)).toEqual([b.body.id]);
     expect(page2.body.cursor).toBeUndefined();

@@ -14,6 +14,8 @@ const sent = (predicate: (m: { to: string; message: string }) => boolean) => rt.
 beforeAll(async () => {
   world = await startOrdersWorld();
   rt = world.rt;
+  // The celebrations' texts are asserted exactly: no automatic opt-out line here (short-links.test.ts covers it).
+  expect((await api('PUT', '/api/links/settings', { autoStopLink: false })).status).toBe(200);
   // Midday in Warsaw: inside the default send window, whatever the real time of the run.
   await advanceToWarsaw(rt, '12:00');
   // These tests send several celebrations to one customer within a day: the frequency cap (on by default) has its

@@ -4,27 +4,14 @@
 import type { LocalRuntime } from '../../local/runtime';
 import { DEFAULT_SETTINGS } from '#domain/settings';
 import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
+import { adminApi, type AdminApi } from '../support/admin-client';
 
 const DAY = 24 * 3600 * 1000;
 let rt: LocalRuntime;
 let licence: string;
 let origin: string;
 
-async function api(method: string, path: string, body?: unknown) {
-  const iframe = new URL(rt.shop.iframeUrl('demo'));
-  const session = await fetch(`${rt.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(Object.fromEntries(iframe.searchParams)),
-  });
-  const { token } = (await session.json()) as { token: string };
-  const res = await fetch(`${rt.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+const api: AdminApi = (method, path, body) => adminApi(rt, 'demo')(method, path, body);
 
 function signUp(productId: number, phone: string, extra: Record<string, unknown> = {}) {
   return fetch(`${rt.url}/storefront/${licence}/subscriptions`, {
@@ -49,7 +36,8 @@ beforeAll(async () => {
   origin = new URL(rt.shop.shop('demo').url).origin;
   await connectDemoSmsapi(rt, licence);
   // Quiet hours off so the test does not depend on the time of day it runs at.
-  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
+  // autoStopLink off: these texts are asserted exactly (the opt-out line is test/integration/short-links.test.ts's).
+  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, autoStopLink: false, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
   const saved = await api('PUT', '/api/templates/back-in-stock', {
     enabled: true,
     delayDays: 0,
@@ -188,6 +176,8 @@ test('a restock during quiet hours schedules one batch: at the window\'s start a
   const pad = (h: number) => String(h).padStart(2, '0');
   await rt.deps.store.putSettings(licence, {
     ...DEFAULT_SETTINGS,
+    // One text for all: an opt-out link per SMS would make each text different (see README, short links).
+    autoStopLink: false,
     quietHours: { enabled: true, start: `${pad(start)}:00`, end: start === 23 ? '24:00' : `${pad(start + 1)}:00`, timeZone: 'Europe/Warsaw' },
   });
   outOfStock(3);

@@ -27,7 +27,8 @@ beforeAll(async () => {
   expect((await rt.shop.install('demo')).status).toBe(200);
   origin = new URL(rt.shop.shop('demo').url).origin;
   await connectDemoSmsapi(rt, licence);
-  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
+  // autoStopLink off: these texts are asserted exactly (the opt-out line is test/integration/short-links.test.ts's).
+  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, autoStopLink: false, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
   await rt.deps.store.putTemplate(licence, 'abandoned-cart', {
     enabled: true,
     delayDays: 2,

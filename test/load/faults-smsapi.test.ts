@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await planners?.stop();
   await rt?.stop();
-});
+}, 30_000);
 
 const settled = new Set(['SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED', 'CANCELLED']);
 

@@ -5,6 +5,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import type { LocalRuntime } from '../../local/runtime';
 import { LOCAL_SECRETS } from '../../local/runtime';
+import { sessionRequest } from './admin-client';
 
 export const webhookSha1 = (webhookId: string, secret: string, body: string | Buffer) =>
   createHash('sha1').update(`${webhookId}:${secret}:`).update(body).digest('hex');
@@ -99,14 +100,9 @@ export function expectRefused(answer: Answer, status: number | number[], code?: 
   if (code !== undefined) expect(got).toMatch(code);
 }
 
-/** A session token for a shop, the way the Shoper admin's iframe gets one. */
+/** A session token for a shop, the way the Shoper admin's iframe gets one (the answer is recorded like every call). */
 export async function signIn(rt: LocalRuntime, slug: string): Promise<string> {
-  const iframe = new URL(rt.shop.iframeUrl(slug));
-  const res = await call(`${rt.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(Object.fromEntries(iframe.searchParams)),
-  });
+  const res = await call(...sessionRequest(rt, slug));
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${res.text}`);
   return res.body.token as string;
 }

@@ -1,9 +1,7 @@
 // Where the secrets are loaded (the environment locally, SSM in AWS), a deployment in derived webhook mode without
 // the webhook key is a configuration error naming the missing setting, not an app that refuses every webhook.
 import { ConfigError, readConfig, secretsFromEnv } from '#config';
-
-const getParametersByName = jest.fn();
-jest.mock('@aws-lambda-powertools/parameters/ssm', () => ({ getParametersByName: (...args: unknown[]) => getParametersByName(...args) }));
+import { loadSecrets } from '../../functions/aws/ssm';
 
 const BASE = {
   APPSTORE_SECRET: 'a',
@@ -38,31 +36,29 @@ describe('secrets from SSM (AWS)', () => {
       ].map(([name, value]) => [`${prefix}/${name}`, value]),
     );
 
-  async function loadWith(env: Record<string, string>) {
-    const saved = { ...process.env };
-    Object.assign(process.env, { KMS_KEY_ID: 'arn:aws:kms:eu-central-1:111111111111:key/x', SECRETS_PARAMETER_PREFIX: prefix, AWS_REGION: 'eu-central-1', ...env });
-    try {
-      let deps: typeof import('../../functions/composition') | undefined;
-      jest.isolateModules(() => {
-        deps = require('../../functions/composition');
-      });
-      return await (await deps!.awsDeps()).secrets();
-    } finally {
-      process.env = saved;
-    }
+  /** The AWS loader over an SSM client that holds `values`: GetParameters answers what it has, names the rest. */
+  async function loadWith(env: Record<string, string>, values: Record<string, string | undefined>) {
+    const client = {
+      send: async (command: { input: { Names?: string[] } }) => {
+        const names = command.input.Names ?? [];
+        return {
+          Parameters: names.filter((n) => n in values).map((n) => ({ Name: n, Value: values[n] })),
+          InvalidParameters: names.filter((n) => !(n in values)),
+        };
+      },
+    };
+    const config = readConfig({ KMS_KEY_ID: 'arn:aws:kms:eu-central-1:111111111111:key/x', SECRETS_PARAMETER_PREFIX: prefix, ...env });
+    return loadSecrets(client as never, config);
   }
 
   test('derived mode without the webhook-secret-key parameter fails with its name', async () => {
-    getParametersByName.mockResolvedValue({ ...stored(false), _errors: [`${prefix}/webhook-secret-key`] });
-    await expect(loadWith({ WEBHOOK_SECRET_MODE: 'derived' })).rejects.toThrow(
+    await expect(loadWith({ WEBHOOK_SECRET_MODE: 'derived' }, stored(false))).rejects.toThrow(
       /CONFIG_INVALID: SSM parameter \/sms-notifications\/webhook-secret-key is missing, required with WEBHOOK_SECRET_MODE=derived/,
     );
   });
 
   test('random mode does without it; derived mode with it loads', async () => {
-    getParametersByName.mockResolvedValue({ ...stored(false), _errors: [] });
-    expect((await loadWith({ WEBHOOK_SECRET_MODE: 'random' })).webhookSecretKey).toBe('');
-    getParametersByName.mockResolvedValue({ ...stored(true), _errors: [] });
-    expect((await loadWith({ WEBHOOK_SECRET_MODE: 'derived' })).webhookSecretKey).toBe('k');
+    expect((await loadWith({ WEBHOOK_SECRET_MODE: 'random' }, stored(false))).webhookSecretKey).toBe('');
+    expect((await loadWith({ WEBHOOK_SECRET_MODE: 'derived' }, stored(true))).webhookSecretKey).toBe('k');
   });
 });

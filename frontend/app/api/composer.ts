@@ -6,6 +6,7 @@ import type { ShopLongestValues } from '#domain/worst-case';
 import { apiCall } from './client';
 
 export const longestValues = signal<LongestValuesResponse | undefined>(undefined);
+// biome-ignore lint/correctness/noUnusedVariables: read by `??=` below (the request starts once)
 let loading: Promise<void> | undefined;
 
 /** Starts the read once; until it answers, the kind's samples stand in for the shop's values. */

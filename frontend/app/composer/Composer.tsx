@@ -4,6 +4,7 @@ import { useRef } from 'preact/hooks';
 import { PLACEHOLDERS, type MessageKind } from '#domain/placeholders';
 import { L, plural } from '../i18n';
 import { replaceSpecialCharactersSetting } from '../api/account';
+import { ensureLinkSettings, linkSettings } from '../api/links';
 import { composerFigures, counterLabel, describeCharacter, issueText, smsCount } from './counter';
 import { WorstCaseNotes } from './WorstCase';
 
@@ -21,7 +22,9 @@ export interface ComposerProps {
 export function Composer(props: ComposerProps) {
   const area = useRef<HTMLTextAreaElement>(null);
   const replace = replaceSpecialCharactersSetting();
-  const figures = composerFigures(props.kind, props.value, { replaceSpecialCharacters: replace });
+  ensureLinkSettings();
+  const links = linkSettings.value;
+  const figures = composerFigures(props.kind, props.value, { replaceSpecialCharacters: replace, linkBase: links?.base, autoStopLink: links?.autoStopLink });
   const special = figures.template.specialCharacters;
   const counterId = `${props.id}-counter`;
   const previewId = `${props.id}-preview`;

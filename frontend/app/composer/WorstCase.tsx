@@ -7,6 +7,7 @@ import { fixTypography, typographicCharacters, worstCase, type TypographyKind } 
 import { CUSTOMER_VALUE_MAX } from '#domain/text-safety';
 import { L, plural } from '../i18n';
 import { loadLongestValues, shopLongestValues } from '../api/composer';
+import { linkSettings } from '../api/links';
 import { describeCharacter, smsCount } from './counter';
 
 export interface WorstCaseProps {
@@ -30,7 +31,13 @@ const placeholderList = (names: string[]) => names.map((n) => `{${n}}`).join(', 
 export function WorstCaseNotes(props: WorstCaseProps) {
   useEffect(() => loadLongestValues(), []);
   if (props.text.trim() === '') return null;
-  const worst = worstCase(props.kind, props.text, { replaceSpecialCharacters: props.replaceSpecialCharacters, shop: shopLongestValues() });
+  const links = linkSettings.value;
+  const worst = worstCase(props.kind, props.text, {
+    replaceSpecialCharacters: props.replaceSpecialCharacters,
+    shop: shopLongestValues(),
+    linkBase: links?.base,
+    autoStopLink: links?.autoStopLink,
+  });
   // With replacement on, quotes, dashes and the ellipsis are replaced when sending: only emoji still cost.
   const typography = typographicCharacters(props.text).filter((t) => !props.replaceSpecialCharacters || t.kind === 'emoji');
   const parts = Math.max(1, worst.parts);

@@ -11,6 +11,10 @@ export interface CounterOptions {
   /** The shop's "Zastąp znaki specjalne w powiadomieniach": count the text as it will be sent. */
   replaceSpecialCharacters: boolean;
   maxParts?: number;
+  /** Where short links live: link placeholders are counted and previewed at their real length. */
+  linkBase?: string;
+  /** The shop adds "Rezygnacja: {stop_link}" to marketing SMS without one: counted and previewed too. */
+  autoStopLink?: boolean;
 }
 
 export interface ComposerFigures {
@@ -27,13 +31,14 @@ export interface ComposerFigures {
 export function composerFigures(kind: MessageKind, text: string, options: CounterOptions): ComposerFigures {
   const maxParts = options.maxParts ?? DEFAULT_MAX_PARTS;
   const counted = options.replaceSpecialCharacters ? replaceSpecialCharacters(text) : text;
-  const preview = renderSample(kind, text, { replaceSpecialCharacters: options.replaceSpecialCharacters });
+  const check = { replaceSpecialCharacters: options.replaceSpecialCharacters, linkBase: options.linkBase, autoStopLink: options.autoStopLink };
+  const preview = renderSample(kind, text, check);
   return {
     counted,
     template: smsLength(counted, { maxParts }),
     preview,
     previewLength: smsLength(preview, { maxParts }),
-    issues: text.trim() === '' ? [] : validateTemplate(kind, text, { maxParts, replaceSpecialCharacters: options.replaceSpecialCharacters }),
+    issues: text.trim() === '' ? [] : validateTemplate(kind, text, { maxParts, ...check }),
   };
 }
 

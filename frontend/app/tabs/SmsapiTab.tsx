@@ -198,6 +198,7 @@ function ConnectBox(props: { connected: boolean; oauthAvailable: boolean; onChan
       {oauthLink ? (
         <p class="hint">
           {L('Przeglądarka zablokowała nowe okno. ', 'The browser blocked the new window. ')}
+          {/* biome-ignore lint/security/noBlankTarget: the SMSAPI consent page reports back to this window through window.opener */}
           <a href={oauthLink} target="_blank" rel="opener">
             {L('Otwórz stronę SMSAPI', 'Open the SMSAPI page')}
           </a>

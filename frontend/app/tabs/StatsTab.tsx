@@ -6,10 +6,13 @@ import { Intro, LoadFailed, Loading } from '../components/ui';
 import { useLoad } from '../form';
 import { formatNumber, L } from '../i18n';
 import { axis, lastDays, type DayCount } from './chart';
+import { loadLinkResults } from '../api/links';
+import { LinkResults, RevenueLine } from './LinkResults';
 
 export function StatsTab() {
   const loaded = useLoad(() => apiCall('GET', '/api/stats', { response: StatsResponse }));
   const stats = loaded.data;
+  const links = useLoad(() => loadLinkResults());
   return (
     <section aria-labelledby="tab-title-statystyki">
       <h2 id="tab-title-statystyki">{L('Statystyki', 'Statistics')}</h2>
@@ -88,7 +91,11 @@ export function StatsTab() {
               </tbody>
             </table>
           </div>
-          <DailyChart series={lastDays(stats.daily, stats.daily.at(-1)?.date ?? new Date().toISOString().slice(0, 10))} />
+          <DailyChart
+            series={lastDays(stats.daily, stats.daily.at(-1)?.date ?? new Date().toISOString().slice(0, 10))}
+            revenue={links.data ? { byDate: new Map(links.data.daily.map((d) => [d.date, d.revenue])), currency: links.data.currency } : undefined}
+          />
+          {links.data ? <LinkResults data={links.data} onSettingsSaved={links.reload} /> : null}
         </>
       ) : null}
     </section>
@@ -99,7 +106,7 @@ const WIDTH = 900;
 const HEIGHT = 260;
 const PAD = { left: 44, right: 12, top: 16, bottom: 40 };
 
-function DailyChart(props: { series: DayCount[] }) {
+function DailyChart(props: { series: DayCount[]; revenue?: { byDate: Map<string, number>; currency: string } }) {
   const total = props.series.reduce((sum, d) => sum + d.sent, 0);
   const max = Math.max(0, ...props.series.map((d) => d.sent));
   const { top, ticks } = axis(max);
@@ -112,7 +119,10 @@ function DailyChart(props: { series: DayCount[] }) {
   const label = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}`;
   return (
     <figure class="panel chart">
-      <figcaption id="chart-title">{L('Wysłane SMS-y dziennie — ostatnie 30 dni', 'SMS sent per day: the last 30 days')}</figcaption>
+      <figcaption id="chart-title">
+        {L('Wysłane SMS-y dziennie — ostatnie 30 dni', 'SMS sent per day: the last 30 days')}
+        {props.revenue ? <span class="legend-revenue"> {L('· linia: przychód z SMS', '· line: revenue from SMS')}</span> : null}
+      </figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="chart-title chart-desc" class="bar-chart" preserveAspectRatio="xMidYMid meet">
         <desc id="chart-desc">
           {L(
@@ -145,6 +155,17 @@ function DailyChart(props: { series: DayCount[] }) {
           );
         })}
         <line class="axis" x1={PAD.left} x2={WIDTH - PAD.right} y1={PAD.top + plotH} y2={PAD.top + plotH} />
+        {props.revenue ? (
+          <RevenueLine
+            values={props.series.map((d) => props.revenue!.byDate.get(d.date) ?? 0)}
+            currency={props.revenue.currency}
+            left={PAD.left}
+            slot={slot}
+            top={PAD.top}
+            height={plotH}
+            right={WIDTH - PAD.right}
+          />
+        ) : null}
       </svg>
       {total === 0 ? <p class="hint">{L('W ostatnich 30 dniach nie wysłano jeszcze żadnego SMS-a.', 'No SMS sent in the last 30 days.')}</p> : null}
     </figure>

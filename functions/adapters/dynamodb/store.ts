@@ -92,6 +92,16 @@ export function createStore(doc: DocumentClient, tableName: string) {
     return items;
   }
 
+  /** The same Query one DynamoDB page (up to 1 MB) at a time, for lists too long to hold in memory. */
+  async function* queryPages(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Item[]> {
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(new QueryCommand({ TableName, ...input, ExclusiveStartKey }));
+      yield (page.Items as Item[]) ?? [];
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+  }
+
   const get = async <T>(shop: string, sk: string): Promise<T | undefined> => {
     const res = await doc.send(new GetCommand({ TableName, Key: { pk: keys.shop(shop), sk } }));
     return strip<T>(res.Item as Item | undefined);
@@ -434,16 +444,16 @@ export function createStore(doc: DocumentClient, tableName: string) {
     },
 
     /** Atomic counters (ADD): exact under concurrency. */
-    async addStats(shop: string, date: string, counters: Partial<Omit<DailyStats, 'date'>>) {
+    async addStats(shop: string, date: string, counters: Partial<Omit<DailyStats, 'date'>> & { [perKind: `k_${string}`]: number }) {
       const entries = Object.entries(counters).filter(([, v]) => typeof v === 'number' && v !== 0);
       if (entries.length === 0) return;
       await doc.send(
         new UpdateCommand({
           TableName,
           Key: { pk: keys.shop(shop), sk: keys.stat(date) },
-          UpdateExpression: `SET #date = :date ADD ${entries.map(([k]) => `#${k} :${k}`).join(', ')}`,
-          ExpressionAttributeNames: { '#date': 'date', ...Object.fromEntries(entries.map(([k]) => [`#${k}`, k])) },
-          ExpressionAttributeValues: { ':date': date, ...Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])) },
+          UpdateExpression: `SET #date = :date ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+          ExpressionAttributeNames: { '#date': 'date', ...Object.fromEntries(entries.map(([k], i) => [`#c${i}`, k])) },
+          ExpressionAttributeValues: { ':date': date, ...Object.fromEntries(entries.map(([, v], i) => [`:c${i}`, v])) },
         }),
       );
     },
@@ -485,6 +495,7 @@ export function createStore(doc: DocumentClient, tableName: string) {
     doc,
     tableName: TableName,
     queryAll,
+    queryPages,
     isConditionFailure,
   };
 }

@@ -79,14 +79,19 @@ export function createSignUpRepository(store: Store) {
       return clean(res.Item);
     },
 
-    async listWaiting(shop: string, productId: string): Promise<SignUp[]> {
-      const items = await store.queryAll({
+    /**
+     * The product's waiting sign-ups one by one, read a DynamoDB page at a time: a restock of 100,000 numbers
+     * never holds more than a page in memory.
+     */
+    async *waiting(shop: string, productId: string): AsyncGenerator<SignUp> {
+      for await (const items of store.queryPages({
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
         FilterExpression: '#status = :waiting',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':pk': keys.shop(shop), ':p': `SUB#${productId}#`, ':waiting': 'waiting' },
-      });
-      return items.map((i) => clean(i)!);
+      })) {
+        for (const item of items) yield clean(item)!;
+      }
     },
 
     async listAll(shop: string): Promise<SignUp[]> {

@@ -1,6 +1,6 @@
 // The uninstall purge's storage steps (services/shop-purge.ts): everything of a shop lives under pk = SHOP#<licence>,
-// so bounded Query + BatchWrite steps reach every item; the shop record (CFG#META) carries the uninstall mark and
-// goes last, or is replaced by an install that arrived while the purge ran.
+// so bounded Query + BatchWrite steps reach every item (and the short links its listings name as twins); the shop
+// record (CFG#META) carries the uninstall mark and goes last, or is replaced by an install that arrived meanwhile.
 import { BatchWriteCommand, DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, type Store } from './store';
 
@@ -27,11 +27,14 @@ export function createUninstallRepository(store: Store) {
           TableName,
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': keys.shop(shop) },
-          ProjectionExpression: 'pk, sk',
+          ProjectionExpression: 'pk, sk, twinPk, twinSk',
           Limit: limit,
         }),
       );
-      const items = ((res.Items as Item[]) ?? []).filter((it) => it.sk !== keys.meta);
+      const found = ((res.Items as Item[]) ?? []).filter((it) => it.sk !== keys.meta);
+      // An item may name a twin outside the shop's partition (a short link, `pk = LINK#<code>`): it goes with it.
+      const twins = found.filter((it) => typeof it.twinPk === 'string' && typeof it.twinSk === 'string').map((it) => ({ pk: it.twinPk, sk: it.twinSk }));
+      const items = [...found.map((it) => ({ pk: it.pk, sk: it.sk })), ...twins];
       const batches: Item[][] = [];
       for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
       // A few batches at once: a shop with tens of thousands of items is gone in minutes, not an hour.
@@ -47,7 +50,7 @@ export function createUninstallRepository(store: Store) {
           }),
         );
       }
-      return { deleted: items.length, more: items.length > 0 || res.LastEvaluatedKey !== undefined };
+      return { deleted: items.length, more: found.length > 0 || res.LastEvaluatedKey !== undefined };
     },
 
     /**

@@ -12,6 +12,7 @@ import { shopUrl, type SimContext } from './context';
 import { errorBody, json, parseJson, readBody, send, type SimResponse } from './http';
 import { LeakyBuckets } from './rate-limit';
 import { handleRest } from './rest-api';
+import { storefrontPage } from './storefront-pages';
 import { newShop } from './seed';
 import { handleSimEndpoint } from './sim-endpoints';
 import { licenceForSlug } from './signing';
@@ -136,7 +137,9 @@ async function route(ctx: SimContext, createShop: ShopSimulator['createShop'], r
   }
   if (rest.startsWith('/__sim/')) return handleSimEndpoint(ctx, shop, method, rest.slice('/__sim/'.length), await readBody(req));
   if (method === 'GET' && (rest === '/admin' || rest === '/admin/')) return { status: 200, body: shopAdminPage(ctx, shop) };
-  if (method === 'GET' && rest === '/') return { status: 302, body: '', headers: { location: `${shopUrl('', shop.slug)}/admin` } };
+  // The storefront (home, products, basket, order pages): where the short links in SMS lead.
+  const storefront = await storefrontPage(ctx, shop, method, rest, req);
+  if (storefront) return storefront;
   return json(404, errorBody('SIM_NOT_FOUND', `nothing at ${path}`));
 }
 

@@ -9,9 +9,9 @@ describe('PLACEHOLDERS', () => {
     'delivery_postcode', 'delivery_street', 'delivery_country', 'shipping_name', 'shop_name', 'name',
   ];
 
-  it("offers exactly the manual's 13 parameters for order messages, in its order", () => {
-    expect(names('owner-new-order')).toEqual(manualOrderSet);
-    expect(names('order-status')).toEqual(manualOrderSet);
+  it("offers the manual's 13 parameters for order messages, in its order, then the shop and order links", () => {
+    expect(names('owner-new-order')).toEqual([...manualOrderSet, 'shop_link', 'order_link']);
+    expect(names('order-status')).toEqual([...manualOrderSet, 'shop_link', 'order_link']);
   });
 
   it("uses the manual's Polish descriptions", () => {
@@ -26,9 +26,9 @@ describe('PLACEHOLDERS', () => {
   });
 
   it.each<[MessageKind, string[]]>([
-    ['celebration', ['name', 'lastname', 'shop_name', 'order_id']],
-    ['back-in-stock', ['product_name', 'shop_name', 'price', 'currency']],
-    ['abandoned-cart', ['name', 'lastname', 'email', 'shop_name']],
+    ['celebration', ['name', 'lastname', 'shop_name', 'order_id', 'shop_link', 'stop_link']],
+    ['back-in-stock', ['product_name', 'shop_name', 'price', 'currency', 'shop_link', 'product_link', 'stop_link']],
+    ['abandoned-cart', ['name', 'lastname', 'email', 'shop_name', 'shop_link', 'basket_link', 'stop_link']],
     ['test', ['shop_name']],
   ])('offers its own set for %s', (kind, expected) => {
     expect(names(kind)).toEqual(expected);

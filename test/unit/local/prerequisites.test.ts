@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { javaMajorVersion } from '../../../local/java';
-import { findChromium, playwrightChromium, systemChromium } from '../../../frontend/browser';
+import { findChromium, playwrightChromium, systemChromium } from '../../support/browser';
 
 test.each([
   ['openjdk version "17.0.15" 2025-04-15', 17],

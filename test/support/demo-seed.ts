@@ -1,30 +1,9 @@
-// Node-side helpers (not bundled) for the e2e tests and the screenshot script: sign in to the admin API the way
-// the iframe does, and fill a simulated shop with what each tab shows — through the same public HTTP routes and
-// simulators a person would use, never by writing to the table.
-import type { LocalRuntime } from '../local/runtime';
+// Node-side helpers for the tests, the bench and the screenshot script: fill a simulated shop with what each tab
+// shows, through the same public HTTP routes and simulators a person would use, never by writing to the table.
+import type { LocalRuntime } from '../../local/runtime';
+import { adminApi, type AdminApi } from './admin-client';
 
-export type AdminApi = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => Promise<{ status: number; body: any }>;
-
-/** An admin API client for a shop, signed in with fresh iframe parameters on every call (the clock may move). */
-export function adminApi(rt: LocalRuntime, slug: string): AdminApi {
-  return async (method, path, body) => {
-    const iframe = new URL(rt.shop.iframeUrl(slug));
-    const session = await fetch(`${rt.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(Object.fromEntries(iframe.searchParams)),
-    });
-    if (session.status !== 200) throw new Error(`SEED_SIGN_IN_FAILED ${session.status} ${await session.text()}`);
-    const { token } = (await session.json()) as { token: string };
-    const res = await fetch(`${rt.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
-}
+export { adminApi, type AdminApi } from './admin-client';
 
 async function expectOk(what: string, call: Promise<{ status: number; body: unknown }>) {
   const res = await call;

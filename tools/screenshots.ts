@@ -1,14 +1,14 @@
 // Screenshots of every admin tab (Polish, 1200×800) for the README (docs/screenshots): starts the whole local product on free
 // ports, fills a demo shop, opens the app as the Shoper iframe would and saves docs/screenshots/<tab>.png.
-// Run: npx tsx frontend/screenshots.ts
+// Run: npx tsx tools/screenshots.ts
 import './node-esm-only';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocalRuntime } from '../local/runtime';
 import { FRONTEND_DIST } from '../local/static';
-import { buildAdminApp } from './build';
-import { launchChromium } from './browser';
-import { seedDemoShop } from './demo-seed';
+import { buildAdminApp } from '../frontend/build';
+import { launchChromium } from '../test/support/browser';
+import { seedDemoShop } from '../test/support/demo-seed';
 
 export const SCREENSHOT_TABS = [
   'konto', 'nowe-zamowienia', 'statusy', 'dostepnosc', 'celebrowanie', 'koszyki', 'bledy', 'powiadomienia',

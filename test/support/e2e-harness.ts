@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { LocalRuntime } from '../local/runtime';
-import { FRONTEND_DIST } from '../local/static';
-import { buildAdminApp } from './build';
+import type { LocalRuntime } from '../../local/runtime';
+import { FRONTEND_DIST } from '../../local/static';
+import { buildAdminApp } from '../../frontend/build';
 import { launchChromium } from './browser';
 
 /**

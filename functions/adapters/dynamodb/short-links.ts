@@ -1,0 +1,258 @@
+// Short links, opt-outs and attribution in the single table.
+// - `pk = LINK#<code>, sk = LINK`: the link itself, so the redirect is one request by code. Its clicks (count,
+//   first, last) are recorded on it by the same UpdateItem that reads it.
+// - `pk = SHOP#<licence>, sk = LINK#P#<phone>#<code>` (and `LINK#U#<userId>#<code>`): the shop's listing of its
+//   links by client, for attribution; the phone listing names the link item (`twinPk`/`twinSk`), so uninstalling
+//   the shop (deleteShopData) deletes the links too.
+// - `OPTOUT#<phone>`: the withdrawn consent (when, how, from which SMS); `ATTR#<orderId>`: an attributed order.
+// - Per-kind counters live on the day's `STAT#<date>` item as `k_<metric>_<kind>` attributes.
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { NotificationKind } from '#domain/model';
+import type { ShortLink } from '#domain/short-links';
+import type { Store } from './store';
+
+export const linkKeys = {
+  link: (code: string) => ({ pk: `LINK#${code}`, sk: 'LINK' }),
+  byPhone: (phone: string, code?: string) => `LINK#P#${phone}#${code ?? ''}`,
+  byUser: (userId: string, code?: string) => `LINK#U#${userId}#${code ?? ''}`,
+  optOut: (phone: string) => `OPTOUT#${phone}`,
+  attribution: (orderId: string) => `ATTR#${orderId}`,
+  stat: (date: string) => `STAT#${date}`,
+};
+
+export type KindMetric = 'sent' | 'clicked' | 'orders' | 'revenue' | 'optOuts';
+export const KIND_METRICS: readonly KindMetric[] = ['sent', 'clicked', 'orders', 'revenue', 'optOuts'];
+
+/** `k_sent_order_status`: a DynamoDB-safe attribute name for one metric of one kind. */
+export const kindCounter = (metric: KindMetric, kind: NotificationKind) => `k_${metric}_${kind.replace(/-/g, '_')}` as const;
+
+export interface OptOut {
+  phone: string;
+  at: string;
+  /** How consent was withdrawn: `stop-link` (the SMS's opt-out page). */
+  how: 'stop-link';
+  kind: NotificationKind;
+  jobId: string;
+  code: string;
+}
+
+export interface Attribution {
+  orderId: string;
+  at: string;
+  kind: NotificationKind;
+  jobId: string;
+  code: string;
+  clickedAt: string;
+  /** Minor units (grosze) in `currency`; undefined when the order's currency is not the shop's. */
+  revenue?: number;
+  currency?: string;
+}
+
+const DAY = 86_400;
+const epoch = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
+type Item = Record<string, unknown>;
+
+const toLink = (item: Item | undefined): ShortLink | undefined => {
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, expiresAt: _e, ...link } = item;
+  return link as unknown as ShortLink;
+};
+
+export function createShortLinkRepository(store: Store) {
+  const { doc, tableName: TableName } = store;
+  const shopPk = (shop: string) => `SHOP#${shop}`;
+
+  async function batchWrite(items: Item[]) {
+    for (let i = 0; i < items.length; i += 25) {
+      let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        const res = await doc.send(new BatchWriteCommand({ RequestItems: { [TableName]: requests } }));
+        requests = (res.UnprocessedItems?.[TableName] as typeof requests | undefined) ?? [];
+        if (requests.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      }
+    }
+  }
+
+  return {
+    /**
+     * Stores links (and their listings under the shop). Idempotent: the same SMS planned again has the same codes;
+     * a re-put never resets clicks because links are stored before their SMS exists.
+     */
+    async save(links: readonly ShortLink[]) {
+      const items: Item[] = [];
+      for (const link of links) {
+        const key = linkKeys.link(link.code);
+        const ttl = epoch(link.validUntil) + DAY;
+        items.push({ ...link, ...key, expiresAt: ttl });
+        const listing = { code: link.code, kind: link.kind, createdAt: link.createdAt, expiresAt: ttl };
+        items.push({ pk: shopPk(link.shop), sk: linkKeys.byPhone(link.phone, link.code), ...listing, twinPk: key.pk, twinSk: key.sk });
+        if (link.userId) items.push({ pk: shopPk(link.shop), sk: linkKeys.byUser(link.userId, link.code), ...listing });
+      }
+      await batchWrite(items);
+    },
+
+    async get(code: string): Promise<ShortLink | undefined> {
+      const res = await doc.send(new GetCommand({ TableName, Key: linkKeys.link(code) }));
+      return toLink(res.Item as Item | undefined);
+    },
+
+    /**
+     * The redirect's one request: reads a live link and records the click on it (count, first and last time).
+     * Undefined when the code is unknown or the link has expired (nothing recorded).
+     */
+    async click(code: string, at: string): Promise<ShortLink | undefined> {
+      try {
+        const res = await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: linkKeys.link(code),
+            UpdateExpression: 'SET #first = if_not_exists(#first, :at), #last = :at ADD #clicks :one',
+            ConditionExpression: 'attribute_exists(pk) AND #valid > :at AND #purpose = :redirect',
+            ExpressionAttributeNames: { '#first': 'firstClickAt', '#last': 'lastClickAt', '#clicks': 'clicks', '#valid': 'validUntil', '#purpose': 'purpose' },
+            ExpressionAttributeValues: { ':at': at, ':one': 1, ':redirect': 'redirect' },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return toLink(res.Attributes as Item);
+      } catch (error) {
+        if (store.isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    /** The client's links (by phone and by account), read whole: for attribution of an order. */
+    async listClientLinks(shop: string, client: { phone?: string; userId?: string }): Promise<ShortLink[]> {
+      const prefixes = [client.phone ? linkKeys.byPhone(client.phone) : undefined, client.userId ? linkKeys.byUser(client.userId) : undefined];
+      const listings = (
+        await Promise.all(
+          prefixes
+            .filter((p): p is string => p !== undefined)
+            .map((prefix) =>
+              store.queryAll({
+                KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+                ExpressionAttributeValues: { ':pk': shopPk(shop), ':p': prefix },
+                ProjectionExpression: '#code',
+                ExpressionAttributeNames: { '#code': 'code' },
+              }),
+            ),
+        )
+      ).flat();
+      const codes = [...new Set(listings.map((l) => String(l.code)))];
+      const links: ShortLink[] = [];
+      for (let i = 0; i < codes.length; i += 100) {
+        let keys: Item[] = codes.slice(i, i + 100).map((code) => linkKeys.link(code));
+        for (let attempt = 0; keys.length > 0; attempt++) {
+          const res = await doc.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys } } }));
+          links.push(...((res.Responses?.[TableName] as Item[] | undefined) ?? []).map((it) => toLink(it)!));
+          keys = (res.UnprocessedKeys?.[TableName]?.Keys as Item[] | undefined) ?? [];
+          if (keys.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+        }
+      }
+      // A link of another shop never counts, whatever a listing says.
+      return links.filter((l) => l.shop === shop);
+    },
+
+    /** Records a withdrawal once: the first one stays the proof. True when it is new. */
+    async putOptOut(shop: string, optOut: OptOut): Promise<boolean> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName,
+            Item: { ...optOut, pk: shopPk(shop), sk: linkKeys.optOut(optOut.phone) },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (store.isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Which of these numbers opted out (one BatchGet per 100 numbers). */
+    async optOutsOf(shop: string, phones: readonly string[]): Promise<Map<string, OptOut>> {
+      const found = new Map<string, OptOut>();
+      const unique = [...new Set(phones)];
+      for (let i = 0; i < unique.length; i += 100) {
+        let keys: Item[] = unique.slice(i, i + 100).map((phone) => ({ pk: shopPk(shop), sk: linkKeys.optOut(phone) }));
+        for (let attempt = 0; keys.length > 0; attempt++) {
+          const res = await doc.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys } } }));
+          for (const item of (res.Responses?.[TableName] as Item[] | undefined) ?? []) {
+            const { pk: _pk, sk: _sk, ...optOut } = item;
+            found.set(String(item.phone), optOut as unknown as OptOut);
+          }
+          keys = (res.UnprocessedKeys?.[TableName]?.Keys as Item[] | undefined) ?? [];
+          if (keys.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+        }
+      }
+      return found;
+    },
+
+    async listOptOuts(shop: string): Promise<OptOut[]> {
+      const items = await store.queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': shopPk(shop), ':p': 'OPTOUT#' },
+      });
+      return items.map(({ pk: _pk, sk: _sk, ...optOut }) => optOut as unknown as OptOut).sort((a, b) => b.at.localeCompare(a.at));
+    },
+
+    /** Adds per-kind counters to the day's statistics item (atomic ADD). */
+    async addKindCounters(shop: string, date: string, counters: Partial<Record<ReturnType<typeof kindCounter>, number>>) {
+      const entries = Object.entries(counters).filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] !== 0);
+      if (entries.length === 0) return;
+      await doc.send(new UpdateCommand({ TableName, Key: { pk: shopPk(shop), sk: linkKeys.stat(date) }, ...addExpression(date, entries) }));
+    },
+
+    /**
+     * Records an order's attribution and adds it to the day's counters in one transaction: an order.create
+     * delivered twice counts once. False when the order was attributed before.
+     */
+    async attribute(shop: string, date: string, attribution: Attribution): Promise<boolean> {
+      const counters: [string, number][] = [[kindCounter('orders', attribution.kind), 1]];
+      if (attribution.revenue) counters.push([kindCounter('revenue', attribution.kind), attribution.revenue]);
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName,
+                  Item: { ...attribution, pk: shopPk(shop), sk: linkKeys.attribution(attribution.orderId), expiresAt: epoch(attribution.at) + 400 * DAY },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              { Update: { TableName, Key: { pk: shopPk(shop), sk: linkKeys.stat(date) }, ...addExpression(date, counters) } },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+        if ((error as { name?: string }).name === 'TransactionCanceledException' && reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+        throw error;
+      }
+    },
+
+    /** The `k_` counters of the days from..to (inclusive), by date. */
+    async listKindCounters(shop: string, fromDate: string, toDate: string): Promise<{ date: string; counters: Record<string, number> }[]> {
+      const items = await store.queryAll({
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':pk': shopPk(shop), ':a': linkKeys.stat(fromDate), ':b': linkKeys.stat(toDate) },
+      });
+      return items.map((item) => ({
+        date: String(item.date ?? String(item.sk).slice('STAT#'.length)),
+        counters: Object.fromEntries(Object.entries(item).filter(([k]) => k.startsWith('k_')).map(([k, v]) => [k, Number(v)])),
+      }));
+    },
+  };
+}
+
+function addExpression(date: string, entries: [string, number][]) {
+  return {
+    UpdateExpression: `SET #date = :date ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+    ExpressionAttributeNames: { '#date': 'date', ...Object.fromEntries(entries.map(([k], i) => [`#c${i}`, k])) },
+    ExpressionAttributeValues: { ':date': date, ...Object.fromEntries(entries.map(([, v], i) => [`:c${i}`, v])) },
+  };
+}
+
+export type ShortLinkRepository = ReturnType<typeof createShortLinkRepository>;
