@@ -4,6 +4,8 @@ import type { Config } from '#config';
 import { secretsFromEnv } from '#config';
 import { createDocumentClient } from '#adapters/dynamodb/client';
 import { createStore } from '#adapters/dynamodb/store';
+import { createJobsRepository } from '#adapters/dynamodb/jobs';
+import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
 import { createAesCipher } from '#adapters/aes-cipher';
 import { createSmsapiGateway } from '#adapters/smsapi-http';
 import type { Deps } from '#services/deps';
@@ -71,11 +73,14 @@ export async function createLocalDeps(options: {
     maxReceiveCount: sendsMaxReceiveCount(sendsVisibilityTimeoutMs, options.config.SMSAPI_TIMEOUT_MS),
   });
   const secrets = secretsFromEnv(options.config);
+  const store = createStore(doc, options.config.TABLE_NAME);
   return {
     config: options.config,
     secrets: async () => secrets,
     clock,
-    store: createStore(doc, options.config.TABLE_NAME),
+    store,
+    jobs: createJobsRepository(doc, options.config.TABLE_NAME),
+    sendLimits: createSendLimitsRepository(store),
     eventsQueue,
     sendsQueue,
     scheduler: createLocalScheduler(doc, runtimeTable, clock, sendsQueue),

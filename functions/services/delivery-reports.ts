@@ -9,7 +9,6 @@ import { reportStatus } from '#domain/smsapi-codes';
 import { badRequest, unauthorized } from '#domain/errors';
 import { smsLength } from '#domain/sms-length';
 import type { Job } from '#domain/model';
-import { createSmsapiRefs } from '#adapters/dynamodb/smsapi-refs';
 import type { Deps } from './deps';
 import { countOutcome, countSent, shopTimeZone } from './stats';
 
@@ -95,13 +94,16 @@ export function parseReports(params: Record<string, string | undefined>): Delive
   return reports;
 }
 
-/** Remembers that SMSAPI accepted `msgId` for this job: what a later report is matched by. */
-export async function rememberMessageId(deps: Deps, job: Pick<Job, 'shop' | 'jobId'>, msgId: string): Promise<void> {
+/**
+ * Remembers that SMSAPI accepted `msgId` for this job: what a later report is matched by. With the shop's time zone,
+ * so the report counts into the same local day without reading the settings.
+ */
+export async function rememberMessageId(deps: Deps, job: Pick<Job, 'shop' | 'jobId'>, msgId: string, timeZone?: string): Promise<void> {
   const now = deps.clock.now();
-  await createSmsapiRefs(deps.store).putMessageRef(
+  await deps.jobs.rememberMessage(
     job.shop,
     msgId,
-    { jobId: job.jobId, acceptedAt: now.toISOString() },
+    { jobId: job.jobId, acceptedAt: now.toISOString(), ...(timeZone ? { timeZone } : {}) },
     new Date(now.getTime() + MESSAGE_REF_DAYS * 86_400_000),
   );
 }
@@ -132,7 +134,7 @@ async function applyReport(
   if (!MSG_ID.test(report.msgId) || !Number.isFinite(report.status)) return 'skipped';
   const status = reportStatus(report.status);
   if (status.outcome !== 'DELIVERED' && status.outcome !== 'UNDELIVERED') return 'skipped';
-  const ref = await createSmsapiRefs(deps.store).getMessageRef(shop, report.msgId);
+  const ref = await deps.jobs.findMessage(shop, report.msgId);
   if (!ref) {
     const age = report.doneAt ? deps.clock.now().getTime() - report.doneAt.getTime() : Infinity;
     return age < UNMATCHED_RETRY_MS ? 'early' : 'skipped';
@@ -142,29 +144,22 @@ async function applyReport(
     return 'skipped';
   }
 
-  const now = deps.clock.now().toISOString();
   const at = (report.doneAt ?? deps.clock.now()).toISOString();
-  const set = { deliveredAt: at, reportStatus: status.name, updatedAt: now, smsapiId: report.msgId };
-  let settled = await deps.store.transitionJob(shop, ref.jobId, ['SENT'], status.outcome, set, {
-    expression: 'smsapiId = :msgId',
-    values: { ':msgId': report.msgId },
+  // SENT by this message -> its outcome; or the report overtook the sender: SMSAPI accepted the SMS (the lookup above
+  // was written from its answer) but our SENT write has not happened yet, or failed and the job waits for a retry
+  // (which would get 53). Then it is settled and counted as sent here; the sender's late write fills in the figures.
+  const settled = await deps.jobs.settleFromReport(shop, ref.jobId, {
+    msgId: report.msgId,
+    outcome: status.outcome,
+    deliveredAt: at,
+    reportStatus: status.name,
+    at: deps.clock.now().toISOString(),
   });
-  if (!settled) {
-    // The report overtook the sender: SMSAPI accepted the SMS (the lookup above was written from its answer) but our
-    // SENT write has not happened yet, or failed and the job waits for a retry (which would get 53). Settle it here
-    // and count it as sent here; the sender's late write fills in the figures (completeOvertakenJob).
-    settled = await deps.store.transitionJob(
-      shop,
-      ref.jobId,
-      ['SENDING', 'QUEUED'],
-      status.outcome,
-      { ...set, removeLease: true },
-      { expression: '(attribute_not_exists(smsapiId) OR smsapiId = :msgId)', values: { ':msgId': report.msgId } },
-    );
-    if (!settled) return 'skipped';
-    await countSent(deps, settled, at, { parts: partsOf(settled), points: 0 }, await timeZone());
-  }
-  if (status.outcome === 'DELIVERED') await countOutcome(deps, shop, at, 'delivered', await timeZone());
+  if (!settled) return 'skipped';
+  const zone = ref.timeZone ?? (await timeZone());
+  const delivered = status.outcome === 'DELIVERED';
+  if (settled.overtook) await countSent(deps, settled.job, at, { parts: partsOf(settled.job), points: 0 }, zone, delivered ? { delivered: 1 } : {});
+  else if (delivered) await countOutcome(deps, shop, at, 'delivered', zone);
   return 'applied';
 }
 

@@ -1,6 +1,7 @@
 // What every use case may be handed: the ports, built once by a composition root (AWS or local).
 import type { Config, Secrets } from '#config';
 import type { Store } from '#adapters/dynamodb/store';
+import type { JobsRepository, SendLimitsRepository } from './jobs-repository';
 import type { Clock, JobRef, JobScheduler, Logger, Queue, ShopEventMessage, SmsGateway, TokenCipher } from './ports';
 
 export interface Deps {
@@ -9,6 +10,10 @@ export interface Deps {
   secrets(): Promise<Secrets>;
   clock: Clock;
   store: Store;
+  /** The send path's job transitions and message lookups. */
+  jobs: JobsRepository;
+  /** The frequency cap, held-back counts and balance watch of the sender. */
+  sendLimits: SendLimitsRepository;
   eventsQueue: Queue<ShopEventMessage>;
   sendsQueue: Queue<JobRef>;
   scheduler: JobScheduler;

@@ -3,7 +3,6 @@
 // a day goes to the owner (a deterministic job, so a race or a retry cannot send two) and the banner says so.
 import { localDate } from '#domain/calendar';
 import type { ShopSettings, SmsapiConnection } from '#domain/model';
-import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
 import type { Deps } from './deps';
 import { createAndDispatch, recordSuppressed } from './dispatch';
 import { callWithToken } from './smsapi-token';
@@ -29,7 +28,7 @@ export async function watchBalance(deps: Deps, shop: string, connection: SmsapiC
   if (tried !== undefined && now.getTime() - tried < BALANCE_READ_INTERVAL_MS) return;
   lastTried.set(shop, now.getTime());
   try {
-    const repo = createSendLimitsRepository(deps.store);
+    const repo = deps.sendLimits;
     if (!(await repo.claimBalanceRead(shop, now, BALANCE_READ_INTERVAL_MS))) return;
     const { result } = await callWithToken(deps, shop, connection, (token) => deps.sms.profile(token));
     if (!result.ok) {
@@ -47,7 +46,7 @@ export async function watchBalance(deps: Deps, shop: string, connection: SmsapiC
 /** One alert per local day: the claim is the gate, the job's deterministic key keeps it single under retries. */
 export async function alertOwner(deps: Deps, shop: string, settings: ShopSettings, points: number, threshold: number): Promise<void> {
   const today = localDate(deps.clock.now(), settings.quietHours.timeZone);
-  if (!(await createSendLimitsRepository(deps.store).claimLowBalanceAlert(shop, today))) return;
+  if (!(await deps.sendLimits.claimLowBalanceAlert(shop, today))) return;
   const key = `low-balance:${today}`;
   const text = lowBalanceText(points, threshold);
   const source = { event: 'smsapi.balance' };

@@ -1,22 +1,19 @@
 // Sending many jobs of the same text in one SMSAPI request (several numbers in `to`, one `idx` per recipient).
 // Each recipient is still its own job with its own conditional state changes, so exactly-once per person holds
-// as for single sends (functions/services/send-job.ts); only the gateway call is shared.
+// as for single sends: both settle through functions/services/send-settlement.ts; only the gateway call is shared.
 import { createHash } from 'node:crypto';
-import { PLACE_NAMES, type Job, type SmsapiConnection } from '#domain/model';
+import type { Job, SmsapiConnection } from '#domain/model';
 import { smsapiNumber } from '#domain/phone';
 import { withDefaults } from '#domain/settings';
 import { BATCH_REFUSAL_CODES, classifySmsapiError, smsapiErrorMessage } from '#domain/smsapi-codes';
-import { errorLogCode, failureMessage } from '#domain/smsapi-failure';
-import { smsLength } from '#domain/sms-length';
 import { replaceSpecialCharacters } from '#domain/special-characters';
 import type { Deps } from './deps';
-import { recordError } from './error-log';
-import { recordSent, sendJob, type SendContext } from './send-job';
+import { sendJob, type SendContext } from './send-job';
 import { reportsUrl } from './delivery-reports';
 import { callWithToken } from './smsapi-token';
-import { countOutcome } from './stats';
 import type { JobRef, Queue, SmsSendResult } from './ports';
-import { createSendGate, releaseCapPlace } from './send-gate';
+import { createSendGate } from './send-gate';
+import { claimJob, releaseClaim, settleFailed, settleRefusal, settleSent } from './send-settlement';
 import { watchBalance } from './low-balance';
 
 /** What travels on the `sends` queue for a batch. `jobId` is set only on scheduled batches (it names the schedule). */
@@ -79,27 +76,13 @@ export async function sendBatch(deps: Deps, batch: JobBatchRef, context: SendCon
     if (single.result === 'retry') return { result: 'retry', reason: single.reason };
     return { result: 'done', sent: single.result === 'sent' ? 1 : 0, failed: single.result === 'failed' ? 1 : 0, skipped: single.result === 'skipped' ? 1 : 0 };
   }
-  const now = deps.clock.now();
   const claimed: Claimed[] = [];
   let busyElsewhere = false;
   let skipped = 0;
   for (const jobId of [...new Set(batch.jobIds)]) {
-    const existing = await deps.store.getJob(batch.shop, jobId);
-    if (!existing || !['QUEUED', 'SCHEDULED', 'SENDING'].includes(existing.state)) {
-      skipped++;
-      continue;
-    }
-    const attempt = existing.attempts + 1;
-    const job = await deps.store.transitionJob(
-      batch.shop,
-      jobId,
-      ['QUEUED', 'SCHEDULED'],
-      'SENDING',
-      { attempts: attempt, leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(), updatedAt: now.toISOString() },
-      { expression: 'OR (#state = :sending AND leaseUntil < :now)', values: { ':sending': 'SENDING', ':now': now.toISOString() } },
-    );
-    if (job) claimed.push({ job, attempt });
-    else if ((await deps.store.getJob(batch.shop, jobId))?.state === 'SENDING') busyElsewhere = true;
+    const claim = await claimJob(deps, { shop: batch.shop, jobId }, LEASE_MS);
+    if ('job' in claim) claimed.push(claim);
+    else if (claim.result === 'retry') busyElsewhere = true;
     else skipped++;
   }
 
@@ -107,12 +90,12 @@ export async function sendBatch(deps: Deps, batch: JobBatchRef, context: SendCon
   let failed = 0;
   let retry = false;
   if (claimed.length > 0) {
-    const [connection, saved] = await Promise.all([deps.store.getSmsapi(batch.shop), deps.store.getSettings(batch.shop)]);
+    const { smsapi: connection, settings: saved } = await deps.store.getSendingSetup(batch.shop);
     const settings = withDefaults(saved);
     const tz = settings.quietHours.timeZone;
     if (!connection) {
       for (const c of claimed) {
-        await fail(deps, c.job, 'SMSAPI_NOT_CONNECTED', 'Brak połączonego konta SMSAPI — połącz konto w zakładce „Konto SMSAPI”.', tz);
+        await settleFailed(deps, c.job, tz, 'SMSAPI_NOT_CONNECTED', 'Brak połączonego konta SMSAPI — połącz konto w zakładce „Konto SMSAPI”.');
       }
       return { result: 'done', sent: 0, failed: claimed.length, skipped };
     }
@@ -143,11 +126,7 @@ export async function sendBatch(deps: Deps, batch: JobBatchRef, context: SendCon
       } catch (error) {
         // Something of ours failed (store, cipher): release what is still SENDING so a redelivery retries at
         // once; if SMSAPI had already accepted it, check_idx answers 53 next time.
-        for (const c of group) {
-          await deps.store
-            .transitionJob(c.job.shop, c.job.jobId, ['SENDING'], 'QUEUED', { updatedAt: deps.clock.now().toISOString(), removeLease: true })
-            .catch(() => undefined);
-        }
+        for (const c of group) await releaseClaim(deps, c.job);
         throw error;
       }
     }
@@ -199,7 +178,7 @@ async function sendGroup(
       }
       return totals;
     }
-    await markSent(deps, group[0]!.job, undefined, message, tz);
+    await settleSent(deps, group[0]!.job, tz, message, undefined, true);
     return { sent: 1, failed: 0, retry: false };
   }
 
@@ -211,11 +190,11 @@ async function sendGroup(
         result.messages.find((m) => m.idx === c.job.jobId) ??
         result.messages.find((m) => !m.idx && m.number === smsapiNumber(c.job.phone));
       if (accepted) {
-        await markSent(deps, c.job, accepted, message, tz);
+        await settleSent(deps, c.job, tz, message, accepted, true);
         sent++;
       } else {
         // Refused inside an accepted request: invalid, landline or blacklisted number (SMSAPI lists it apart).
-        await fail(deps, c.job, 13, smsapiErrorMessage(13), tz);
+        await settleFailed(deps, c.job, tz, 13, smsapiErrorMessage(13));
         failed++;
       }
     }
@@ -231,53 +210,12 @@ async function settleFailure(
   result: Extract<SmsSendResult, { ok: false }>,
   tz: string,
 ): Promise<{ sent: number; failed: number; retry: boolean }> {
-  const transient = result.transport !== 'api' || classifySmsapiError(result.code) === 'retry';
-  const code = errorLogCode(result);
-  const reason = failureMessage(result);
   let failed = 0;
   let retry = false;
   for (const c of group) {
-    if (transient && c.attempt < deps.config.SENDER_MAX_ATTEMPTS) {
-      await deps.store.transitionJob(c.job.shop, c.job.jobId, ['SENDING'], 'QUEUED', {
-        updatedAt: deps.clock.now().toISOString(),
-        error: { code, message: reason },
-        removeLease: true,
-      });
-      retry = true;
-    } else {
-      await fail(deps, c.job, code, reason, tz);
-      failed++;
-    }
+    if ((await settleRefusal(deps, c.job, c.attempt, result, tz)) === 'retry') retry = true;
+    else failed++;
   }
   deps.logger.warn('sms batch request failed', { shop: group[0]?.job.shop, code: result.code, jobs: group.length, retry });
   return { sent: 0, failed, retry };
-}
-
-async function markSent(
-  deps: Deps,
-  job: Job,
-  accepted: { id: string; parts: number; points: number } | undefined,
-  message: string,
-  tz: string,
-) {
-  // On 53 (accepted by an earlier attempt whose answer we lost) SMSAPI tells us nothing more: count the parts.
-  const parts = accepted?.parts ?? smsLength(message).parts;
-  const points = accepted?.points ?? 0;
-  await recordSent(deps, job, tz, { smsapiId: accepted?.id, parts, points, sentText: message });
-  deps.logger.info('sms sent', { shop: job.shop, jobId: job.jobId, smsapiId: accepted?.id, alreadyAccepted: !accepted, batch: true });
-}
-
-async function fail(deps: Deps, job: Job, code: number | string, message: string, tz: string) {
-  const at = deps.clock.now().toISOString();
-  const failed = await deps.store.transitionJob(job.shop, job.jobId, ['SENDING'], 'FAILED', {
-    updatedAt: at,
-    error: { code, message },
-    removeLease: true,
-  });
-  if (failed) {
-    await releaseCapPlace(deps, job);
-    await recordError(deps, job.shop, { id: job.jobId, at, code, phone: job.phone, message, place: PLACE_NAMES[job.kind].pl, jobId: job.jobId });
-    await countOutcome(deps, job.shop, at, 'failed', tz);
-  }
-  deps.logger.error('sms failed', { shop: job.shop, jobId: job.jobId, code });
 }

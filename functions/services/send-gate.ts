@@ -8,7 +8,6 @@ import { expiredReason, frequencyCapReason, holidayWaitReason, spendLimitReason,
 import type { Job, ShopSettings } from '#domain/model';
 import { isMarketing, nextMarketingDay, smsapiExpiration, validityMs, validUntil } from '#domain/sending-limits';
 import { smsLength } from '#domain/sms-length';
-import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
 import type { Deps } from './deps';
 
 export type GateVerdict =
@@ -32,7 +31,7 @@ interface Spend {
 export function createSendGate(deps: Deps, shop: string, settings: ShopSettings) {
   const limits = settings.limits;
   const tz = settings.quietHours.timeZone;
-  const repo = createSendLimitsRepository(deps.store);
+  const repo = deps.sendLimits;
   let spend: Promise<Spend> | undefined;
 
   const spent = (): Promise<Spend> =>
@@ -76,10 +75,10 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
   }
 
   async function skip(job: Job, reason: Reason): Promise<boolean> {
-    const done = await deps.store.transitionJob(job.shop, job.jobId, ['SENDING'], 'SKIPPED', {
-      skipReason: { code: reason.code, message: reason.message, en: reason.en },
-      updatedAt: deps.clock.now().toISOString(),
-      removeLease: true,
+    const done = await deps.jobs.skip(job.shop, job.jobId, deps.clock.now().toISOString(), {
+      code: reason.code,
+      message: reason.message,
+      en: reason.en,
     });
     deps.logger.info('sms held back', { shop: job.shop, jobId: job.jobId, reason: reason.code, recorded: Boolean(done) });
     return Boolean(done);
@@ -107,12 +106,10 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
         const applies = settings.quietHours.enabled && (settings.quietHoursFor[job.kind] ?? false);
         const next = nextMarketingDay(job.kind, now, limits, { ...settings.quietHours, applies });
         if (next.getTime() > now.getTime()) {
-          const moved = await deps.store.transitionJob(job.shop, job.jobId, ['SENDING'], 'SCHEDULED', {
+          const moved = await deps.jobs.postpone(job.shop, job.jobId, now.toISOString(), {
             dueAt: next.toISOString(),
             shiftedFrom: job.shiftedFrom ?? job.dueAt,
             waitReason: holidayWaitReason(next, tz),
-            updatedAt: now.toISOString(),
-            removeLease: true,
           });
           if (moved) {
             // The schedule that just fired may not be deleted yet, and scheduling keeps an existing one: replace it.
@@ -162,7 +159,7 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
 
 /** A marketing message that failed for good never reached the customer: it gives its place under the cap back. */
 export async function releaseCapPlace(deps: Deps, job: Job): Promise<void> {
-  if (isMarketing(job.kind)) await createSendLimitsRepository(deps.store).releaseMarketing(job.shop, job.phone, job.jobId);
+  if (isMarketing(job.kind)) await deps.sendLimits.releaseMarketing(job.shop, job.phone, job.jobId);
 }
 
 export type SendGate = ReturnType<typeof createSendGate>;

@@ -28,6 +28,8 @@ export async function countSent(
   at: string,
   sms: { parts: number; points: number },
   timeZone?: string,
+  /** Other counters of the same moment (a report that overtook the sender also counts the delivery): one write. */
+  also: Partial<Pick<DailyStats, 'delivered'>> = {},
 ) {
   const [zone, newNumber] = await Promise.all([
     timeZone ?? shopTimeZone(deps, job.shop),
@@ -40,6 +42,7 @@ export async function countSent(
     ...(newNumber ? { newNumbers: 1 } : {}),
     // Sent per kind, for the links table (sent, clicked, orders, revenue per kind).
     [kindCounter('sent', job.kind)]: 1,
+    ...also,
   });
 }
 

@@ -49,6 +49,14 @@ beforeAll(async () => {
     if (!job) transitionsRefused++;
     return job;
   };
+  // The sender claims through the jobs repository: a refused claim is a refused conditional state change too.
+  const jobs = rt.deps.jobs;
+  const claimForSending = jobs.claimForSending.bind(jobs);
+  jobs.claimForSending = async (...args: Parameters<typeof claimForSending>) => {
+    const claim = await claimForSending(...args);
+    if (!claim.claimed) transitionsRefused++;
+    return claim;
+  };
   // Several planners take events off the queue one at a time, so duplicates are planned side by side.
   planners = startPlannerWorkers(rt, TIMES, { batchSize: 1, pollMs: 5 });
 }, 120_000);

@@ -12,6 +12,7 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DocumentClient } from './client';
 import { ORDER_INDEX, PENDING_INDEX, REF_INDEX } from './table';
+import { PENDING_STATES, transitionJob } from './jobs';
 import type {
   Celebration,
   DailyStats,
@@ -46,8 +47,6 @@ export const keys = {
   orderRef: (shop: string, orderId: string) => `SHOP#${shop}#ORDER#${orderId}`,
 };
 
-/** Job states in which a job waits and can still be cancelled: the only ones in the byPending index. */
-const PENDING_STATES: ReadonlySet<JobState> = new Set(['SCHEDULED', 'QUEUED']);
 
 const DAY = 86_400;
 const epoch = (iso: string | Date) => Math.floor(new Date(iso).getTime() / 1000);
@@ -252,6 +251,19 @@ export function createStore(doc: DocumentClient, tableName: string) {
     },
 
     getSettings: (shop: string) => get<Partial<ShopSettings>>(shop, keys.settings),
+    /** What the sender needs of the shop (its SMSAPI connection and settings), in one BatchGetItem. */
+    async getSendingSetup(shop: string): Promise<{ smsapi?: SmsapiConnection; settings?: Partial<ShopSettings> }> {
+      let pending: Record<string, unknown>[] = [keys.smsapi, keys.settings].map((sk) => ({ pk: keys.shop(shop), sk }));
+      const found: Item[] = [];
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        const res = await doc.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }));
+        found.push(...((res.Responses?.[TableName] as Item[] | undefined) ?? []));
+        pending = (res.UnprocessedKeys?.[TableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+        if (pending.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      }
+      const item = (sk: string) => found.find((i) => i.sk === sk);
+      return { smsapi: strip<SmsapiConnection>(item(keys.smsapi)), settings: strip<Partial<ShopSettings>>(item(keys.settings)) };
+    },
     putSettings: (shop: string, value: ShopSettings) => put(shop, keys.settings, value),
 
     getTemplate: (shop: string, key: string) => get<MessageTemplate>(shop, keys.template(key)),
@@ -333,58 +345,16 @@ export function createStore(doc: DocumentClient, tableName: string) {
      * Moves a job from one of `from` to `to`, setting fields, only if its state is still one of `from`
      * (and `extraCondition` holds). Returns the new job, or undefined when the condition failed.
      */
-    async transitionJob(
+    transitionJob: (
       shop: string,
       jobId: string,
       from: JobState[],
       to: JobState,
       set: Partial<Job> & { removeLease?: boolean },
       extraCondition?: { expression: string; values: Record<string, unknown> },
-    ): Promise<Job | undefined> {
+    ): Promise<Job | undefined> => {
       const { removeLease, ...fields } = set;
-      const names: Record<string, string> = { '#state': 'state' };
-      const values: Record<string, unknown> = { ':to': to };
-      const sets = ['#state = :to'];
-      for (const [k, v] of Object.entries(fields)) {
-        if (v === undefined) continue;
-        names[`#${k}`] = k;
-        values[`:${k}`] = v;
-        sets.push(`#${k} = :${k}`);
-      }
-      const fromList = from.map((s, i) => {
-        values[`:from${i}`] = s;
-        return `:from${i}`;
-      });
-      let condition = `attribute_exists(pk) AND #state IN (${fromList.join(', ')})`;
-      if (extraCondition) {
-        condition = `(${condition}) ${extraCondition.expression.startsWith('OR') ? '' : 'AND '}${extraCondition.expression}`;
-        Object.assign(values, extraCondition.values);
-      }
-      // Membership of the byPending index follows the state.
-      const removals = [...(removeLease ? ['leaseUntil'] : []), ...(PENDING_STATES.has(to) ? [] : ['#pending'])];
-      names['#pending'] = 'pending';
-      if (PENDING_STATES.has(to)) {
-        values[':pending'] = keys.shop(shop);
-        sets.push('#pending = :pending');
-      }
-      const remove = removals.length ? ` REMOVE ${removals.join(', ')}` : '';
-      try {
-        const res = await doc.send(
-          new UpdateCommand({
-            TableName,
-            Key: { pk: keys.shop(shop), sk: keys.job(jobId) },
-            UpdateExpression: `SET ${sets.join(', ')}${remove}`,
-            ConditionExpression: condition,
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return strip<Job>(res.Attributes as Item);
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      return transitionJob(doc, TableName, shop, jobId, { from, to, set: fields, removeLease, extraCondition });
     },
 
     async listJobs(shop: string, filter: JobListFilter = {}): Promise<Job[]> {

@@ -1,0 +1,85 @@
+// The port through which the send path (sender, batch sender, send gate, delivery reports) stores what happens to
+// a job: intent-named, each a single conditional change, so exactly-once lives in one place. Adapters: DynamoDB
+// (functions/adapters/dynamodb/jobs.ts) and an in-memory twin for unit tests (test/support/fake-jobs.ts).
+import type { Job, NotificationKind } from '#domain/model';
+
+export type JobError = { code: number | string; message: string };
+
+/** What SMSAPI charged for a job's SMS. `sentText` only when it differs from the job's text. */
+export interface SentFigures {
+  smsapiId?: string;
+  parts: number;
+  points: number;
+  sentText?: string;
+}
+
+export type ClaimResult =
+  | { claimed: true; job: Job }
+  /** Not claimed: the state the job is in (undefined when there is none). */
+  | { claimed: false; state?: Job['state'] };
+
+/** The SMSAPI message id -> job lookup a delivery report is matched by. */
+export interface MessageRef {
+  jobId: string;
+  /** When SMSAPI accepted the message (ISO). */
+  acceptedAt: string;
+  /** The shop's time zone when it was sent: the report counts into the same local day without reading settings. */
+  timeZone?: string;
+}
+
+export interface ReportSettlement {
+  /** Only when the job was SENT by this message id, or still SENDING/QUEUED without another id (overtaken). */
+  msgId: string;
+  outcome: 'DELIVERED' | 'UNDELIVERED';
+  deliveredAt: string;
+  reportStatus: string;
+  at: string;
+}
+
+export interface JobsRepository {
+  get(shop: string, jobId: string): Promise<Job | undefined>;
+  /**
+   * QUEUED/SCHEDULED -> SENDING with one more attempt and a lease; a SENDING job whose lease ran out before `at` is
+   * taken over (SMSAPI's check_idx keeps the SMS single).
+   */
+  claimForSending(shop: string, jobId: string, lease: { at: string; leaseUntil: string }): Promise<ClaimResult>;
+  /** SENDING -> SENT with SMSAPI's figures; undefined when the job was not SENDING (a report overtook it). */
+  markSent(shop: string, jobId: string, sentAt: string, figures: SentFigures): Promise<Job | undefined>;
+  /**
+   * A report settled the job before the sender's SENT write: fill in SMSAPI's figures once. The state it found
+   * (DELIVERED/UNDELIVERED), or undefined when there was nothing to fill.
+   */
+  completeAfterReport(shop: string, jobId: string, sentAt: string, figures: SentFigures): Promise<'DELIVERED' | 'UNDELIVERED' | undefined>;
+  /** SENDING -> FAILED for good; false when it was not SENDING. */
+  markFailed(shop: string, jobId: string, at: string, error: JobError): Promise<boolean>;
+  /** SENDING -> QUEUED (lease dropped) so the next delivery tries again; `error` says why the last try failed. */
+  requeueForRetry(shop: string, jobId: string, at: string, error?: JobError): Promise<boolean>;
+  /** SENDING -> SKIPPED with the reason it was held back. */
+  skip(shop: string, jobId: string, at: string, reason: NonNullable<Job['skipReason']>): Promise<boolean>;
+  /** SENDING -> SCHEDULED at a later due time (Sunday/holiday), keeping the first planned time. */
+  postpone(shop: string, jobId: string, at: string, to: { dueAt: string; shiftedFrom: string; waitReason: NonNullable<Job['waitReason']> }): Promise<boolean>;
+  /**
+   * Applies a delivery report: SENT (by this message id) -> outcome, or, when the report overtook the sender, SENDING
+   * or QUEUED (without another message id) -> outcome. `overtook` says the sender has not counted it as sent.
+   */
+  settleFromReport(shop: string, jobId: string, report: ReportSettlement): Promise<{ job: Job; overtook: boolean } | undefined>;
+  /** A waiting job (one of `from`) -> CANCELLED with the reason. */
+  cancel(shop: string, jobId: string, from: Job['state'][], at: string, reason: string): Promise<Job | undefined>;
+
+  rememberMessage(shop: string, msgId: string, ref: MessageRef, expiresAt: Date): Promise<void>;
+  findMessage(shop: string, msgId: string): Promise<MessageRef | undefined>;
+}
+
+/** The sender's limits storage: the frequency cap's per-number record, held-back counts, the balance watch. */
+export interface SendLimitsRepository {
+  /** Counts job `jobId` as one of `count` marketing SMS per `windowMs` to `phone`; a retried job finds itself counted. */
+  reserveMarketing(shop: string, phone: string, jobId: string, nowMs: number, count: number, windowMs: number): Promise<'reserved' | 'counted' | 'capped'>;
+  /** A marketing SMS that failed for good gives its place back. */
+  releaseMarketing(shop: string, phone: string, jobId: string): Promise<void>;
+  countHeldBack(shop: string, date: string, kind: NotificationKind, reason: string): Promise<void>;
+  /** True for one caller per `minIntervalMs`: whoever may read the SMSAPI balance now. */
+  claimBalanceRead(shop: string, now: Date, minIntervalMs: number): Promise<boolean>;
+  recordBalance(shop: string, points: number | null, readAt: string): Promise<void>;
+  /** True once per local day: whoever may alert the owner about a low balance. */
+  claimLowBalanceAlert(shop: string, date: string): Promise<boolean>;
+}

@@ -1,0 +1,116 @@
+// How a send attempt ends, written once for single and batch sends: claiming the job, SENT with SMSAPI's figures
+// (counted once, also when a delivery report overtook us), a retry, a final failure, or a release after our own
+// error. Every change goes through the jobs repository's conditional transitions, so repeating any step is harmless.
+import { PLACE_NAMES, type Job } from '#domain/model';
+import { classifySmsapiError } from '#domain/smsapi-codes';
+import { errorLogCode, failureMessage } from '#domain/smsapi-failure';
+import { smsLength } from '#domain/sms-length';
+import { localDate } from '#domain/calendar';
+import type { Deps } from './deps';
+import type { JobRef, SmsSendResult } from './ports';
+import { recordError } from './error-log';
+import { countOutcome, countSent } from './stats';
+import { rememberMessageId } from './delivery-reports';
+import { releaseCapPlace } from './send-gate';
+
+export type Claim = { job: Job; attempt: number } | { result: 'retry' | 'skipped'; reason: string };
+
+/**
+ * Takes the job for this attempt (QUEUED/SCHEDULED, or SENDING with its lease over). Otherwise: `retry` when
+ * another delivery is sending it right now (come back and find it settled), `skipped` with the state it is in.
+ */
+export async function claimJob(deps: Deps, ref: JobRef, leaseMs: number): Promise<Claim> {
+  const now = deps.clock.now();
+  const claim = await deps.jobs.claimForSending(ref.shop, ref.jobId, {
+    at: now.toISOString(),
+    leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+  });
+  if (claim.claimed) return { job: claim.job, attempt: claim.job.attempts };
+  const state = claim.state;
+  if (state === 'SENDING') return { result: 'retry', reason: 'JOB_BEING_SENT' };
+  return { result: 'skipped', reason: `JOB_${state ?? 'NOT_FOUND'}` };
+}
+
+/**
+ * SENDING -> SENT with SMSAPI's figures, counted once. `accepted` is SMSAPI's entry for the job; without it (53:
+ * accepted by an earlier attempt whose answer we lost) SMSAPI tells us nothing more, so the parts are counted.
+ */
+export async function settleSent(
+  deps: Deps,
+  job: Job,
+  timeZone: string,
+  message: string,
+  accepted: { id: string; parts: number; points: number } | undefined,
+  batch = false,
+): Promise<void> {
+  const parts = accepted?.parts ?? smsLength(message).parts;
+  await recordSent(deps, job, timeZone, { smsapiId: accepted?.id, parts, points: accepted?.points ?? 0, sentText: message });
+  deps.logger.info('sms sent', { shop: job.shop, jobId: job.jobId, smsapiId: accepted?.id, alreadyAccepted: !accepted, ...(batch ? { batch } : {}) });
+}
+
+/**
+ * SENDING -> SENT, counted once. `sentText`: the text as it went (after special-character replacement), kept when it
+ * differs so the lists show what the customer got.
+ */
+export async function recordSent(
+  deps: Deps,
+  job: Job,
+  timeZone: string,
+  { sentText, ...counted }: { smsapiId?: string; parts: number; points: number; sentText?: string },
+): Promise<void> {
+  // First the MsgId lookup, so that a report arriving before the SENT write still finds its job.
+  if (counted.smsapiId) await rememberMessageId(deps, job, counted.smsapiId, timeZone);
+  const sentAt = deps.clock.now().toISOString();
+  const figures = { ...counted, ...(sentText !== undefined && sentText !== job.text ? { sentText } : {}) };
+  if (await deps.jobs.markSent(job.shop, job.jobId, sentAt, figures)) {
+    await countSent(deps, job, sentAt, { parts: figures.parts, points: figures.points }, timeZone);
+    return;
+  }
+  // A delivery report overtook us: it settled the job and counted it as sent, without SMSAPI's figures (points, and
+  // parts after special-character replacement). Fill them in once, and add what the report could not count.
+  if (await deps.jobs.completeAfterReport(job.shop, job.jobId, sentAt, figures)) {
+    await deps.store.addStats(job.shop, localDate(new Date(sentAt), timeZone), {
+      points: figures.points,
+      parts: figures.parts - smsLength(job.text).parts,
+    });
+  }
+}
+
+/** SENDING -> FAILED for good: logged for the merchant, counted once, its frequency-cap place given back. */
+export async function settleFailed(deps: Deps, job: Job, timeZone: string, code: number | string, message: string, transport?: string): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  if (await deps.jobs.markFailed(job.shop, job.jobId, at, { code, message })) {
+    await releaseCapPlace(deps, job);
+    await recordError(deps, job.shop, { id: job.jobId, at, code, phone: job.phone, message, place: PLACE_NAMES[job.kind].pl, jobId: job.jobId });
+    await countOutcome(deps, job.shop, at, 'failed', timeZone);
+  }
+  deps.logger.error('sms failed', { shop: job.shop, jobId: job.jobId, code, ...(transport ? { transport } : {}) });
+}
+
+/**
+ * SMSAPI did not accept the job: a transient failure (network, 5xx, SMSAPI's "try again" codes) goes back on the
+ * queue while attempts remain; anything else fails for good.
+ */
+export async function settleRefusal(
+  deps: Deps,
+  job: Job,
+  attempt: number,
+  result: Extract<SmsSendResult, { ok: false }>,
+  timeZone: string,
+): Promise<'retry' | 'failed'> {
+  const transient = result.transport !== 'api' || classifySmsapiError(result.code) === 'retry';
+  if (transient && attempt < deps.config.SENDER_MAX_ATTEMPTS) {
+    await deps.jobs.requeueForRetry(job.shop, job.jobId, deps.clock.now().toISOString(), { code: errorLogCode(result), message: failureMessage(result) });
+    return 'retry';
+  }
+  await settleFailed(deps, job, timeZone, errorLogCode(result), failureMessage(result), result.transport);
+  return 'failed';
+}
+
+/**
+ * Something of ours failed (store, cipher) while the job was SENDING: release it so a redelivery retries at once
+ * instead of waiting for the lease. If SMSAPI had already accepted it, check_idx answers 53 next time.
+ */
+export async function releaseClaim(deps: Deps, job: Job): Promise<void> {
+  await deps.jobs.requeueForRetry(job.shop, job.jobId, deps.clock.now().toISOString()).catch(() => undefined);
+}

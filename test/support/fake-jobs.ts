@@ -1,0 +1,182 @@
+// In-memory twin of the jobs repository (functions/services/jobs-repository.ts) with the same conditional
+// semantics as the DynamoDB adapter (test/integration/jobs-repository.contract.ts runs one suite against both),
+// and the few Store reads and counters the send path uses, so the sender, batch sender and delivery reports can be
+// unit-tested in milliseconds without Java.
+import type { DailyStats, ErrorLogEntry, Job, JobState, ShopSettings, SmsapiConnection } from '#domain/model';
+import { capDecision, type RecentMarketing } from '#domain/frequency-cap';
+import type { JobsRepository, MessageRef, SendLimitsRepository } from '#services/jobs-repository';
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+export function createFakeJobs(): JobsRepository & { jobs: Map<string, Job>; messages: Map<string, MessageRef>; put(job: Job): void } {
+  const jobs = new Map<string, Job>();
+  const messages = new Map<string, MessageRef>();
+  const key = (shop: string, jobId: string) => `${shop}\u0000${jobId}`;
+
+  /** Applies `change` when the job exists and `when` holds; the job before and after, or undefined. */
+  function move(shop: string, jobId: string, when: (job: Job) => boolean, change: (job: Job) => Job): { before: Job; after: Job } | undefined {
+    const before = jobs.get(key(shop, jobId));
+    if (!before || !when(before)) return undefined;
+    const after = change(clone(before));
+    jobs.set(key(shop, jobId), after);
+    return { before: clone(before), after: clone(after) };
+  }
+  const without = (job: Job, ...names: (keyof Job)[]) => {
+    for (const n of names) delete job[n];
+    return job;
+  };
+  const from = (...states: JobState[]) => (job: Job) => states.includes(job.state);
+
+  return {
+    jobs,
+    messages,
+    put: (job) => void jobs.set(key(job.shop, job.jobId), clone(job)),
+
+    get: async (shop, jobId) => {
+      const job = jobs.get(key(shop, jobId));
+      return job && clone(job);
+    },
+
+    async claimForSending(shop, jobId, { at, leaseUntil }) {
+      const moved = move(
+        shop,
+        jobId,
+        (j) => ['QUEUED', 'SCHEDULED'].includes(j.state) || (j.state === 'SENDING' && (j.leaseUntil ?? '') < at),
+        (j) => ({ ...j, state: 'SENDING', attempts: j.attempts + 1, leaseUntil, updatedAt: at }),
+      );
+      if (moved) return { claimed: true, job: moved.after };
+      const state = jobs.get(key(shop, jobId))?.state;
+      return { claimed: false, ...(state ? { state } : {}) };
+    },
+
+    markSent: async (shop, jobId, sentAt, figures) =>
+      move(shop, jobId, from('SENDING'), (j) => without({ ...j, ...figures, state: 'SENT', sentAt, updatedAt: sentAt }, 'leaseUntil'))?.after,
+
+    async completeAfterReport(shop, jobId, sentAt, figures) {
+      const moved = move(
+        shop,
+        jobId,
+        (j) => (j.state === 'DELIVERED' || j.state === 'UNDELIVERED') && j.sentAt === undefined,
+        (j) => ({ ...j, ...figures, sentAt }),
+      );
+      return moved?.after.state as 'DELIVERED' | 'UNDELIVERED' | undefined;
+    },
+
+    markFailed: async (shop, jobId, at, error) =>
+      Boolean(move(shop, jobId, from('SENDING'), (j) => without({ ...j, state: 'FAILED', updatedAt: at, error }, 'leaseUntil'))),
+
+    requeueForRetry: async (shop, jobId, at, error) =>
+      Boolean(move(shop, jobId, from('SENDING'), (j) => without({ ...j, state: 'QUEUED', updatedAt: at, ...(error ? { error } : {}) }, 'leaseUntil'))),
+
+    skip: async (shop, jobId, at, skipReason) =>
+      Boolean(move(shop, jobId, from('SENDING'), (j) => without({ ...j, state: 'SKIPPED', skipReason, updatedAt: at }, 'leaseUntil'))),
+
+    postpone: async (shop, jobId, at, to) =>
+      Boolean(move(shop, jobId, from('SENDING'), (j) => without({ ...j, ...to, state: 'SCHEDULED', updatedAt: at }, 'leaseUntil'))),
+
+    async settleFromReport(shop, jobId, report) {
+      const set = { deliveredAt: report.deliveredAt, reportStatus: report.reportStatus, updatedAt: report.at, smsapiId: report.msgId };
+      const moved = move(
+        shop,
+        jobId,
+        (j) =>
+          (j.state === 'SENT' && j.smsapiId === report.msgId) ||
+          ((j.state === 'SENDING' || j.state === 'QUEUED') && (j.smsapiId === undefined || j.smsapiId === report.msgId)),
+        (j) => without({ ...j, ...set, state: report.outcome }, 'leaseUntil'),
+      );
+      return moved && { job: moved.after, overtook: moved.before.state !== 'SENT' };
+    },
+
+    cancel: async (shop, jobId, states, at, cancelReason) =>
+      move(shop, jobId, from(...states), (j) => ({ ...j, state: 'CANCELLED', cancelReason, updatedAt: at }))?.after,
+
+    rememberMessage: async (shop, msgId, ref) => void messages.set(key(shop, msgId), clone(ref)),
+    findMessage: async (shop, msgId) => {
+      const ref = messages.get(key(shop, msgId));
+      return ref && clone(ref);
+    },
+  };
+}
+
+/** The Store reads and counters the send path uses besides jobs: SMSAPI connection, settings, statistics, error log. */
+export function createFakeSendingStore(initial: { smsapi?: SmsapiConnection; settings?: Partial<ShopSettings> }) {
+  const stats = new Map<string, DailyStats>();
+  const numbers = new Set<string>();
+  const errors: ErrorLogEntry[] = [];
+  const state = { ...initial };
+  const day = (shop: string, date: string) => {
+    const k = `${shop}\u0000${date}`;
+    if (!stats.has(k)) stats.set(k, { date, sent: 0, parts: 0, points: 0, failed: 0, delivered: 0, newNumbers: 0 });
+    return stats.get(k)!;
+  };
+  return {
+    stats,
+    errors,
+    state,
+    getSendingSetup: async () => clone({ smsapi: state.smsapi, settings: state.settings }),
+    getSmsapi: async () => clone(state.smsapi),
+    getSettings: async () => clone(state.settings),
+    async addStats(shop: string, date: string, counters: Partial<Omit<DailyStats, 'date'>>) {
+      const d = day(shop, date) as unknown as Record<string, number>;
+      for (const [k, v] of Object.entries(counters)) if (typeof v === 'number') d[k] = (d[k] ?? 0) + v;
+    },
+    async listStats(shop: string, fromDate: string, toDate: string) {
+      return [...stats.entries()].filter(([k, d]) => k.startsWith(`${shop}\u0000`) && d.date >= fromDate && d.date <= toDate).map(([, d]) => clone(d));
+    },
+    async rememberNumber(shop: string, phone: string) {
+      const k = `${shop}\u0000${phone}`;
+      if (numbers.has(k)) return false;
+      numbers.add(k);
+      return true;
+    },
+    addError: async (_shop: string, entry: ErrorLogEntry) => void errors.push(clone(entry)),
+  };
+}
+
+/** The sender's limits storage in memory: the frequency cap decided by the same domain rule as the DynamoDB adapter. */
+export function createFakeSendLimits(): SendLimitsRepository & { heldBack: Map<string, number> } {
+  const recent = new Map<string, RecentMarketing>();
+  const heldBack = new Map<string, number>();
+  const balances = new Map<string, { claimedAt?: number; points?: number | null; alertedOn?: string }>();
+  const balance = (shop: string) => balances.get(shop) ?? (balances.set(shop, {}), balances.get(shop)!);
+  return {
+    heldBack,
+    async reserveMarketing(shop, phone, jobId, nowMs, count, windowMs) {
+      if (count <= 0) return 'capped';
+      const k = `${shop}\u0000${phone}`;
+      const state = recent.get(k);
+      if (state?.newest === undefined || state.newest <= nowMs - windowMs) {
+        recent.set(k, { recent: { [jobId]: nowMs }, newest: nowMs });
+        return 'reserved';
+      }
+      const decision = capDecision(state, jobId, nowMs, count, windowMs);
+      if (decision.verdict !== 'room') return decision.verdict;
+      for (const id of decision.expired) delete state.recent[id];
+      state.recent[jobId] = nowMs;
+      state.newest = Math.max(nowMs, state.newest);
+      return 'reserved';
+    },
+    async releaseMarketing(shop, phone, jobId) {
+      delete recent.get(`${shop}\u0000${phone}`)?.recent[jobId];
+    },
+    async countHeldBack(shop, date, kind) {
+      const k = `${shop}\u0000${date}\u0000${kind}`;
+      heldBack.set(k, (heldBack.get(k) ?? 0) + 1);
+    },
+    async claimBalanceRead(shop, now, minIntervalMs) {
+      const b = balance(shop);
+      if (b.claimedAt !== undefined && b.claimedAt > now.getTime() - minIntervalMs) return false;
+      b.claimedAt = now.getTime();
+      return true;
+    },
+    async recordBalance(shop, points) {
+      balance(shop).points = points;
+    },
+    async claimLowBalanceAlert(shop, date) {
+      const b = balance(shop);
+      if (b.alertedOn === date) return false;
+      b.alertedOn = date;
+      return true;
+    },
+  };
+}
