@@ -12,7 +12,7 @@ import { seedDemoShop } from '../test/support/demo-seed';
 
 export const SCREENSHOT_TABS = [
   'konto', 'nowe-zamowienia', 'statusy', 'dostepnosc', 'celebrowanie', 'koszyki', 'bledy', 'powiadomienia',
-  'zaplanowane', 'statystyki', 'historia', 'ustawienia',
+  'zaplanowane', 'statystyki', 'historia', 'ustawienia', 'zespol',
 ] as const;
 
 async function main() {
