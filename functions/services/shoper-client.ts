@@ -27,6 +27,8 @@ export const TokenGrant = z.object({
 
 /** Refresh when less than this is left (the official sample app refreshes under a day). */
 const REFRESH_AHEAD_MS = 24 * 3600 * 1000;
+/** Reads of the stored tokens after a refused refresh, waiting for the instance that won to store its own. */
+const REFRESH_LOOKS = 6;
 const MAX_RATE_LIMIT_WAITS = 6;
 const MAX_WAIT_MS = 10_000;
 export const MAX_PAGE_SIZE = 50;
@@ -116,9 +118,17 @@ export function createShoperClient(deps: Deps, initial: Shop, options: { maxRate
     try {
       await refreshWith(used);
     } catch (error) {
-      const stored = (await deps.store.getShop(shop.shop))?.tokens;
-      if (!stored || stored.refreshToken === used) throw error;
-      shop = { ...shop, tokens: stored };
+      // The instance whose refresh won may not have stored its tokens yet (Shoper answered it a moment before it
+      // refused us): look a few times, over about two seconds, before giving up.
+      for (let look = 0; look < REFRESH_LOOKS; look++) {
+        if (look > 0) await new Promise((r) => setTimeout(r, 150 * look));
+        const stored = (await deps.store.getShop(shop.shop))?.tokens;
+        if (stored && stored.refreshToken !== used) {
+          shop = { ...shop, tokens: stored };
+          return;
+        }
+      }
+      throw error;
     }
   }
 
