@@ -10,10 +10,10 @@ type Text = { pl: string; en: string };
 interface FieldText {
   label: Text;
   /** What to type, when the field has one right shape (a range, a format). */
-  whatToDo?: Text;
+  instruction?: Text;
 }
 
-const DAYS: FieldText = { label: { pl: 'Opóźnienie (dni)', en: 'Delay (days)' }, whatToDo: { pl: 'podaj liczbę od 0 do 365', en: 'enter a number from 0 to 365' } };
+const DAYS: FieldText = { label: { pl: 'Opóźnienie (dni)', en: 'Delay (days)' }, instruction: { pl: 'podaj liczbę od 0 do 365', en: 'enter a number from 0 to 365' } };
 const HOUR = { pl: 'wpisz godzinę jako GG:MM, np. 08:00', en: 'enter the time as HH:MM, e.g. 08:00' };
 
 const LIMIT_LABELS_EN: Record<LimitField, string> = {
@@ -36,44 +36,44 @@ const LIMIT_TEXTS = Object.fromEntries(
 export const FIELD_TEXTS: Record<string, FieldText> = {
   ...LIMIT_TEXTS,
   delayDays: DAYS,
-  text: { label: { pl: 'Wiadomość', en: 'Message' }, whatToDo: { pl: 'wpisz treść do 2000 znaków', en: 'enter a text of up to 2000 characters' } },
-  enabled: { label: { pl: 'Wyślij', en: 'Send' }, whatToDo: { pl: 'wybierz Tak lub Nie', en: 'choose Yes or No' } },
-  active: { label: { pl: 'Aktywny', en: 'Active' }, whatToDo: { pl: 'wybierz Tak lub Nie', en: 'choose Yes or No' } },
-  event: { label: { pl: 'Zdarzenie', en: 'Event' }, whatToDo: { pl: 'wybierz zdarzenie z listy', en: 'choose an event from the list' } },
-  ownerPhone: { label: { pl: 'Numer telefonu właściciela', en: "Owner's phone number" }, whatToDo: { pl: 'wpisz numer komórkowy, np. +48 600 100 200', en: 'enter a mobile number, e.g. +48 600 100 200' } },
+  text: { label: { pl: 'Wiadomość', en: 'Message' }, instruction: { pl: 'wpisz treść do 2000 znaków', en: 'enter a text of up to 2000 characters' } },
+  enabled: { label: { pl: 'Wyślij', en: 'Send' }, instruction: { pl: 'wybierz Tak lub Nie', en: 'choose Yes or No' } },
+  active: { label: { pl: 'Aktywny', en: 'Active' }, instruction: { pl: 'wybierz Tak lub Nie', en: 'choose Yes or No' } },
+  event: { label: { pl: 'Zdarzenie', en: 'Event' }, instruction: { pl: 'wybierz zdarzenie z listy', en: 'choose an event from the list' } },
+  ownerPhone: { label: { pl: 'Numer telefonu właściciela', en: "Owner's phone number" }, instruction: { pl: 'wpisz numer komórkowy, np. +48 600 100 200', en: 'enter a mobile number, e.g. +48 600 100 200' } },
   quietHours: { label: { pl: 'Godziny wysyłki', en: 'Sending hours' } },
-  'quietHours.enabled': { label: { pl: 'Wysyłaj tylko w wybranych godzinach', en: 'Send only within these hours' }, whatToDo: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
-  'quietHours.start': { label: { pl: 'Godziny wysyłki: od', en: 'Sending hours: from' }, whatToDo: HOUR },
-  'quietHours.end': { label: { pl: 'Godziny wysyłki: do', en: 'Sending hours: to' }, whatToDo: HOUR },
-  'quietHours.timeZone': { label: { pl: 'Strefa czasowa', en: 'Time zone' }, whatToDo: { pl: 'wybierz strefę z listy, np. Europe/Warsaw', en: 'choose a zone from the list, e.g. Europe/Warsaw' } },
+  'quietHours.enabled': { label: { pl: 'Wysyłaj tylko w wybranych godzinach', en: 'Send only within these hours' }, instruction: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
+  'quietHours.start': { label: { pl: 'Godziny wysyłki: od', en: 'Sending hours: from' }, instruction: HOUR },
+  'quietHours.end': { label: { pl: 'Godziny wysyłki: do', en: 'Sending hours: to' }, instruction: HOUR },
+  'quietHours.timeZone': { label: { pl: 'Strefa czasowa', en: 'Time zone' }, instruction: { pl: 'wybierz strefę z listy, np. Europe/Warsaw', en: 'choose a zone from the list, e.g. Europe/Warsaw' } },
   quietHoursFor: { label: { pl: 'Godziny wysyłki dotyczą', en: 'Sending hours apply to' } },
   requireMarketingConsent: { label: { pl: 'Wiadomości marketingowe tylko za zgodą', en: 'Marketing messages only with consent' } },
   cancelStaleStatusMessages: { label: { pl: 'Anuluj nieaktualne wiadomości o statusie', en: 'Cancel stale status messages' } },
-  shippedStatusIds: { label: { pl: 'Statusy oznaczające wysłanie zamówienia', en: 'Statuses that mean "shipped"' }, whatToDo: { pl: 'zaznacz statusy z listy', en: 'tick statuses from the list' } },
-  allowedCountries: { label: { pl: 'Kraje numerów klientów', en: "Customers' number countries" }, whatToDo: { pl: 'wpisz dwuliterowe kody krajów oddzielone przecinkami, np. PL, CZ', en: 'enter two-letter country codes separated by commas, e.g. PL, CZ' } },
-  storefrontDailyCap: { label: { pl: 'Dzienny limit zapisów ze strony sklepu', en: 'Daily limit of storefront sign-ups' }, whatToDo: { pl: 'podaj liczbę od 0 do 100000', en: 'enter a number from 0 to 100000' } },
-  token: { label: { pl: 'Token API', en: 'API token' }, whatToDo: { pl: 'wklej cały token z panelu SMSAPI (Ustawienia API → Tokeny API)', en: 'paste the whole token from the SMSAPI panel (API settings → API tokens)' } },
-  senderName: { label: { pl: 'Pole nadawcy', en: 'Sender name' }, whatToDo: { pl: 'wybierz pole nadawcy z listy', en: 'choose a sender name from the list' } },
+  shippedStatusIds: { label: { pl: 'Statusy oznaczające wysłanie zamówienia', en: 'Statuses that mean "shipped"' }, instruction: { pl: 'zaznacz statusy z listy', en: 'tick statuses from the list' } },
+  allowedCountries: { label: { pl: 'Kraje numerów klientów', en: "Customers' number countries" }, instruction: { pl: 'wpisz dwuliterowe kody krajów oddzielone przecinkami, np. PL, CZ', en: 'enter two-letter country codes separated by commas, e.g. PL, CZ' } },
+  storefrontDailyCap: { label: { pl: 'Dzienny limit zapisów ze strony sklepu', en: 'Daily limit of storefront sign-ups' }, instruction: { pl: 'podaj liczbę od 0 do 100000', en: 'enter a number from 0 to 100000' } },
+  token: { label: { pl: 'Token API', en: 'API token' }, instruction: { pl: 'wklej cały token z panelu SMSAPI (Ustawienia API → Tokeny API)', en: 'paste the whole token from the SMSAPI panel (API settings → API tokens)' } },
+  senderName: { label: { pl: 'Pole nadawcy', en: 'Sender name' }, instruction: { pl: 'wybierz pole nadawcy z listy', en: 'choose a sender name from the list' } },
   replaceSpecialCharacters: { label: { pl: 'Zastąp znaki specjalne w powiadomieniach', en: 'Replace special characters' } },
-  phone: { label: { pl: 'Numer telefonu', en: 'Phone number' }, whatToDo: { pl: 'wpisz numer komórkowy, np. 600 100 200', en: 'enter a mobile number, e.g. 600 100 200' } },
-  ids: { label: { pl: 'Zaznaczone pozycje', en: 'Selected items' }, whatToDo: { pl: 'zaznacz od 1 do 200 pozycji', en: 'select 1 to 200 items' } },
-  search: { label: { pl: 'Wyszukaj', en: 'Search' }, whatToDo: { pl: 'wpisz do 100 znaków', en: 'enter up to 100 characters' } },
+  phone: { label: { pl: 'Numer telefonu', en: 'Phone number' }, instruction: { pl: 'wpisz numer komórkowy, np. 600 100 200', en: 'enter a mobile number, e.g. 600 100 200' } },
+  ids: { label: { pl: 'Zaznaczone pozycje', en: 'Selected items' }, instruction: { pl: 'zaznacz od 1 do 200 pozycji', en: 'select 1 to 200 items' } },
+  search: { label: { pl: 'Wyszukaj', en: 'Search' }, instruction: { pl: 'wpisz do 100 znaków', en: 'enter up to 100 characters' } },
   body: { label: { pl: 'Formularz', en: 'Form' } },
   // Short links (PUT /api/links/settings).
-  autoStopLink: { label: { pl: 'Dodawaj link rezygnacji do SMS-ów marketingowych', en: 'Add an opt-out link to marketing SMS' }, whatToDo: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
+  autoStopLink: { label: { pl: 'Dodawaj link rezygnacji do SMS-ów marketingowych', en: 'Add an opt-out link to marketing SMS' }, instruction: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
   attributionDays: {
     label: { pl: 'Okno przypisania zamówień (dni po kliknięciu)', en: 'Attribution window (days after a click)' },
-    whatToDo: { pl: 'podaj liczbę dni od 1 do 90', en: 'enter a number of days from 1 to 90' },
+    instruction: { pl: 'podaj liczbę dni od 1 do 90', en: 'enter a number of days from 1 to 90' },
   },
   // "Powiadomienia dla zespołu"; the three alerts' own `enabled`, `text`, `quietHours` read as the fields above.
-  phones: { label: { pl: 'Numery telefonów zespołu', en: 'Team phone numbers' }, whatToDo: { pl: 'wpisz najwyżej 5 numerów komórkowych', en: 'enter at most 5 mobile numbers' } },
+  phones: { label: { pl: 'Numery telefonów zespołu', en: 'Team phone numbers' }, instruction: { pl: 'wpisz najwyżej 5 numerów komórkowych', en: 'enter at most 5 mobile numbers' } },
   'newOrder.minAmount': {
     label: { pl: 'Kwota zamówienia od', en: 'Order amount from' },
-    whatToDo: { pl: 'podaj kwotę 0 lub większą (0 oznacza każde zamówienie)', en: 'enter an amount of 0 or more (0 means every order)' },
+    instruction: { pl: 'podaj kwotę 0 lub większą (0 oznacza każde zamówienie)', en: 'enter an amount of 0 or more (0 means every order)' },
   },
-  'newOrder.quietHours': { label: { pl: 'Tylko w godzinach wysyłki', en: 'Only within sending hours' }, whatToDo: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
-  'orderCancelled.quietHours': { label: { pl: 'Tylko w godzinach wysyłki', en: 'Only within sending hours' }, whatToDo: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
-  'outOfStock.quietHours': { label: { pl: 'Tylko w godzinach wysyłki', en: 'Only within sending hours' }, whatToDo: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
+  'newOrder.quietHours': { label: { pl: 'Tylko w godzinach wysyłki', en: 'Only within sending hours' }, instruction: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
+  'orderCancelled.quietHours': { label: { pl: 'Tylko w godzinach wysyłki', en: 'Only within sending hours' }, instruction: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
+  'outOfStock.quietHours': { label: { pl: 'Tylko w godzinach wysyłki', en: 'Only within sending hours' }, instruction: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
 };
 
 /**
@@ -151,8 +151,8 @@ export function describeIssue(issue: IssueLike, locale: Locale): string {
   const text = fieldText(field);
   const label = text ? text.label[locale] : field;
   // A missing field or an unknown key says so; otherwise the field's own instruction is the clearest.
-  const whatToDo = issue.code !== 'unrecognized_keys' && !(issue.code === 'invalid_type' && issue.input === undefined) && text?.whatToDo
-    ? text.whatToDo[locale]
+  const instruction = issue.code !== 'unrecognized_keys' && !(issue.code === 'invalid_type' && issue.input === undefined) && text?.instruction
+    ? text.instruction[locale]
     : generic(issue, locale);
-  return `${label}: ${whatToDo}`;
+  return `${label}: ${instruction}`;
 }
