@@ -1,6 +1,6 @@
 // The `events` queue consumer: plans the SMS jobs of each verified Shoper event, and runs the setup task an install
 // and the purge task an uninstall leave on the same queue (message kinds of their own: SHOP_SETUP_EVENT,
-// SHOP_PURGE_EVENT).
+// SHOP_PURGE_EVENT). A long restock's next page (BACK_IN_STOCK_PAGE_EVENT) is planned like an event (plan-event.ts).
 import * as z from 'zod/mini';
 import '#domain/zod-mini';
 import { awsDeps } from '../composition';

@@ -214,6 +214,38 @@ export async function withdrawBackInStock(deps: Deps, shop: Shop, input: Withdra
 /** Sign-ups planned, dispatched and marked sent together: memory stays flat, and 1,000 fill ten SMSAPI batches. */
 export const NOTIFY_SLICE = 1000;
 
+/**
+ * Sign-ups one planner run handles before it hands the rest on (one slice: ~4 DynamoDB requests each, ~25 s in AWS,
+ * well inside the planner's 60 s): a list of any length is planned by a chain of runs, each bounded.
+ */
+export const RESTOCK_PAGE = NOTIFY_SLICE;
+
+/**
+ * The `event` of a restock's next page on the events queue (not a Shoper event name: no webhook can claim it). Its
+ * payload carries the product as the first run knew it and the last number read, so the next run reads on from there.
+ */
+export const BACK_IN_STOCK_PAGE_EVENT = 'app.back-in-stock-page';
+export const BackInStockPage = z.object({
+  product: z.object({
+    productId: z.string().regex(/^\d{1,12}$/),
+    name: z.string().optional(),
+    price: z.string().optional(),
+    currencyId: z.string().optional(),
+    stock: z.number().optional(),
+    active: z.boolean().optional(),
+    url: z.string().optional(),
+  }),
+  /** The E.164 number of the last sign-up the previous run read: this run starts after it. */
+  after: z.string().min(1),
+  /** 2 for the first continuation: for the logs, and a bound a runaway chain cannot pass. */
+  page: z.number().int().min(2).max(10_000),
+});
+export type BackInStockPage = z.infer<typeof BackInStockPage>;
+
+async function enqueueNextPage(deps: Deps, shop: string, page: BackInStockPage): Promise<void> {
+  await deps.eventsQueue.send({ shop, event: BACK_IN_STOCK_PAGE_EVENT, receivedAt: deps.clock.now().toISOString(), payload: page });
+}
+
 /** The sign-ups in arrays of at most `size`: opt-outs and consent are read, and jobs dispatched, per slice. */
 async function* inSlices<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let slice: T[] = [];
@@ -234,22 +266,32 @@ async function* startingWith<T>(first: T, rest: AsyncIterator<T>): AsyncGenerato
 
 /**
  * The product is back: one job per waiting sign-up, sent in batches (one SMSAPI request per 100 numbers), then
- * each sign-up turns "sent"; the list is read page by page and handled NOTIFY_SLICE sign-ups at a time. Safe to
- * repeat after a crash: job ids are deterministic, re-dispatching is harmless, and slices already marked sent
- * are no longer waiting. Returns how many sign-ups were notified.
+ * each sign-up turns "sent"; the list is read page by page and handled NOTIFY_SLICE sign-ups at a time. One run
+ * handles at most `pageSize` sign-ups, then queues the next page (BACK_IN_STOCK_PAGE_EVENT, after the last number
+ * read) and returns: no run nears the planner's timeout, however long the list. Safe to repeat after a crash or a
+ * redelivery: job ids are deterministic (a job is created once, claimed once), re-dispatching is harmless, and
+ * a page's message is deleted only after its next page is queued. Returns how many sign-ups this run notified.
  */
-export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, product: ProductFacts): Promise<number> {
+export async function notifyBackInStock(
+  deps: Deps,
+  ctx: PlanningContext,
+  product: ProductFacts,
+  from: { after?: string; page?: number; pageSize?: number } = {},
+): Promise<number> {
   const shop = ctx.shop.shop;
   const template = ctx.templates[templateKey.backInStock];
   if (!template?.enabled || !isAvailable(product)) return 0;
   const signUps = createSignUpRepository(deps.store);
-  const pages = signUps.waiting(shop, product.productId);
+  const pages = signUps.waiting(shop, product.productId, from.after);
   const first = await pages.next();
   if (first.done) return 0;
   const waiting = startingWith(first.value, pages);
+  const pageSize = from.pageSize ?? RESTOCK_PAGE;
+  const page = from.page ?? 1;
 
   let facts = product;
-  if (!facts.name || facts.price === undefined) {
+  // A continuation carries the facts the first run gathered: no second lookup.
+  if (from.after === undefined && (!facts.name || facts.price === undefined)) {
     const fetched = await fetchProduct(deps, ctx.shop, product.productId);
     if (fetched && fetched !== 'not-found')
       facts = { ...fetched, ...Object.fromEntries(Object.entries(product).filter(([, v]) => v !== undefined)) };
@@ -266,6 +308,8 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
   let jobs: Job[] = [];
   let planned: { signUp: SignUp; job: Job }[] = [];
   let notified = 0;
+  let read = 0;
+  let lastRead: string | undefined;
   let capFull = false;
   const dispatchSlice = async () => {
     await dispatchBatches(deps, shop, jobs);
@@ -275,7 +319,9 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
     jobs = [];
     planned = [];
   };
-  for await (const slice of inSlices(waiting, NOTIFY_SLICE)) {
+  for await (const slice of inSlices(waiting, Math.min(NOTIFY_SLICE, pageSize))) {
+    read += slice.length;
+    lastRead = slice[slice.length - 1]!.phone;
     // Numbers that opted out of marketing SMS get none: their sign-ups are withdrawn instead.
     const optedOut = await optOutsOf(
       deps,
@@ -359,8 +405,15 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
       planned.push({ signUp: { ...signUp, productName: facts.name ?? signUp.productName }, job: current });
     }
     await dispatchSlice();
+    // A full page: the rest goes to the next run. Queued after this page's work is stored and before its own message
+    // is deleted, so a run that dies is repeated (nothing lost) and one that finished has handed on (nothing stuck).
+    if (read >= pageSize) {
+      await enqueueNextPage(deps, shop, { product: facts, after: lastRead!, page: page + 1 });
+      deps.logger.info('back in stock: next page queued', { shop, productId: product.productId, page: page + 1, jobs: notified });
+      return notified;
+    }
   }
-  deps.logger.info('back in stock: sign-ups notified', { shop, productId: product.productId, jobs: notified });
+  deps.logger.info('back in stock: sign-ups notified', { shop, productId: product.productId, jobs: notified, page });
   return notified;
 }
 

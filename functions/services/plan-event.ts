@@ -9,7 +9,8 @@ import type { Deps } from './deps';
 import { createAndDispatch, recordSuppressed } from './dispatch';
 import { PayloadInvalid, type EventPlanner } from './planners/types';
 import { planOrderCreate, planOrderStatusChange } from './planners/orders';
-import { planProductEdit } from './planners/products';
+import { planBackInStockPage, planProductEdit } from './planners/products';
+import { BACK_IN_STOCK_PAGE_EVENT } from './back-in-stock';
 import { planBasketReminderCancel } from './planners/carts';
 import { planClientRegistered, planOrderPlaced, planParcelDispatched, planShippedStatus } from './planners/celebrations';
 import { planStaffCancelledAlert, planStaffNewOrderAlert, planStaffOutOfStockAlert } from './planners/staff';
@@ -18,12 +19,14 @@ import { dropOptedOut } from './opt-out';
 import { linkMakerFor } from './short-links';
 
 /** Every planner that runs for an event, in order. */
-export const PLANNERS: Partial<Record<SupportedEvent, EventPlanner[]>> = {
+export const PLANNERS: Partial<Record<SupportedEvent | typeof BACK_IN_STOCK_PAGE_EVENT, EventPlanner[]>> = {
   'order.create': [planOrderCreate, planOrderPlaced, planBasketReminderCancel, planStaffNewOrderAlert, planOrderAttribution],
   'order.status': [planOrderStatusChange, planShippedStatus, planStaffCancelledAlert],
   'parcel.dispatch': [planParcelDispatched],
   'client.create': [planClientRegistered],
   'product.edit': [planProductEdit, planStaffOutOfStockAlert],
+  // Our own message kind: a long restock's next page (services/back-in-stock.ts).
+  [BACK_IN_STOCK_PAGE_EVENT]: [planBackInStockPage],
 };
 
 export interface PlanOutcome {
@@ -38,7 +41,7 @@ export async function planEvent(deps: Deps, message: ShopEventMessage): Promise<
     deps.logger.info('event for a shop that is not installed: ignored', { shop: message.shop, event: message.event });
     return { jobs: [], skipped: [], ignored: 'SHOP_NOT_INSTALLED' };
   }
-  const planners = PLANNERS[message.event as SupportedEvent];
+  const planners = PLANNERS[message.event as keyof typeof PLANNERS];
   if (!planners?.length) return { jobs: [], skipped: [], ignored: 'EVENT_NOT_PLANNED' };
   const settings = withDefaults(config.settings, config.shop.statuses);
   const now = deps.clock.now();
