@@ -2,7 +2,7 @@
 // holidays, how long an SMS stays valid, spend limits, the low-balance alert), their defaults, their validation in
 // the owner's words, and the pure rules the sender applies. Storage and I/O live in services/send-gate.ts.
 import { localDate } from './calendar';
-import type { NotificationKind } from './model';
+import { isMarketing, type NotificationKind } from './notification-kinds';
 import { isSundayOrHoliday } from './polish-holidays';
 import { instantsOf, nextSendTime, type QuietHours } from './quiet-hours';
 
@@ -65,9 +65,8 @@ export const mergeLimits = (current: SendingLimits, patch: SendingLimitsPatch | 
       }
     : current;
 
-/** Marketing: what the frequency cap, the holiday rule and (by default) the spend limits hold back. */
-export const MARKETING_KINDS: ReadonlySet<NotificationKind> = new Set(['celebration', 'abandoned-cart', 'back-in-stock']);
-export const isMarketing = (kind: NotificationKind) => MARKETING_KINDS.has(kind);
+/** Marketing (notification-kinds.ts): what the frequency cap, the holiday rule and (by default) the spend limits hold back. */
+export { MARKETING_KINDS, isMarketing } from './notification-kinds';
 
 /** SMSAPI takes an expiration_date 15 minutes to 72 hours after the send (its sms.do documentation). */
 export const SMSAPI_EXPIRY_MIN_MS = 15 * 60_000;
