@@ -1,6 +1,7 @@
 // The spine, end to end over real HTTP: a status change in the shop simulator sends a signed webhook, the app
 // plans and sends the status SMS, and it lands in the SMSAPI simulator's outbox; the delayed variant waits for
 // the fast-forwarded clock; duplicates and forgeries change nothing.
+import { JOB_ID } from '#domain/job-id';
 import { createHash } from 'node:crypto';
 import type { LocalRuntime } from '../../local/runtime';
 import { eventually, registeredWebhook, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
@@ -60,7 +61,7 @@ test('a status change sends the status SMS with the rendered text, the sender na
   expect(sms!.to).toBe('48601234567');
   expect(sms!.from).toBe('SKLEP 123');
   expect(sms!.message).toBe(`Zamówienie ${orderId} na 123,45 PLN: przyjęte do realizacji. Sklep Demo`);
-  expect(sms!.idx).toMatch(/^[0-9a-f]{32}$/);
+  expect(sms!.idx).toMatch(JOB_ID);
 
   // The same webhook delivered again (byte-identical) sends nothing more.
   expect(await rt.shop.redeliverLast('demo')).toBe(200);
