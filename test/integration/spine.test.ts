@@ -4,34 +4,14 @@
 import { JOB_ID } from '#domain/job-id';
 import { createHash } from 'node:crypto';
 import type { LocalRuntime } from '../../local/runtime';
+import { adminApi, type AdminApi } from '../support/admin-client';
 import { eventually, registeredWebhook, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 const DAY = 24 * 3600 * 1000;
 let rt: LocalRuntime;
 let licence: string;
-let session: string;
-
-/** Signs in the way the Shoper admin does: the iframe's signed parameters, fresh for the (moving) clock. */
-async function signIn() {
-  const iframe = new URL(rt.shop.iframeUrl('demo'));
-  const res = await fetch(`${rt.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(Object.fromEntries(iframe.searchParams)),
-  });
-  expect(res.status).toBe(200);
-  session = ((await res.json()) as { token: string }).token;
-}
-
-async function api(method: string, path: string, body?: unknown) {
-  await signIn();
-  const res = await fetch(`${rt.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${session}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+/** The admin API, signed in the way the Shoper admin does (fresh iframe parameters for the moving clock). */
+let api: AdminApi;
 
 beforeAll(async () => {
   rt = await startTestRuntime();
@@ -39,6 +19,7 @@ beforeAll(async () => {
   expect((await rt.shop.install('demo')).status).toBe(200);
   // SMSAPI connection (its own API is tested elsewhere): the demo account with an ACTIVE sender.
   await connectDemoSmsapi(rt, licence);
+  api = adminApi(rt, 'demo');
 }, 60_000);
 
 afterAll(async () => {
