@@ -382,7 +382,7 @@ async function main() {
       log('per-recipient parameters, so 100 numbers still share one sms.do request.');
       log(`Sign-ups written through the sign-up repository (${formatNumber(bis.signUpSeconds)} s); the storefront path is the`);
       log(`product.edit rows of the order section (${WAITING} sign-ups over HTTP per round, per-IP limits as in production).`);
-      const shown = bis.tranches.length <= 20 ? bis.tranches : bis.tranches.filter((t, i) => i < 5 || i >= bis.tranches.length - 5 || (i + 1) % 10 === 0);
+      const shown = bis.tranches.length <= 20 ? bis.tranches : bis.tranches.filter((_, i) => i < 5 || i >= bis.tranches.length - 5 || (i + 1) % 10 === 0);
       log('\nEach 1,000 numbers accepted by SMSAPI: how long it took, and the bench process\'s memory then (planner, sender,');
       log(`local runtime and simulators share the process; ${formatNumber(bis.rssBeforeMb, 0)} MB resident before the restock):`);
       log(table(['numbers', 'seconds', 'RSS MB', 'heap MB'], shown.map((t) => [t.numbers, t.seconds, t.rssMb, t.heapMb])));

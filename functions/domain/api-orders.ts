@@ -2,10 +2,10 @@
 // sends. One source for validation in the handlers and for the SPA's typed calls.
 import * as z from 'zod';
 import { CursorField } from './cursor';
+import { FEATURE_KINDS } from './notification-kinds';
 import { CELEBRATION_EVENTS } from './planning-celebrations';
 import { SendingLimitsBody } from './api-limits';
 
-const KINDS = ['owner-new-order', 'order-status', 'celebration', 'back-in-stock', 'abandoned-cart'] as const;
 const time = z.string().regex(/^\d{2}:\d{2}$/, 'use HH:MM, e.g. 08:00');
 
 /** PUT /api/settings: any subset of the settings; what is left out keeps its saved value. */
@@ -21,7 +21,7 @@ export const SettingsBody = z.strictObject({
     })
     .partial()
     .optional(),
-  quietHoursFor: z.partialRecord(z.enum(KINDS), z.boolean()).optional(),
+  quietHoursFor: z.partialRecord(z.enum(FEATURE_KINDS), z.boolean()).optional(),
   requireMarketingConsent: z.boolean().optional(),
   backInStockRequiresConsent: z.boolean().optional(),
   cancelStaleStatusMessages: z.boolean().optional(),

@@ -1,5 +1,5 @@
-// The opaque cursors of the admin lists: one codec for offset cursors, one zod field for every list query, and one
-// refusal (400 CURSOR_INVALID) for anything that is not a cursor this app handed out.
+// The opaque cursors of the admin lists, in one codec: value, offset and sort-key cursors, one zod field for every list
+// query, and one refusal (400 CURSOR_INVALID) for anything that is not a cursor this app handed out.
 import * as z from 'zod';
 import { badRequest } from './errors';
 
@@ -23,29 +23,49 @@ export const CursorField = /* @__PURE__ */ z
   .meta({ pattern: SHAPE.source })
   .optional();
 
-export const encodeOffsetCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+/** A cursor holding any JSON value (a list's position): opaque to the client, base64url. */
+export const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** 0 without a cursor; the offset of a cursor made by encodeOffsetCursor; CURSOR_INVALID for anything else. */
-export function decodeOffsetCursor(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  let offset: unknown;
+/** The value of a cursor made by encodeCursor when `isValue` accepts it; CURSOR_INVALID for anything else. */
+export function decodeCursor<T>(cursor: string, isValue: (value: unknown) => value is T): T {
+  let value: unknown;
   try {
-    offset = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown } | null)?.o;
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw cursorInvalid();
   }
-  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) throw cursorInvalid();
-  return offset;
+  if (!isValue(value)) throw cursorInvalid();
+  return value;
 }
 
+const isOffset = (value: unknown): value is { o: number } => {
+  const o = (value as { o?: unknown } | null)?.o;
+  return typeof o === 'number' && Number.isSafeInteger(o) && o >= 0;
+};
+
+export const encodeOffsetCursor = (offset: number) => encodeCursor({ o: offset });
+
+/** 0 without a cursor; the offset of a cursor made by encodeOffsetCursor; CURSOR_INVALID for anything else. */
+export function decodeOffsetCursor(cursor: string | undefined): number {
+  return cursor === undefined ? 0 : decodeCursor(cursor, isOffset).o;
+}
+
+/** A key cursor: a list that pages by sort key hands out the last key it read (the error log). */
+export const encodeKeyCursor = (key: string) => Buffer.from(key).toString('base64url');
+
 /**
- * A key cursor (the error log pages by sort key): the decoded key must begin with `prefix` and hold only the
- * characters such keys have, so a forged cursor can neither leave the list nor crash the query.
+ * The sort key in a key cursor: it must begin with `prefix` and hold only the characters such keys have, so a forged
+ * cursor can neither leave the list nor crash the query; CURSOR_INVALID otherwise.
  */
-export function assertKeyCursor(cursor: string | undefined, prefix: string): void {
-  if (cursor === undefined) return;
+export function decodeKeyCursor(cursor: string, prefix: string): string {
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!key.startsWith(prefix) || !/^[A-Za-z0-9#:._-]{1,300}$/.test(key) || Buffer.from(key).toString('base64url') !== cursor) {
+  if (!key.startsWith(prefix) || !/^[A-Za-z0-9#:._-]{1,300}$/.test(key) || encodeKeyCursor(key) !== cursor) {
     throw cursorInvalid();
   }
+  return key;
+}
+
+/** Refuses (CURSOR_INVALID) a key cursor that decodeKeyCursor would refuse; no cursor is fine. */
+export function assertKeyCursor(cursor: string | undefined, prefix: string): void {
+  if (cursor !== undefined) decodeKeyCursor(cursor, prefix);
 }

@@ -1,5 +1,6 @@
 // Proposed message texts ("zaproponowane szablony") a merchant starts from: one per Shoper default order
 // status, the owner's new-order alert, back-in-stock, abandoned cart and the date-celebration examples.
+import type { TemplateKind } from './notification-kinds';
 
 export type CelebrationEvent = 'order-shipped' | 'first-order' | 'order-placed' | 'account-registered';
 
@@ -63,7 +64,7 @@ export function proposedStatusTemplate(statusName: string): string | undefined {
   return DEFAULT_STATUS_TEMPLATES.find((template) => template.statusName === wanted)?.text;
 }
 
-export const DEFAULT_TEMPLATES: { 'owner-new-order': string; 'back-in-stock': string; 'abandoned-cart': string } = {
+export const DEFAULT_TEMPLATES: Record<TemplateKind, string> = {
   'owner-new-order': 'Nowe zamowienie {order_id}. Kwota zamowienia: {sum} {currency}',
   'back-in-stock': 'Dobra wiadomosc! Produkt {product_name} jest znow dostepny w sklepie {shop_name} w cenie {price} {currency}. Zapraszamy!',
   'abandoned-cart': '{name}, w Twoim koszyku w sklepie {shop_name} czekaja produkty. Dokoncz zakupy, zanim znikna z magazynu!',

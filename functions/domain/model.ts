@@ -1,4 +1,5 @@
 // The records the app keeps per shop. Pure types: storage lives in adapters/dynamodb.
+import type { NotificationKind } from './notification-kinds';
 import type { SendingLimits } from './sending-limits';
 
 /** `uninstalling`: the App Store asked to uninstall; the purge (services/shop-purge.ts) is deleting the shop's data. */
@@ -96,17 +97,8 @@ export interface QuietHoursSettings {
   timeZone: string;
 }
 
-export type NotificationKind =
-  | 'owner-new-order'
-  | 'order-status'
-  | 'celebration'
-  | 'back-in-stock'
-  | 'abandoned-cart'
-  /** Alerts to the shop's staff numbers (domain/staff-alerts.ts). */
-  | 'staff-alert'
-  /** An alert to the owner about the app itself (the SMSAPI balance under the owner's threshold). */
-  | 'owner-alert'
-  | 'test';
+// The list of kinds and their names live in notification-kinds.ts; re-exported for the many importers of the model.
+export { PLACE_NAMES, type NotificationKind } from './notification-kinds';
 
 export interface ShopSettings {
   ownerPhone?: string;
@@ -225,14 +217,3 @@ export interface DailyStats {
   delivered: number;
   newNumbers: number;
 }
-
-export const PLACE_NAMES: Record<NotificationKind, { pl: string; en: string }> = {
-  'owner-new-order': { pl: 'Nowe zamówienie', en: 'New order' },
-  'order-status': { pl: 'Zmiana statusu zamówienia', en: 'Order status change' },
-  celebration: { pl: 'Celebrowanie dat', en: 'Date celebrations' },
-  'back-in-stock': { pl: 'Dostępność produktu', en: 'Back in stock' },
-  'abandoned-cart': { pl: 'Porzucony koszyk', en: 'Abandoned basket' },
-  'staff-alert': { pl: 'Powiadomienia dla zespołu', en: 'Team alerts' },
-  'owner-alert': { pl: 'Alert dla właściciela', en: 'Owner alert' },
-  test: { pl: 'Test integracji', en: 'Integration test' },
-};

@@ -1,19 +1,9 @@
 // The dynamic parameters ("parametry dynamiczne") each kind of message may use, as listed under the message
 // box, with a sample value used for previews and for judging a template's length.
 import type { CustomerValueKind } from './text-safety';
-import type { NotificationKind } from './model';
-import { isMarketing } from './sending-limits';
+import { isMarketing, type MessageKind, type NotificationKind } from './notification-kinds';
 
-export type MessageKind =
-  | 'owner-new-order'
-  | 'order-status'
-  | 'celebration'
-  | 'back-in-stock'
-  | 'abandoned-cart'
-  | 'staff-new-order'
-  | 'staff-order-cancelled'
-  | 'staff-out-of-stock'
-  | 'test';
+export type { MessageKind } from './notification-kinds';
 
 export interface PlaceholderInfo {
   /** Without braces: `order_id` is written `{order_id}` in a template. */
@@ -59,9 +49,9 @@ export const isLinkPlaceholder = (name: string): name is LinkPlaceholder => (LIN
 export const shortLinkUrl = (base: string, code: string) => `${base.replace(/\/+$/, '')}/l/${code}`;
 const SAMPLE_CODE = 'Ab3dE6gH9k';
 
-// Commercial messages (one list, with the sending limits'): they get a {stop_link}, an opt-out stops them, and an
+// Commercial messages (notification-kinds.ts): they get a {stop_link}, an opt-out stops them, and an
 // order after their click is theirs.
-export { MARKETING_KINDS, isMarketing } from './sending-limits';
+export { MARKETING_KINDS, isMarketing } from './notification-kinds';
 
 /** The line added to a marketing template without its own {stop_link} (setting "Dodawaj link rezygnacji"). */
 export const STOP_LINK_LINE = 'Rezygnacja: {stop_link}';

@@ -1,14 +1,14 @@
 // Planning is a pure function: (event facts, shop configuration, now) -> the SMS jobs to create.
 // Every job gets a deterministic key built from the event's content, so a duplicate webhook plans the same job
 // and is created once.
-import { createHmac } from 'node:crypto';
 import type { MessageTemplate, NotificationKind, Shop, ShopSettings, Job } from './model';
 import type { OrderFacts } from './shoper-events';
 import { normalizeMobile, type PhoneResult } from './phone';
 import { renderMessage } from './template';
 import { renderLinkedMessage } from './linked-message';
 import type { LinkMaker, ShortLink } from './short-links';
-import { addDays, nextSendTime } from './quiet-hours';
+import { addDays } from './calendar';
+import { nextSendTime } from './quiet-hours';
 import { orderValues } from './order-values';
 import { phoneProblem, suppressed, type Suppression } from './suppression';
 import { nextMarketingDay } from './sending-limits';
@@ -76,17 +76,8 @@ export const templateKey = {
   abandonedCart: 'abandoned-cart',
 };
 
-/** A job id as jobIdFor makes it: 32 lower-case hex characters (the one definition; the admin API checks ids with it). */
-export const JOB_ID = /^[0-9a-f]{32}$/;
-
-/**
- * Job ids travel to SMSAPI as `idx`: letters and digits only. Deterministic (the same planned key gives the same id,
- * which is what dedupes a redelivered event) but keyed with a server secret (`idKey`, see jobIdKey in
- * services/dispatch), so nobody can derive a job's id from the public licence and an order number.
- */
-export function jobIdFor(shop: string, key: string, idKey: string): string {
-  return createHmac('sha256', idKey).update(`${shop}|${key}`).digest('hex').slice(0, 32);
-}
+// A job's id (how it is made, what it looks like) is defined in job-id.ts.
+export { JOB_ID, jobIdFor } from './job-id';
 
 /** Due time: N calendar days later in the shop's zone, then moved into the send window if it applies. */
 export function dueTime(kind: NotificationKind, delayDays: number, ctx: Pick<PlanningContext, 'now' | 'settings'>) {

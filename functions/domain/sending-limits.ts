@@ -1,10 +1,10 @@
 // "Send less, spend knowingly": the shop's limits on what goes out (frequency cap, no marketing on Sundays and
 // holidays, how long an SMS stays valid, spend limits, the low-balance alert), their defaults, their validation in
 // the owner's words, and the pure rules the sender applies. Storage and I/O live in services/send-gate.ts.
-import { localDate } from './calendar';
-import type { NotificationKind } from './model';
+import { localDate, localMidnight, shiftDate } from './calendar';
+import { isMarketing, type NotificationKind } from './notification-kinds';
 import { isSundayOrHoliday } from './polish-holidays';
-import { instantsOf, nextSendTime, type QuietHours } from './quiet-hours';
+import { nextSendTime, type QuietHours } from './quiet-hours';
 
 export interface SendingLimits {
   /** At most `count` marketing SMS per number within `windowHours`; a count of 0 sends no marketing SMS at all. */
@@ -65,9 +65,8 @@ export const mergeLimits = (current: SendingLimits, patch: SendingLimitsPatch | 
       }
     : current;
 
-/** Marketing: what the frequency cap, the holiday rule and (by default) the spend limits hold back. */
-export const MARKETING_KINDS: ReadonlySet<NotificationKind> = new Set(['celebration', 'abandoned-cart', 'back-in-stock']);
-export const isMarketing = (kind: NotificationKind) => MARKETING_KINDS.has(kind);
+/** Marketing (notification-kinds.ts): what the frequency cap, the holiday rule and (by default) the spend limits hold back. */
+export { MARKETING_KINDS, isMarketing } from './notification-kinds';
 
 /** SMSAPI takes an expiration_date 15 minutes to 72 hours after the send (its sms.do documentation). */
 export const SMSAPI_EXPIRY_MIN_MS = 15 * 60_000;
@@ -144,15 +143,6 @@ export function smsapiExpiration(deadline: Date, now: Date): Date {
 
 // ---- No marketing on Sundays and holidays ----
 
-/** 00:00 of the local day after `date` (yyyy-mm-dd) in the zone (midnight is never skipped by a DST change here). */
-function nextLocalMidnight(date: string, timeZone: string): Date {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  const wall = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: 0, minute: 0, second: 0, millisecond: 0 };
-  const [first] = instantsOf(wall, timeZone);
-  return new Date(first ?? instantsOf({ ...wall, hour: 1 }, timeZone)[0]!);
-}
-
 /**
  * When a message of `kind` due at `due` may go under the holiday rule: `due` itself, or the first send-window
  * opening on the next day that is neither a Sunday nor a public holiday. `window` applies when the kind keeps to
@@ -165,7 +155,7 @@ export function nextMarketingDay(kind: NotificationKind, due: Date, limits: Send
   for (let i = 0; i < 14; i++) {
     const date = localDate(at, window.timeZone);
     if (!isSundayOrHoliday(date)) return at;
-    const midnight = nextLocalMidnight(date, window.timeZone);
+    const midnight = localMidnight(shiftDate(date, 1), window.timeZone);
     at = window.applies ? nextSendTime(midnight, window) : midnight;
   }
   return at;

@@ -1,7 +1,7 @@
 // The `timestamp` Shoper puts on App Store lifecycle events and admin iframe parameters. A captured live install
 // sends `Y-m-d H:i:s` wall-clock time in Europe/Warsaw (`2015-06-25 10:14:16`) and Shoper's own library parses it
 // so; newer code accepts Unix seconds too. Both are read here, DST-correct, through Intl (no fixed offsets).
-import { instantsOf } from './quiet-hours';
+import { instantsOf } from './calendar';
 
 /** The zone Shoper writes its App Store dates in. */
 export const SHOPER_TIME_ZONE = 'Europe/Warsaw';

@@ -1,7 +1,7 @@
 // Staff alerts ("Powiadomienia dla zespołu"): besides the owner's new-order SMS, up to five team numbers get an SMS
 // for the events the owner chooses, each with its own text. Shoper reports no failed payment (no webhook for it,
 // and an order carries only is_paid / paid / is_underpayment), so there is no "payment failed" alert.
-import type { MessageKind } from './placeholders';
+import type { StaffMessageKind } from './notification-kinds';
 
 export const STAFF_PHONES_MAX = 5;
 
@@ -28,7 +28,7 @@ export interface StaffAlerts {
 }
 
 /** The message kind (placeholders, validation) of each event's text. */
-export const STAFF_MESSAGE_KIND: Record<StaffAlertEvent, MessageKind> = {
+export const STAFF_MESSAGE_KIND: Record<StaffAlertEvent, StaffMessageKind> = {
   newOrder: 'staff-new-order',
   orderCancelled: 'staff-order-cancelled',
   outOfStock: 'staff-out-of-stock',

@@ -1,6 +1,7 @@
 // The `sends` queue consumer: sends each job's SMS (immediate jobs and fired schedules alike).
 import * as z from 'zod/mini';
 import '#domain/zod-mini';
+import { JOB_ID } from '#domain/job-id';
 import { awsDeps } from '../composition';
 import { dynamodb, jobs, sendLimits } from '../aws/dynamodb';
 import { kms } from '../aws/kms';
@@ -14,12 +15,13 @@ import { sendJob } from '#services/send-job';
 import { sendBatch, MAX_BATCH, type JobBatchRef } from '#services/send-batch';
 import { sqsHandler } from './sqs';
 
-const jobId = () => z.string().check(z.regex(/^[0-9a-z]{1,64}$/));
+const jobId = () => z.string().check(z.regex(JOB_ID));
 const JobRefMessage = z.object({ shop: z.string().check(z.minLength(1)), jobId: jobId() });
 // Several jobs sharing one SMSAPI request (back-in-stock sends); checked first, a JobRef has no jobIds.
 const JobBatchMessage = z.object({
   shop: z.string().check(z.minLength(1)),
   jobIds: z.array(jobId()).check(z.minLength(1), z.maxLength(MAX_BATCH)),
+  /** The schedule's own id (job-id.ts batchIdFor) when a schedule fired the batch. */
   jobId: z.optional(jobId()),
 });
 const SendsMessage = z.union([JobBatchMessage, JobRefMessage]);

@@ -2,7 +2,7 @@
 // product is active and in stock again, every waiting sign-up gets one SMS and turns from "oczekuje" to
 // "wysłany". Sign-ups are listed and deleted by the merchant (4.9) and withdrawn by the client.
 import * as z from 'zod';
-import { cursorInvalid } from '#domain/cursor';
+import { decodeCursor, encodeCursor } from '#domain/cursor';
 import { AppError, badRequest } from '#domain/errors';
 import type { Job, Shop } from '#domain/model';
 import { formatMoney } from '#domain/money';
@@ -443,16 +443,10 @@ const toView = (s: SignUp, job?: Job): SubscriptionView => ({
   ...(job ? { message: messageView(job) } : {}),
 });
 
-const encodeCursor = (s: SignUp) => Buffer.from(JSON.stringify([s.createdAt, s.id])).toString('base64url');
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
-  } catch {
-    // fall through
-  }
-  throw cursorInvalid();
-}
+// The position after a sign-up: its creation time and id (the list's order).
+const signUpCursor = (s: SignUp) => encodeCursor([s.createdAt, s.id]);
+const isPosition = (value: unknown): value is [string, string] =>
+  Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string');
 
 /** Newest first; `search` matches the phone (digits), product id, product name or client id. */
 export async function listSignUps(deps: Deps, shop: string, query: { search?: string; limit: number; cursor?: string }) {
@@ -471,7 +465,7 @@ export async function listSignUps(deps: Deps, shop: string, query: { search?: st
   all.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
   let start = 0;
   if (query.cursor) {
-    const [createdAt, id] = decodeCursor(query.cursor);
+    const [createdAt, id] = decodeCursor(query.cursor, isPosition);
     start = all.findIndex((s) => s.createdAt < createdAt || (s.createdAt === createdAt && s.id < id));
     if (start < 0) start = all.length;
   }
@@ -482,7 +476,7 @@ export async function listSignUps(deps: Deps, shop: string, query: { search?: st
   return {
     items: page.map((s, i) => toView(s, jobs[i])),
     total: all.length,
-    ...(more && page.length ? { cursor: encodeCursor(page[page.length - 1]!) } : {}),
+    ...(more && page.length ? { cursor: signUpCursor(page[page.length - 1]!) } : {}),
   };
 }
 

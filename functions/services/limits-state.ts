@@ -2,13 +2,12 @@
 // spent and when sending resumes), what the limits held back today and this month, and the SMSAPI balance as last
 // read against the owner's threshold (refreshed here too, at most every few minutes).
 import type { LimitsStateResponse } from '#domain/api-limits';
-import { localDate, shiftDate } from '#domain/calendar';
+import { localDate, localMidnight, shiftDate } from '#domain/calendar';
 import { SPEND_LIMIT_NAMES, type SpendLimitKind } from '#domain/held-back';
 import { withDefaults } from '#domain/settings';
 import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
 import type { Deps } from './deps';
 import { BALANCE_READ_INTERVAL_MS, watchBalance } from './low-balance';
-import { localMidnight } from './storefront-cap';
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 

@@ -2,7 +2,8 @@
 // month in the shop's zone) the SMS sent, clicked, click rate, orders and revenue attributed, and opt-outs; a
 // 30-day revenue series; the opt-out list. Read from the day counters (one Query) and the OPTOUT# items.
 import { localDate, shiftDate } from '#domain/calendar';
-import type { NotificationKind, ShopSettings } from '#domain/model';
+import type { ShopSettings } from '#domain/model';
+import { FEATURE_KINDS, type NotificationKind } from '#domain/notification-kinds';
 import { withDefaults } from '#domain/settings';
 import type { KindResults, LinkSettings, LinkSettingsBody, LinksResponse } from '#domain/api-links';
 import { createShortLinkRepository, KIND_METRICS, kindCounter } from '#adapters/dynamodb/short-links';
@@ -11,7 +12,7 @@ import { shortLinkBase } from './short-links';
 import { weekStart } from './stats';
 
 /** The kinds the table lists, in the order of the panel's tabs (the integration test has none worth showing). */
-export const RESULT_KINDS: readonly NotificationKind[] = ['order-status', 'owner-new-order', 'celebration', 'back-in-stock', 'abandoned-cart'];
+export const RESULT_KINDS: readonly NotificationKind[] = ['order-status', ...FEATURE_KINDS.filter((kind) => kind !== 'order-status')];
 const SERIES_DAYS = 30;
 
 type Day = { date: string; counters: Record<string, number> };

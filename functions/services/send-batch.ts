@@ -1,7 +1,7 @@
 // Sending many jobs of the same text in one SMSAPI request (several numbers in `to`, one `idx` per recipient).
 // Each recipient is still its own job with its own conditional state changes, so exactly-once per person holds
 // as for single sends: both settle through functions/services/send-settlement.ts; only the gateway call is shared.
-import { createHash } from 'node:crypto';
+import { batchIdFor } from '#domain/job-id';
 import type { Job, SmsapiConnection } from '#domain/model';
 import { smsapiNumber } from '#domain/phone';
 import { withDefaults } from '#domain/settings';
@@ -40,10 +40,6 @@ const chunks = <T>(items: T[], size: number): T[][] => {
   return out;
 };
 
-/** A schedule name of its own (never a job id: cancelling one job's schedule must not cancel its batch). */
-const batchScheduleId = (jobIds: string[]) =>
-  `b${createHash('sha256').update(jobIds.join(',')).digest('hex').slice(0, 31)}`;
-
 /**
  * Puts jobs on their road in batches: due-now jobs as one queue message per 100, scheduled jobs as one schedule
  * per due time and 100. Safe to repeat: the sender skips jobs that are no longer QUEUED/SCHEDULED.
@@ -58,7 +54,7 @@ export async function dispatchBatches(deps: Deps, shop: string, jobs: Job[]): Pr
   }
   for (const [dueAt, ids] of byDueAt) {
     for (const jobIds of chunks(ids, MAX_BATCH)) {
-      const ref: JobBatchRef & JobRef = { shop, jobId: batchScheduleId(jobIds), jobIds };
+      const ref: JobBatchRef & JobRef = { shop, jobId: batchIdFor(jobIds), jobIds };
       await deps.scheduler.schedule(ref, new Date(dueAt));
     }
   }

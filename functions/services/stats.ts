@@ -2,6 +2,7 @@
 // the SPA shows: today / this week / this month, phone numbers collected, weekly growth, a 30-day series.
 import { localDate, shiftDate } from '#domain/calendar';
 import type { DailyStats, Job } from '#domain/model';
+import { CLIENT_KINDS } from '#domain/notification-kinds';
 import { withDefaults } from '#domain/settings';
 import type { StatsResponse } from '#domain/api-smsapi';
 import { collectedNumberTimes } from '#adapters/dynamodb/phone-numbers';
@@ -15,7 +16,7 @@ export async function shopTimeZone(deps: Deps, shop: string): Promise<string> {
 }
 
 // Messages to the owner (and tests) go to the merchant's own phone: they are not a collected customer number.
-const COLLECTS_NUMBER: ReadonlySet<Job['kind']> = new Set(['order-status', 'celebration', 'back-in-stock', 'abandoned-cart']);
+const COLLECTS_NUMBER: ReadonlySet<Job['kind']> = new Set(CLIENT_KINDS);
 
 /**
  * Counts one SMS accepted by SMSAPI. Call it exactly once per SMS: from whichever code moved the job into a

@@ -4,7 +4,7 @@
 // not sent at all, and the error log says so: a cap is a limit, not a queue that grows without end.
 import { randomUUID } from 'node:crypto';
 import { createCounterRepository } from '#adapters/dynamodb/rate-limits';
-import { localDate, shiftDate } from '#domain/calendar';
+import { localDate, localMidnight, shiftDate } from '#domain/calendar';
 import { PLACE_NAMES, type Job, type NotificationKind, type ShopSettings } from '#domain/model';
 import { nextSendTime } from '#domain/quiet-hours';
 import type { Deps } from './deps';
@@ -15,29 +15,6 @@ export const MAX_WAIT_DAYS = 7;
 const DAY_SECONDS = 86_400;
 
 const capCounter = (date: string) => `cap#${date}`;
-
-function zoneOffsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
-}
-
-/** 00:00 of a local calendar date in the shop's zone (two passes: right across daylight-saving changes). */
-export function localMidnight(date: string, timeZone: string): Date {
-  const guess = Date.parse(`${date}T00:00:00Z`);
-  const first = guess - zoneOffsetMs(new Date(guess), timeZone);
-  return new Date(guess - zoneOffsetMs(new Date(first), timeZone));
-}
 
 export type CapPlacement =
   | {

@@ -2,6 +2,7 @@
 // server here, as the shop's own domain): the sign-up form appears only on an unavailable product, refuses a
 // landline with a clear message, signs up for real against the local runtime, and the restock then sends the
 // SMS. A logged-in client's basket is reported. The widget stays under its size budget.
+import { JOB_ID } from '#domain/job-id';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -179,7 +180,7 @@ test('a logged-in client\'s basket is reported and a reminder planned', async ()
     await page.goto(`${pagesUrl}/pl/p/1?client=${userId}`);
     const basket = await eventually(() => createBasketRepository(rt.deps.store).get(licence, String(userId)));
     expect(basket).toMatchObject({ itemsCount: 3, client: { firstname: 'Iga', phone: '+48605333444' } });
-    expect(basket!.jobId).toMatch(/^[0-9a-f]{32}$/);
+    expect(basket!.jobId).toMatch(JOB_ID);
     const job = await rt.deps.store.getJob(licence, basket!.jobId!);
     expect(job).toMatchObject({ kind: 'abandoned-cart', state: 'SCHEDULED', text: 'Iga, koszyk czeka.' });
   } finally {

@@ -5,6 +5,7 @@
 import type { LocalRuntime } from '../../local/runtime';
 import { LOCAL_SECRETS } from '../../local/runtime';
 import { SUPPORTED_EVENTS } from '#domain/shoper-events';
+import { iframeParams as signedIframeParams } from '../support/admin-client';
 import { addedKeys, appstoreHash, call, expectRefused, nowSeconds, snapshot, webhookSha1 } from '../support/attack-kit';
 import { eventually, registeredWebhook, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
@@ -252,7 +253,7 @@ describe('App Store events', () => {
 });
 
 describe('iframe parameters', () => {
-  const iframeParams = (slug: string) => Object.fromEntries(new URL(rt.shop.iframeUrl(slug)).searchParams);
+  const iframeParams = (slug: string) => signedIframeParams(rt, slug);
   const session = (params: unknown, type = 'application/json') =>
     call(`${rt.url}/api/session`, { method: 'POST', headers: { 'content-type': type }, body: typeof params === 'string' ? params : JSON.stringify(params) });
 

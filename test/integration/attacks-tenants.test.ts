@@ -3,6 +3,7 @@
 // in the path and the body: each answer is A's own or a 404, never B's data, and B's partition is unchanged item
 // by item. Every non-public route answers 401 without a token, or with an expired, forged, re-signed, unsigned or
 // wrong-purpose token, and a session outlives neither its expiry nor the app's uninstallation.
+import { JOB_ID } from '#domain/job-id';
 import { SignJWT, UnsecuredJWT, decodeJwt } from 'jose';
 import type { LocalRuntime } from '../../local/runtime';
 import { LOCAL_SECRETS } from '../../local/runtime';
@@ -72,7 +73,7 @@ beforeAll(async () => {
   B.job = (await eventually(async () => (await ok(apiB('GET', '/api/jobs?state=scheduled'))).items[0]?.jobId)) as string;
   B.subscription = (await ok(apiB('GET', '/api/subscriptions'))).items[0].id;
   B.oauthState = new URL((await ok(apiB('GET', '/api/smsapi/oauth/start'))).url).searchParams.get('state')!;
-  expect(B).toEqual({ celebration: expect.any(String), job: expect.stringMatching(/^[0-9a-f]{32}$/), subscription: expect.any(String), oauthState: expect.any(String) });
+  expect(B).toEqual({ celebration: expect.any(String), job: expect.stringMatching(JOB_ID), subscription: expect.any(String), oauthState: expect.any(String) });
 }, 90_000);
 
 afterAll(async () => {

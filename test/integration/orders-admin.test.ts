@@ -2,6 +2,7 @@
 // the field named, the status overview (custom statuses included, refreshed from Shoper), date-celebration rules
 // CRUD, and "Zaplanowane wysyłki": list, search, delete one or many (a deleted job never sends), stale status
 // SMS cancelled with their reason shown.
+import { JOB_ID } from '#domain/job-id';
 import { jobIdFor } from '#domain/planning';
 import type { Job } from '#domain/model';
 import type { LocalRuntime } from '../../local/runtime';
@@ -152,7 +153,7 @@ describe('date celebrations', () => {
     const a = await api('POST', '/api/celebrations', { event: 'order-shipped', delayDays: 4, text: 'Jak oceniasz zamówienie {order_id}?' });
     expect(a.status).toBe(201);
     expect(a.body).toMatchObject({ event: 'order-shipped', delayDays: 4, active: true, eventName: { pl: 'Wysyłka zamówienia' } });
-    expect(a.body.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(a.body.id).toMatch(JOB_ID);
     const b = await api('POST', '/api/celebrations', { event: 'account-registered', delayDays: 3, text: 'Witaj {name}!', active: false });
     expect(b.body.active).toBe(false);
 

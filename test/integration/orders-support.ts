@@ -1,12 +1,13 @@
 // Helpers for the order-notification integration tests: a runtime with an installed shop and a connected
 // SMSAPI account, admin API calls signed in the way the Shoper admin does, and the clock set to Warsaw times.
 import type { LocalRuntime } from '../../local/runtime';
+import { adminApi, type AdminApi } from '../support/admin-client';
 import { startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 export interface OrdersWorld {
   rt: LocalRuntime;
   licence: string;
-  api: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: Record<string, any> }>;
+  api: AdminApi;
 }
 
 export async function startOrdersWorld(slug = 'demo'): Promise<OrdersWorld> {
@@ -17,22 +18,7 @@ export async function startOrdersWorld(slug = 'demo'): Promise<OrdersWorld> {
   await connectDemoSmsapi(rt, licence);
 
   // A fresh session per call: the iframe parameters are signed for the (moving) clock.
-  const api: OrdersWorld['api'] = async (method, path, body) => {
-    const iframe = new URL(rt.shop.iframeUrl(slug));
-    const session = await fetch(`${rt.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(Object.fromEntries(iframe.searchParams)),
-    });
-    const { token } = (await session.json()) as { token: string };
-    const res = await fetch(`${rt.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
-  };
-  return { rt, licence, api };
+  return { rt, licence, api: adminApi(rt, slug) };
 }
 
 const warsaw = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

@@ -5,6 +5,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { LocalRuntime } from '../../local/runtime';
 import { LOCAL_SECRETS } from '../../local/runtime';
 import { createShoperClient } from '#services/shoper-client';
+import { adminApi, sessionRequest } from '../support/admin-client';
 import { eventually, registeredWebhook, startTestRuntime } from '../support/runtime';
 
 const DAY = 24 * 3600 * 1000;
@@ -44,13 +45,7 @@ async function lifecycle(fields: Record<string, string>, rawOverride?: string) {
 }
 
 async function session(slug: string, mutate?: (p: Record<string, string>) => void) {
-  const params = Object.fromEntries(new URL(rt.shop.iframeUrl(slug)).searchParams);
-  mutate?.(params);
-  const res = await fetch(`${rt.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(params),
-  });
+  const res = await fetch(...sessionRequest(rt, slug, mutate));
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -239,12 +234,7 @@ describe('install, use, uninstall', () => {
 
   test('uninstall deletes every item and schedule of the shop; later webhooks are ignored; a reinstall starts clean', async () => {
     // Configure and create a scheduled job first.
-    const sessionToken = (await session('life')).body.token as string;
-    const put = await fetch(`${rt.url}/api/templates/order-status/2`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${sessionToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ enabled: true, delayDays: 3, text: 'Zamówienie {order_id} przyjęte' }),
-    });
+    const put = await adminApi(rt, 'life')('PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 3, text: 'Zamówienie {order_id} przyjęte' });
     expect(put.status).toBe(200);
     const { orderId } = await rt.shop.placeOrder('life', { phone: '601234567' });
     await rt.shop.changeStatus('life', orderId, 2);

@@ -4,34 +4,16 @@
 import type { LocalRuntime } from '../../local/runtime';
 import { createAndDispatch } from '#services/dispatch';
 import type { PlannedJob } from '#domain/planning';
+import { adminApi, adminApiAs, signIn as signInAs, type AdminApi } from '../support/admin-client';
 import { eventually, startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;
 const licences: Record<string, string> = {};
 
-/** A fresh admin session of the shop, as the iframe gets one. */
-async function signIn(slug: string): Promise<string> {
-  const iframe = new URL(rt.shop.iframeUrl(slug));
-  const session = await fetch(`${rt.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(Object.fromEntries(iframe.searchParams)),
-  });
-  return ((await session.json()) as { token: string }).token;
-}
-
-async function api(slug: string, method: string, path: string, body?: unknown) {
-  return apiAs(await signIn(slug), method, path, body);
-}
-
-async function apiAs(token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${rt.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any>, raw: res };
-}
+// The shared admin client (test/support/admin-client.ts): a fresh session per call, or one kept across calls.
+const signIn = (slug: string) => signInAs(rt, slug);
+const api = (slug: string, ...call: Parameters<AdminApi>) => adminApi(rt, slug)(...call);
+const apiAs = (token: string, ...call: Parameters<AdminApi>) => adminApiAs(rt, token)(...call);
 
 async function newShop(slug: string, name: string) {
   licences[slug] = rt.shop.createShop({ slug, name }).licence;

@@ -1,36 +1,17 @@
 // The spine, end to end over real HTTP: a status change in the shop simulator sends a signed webhook, the app
 // plans and sends the status SMS, and it lands in the SMSAPI simulator's outbox; the delayed variant waits for
 // the fast-forwarded clock; duplicates and forgeries change nothing.
+import { JOB_ID } from '#domain/job-id';
 import { createHash } from 'node:crypto';
 import type { LocalRuntime } from '../../local/runtime';
+import { adminApi, type AdminApi } from '../support/admin-client';
 import { eventually, registeredWebhook, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 const DAY = 24 * 3600 * 1000;
 let rt: LocalRuntime;
 let licence: string;
-let session: string;
-
-/** Signs in the way the Shoper admin does: the iframe's signed parameters, fresh for the (moving) clock. */
-async function signIn() {
-  const iframe = new URL(rt.shop.iframeUrl('demo'));
-  const res = await fetch(`${rt.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(Object.fromEntries(iframe.searchParams)),
-  });
-  expect(res.status).toBe(200);
-  session = ((await res.json()) as { token: string }).token;
-}
-
-async function api(method: string, path: string, body?: unknown) {
-  await signIn();
-  const res = await fetch(`${rt.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${session}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+/** The admin API, signed in the way the Shoper admin does (fresh iframe parameters for the moving clock). */
+let api: AdminApi;
 
 beforeAll(async () => {
   rt = await startTestRuntime();
@@ -38,6 +19,7 @@ beforeAll(async () => {
   expect((await rt.shop.install('demo')).status).toBe(200);
   // SMSAPI connection (its own API is tested elsewhere): the demo account with an ACTIVE sender.
   await connectDemoSmsapi(rt, licence);
+  api = adminApi(rt, 'demo');
 }, 60_000);
 
 afterAll(async () => {
@@ -60,7 +42,7 @@ test('a status change sends the status SMS with the rendered text, the sender na
   expect(sms!.to).toBe('48601234567');
   expect(sms!.from).toBe('SKLEP 123');
   expect(sms!.message).toBe(`Zamówienie ${orderId} na 123,45 PLN: przyjęte do realizacji. Sklep Demo`);
-  expect(sms!.idx).toMatch(/^[0-9a-f]{32}$/);
+  expect(sms!.idx).toMatch(JOB_ID);
 
   // The same webhook delivered again (byte-identical) sends nothing more.
   expect(await rt.shop.redeliverLast('demo')).toBe(200);

@@ -4,6 +4,7 @@
 // it and then becomes the shop, with nothing of the old installation left.
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalRuntime } from '../../local/runtime';
+import { sessionRequest } from '../support/admin-client';
 import { adminCall, call, expectRefused, signIn } from '../support/attack-kit';
 import { eventually, startTestRuntime } from '../support/runtime';
 
@@ -109,8 +110,7 @@ test('30,000 items and 150 schedules: a fast answer, the shop refused at once, a
     // From the mark on, the shop is refused everywhere, while its data is still being deleted.
     expect(await rt.shop.redeliverLast('big')).toBe(401);
     expectRefused(await adminCall(rt, token, 'GET', '/api/settings'), 401, 'SESSION_INVALID');
-    const iframe = Object.fromEntries(new URL(rt.shop.iframeUrl('big')).searchParams);
-    expectRefused(await call(`${rt.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(iframe) }), 401, 'SESSION_SHOP_UNINSTALLING');
+    expectRefused(await call(...sessionRequest(rt, 'big')), 401, 'SESSION_SHOP_UNINSTALLING');
     expectRefused(await call(`${rt.url}/storefront/${licence}/config`, { method: 'POST', headers: { origin: new URL(rt.shop.url).origin } }), 404, 'SHOP_NOT_FOUND');
     // A repeated uninstall while data remains is never "unknown shop": it queues the purge again.
     const again = await lifecycle('big', 'uninstall');

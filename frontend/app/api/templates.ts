@@ -1,5 +1,6 @@
 // Message templates: the saved ones by key (`owner-new-order`, `order-status#<id>`, …) and saving one.
 import { TemplateBody } from '#domain/api';
+import type { TemplateKind } from '#domain/notification-kinds';
 import { apiCall, checkRequest } from './client';
 import { SavedTemplate, TemplateList, type TemplateItem } from './schemas';
 
@@ -8,7 +9,7 @@ export async function loadTemplates(): Promise<Record<string, TemplateItem>> {
   return Object.fromEntries(list.items.map((item) => [item.key, item]));
 }
 
-export type TemplatePath = 'owner-new-order' | 'back-in-stock' | 'abandoned-cart' | `order-status/${string}`;
+export type TemplatePath = TemplateKind | `order-status/${string}`;
 
 export async function saveTemplate(path: TemplatePath, body: TemplateBody) {
   const request = checkRequest(TemplateBody, body);

@@ -1,6 +1,6 @@
 // "Ustawienia" (ours): the send window (quiet hours) and which messages it applies to, marketing consent,
 // cancelling stale status messages, "shipped" statuses, allowed countries and the storefront's daily cap.
-import { PLACE_NAMES, type NotificationKind } from '#domain/model';
+import { FEATURE_KINDS, PLACE_NAMES } from '#domain/notification-kinds';
 import { loadSettings, saveSettings } from '../api/settings';
 import type { Settings, StatusOverview } from '../api/schemas';
 import { Checkbox, FieldLine, FormError, Intro, LoadFailed, Loading, SaveBar } from '../components/ui';
@@ -9,7 +9,6 @@ import { L, locale } from '../i18n';
 import { loadStatuses } from './StatusesTab';
 import { LimitsFields, limitsBody, limitsForm, type LimitsForm } from './LimitsFields';
 
-const WINDOW_KINDS: NotificationKind[] = ['owner-new-order', 'order-status', 'celebration', 'back-in-stock', 'abandoned-cart'];
 /** Europe/Warsaw first, then every zone the browser knows (the server checks the same IANA names). */
 export function timeZoneChoices(current: string): string[] {
   const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Berlin', 'Europe/London', 'Europe/Prague', 'Europe/Vilnius', 'UTC'];
@@ -36,7 +35,7 @@ const toForm = (s: Settings): SettingsForm => ({
   start: s.quietHours.start,
   end: s.quietHours.end,
   timeZone: s.quietHours.timeZone,
-  quietHoursFor: Object.fromEntries(WINDOW_KINDS.map((k) => [k, s.quietHoursFor[k] ?? false])),
+  quietHoursFor: Object.fromEntries(FEATURE_KINDS.map((k) => [k, s.quietHoursFor[k] ?? false])),
   requireMarketingConsent: s.requireMarketingConsent,
   backInStockRequiresConsent: s.backInStockRequiresConsent,
   cancelStaleStatusMessages: s.cancelStaleStatusMessages,
@@ -117,7 +116,7 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
       <fieldset class="edition-form-line">
         <legend class="edition-form-line-label">{L('Godziny wysyłki dotyczą:', 'Sending hours apply to:')}</legend>
         <div class="edition-form-line-field check-list">
-          {WINDOW_KINDS.map((kind) => (
+          {FEATURE_KINDS.map((kind) => (
             <label class="check" key={kind}>
               <input
                 type="checkbox"

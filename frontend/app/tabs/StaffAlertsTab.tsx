@@ -2,6 +2,7 @@
 // cancelled, a product out of stock), Wyślij, the send window and the message; saved together.
 import type { ComponentChildren } from 'preact';
 import type { StaffAlertsResponse } from '#domain/api-staff';
+import type { StaffMessageKind } from '#domain/notification-kinds';
 import { STAFF_PHONES_MAX, type StaffAlertEvent } from '#domain/staff-alerts';
 import { loadStaffAlerts, saveStaffAlerts } from '../api/staff-alerts';
 import { Composer } from '../composer/Composer';
@@ -57,7 +58,7 @@ function RuleFields(props: {
   form: FormState<StaffForm>;
   event: StaffAlertEvent;
   title: string;
-  kind: 'staff-new-order' | 'staff-order-cancelled' | 'staff-out-of-stock';
+  kind: StaffMessageKind;
   description: string;
   children?: ComponentChildren;
 }) {

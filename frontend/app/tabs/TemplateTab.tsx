@@ -1,6 +1,7 @@
 // A tab that edits one message kind's template: "Dostępność produktu" (4.5) and "Porzucone koszyki" (4.7).
 import type { ComponentChildren } from 'preact';
 import { DEFAULT_TEMPLATES } from '#domain/default-templates';
+import type { TemplateKind } from '#domain/notification-kinds';
 import { loadTemplates, saveTemplate } from '../api/templates';
 import { Composer } from '../composer/Composer';
 import { Checkbox, DaysField, FormError, Intro, LoadFailed, Loading, SaveBar, YesNo } from '../components/ui';
@@ -8,7 +9,7 @@ import { useForm, useLoad } from '../form';
 import { L } from '../i18n';
 import { widgetSnippet } from './widget-snippet';
 
-type Kind = 'back-in-stock' | 'abandoned-cart';
+type Kind = Exclude<TemplateKind, 'owner-new-order'>;
 
 interface TemplateForm {
   enabled: boolean;

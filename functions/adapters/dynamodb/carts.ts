@@ -2,6 +2,7 @@
 // no basket webhook: the last activity, the client's facts read from Shoper, and the pending reminder job.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, type Store } from './store';
+import { withoutKeys } from './table';
 
 export interface BasketClient {
   firstname?: string;
@@ -40,8 +41,7 @@ export function createBasketRepository(store: Store) {
     async get(shop: string, clientId: string): Promise<BasketActivity | undefined> {
       const res = await doc.send(new GetCommand({ TableName, Key: key(shop, clientId) }));
       if (!res.Item) return undefined;
-      const { pk: _pk, sk: _sk, expiresAt: _e, ...rest } = res.Item;
-      return rest as BasketActivity;
+      return withoutKeys<BasketActivity>(res.Item, 'expiresAt');
     },
 
     /**

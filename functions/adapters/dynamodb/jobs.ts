@@ -6,6 +6,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Job, JobState } from '#domain/model';
 import type { JobsRepository, MessageRef } from '#services/jobs-repository';
 import type { DocumentClient } from './client';
+import { withoutKeys } from './table';
 
 const shopKey = (shop: string) => `SHOP#${shop}`;
 const jobKey = (jobId: string) => `JOB#${jobId}`;
@@ -22,8 +23,7 @@ const isConditionFailure = (error: unknown) =>
 
 const stripJob = (item: Item | undefined): Job | undefined => {
   if (!item) return undefined;
-  const { pk: _pk, sk: _sk, ref: _ref, orderRef: _o, pending: _p, expiresAt: _e, ...rest } = item;
-  return rest as unknown as Job;
+  return withoutKeys<Job>(item, 'ref', 'orderRef', 'pending', 'expiresAt');
 };
 
 export interface JobTransition {

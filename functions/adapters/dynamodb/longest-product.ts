@@ -2,6 +2,7 @@
 // One item per shop outside the `CFG#` range (the planner never needs it); uninstall removes it with the rest.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, type Store } from './store';
+import { withoutKeys } from './table';
 
 const SK = 'CAT#LONGEST-PRODUCT';
 
@@ -21,8 +22,7 @@ export interface LongestProductName {
 export async function getLongestProductName(store: Store, shop: string): Promise<LongestProductName | undefined> {
   const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: keys.shop(shop), sk: SK } }));
   if (!res.Item) return undefined;
-  const { pk: _pk, sk: _sk, ...value } = res.Item;
-  return value as LongestProductName;
+  return withoutKeys<LongestProductName>(res.Item);
 }
 
 export async function putLongestProductName(store: Store, shop: string, value: LongestProductName): Promise<void> {

@@ -10,6 +10,7 @@ import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, TransactWri
 import type { NotificationKind } from '#domain/model';
 import type { ShortLink } from '#domain/short-links';
 import type { Store } from './store';
+import { withoutKeys } from './table';
 
 export const linkKeys = {
   link: (code: string) => ({ pk: `LINK#${code}`, sk: 'LINK' }),
@@ -54,8 +55,7 @@ type Item = Record<string, unknown>;
 
 const toLink = (item: Item | undefined): ShortLink | undefined => {
   if (!item) return undefined;
-  const { pk: _pk, sk: _sk, expiresAt: _e, ...link } = item;
-  return link as unknown as ShortLink;
+  return withoutKeys<ShortLink>(item, 'expiresAt');
 };
 
 export function createShortLinkRepository(store: Store) {
@@ -178,8 +178,7 @@ export function createShortLinkRepository(store: Store) {
         for (let attempt = 0; keys.length > 0; attempt++) {
           const res = await doc.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys } } }));
           for (const item of (res.Responses?.[TableName] as Item[] | undefined) ?? []) {
-            const { pk: _pk, sk: _sk, ...optOut } = item;
-            found.set(String(item.phone), optOut as unknown as OptOut);
+            found.set(String(item.phone), withoutKeys<OptOut>(item));
           }
           keys = (res.UnprocessedKeys?.[TableName]?.Keys as Item[] | undefined) ?? [];
           if (keys.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
@@ -193,7 +192,7 @@ export function createShortLinkRepository(store: Store) {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
         ExpressionAttributeValues: { ':pk': shopPk(shop), ':p': 'OPTOUT#' },
       });
-      return items.map(({ pk: _pk, sk: _sk, ...optOut }) => optOut as unknown as OptOut).sort((a, b) => b.at.localeCompare(a.at));
+      return items.map((item) => withoutKeys<OptOut>(item)).sort((a, b) => b.at.localeCompare(a.at));
     },
 
     /** Adds per-kind counters to the day's statistics item (atomic ADD). */

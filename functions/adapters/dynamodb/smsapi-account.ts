@@ -5,6 +5,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import type { AccountProblem } from '#domain/api-smsapi';
 import type { ErrorLogEntry } from '#domain/model';
 import { keys, type Store } from './store';
+import { withoutKeys } from './table';
 
 /** Outside the `CFG#` prefix on purpose: the planner's one-Query configuration load does not need it. */
 const CHECK_SK = 'SMSAPI#CHECK';
@@ -43,8 +44,7 @@ export function createSmsapiAccountRepository(store: Store) {
     async lastChoices(shop: string): Promise<SmsapiChoices | undefined> {
       const res = await store.doc.send(new GetCommand({ TableName, Key: { pk: keys.shop(shop), sk: LAST_CHOICES_SK } }));
       if (!res.Item) return undefined;
-      const { pk: _pk, sk: _sk, ...choices } = res.Item;
-      return choices as SmsapiChoices;
+      return withoutKeys<SmsapiChoices>(res.Item);
     },
 
     async deleteCheck(shop: string): Promise<void> {
@@ -64,8 +64,7 @@ export function createSmsapiAccountRepository(store: Store) {
       });
       const item = items[0];
       if (!item) return undefined;
-      const { pk: _pk, sk: _sk, expiresAt: _e, ...entry } = item;
-      return entry as unknown as ErrorLogEntry;
+      return withoutKeys<ErrorLogEntry>(item, 'expiresAt');
     },
 
     /** Changes the merchant's choices only, leaving the tokens as they are; false when not connected. */

@@ -4,6 +4,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffAlerts } from '#domain/staff-alerts';
 import { keys, type Store } from './store';
+import { withoutKeys } from './table';
 
 const stockKey = (productId: string) => `STOCK#${productId}`;
 
@@ -12,8 +13,7 @@ const isConditionFailure = (error: unknown) => (error as { name?: string })?.nam
 export async function getStaffAlerts(store: Store, shop: string): Promise<Partial<StaffAlerts> | undefined> {
   const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: keys.shop(shop), sk: keys.staffAlerts } }));
   if (!res.Item) return undefined;
-  const { pk: _pk, sk: _sk, ...value } = res.Item;
-  return value as Partial<StaffAlerts>;
+  return withoutKeys<Partial<StaffAlerts>>(res.Item);
 }
 
 export async function putStaffAlerts(store: Store, shop: string, value: StaffAlerts): Promise<void> {

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DocumentClient } from './client';
-import { ORDER_INDEX, PENDING_INDEX, REF_INDEX } from './table';
+import { ORDER_INDEX, PENDING_INDEX, REF_INDEX, withoutKeys } from './table';
 import { PENDING_STATES, transitionJob } from './jobs';
 import type {
   Celebration,
@@ -27,6 +27,7 @@ import type {
   SmsapiConnection,
 } from '#domain/model';
 import type { StaffAlerts } from '#domain/staff-alerts';
+import { decodeKeyCursor, encodeKeyCursor } from '#domain/cursor';
 
 export const keys = {
   shop: (shop: string) => `SHOP#${shop}`,
@@ -55,8 +56,7 @@ type Item = Record<string, unknown>;
 
 const strip = <T>(item: Item | undefined): T | undefined => {
   if (!item) return undefined;
-  const { pk: _pk, sk: _sk, ref: _ref, orderRef: _o, pending: _p, expiresAt: _e, ...rest } = item;
-  return rest as T;
+  return withoutKeys<T>(item, 'ref', 'orderRef', 'pending', 'expiresAt');
 };
 
 export interface ShopConfiguration {
@@ -433,14 +433,14 @@ export function createStore(doc: DocumentClient, tableName: string) {
           ScanIndexForward: false,
           Limit: options.limit,
           ExclusiveStartKey: options.cursor
-            ? { pk: keys.shop(shop), sk: Buffer.from(options.cursor, 'base64url').toString() }
+            ? { pk: keys.shop(shop), sk: decodeKeyCursor(options.cursor, 'ERR#') }
             : undefined,
         }),
       );
       const next = res.LastEvaluatedKey?.sk as string | undefined;
       return {
         items: ((res.Items as Item[]) ?? []).map((i) => strip<ErrorLogEntry>(i)!),
-        cursor: next ? Buffer.from(next).toString('base64url') : undefined,
+        cursor: next ? encodeKeyCursor(next) : undefined,
       };
     },
 

@@ -2,6 +2,7 @@
 // (time, text version, IP hash) and the state the merchant sees: waiting, sent or withdrawn.
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, type Store } from './store';
+import { withoutKeys } from './table';
 
 export type SignUpStatus = 'waiting' | 'sent' | 'withdrawn';
 
@@ -40,8 +41,7 @@ export function parseSignUpId(id: string): { productId: string; phone: string } 
 
 const clean = (item: Record<string, unknown> | undefined): SignUp | undefined => {
   if (!item) return undefined;
-  const { pk: _pk, sk: _sk, expiresAt: _e, ...rest } = item;
-  return rest as unknown as SignUp;
+  return withoutKeys<SignUp>(item, 'expiresAt');
 };
 
 export function createSignUpRepository(store: Store) {

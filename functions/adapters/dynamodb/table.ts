@@ -58,3 +58,13 @@ export const tableCreateInput = (tableName: string) => {
     })),
   };
 };
+
+/**
+ * An item as the app's types describe it: without the table's keys and the named storage-only attributes (index
+ * keys, the TTL). The one place keys are stripped; only adapters read items.
+ */
+export function withoutKeys<T>(item: Record<string, unknown>, ...storageOnly: string[]): T {
+  const rest = { ...item };
+  for (const name of [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...storageOnly]) delete rest[name];
+  return rest as T;
+}

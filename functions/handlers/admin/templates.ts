@@ -1,13 +1,12 @@
 // Template routes: list all, save one per kind, save one per order status.
 import { badRequest } from '#domain/errors';
 import { TemplateBody } from '#domain/api';
+import { TEMPLATE_KINDS } from '#domain/notification-kinds';
 import { templateKey } from '#domain/planning';
 import { assertShopHasStatus } from '#services/statuses';
 import { saveTemplate } from '#services/templates';
 import { json, jsonBody } from '../http';
 import type { AdminRoute } from './route';
-
-const KINDS = ['owner-new-order', 'back-in-stock', 'abandoned-cart'] as const;
 
 export const templateRoutes: AdminRoute[] = [
   {
@@ -35,8 +34,8 @@ export const templateRoutes: AdminRoute[] = [
     method: 'PUT',
     path: '/api/templates/{kind}',
     async run({ event, deps, shop, params }) {
-      const kind = KINDS.find((k) => k === params.kind);
-      if (!kind) throw badRequest('FIELD_INVALID', `kind must be one of ${KINDS.join(', ')}`, 'kind');
+      const kind = TEMPLATE_KINDS.find((k) => k === params.kind);
+      if (!kind) throw badRequest('FIELD_INVALID', `kind must be one of ${TEMPLATE_KINDS.join(', ')}`, 'kind');
       const body = jsonBody(event, TemplateBody);
       return json(200, await saveTemplate(deps, shop, kind, kind, body));
     },

@@ -1,6 +1,7 @@
 // The send window and day delays in the shop's zone, including the nights the clocks change
 // (Warsaw: last Sunday of March 02:00 CET -> 03:00 CEST, last Sunday of October 03:00 CEST -> 02:00 CET).
-import { DEFAULT_QUIET_HOURS, addDays, nextSendTime, quietHoursIssue, type QuietHours } from '#domain/quiet-hours';
+import { addDays } from '#domain/calendar';
+import { DEFAULT_QUIET_HOURS, nextSendTime, quietHoursIssue, type QuietHours } from '#domain/quiet-hours';
 
 const warsaw = DEFAULT_QUIET_HOURS;
 const at = (iso: string): Date => new Date(iso);
