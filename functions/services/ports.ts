@@ -6,21 +6,10 @@ export interface Clock {
   now(): Date;
 }
 
-/** A reference to one SMS job: what travels on the `sends` queue and in every schedule. */
-export interface JobRef {
-  shop: string;
-  jobId: string;
-}
-
-/** A verified Shoper webhook, as it travels on the `events` queue. */
-export interface ShopEventMessage {
-  shop: string;
-  /** Shoper event name, e.g. `order.status`. */
-  event: string;
-  receivedAt: string;
-  /** The raw JSON body, verified and parsed once at the edge. */
-  payload: unknown;
-}
+// What travels on the queues (a job reference on `sends` and in every schedule; a webhook's facts or a task on
+// `events`): one schema per message in functions/contracts/queue.ts.
+import type { JobRef } from '#contracts/queue';
+export type { EventsQueueMessage, JobRef, ShopEventMessage } from '#contracts/queue';
 
 export interface Queue<T> {
   /** `delaySeconds` (at most 900, as SQS allows) keeps the message invisible that long: a retry after a backoff. */
