@@ -1,94 +1,109 @@
 // The messages on the two queues, one schema each: producers are typed by a schema's output, the consumers validate
 // what they receive with it. `events` carries the facts of a verified Shoper webhook (parsed once at the edge:
 // functions/domain/shoper-events.ts) and the shop setup and purge tasks; `sends` carries job references.
-// zod/mini: the webhooks, planner and sender bundles stay small.
+// zod/mini, as the Lambda code paths use it (functions/domain/zod-mini.ts).
 import * as z from 'zod/mini';
 import '#domain/zod-mini';
 // Types only from the domain: a value import would bring its payload schemas into every bundle that reads a queue.
 import type { ShopEvent, SupportedEvent } from '#domain/shoper-events';
 
+// Each schema is built by `schema(() => …)` marked pure: a bundle that never reads a schema (the webhooks function
+// only produces events; the sender reads only job references) leaves it, and the zod code it needs, out.
+const schema = <T>(build: () => T): T => build();
 const nonEmpty = () => z.string().check(z.minLength(1));
 const maybe = () => z.optional(z.string());
 
-const OrderAddress = z.object({
-  firstname: maybe(),
-  lastname: maybe(),
-  phone: maybe(),
-  street: maybe(),
-  postcode: maybe(),
-  city: maybe(),
-  country: maybe(),
-  countryCode: maybe(),
-});
+const OrderAddress = /* @__PURE__ */ schema(() =>
+  z.object({
+    firstname: maybe(),
+    lastname: maybe(),
+    phone: maybe(),
+    street: maybe(),
+    postcode: maybe(),
+    city: maybe(),
+    country: maybe(),
+    countryCode: maybe(),
+  }),
+);
 
-const OrderFacts = z.object({
-  orderId: nonEmpty(),
-  userId: maybe(),
-  date: maybe(),
-  statusId: maybe(),
-  statusName: maybe(),
-  statusDate: maybe(),
-  sum: maybe(),
-  shippingCost: maybe(),
-  shippingId: maybe(),
-  shippingName: maybe(),
-  currencyId: maybe(),
-  currencyName: maybe(),
-  email: maybe(),
-  orderUrl: maybe(),
-  billing: OrderAddress,
-  delivery: OrderAddress,
-});
+const OrderFacts = /* @__PURE__ */ schema(() =>
+  z.object({
+    orderId: nonEmpty(),
+    userId: maybe(),
+    date: maybe(),
+    statusId: maybe(),
+    statusName: maybe(),
+    statusDate: maybe(),
+    sum: maybe(),
+    shippingCost: maybe(),
+    shippingId: maybe(),
+    shippingName: maybe(),
+    currencyId: maybe(),
+    currencyName: maybe(),
+    email: maybe(),
+    orderUrl: maybe(),
+    billing: OrderAddress,
+    delivery: OrderAddress,
+  }),
+);
 
-const ParcelFacts = z.object({ orderId: nonEmpty() });
+const ParcelFacts = /* @__PURE__ */ schema(() => z.object({ orderId: nonEmpty() }));
 
-const ClientFacts = z.object({ userId: nonEmpty(), firstname: maybe(), lastname: maybe(), newsletter: z.optional(z.boolean()) });
+const ClientFacts = /* @__PURE__ */ schema(() =>
+  z.object({ userId: nonEmpty(), firstname: maybe(), lastname: maybe(), newsletter: z.optional(z.boolean()) }),
+);
 
-const ProductFacts = z.object({
-  productId: z.string().check(z.regex(/^\d{1,12}$/)),
-  name: maybe(),
-  code: maybe(),
-  price: maybe(),
-  currencyId: maybe(),
-  stock: z.optional(z.number()),
-  active: z.optional(z.boolean()),
-  url: maybe(),
-});
+const ProductFacts = /* @__PURE__ */ schema(() =>
+  z.object({
+    productId: z.string().check(z.regex(/^\d{1,12}$/)),
+    name: maybe(),
+    code: maybe(),
+    price: maybe(),
+    currencyId: maybe(),
+    stock: z.optional(z.number()),
+    active: z.optional(z.boolean()),
+    url: maybe(),
+  }),
+);
 
 /** Every events-queue message: which shop, and when the webhook (or the task) was received. */
-const envelope = { shop: nonEmpty(), receivedAt: z.string() };
-const orderEvent = <E extends SupportedEvent>(event: E) => z.object({ ...envelope, event: z.literal(event), order: OrderFacts });
+const envelope = () => ({ shop: nonEmpty(), receivedAt: z.string() });
+const orderEvent = <E extends SupportedEvent>(event: E) => z.object({ ...envelope(), event: z.literal(event), order: OrderFacts });
 
 /** A verified Shoper webhook as its facts (ShopEvent) on the events queue. */
-export const ShopEventMessage = z.discriminatedUnion('event', [
-  orderEvent('order.create'),
-  orderEvent('order.status'),
-  orderEvent('order.edit'),
-  orderEvent('order.delete'),
-  z.object({ ...envelope, event: z.literal('parcel.dispatch'), parcel: ParcelFacts }),
-  z.object({ ...envelope, event: z.literal('client.create'), client: ClientFacts }),
-  z.object({ ...envelope, event: z.literal('product.edit'), product: ProductFacts, deliveryKey: nonEmpty() }),
-]);
+export const ShopEventMessage = /* @__PURE__ */ schema(() =>
+  z.discriminatedUnion('event', [
+    orderEvent('order.create'),
+    orderEvent('order.status'),
+    orderEvent('order.edit'),
+    orderEvent('order.delete'),
+    z.object({ ...envelope(), event: z.literal('parcel.dispatch'), parcel: ParcelFacts }),
+    z.object({ ...envelope(), event: z.literal('client.create'), client: ClientFacts }),
+    z.object({ ...envelope(), event: z.literal('product.edit'), product: ProductFacts, deliveryKey: nonEmpty() }),
+  ]),
+);
 export type ShopEventMessage = z.output<typeof ShopEventMessage>;
 /** The message of one event, e.g. `ShopEventMessageOf<'order.status'>`: what that event's planners receive. */
 export type ShopEventMessageOf<E extends SupportedEvent> = Extract<ShopEventMessage, { event: E }>;
 
 /** The `event` of a setup task on the events queue: not a Shoper event name, so no webhook can claim it. */
 export const SHOP_SETUP_EVENT = 'app.shop-setup';
-export const ShopSetupTask = z.object({ installId: nonEmpty(), attempt: z.int().check(z.minimum(1)) });
+export const ShopSetupTask = /* @__PURE__ */ schema(() => z.object({ installId: nonEmpty(), attempt: z.int().check(z.minimum(1)) }));
 export type ShopSetupTask = z.output<typeof ShopSetupTask>;
 
 /** The `event` of a purge task on the events queue: not a Shoper event name, so no webhook can claim it. */
 export const SHOP_PURGE_EVENT = 'app.shop-purge';
-export const ShopPurgeTask = z.object({ uninstallId: nonEmpty(), round: z.int().check(z.minimum(1)) });
+export const ShopPurgeTask = /* @__PURE__ */ schema(() => z.object({ uninstallId: nonEmpty(), round: z.int().check(z.minimum(1)) }));
 export type ShopPurgeTask = z.output<typeof ShopPurgeTask>;
 
 /** What producers put on the events queue. */
-export const EventsQueueMessage = z.union([
-  ShopEventMessage,
-  z.object({ ...envelope, event: z.literal(SHOP_SETUP_EVENT), payload: ShopSetupTask }),
-  z.object({ ...envelope, event: z.literal(SHOP_PURGE_EVENT), payload: ShopPurgeTask }),
-]);
+export const EventsQueueMessage = /* @__PURE__ */ schema(() =>
+  z.union([
+    ShopEventMessage,
+    z.object({ ...envelope(), event: z.literal(SHOP_SETUP_EVENT), payload: ShopSetupTask }),
+    z.object({ ...envelope(), event: z.literal(SHOP_PURGE_EVENT), payload: ShopPurgeTask }),
+  ]),
+);
 export type EventsQueueMessage = z.output<typeof EventsQueueMessage>;
 
 /**
@@ -97,11 +112,13 @@ export type EventsQueueMessage = z.output<typeof EventsQueueMessage>;
  * (functions/services/plan-event.ts), which also refuses an event name it does not know.
  */
 const notATask = (event: string) => event !== SHOP_SETUP_EVENT && event !== SHOP_PURGE_EVENT;
-const LegacyShopEventMessage = z.object({
-  ...envelope,
-  event: nonEmpty().check(z.refine(notATask)),
-  payload: z.record(z.string(), z.unknown()),
-});
+const LegacyShopEventMessage = /* @__PURE__ */ schema(() =>
+  z.object({
+    ...envelope(),
+    event: nonEmpty().check(z.refine(notATask)),
+    payload: z.record(z.string(), z.unknown()),
+  }),
+);
 export type LegacyShopEventMessage = z.output<typeof LegacyShopEventMessage>;
 
 /**
@@ -121,19 +138,21 @@ export const MAX_BATCH = 100;
 const jobId = () => z.string().check(z.regex(/^[0-9a-z]{1,64}$/));
 
 /** A reference to one SMS job: what travels on the `sends` queue and in every schedule. */
-export const JobRef = z.object({ shop: nonEmpty(), jobId: jobId() });
+export const JobRef = /* @__PURE__ */ schema(() => z.object({ shop: nonEmpty(), jobId: jobId() }));
 export type JobRef = z.output<typeof JobRef>;
 
 /** Several jobs sharing one SMSAPI request. `jobId` is set only on scheduled batches (it names the schedule). */
-export const JobBatchRef = z.object({
-  shop: nonEmpty(),
-  jobIds: z.array(jobId()).check(z.minLength(1), z.maxLength(MAX_BATCH)),
-  jobId: z.optional(jobId()),
-});
+export const JobBatchRef = /* @__PURE__ */ schema(() =>
+  z.object({
+    shop: nonEmpty(),
+    jobIds: z.array(jobId()).check(z.minLength(1), z.maxLength(MAX_BATCH)),
+    jobId: z.optional(jobId()),
+  }),
+);
 export type JobBatchRef = z.output<typeof JobBatchRef>;
 
 /** What the sends-queue consumer accepts; a batch is tried first (a JobRef has no jobIds). */
-export const SendsQueueMessage = z.union([JobBatchRef, JobRef]);
+export const SendsQueueMessage = /* @__PURE__ */ schema(() => z.union([JobBatchRef, JobRef]));
 export type SendsQueueMessage = z.output<typeof SendsQueueMessage>;
 
 // The facts schemas above and the domain's ShopEvent type are one shape: this fails to compile if they part.

@@ -202,8 +202,14 @@ const ClientPayload = z.looseObject({
 });
 
 // Product payloads: an empty string means "not said", as an absent field.
-const flag = z.pipe(z.optional(z.union([z.boolean(), z.number(), z.string(), z.null()])), z.transform((v) => (v == null || v === '' ? undefined : yes(v))));
-const given = z.pipe(z.optional(z.union([z.string(), z.number(), z.null()])), z.transform((v) => (v == null || v === '' ? undefined : String(v))));
+const flag = z.pipe(
+  z.optional(z.union([z.boolean(), z.number(), z.string(), z.null()])),
+  z.transform((v) => (v == null || v === '' ? undefined : yes(v))),
+);
+const given = z.pipe(
+  z.optional(z.union([z.string(), z.number(), z.null()])),
+  z.transform((v) => (v == null || v === '' ? undefined : String(v))),
+);
 const ProductPayload = z.looseObject({
   product_id: given,
   productId: given,
@@ -247,8 +253,6 @@ export function parseProduct(payload: unknown): ProductFacts | undefined {
   return product.ok ? product.value : undefined;
 }
 
-export type OrderEventName = 'order.create' | 'order.status' | 'order.edit' | 'order.delete';
-
 /** One verified webhook as typed facts: what the events queue carries and the planners read. */
 export type ShopEvent =
   | { event: 'order.create'; order: OrderFacts }
@@ -267,7 +271,12 @@ export type ShopEvent =
  */
 export type ShopEventError = { ok: false; verdict: 'refused' | 'unreadable'; field: string; message: string };
 
-const refused = (e: { field: string; message: string }): ShopEventError => ({ ok: false, verdict: 'refused', field: e.field, message: e.message });
+const refused = (e: { field: string; message: string }): ShopEventError => ({
+  ok: false,
+  verdict: 'refused',
+  field: e.field,
+  message: e.message,
+});
 const unreadable = (field: string, message: string): ShopEventError => ({ ok: false, verdict: 'unreadable', field, message });
 
 /** Turns one supported webhook's JSON body into its facts: the one place a Shoper payload is read. */
@@ -303,7 +312,12 @@ export function parseShopEvent(event: SupportedEvent, payload: unknown): { ok: t
       const c = parsed.data;
       const userId = String(c.user_id ?? c.userId ?? c.id ?? '').trim();
       if (userId === '') return unreadable('user_id', 'user_id is required');
-      const client: ClientFacts = { userId, firstname: c.firstname ?? undefined, lastname: c.lastname ?? undefined, newsletter: c.newsletter };
+      const client: ClientFacts = {
+        userId,
+        firstname: c.firstname ?? undefined,
+        lastname: c.lastname ?? undefined,
+        newsletter: c.newsletter,
+      };
       return { ok: true, value: { event, client } };
     }
     case 'product.edit': {

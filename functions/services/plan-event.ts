@@ -71,7 +71,8 @@ export async function planLegacyEvent(deps: Deps, message: LegacyShopEventMessag
   if (!isSupportedEvent(message.event)) return { jobs: [], skipped: [], ignored: 'EVENT_NOT_PLANNED' };
   const parsed = parseShopEvent(message.event, message.payload);
   if (!parsed.ok) {
-    deps.logger.error('event payload not understood', { shop: message.shop, event: message.event, field: parsed.field, reason: parsed.message });
+    const { shop, event } = message;
+    deps.logger.error('event payload not understood', { shop, event, field: parsed.field, reason: parsed.message });
     return { jobs: [], skipped: [], ignored: `PAYLOAD_INVALID:${parsed.field}` };
   }
   return planEvent(deps, { shop: message.shop, receivedAt: message.receivedAt, ...parsed.value });
