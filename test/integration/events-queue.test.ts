@@ -16,7 +16,8 @@ beforeAll(async () => {
   licence = rt.shop.createShop({ slug: 'demo', name: 'Sklep Demo' }).licence;
   expect((await rt.shop.install('demo')).status).toBe(200);
   await connectDemoSmsapi(rt, licence);
-  const saved = await adminApi(rt, 'demo')('PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 0, text: 'Zamówienie {order_id}: {status_name}' });
+  const template = { enabled: true, delayDays: 0, text: 'Zamówienie {order_id}: {status_name}' };
+  const saved = await adminApi(rt, 'demo')('PUT', '/api/templates/order-status/2', template);
   expect(saved.status).toBe(200);
   const queue = rt.deps.eventsQueue;
   const send = queue.send.bind(queue);
@@ -93,7 +94,7 @@ test('a product.edit whose id is not a number is answered 200 and logged, and no
   expect(res.status).toBe(200);
   expect(queued).toEqual([]);
   expect(rt.logs.slice(logged)).toContainEqual(
-    expect.objectContaining({ level: 'error', message: 'event payload not understood', event: 'product.edit', field: 'product_id' }),
+    expect.objectContaining({ level: 'ERROR', message: 'event payload not understood', event: 'product.edit', field: 'product_id' }),
   );
   await rt.idle();
   expect((await rt.deps.store.listJobs(licence)).length).toBe(jobs);

@@ -41,7 +41,13 @@ describe('order events (the public captures)', () => {
     const value = facts(event, body);
     expect(value.event).toBe('order.status');
     if (value.event !== 'order.status') return;
-    expect(value.order).toMatchObject({ orderId: '41', statusId: '2', statusName: 'Przyjęte do realizacji', sum: '129.90', currencyName: 'PLN' });
+    expect(value.order).toMatchObject({
+      orderId: '41',
+      statusId: '2',
+      statusName: 'Przyjęte do realizacji',
+      sum: '129.90',
+      currencyName: 'PLN',
+    });
     expect(value.order.billing).toMatchObject({ phone: '600100200', countryCode: 'pl' });
     expect(value.order.delivery).toMatchObject({ city: 'Kraków', postcode: '30-001', street: 'ul. Długa 5', country: 'Polska' });
   });
@@ -50,7 +56,13 @@ describe('order events (the public captures)', () => {
     const { event, body } = fixture('webhook-order-status-rest.json');
     const value = facts(event, body);
     if (value.event !== 'order.status') throw new Error(value.event);
-    expect(value.order).toMatchObject({ orderId: '42', statusId: '2', statusDate: '2026-09-30 09:12:00', shippingId: '1', email: 'klient@example.pl' });
+    expect(value.order).toMatchObject({
+      orderId: '42',
+      statusId: '2',
+      statusDate: '2026-09-30 09:12:00',
+      shippingId: '1',
+      email: 'klient@example.pl',
+    });
     expect(value.order.billing).toEqual(
       expect.objectContaining({ firstname: 'Anna', lastname: 'Nowak', phone: '+48 600 300 400', street: 'ul. Polna 1', countryCode: 'PL' }),
     );
@@ -68,12 +80,14 @@ describe('order events (the public captures)', () => {
 
 describe('parcel.dispatch', () => {
   test('the order it ships', () => {
-    expect(facts('parcel.dispatch', { parcel_id: '3', order_id: 8, shipping_code: 'X1' })).toEqual({ event: 'parcel.dispatch', parcel: { orderId: '8' } });
+    const dispatched = facts('parcel.dispatch', { parcel_id: '3', order_id: 8, shipping_code: 'X1' });
+    expect(dispatched).toEqual({ event: 'parcel.dispatch', parcel: { orderId: '8' } });
     expect(facts('parcel.dispatch', { parcelId: '3', orderId: ' 9 ' })).toEqual({ event: 'parcel.dispatch', parcel: { orderId: '9' } });
   });
 
   test('without the order id it is refused', () => {
-    expect(parseShopEvent('parcel.dispatch', { parcel_id: '3', order_id: '  ' })).toMatchObject({ ok: false, verdict: 'refused', field: 'order_id' });
+    const blank = parseShopEvent('parcel.dispatch', { parcel_id: '3', order_id: '  ' });
+    expect(blank).toMatchObject({ ok: false, verdict: 'refused', field: 'order_id' });
   });
 });
 
@@ -151,13 +165,16 @@ describe('product.edit', () => {
   });
 
   test('without an id refused; an id that is not a number unreadable', () => {
-    expect(parseShopEvent('product.edit', { stock: { stock: 1 } })).toMatchObject({ ok: false, verdict: 'refused', field: 'product_id' });
-    expect(parseShopEvent('product.edit', { product_id: '12abc' })).toMatchObject({ ok: false, verdict: 'unreadable', field: 'product_id' });
-    expect(parseShopEvent('product.edit', { product_id: 12, stock: 'many' })).toMatchObject({ ok: false, verdict: 'unreadable', field: 'stock' });
+    const refused = (field: string) => ({ ok: false, verdict: 'refused', field });
+    const unreadable = (field: string) => ({ ok: false, verdict: 'unreadable', field });
+    expect(parseShopEvent('product.edit', { stock: { stock: 1 } })).toMatchObject(refused('product_id'));
+    expect(parseShopEvent('product.edit', { product_id: '12abc' })).toMatchObject(unreadable('product_id'));
+    expect(parseShopEvent('product.edit', { product_id: 12, stock: 'many' })).toMatchObject(unreadable('stock'));
   });
 });
 
-test.each(['order.create', 'parcel.dispatch', 'client.create', 'product.edit'] as const)('%s: a body that is not an object is refused', (event) => {
+const EVENTS = ['order.create', 'parcel.dispatch', 'client.create', 'product.edit'] as const;
+test.each(EVENTS)('%s: a body that is not an object is refused', (event) => {
   for (const body of [null, [], 'text', 12]) {
     expect(parseShopEvent(event, body)).toMatchObject({ ok: false, verdict: 'refused', field: 'body' });
   }
