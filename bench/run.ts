@@ -378,6 +378,8 @@ async function main() {
           ],
         ),
       );
+      log('Each SMS carries its own {product_link} and opt-out link (autoStopLink on, the default): they go as SMSAPI');
+      log('per-recipient parameters, so 100 numbers still share one sms.do request.');
       log(`Sign-ups written through the sign-up repository (${formatNumber(bis.signUpSeconds)} s); the storefront path is the`);
       log(`product.edit rows of the order section (${WAITING} sign-ups over HTTP per round, per-IP limits as in production).`);
       const shown = bis.tranches.length <= 20 ? bis.tranches : bis.tranches.filter((t, i) => i < 5 || i >= bis.tranches.length - 5 || (i + 1) % 10 === 0);
@@ -396,7 +398,7 @@ async function main() {
           figure: `${formatNumber(smsapiPerThousand)} per 1,000 (${bis.signUps} numbers)`,
           baseline: `${ISSUE_BASELINE.smsapiPerThousand} (1,000 numbers)`,
           ok: smsapiPerThousand <= 10,
-          why: 'one sms.do request per 100 numbers with the same text',
+          why: 'one sms.do request per 100 numbers; their own links go as param1…param4',
         },
         {
           goal: 'restock: time per 1,000 numbers constant as the list grows',

@@ -81,7 +81,8 @@ export async function runOrderScenario(
   await enableTemplate(api, 'owner-new-order', 'Nowe zamówienie {order_id}. Kwota: {sum} {currency}');
   await enableTemplate(api, 'order-status/2', 'Dzień dobry! Zamówienie {order_id} zostało przyjęte do realizacji. {shop_name}');
   await enableTemplate(api, 'order-status/7', 'Zamówienie {order_id} zostało wysłane: {shipping_name}. Dziękujemy! {shop_name}');
-  await enableTemplate(api, 'back-in-stock', '{product_name} znów dostępny w {shop_name} za {price} {currency}!');
+  // As merchants send it: a product link, and the automatic opt-out line (on by default): two links of its own per SMS.
+  await enableTemplate(api, 'back-in-stock', '{product_name} znów dostępny w {shop_name} za {price} {currency}! {product_link}');
   await addCelebration(api, 'order-shipped', 'Jak oceniasz zamówienie ze sklepu {shop_name}? Podziel się opinią!', 4);
   await addCelebration(api, 'account-registered', 'Witaj w {shop_name}, {name}!', 0);
   // The simulated shop would send order.status 7 by itself after a dispatch; the bench sends it on its own step.

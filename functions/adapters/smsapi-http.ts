@@ -123,6 +123,12 @@ export function createSmsapiGateway(options: { baseUrl: string; timeoutMs: numbe
         else request.idx.forEach((idx, i) => body.set(`idx[${i}]`, idx));
         body.set('check_idx', '1');
       }
+      if (request.params?.length) {
+        // param1…param4, one value per recipient, as array parameters like idx (`param1[0]=…&param1[1]=…`: the PHP
+        // client's SendSmssBag::setParams; the Python client joins them with `|`, which a value could contain).
+        const count = Math.max(...request.params.map((values) => values.length));
+        for (let k = 0; k < count; k++) request.params.forEach((values, i) => body.set(`param${k + 1}[${i}]`, values[k] ?? ''));
+      }
       if (request.notifyUrl) body.set('notify_url', request.notifyUrl);
       if (request.normalize) body.set('normalize', '1');
       if (request.maxParts) body.set('max_parts', String(request.maxParts));

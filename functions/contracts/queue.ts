@@ -96,22 +96,46 @@ export const SHOP_PURGE_EVENT = 'app.shop-purge';
 export const ShopPurgeTask = /* @__PURE__ */ schema(() => z.object({ uninstallId: nonEmpty(), round: z.int().check(z.minimum(1)) }));
 export type ShopPurgeTask = z.output<typeof ShopPurgeTask>;
 
+/**
+ * The `event` of a restock's next page (not a Shoper event name: no webhook can claim it). It carries the product as
+ * the first run knew it and the last number read, so the next run reads on from there (services/back-in-stock.ts).
+ */
+export const BACK_IN_STOCK_PAGE_EVENT = 'app.back-in-stock-page';
+export const BackInStockPage = /* @__PURE__ */ schema(() =>
+  z.object({
+    product: ProductFacts,
+    /** The E.164 number of the last sign-up the previous run read: this run starts after it. */
+    after: nonEmpty(),
+    /** 2 for the first continuation: for the logs, and a bound a runaway chain cannot pass. */
+    page: z.int().check(z.minimum(2), z.maximum(10_000)),
+  }),
+);
+export type BackInStockPage = z.output<typeof BackInStockPage>;
+const BackInStockPageMessage = /* @__PURE__ */ schema(() =>
+  z.object({ ...envelope(), event: z.literal(BACK_IN_STOCK_PAGE_EVENT), payload: BackInStockPage }),
+);
+
 /** What producers put on the events queue. */
 export const EventsQueueMessage = /* @__PURE__ */ schema(() =>
   z.union([
     ShopEventMessage,
+    BackInStockPageMessage,
     z.object({ ...envelope(), event: z.literal(SHOP_SETUP_EVENT), payload: ShopSetupTask }),
     z.object({ ...envelope(), event: z.literal(SHOP_PURGE_EVENT), payload: ShopPurgeTask }),
   ]),
 );
 export type EventsQueueMessage = z.output<typeof EventsQueueMessage>;
 
+/** What the planners plan: a webhook's facts, or a restock's next page. */
+export type PlannedMessage = ShopEventMessage | z.output<typeof BackInStockPageMessage>;
+export type PlannedMessageOf<E extends PlannedMessage['event']> = Extract<PlannedMessage, { event: E }>;
+
 /**
  * A webhook queued before the queue carried facts: the raw JSON body as `payload`. Still read for one release
  * after the change (messages queued at deploy time): the consumer turns it into facts with the edge's parseShopEvent
  * (functions/services/plan-event.ts), which also refuses an event name it does not know.
  */
-const notATask = (event: string) => event !== SHOP_SETUP_EVENT && event !== SHOP_PURGE_EVENT;
+const notATask = (event: string) => event !== SHOP_SETUP_EVENT && event !== SHOP_PURGE_EVENT && event !== BACK_IN_STOCK_PAGE_EVENT;
 const LegacyShopEventMessage = /* @__PURE__ */ schema(() =>
   z.object({
     ...envelope(),

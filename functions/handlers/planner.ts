@@ -1,6 +1,7 @@
 // The `events` queue consumer: plans the SMS jobs of each verified Shoper event (its facts, parsed at the edge), and
 // runs the setup task an install and the purge task an uninstall leave on the same queue (message kinds of their
-// own: SHOP_SETUP_EVENT, SHOP_PURGE_EVENT). Messages are validated with their schemas (functions/contracts/queue.ts).
+// own: SHOP_SETUP_EVENT, SHOP_PURGE_EVENT). A long restock's next page (BACK_IN_STOCK_PAGE_EVENT) is planned like an
+// event (plan-event.ts). Messages are validated with their schemas (functions/contracts/queue.ts).
 import { awsDeps } from '../composition';
 import { dynamodb } from '../aws/dynamodb';
 import { kms } from '../aws/kms';

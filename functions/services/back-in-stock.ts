@@ -9,6 +9,7 @@ import { normalizeMobile, phoneErrorMessage } from '#domain/phone';
 import { dueTime, templateKey, type PlanningContext } from '#domain/planning';
 import { withDefaults } from '#domain/settings';
 import { parseProduct, type ProductFacts } from '#domain/shoper-events';
+import { BACK_IN_STOCK_PAGE_EVENT, type BackInStockPage } from '#contracts/queue';
 import { localDate } from '#domain/calendar';
 import { renderLinkedMessage } from '#domain/linked-message';
 import { renderMessage } from '#domain/template';
@@ -161,6 +162,16 @@ export async function withdrawBackInStock(deps: Deps, shop: Shop, input: Withdra
 /** Sign-ups planned, dispatched and marked sent together: memory stays flat, and 1,000 fill ten SMSAPI batches. */
 export const NOTIFY_SLICE = 1000;
 
+/**
+ * Sign-ups one planner run handles before it hands the rest on (one slice: ~4 DynamoDB requests each, ~25 s in AWS,
+ * well inside the planner's 60 s): a list of any length is planned by a chain of runs, each bounded.
+ */
+export const RESTOCK_PAGE = NOTIFY_SLICE;
+
+async function enqueueNextPage(deps: Deps, shop: string, page: BackInStockPage): Promise<void> {
+  await deps.eventsQueue.send({ shop, event: BACK_IN_STOCK_PAGE_EVENT, receivedAt: deps.clock.now().toISOString(), payload: page });
+}
+
 /** The sign-ups in arrays of at most `size`: opt-outs and consent are read, and jobs dispatched, per slice. */
 async function* inSlices<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let slice: T[] = [];
@@ -181,22 +192,32 @@ async function* startingWith<T>(first: T, rest: AsyncIterator<T>): AsyncGenerato
 
 /**
  * The product is back: one job per waiting sign-up, sent in batches (one SMSAPI request per 100 numbers), then
- * each sign-up turns "sent"; the list is read page by page and handled NOTIFY_SLICE sign-ups at a time. Safe to
- * repeat after a crash: job ids are deterministic, re-dispatching is harmless, and slices already marked sent
- * are no longer waiting. Returns how many sign-ups were notified.
+ * each sign-up turns "sent"; the list is read page by page and handled NOTIFY_SLICE sign-ups at a time. One run
+ * handles at most `pageSize` sign-ups, then queues the next page (BACK_IN_STOCK_PAGE_EVENT, after the last number
+ * read) and returns: no run nears the planner's timeout, however long the list. Safe to repeat after a crash or a
+ * redelivery: job ids are deterministic (a job is created once, claimed once), re-dispatching is harmless, and
+ * a page's message is deleted only after its next page is queued. Returns how many sign-ups this run notified.
  */
-export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, product: ProductFacts): Promise<number> {
+export async function notifyBackInStock(
+  deps: Deps,
+  ctx: PlanningContext,
+  product: ProductFacts,
+  from: { after?: string; page?: number; pageSize?: number } = {},
+): Promise<number> {
   const shop = ctx.shop.shop;
   const template = ctx.templates[templateKey.backInStock];
   if (!template?.enabled || !isAvailable(product)) return 0;
   const signUps = createSignUpRepository(deps.store);
-  const pages = signUps.waiting(shop, product.productId);
+  const pages = signUps.waiting(shop, product.productId, from.after);
   const first = await pages.next();
   if (first.done) return 0;
   const waiting = startingWith(first.value, pages);
+  const pageSize = from.pageSize ?? RESTOCK_PAGE;
+  const page = from.page ?? 1;
 
   let facts = product;
-  if (!facts.name || facts.price === undefined) {
+  // A continuation carries the facts the first run gathered: no second lookup.
+  if (from.after === undefined && (!facts.name || facts.price === undefined)) {
     const fetched = await fetchProduct(deps, ctx.shop, product.productId);
     if (fetched && fetched !== 'not-found')
       facts = { ...fetched, ...Object.fromEntries(Object.entries(product).filter(([, v]) => v !== undefined)) };
@@ -213,6 +234,8 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
   let jobs: Job[] = [];
   let planned: { signUp: SignUp; job: Job }[] = [];
   let notified = 0;
+  let read = 0;
+  let lastRead: string | undefined;
   let capFull = false;
   const dispatchSlice = async () => {
     await dispatchBatches(deps, shop, jobs);
@@ -222,7 +245,9 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
     jobs = [];
     planned = [];
   };
-  for await (const slice of inSlices(waiting, NOTIFY_SLICE)) {
+  for await (const slice of inSlices(waiting, Math.min(NOTIFY_SLICE, pageSize))) {
+    read += slice.length;
+    lastRead = slice[slice.length - 1]!.phone;
     // Numbers that opted out of marketing SMS get none: their sign-ups are withdrawn instead.
     const optedOut = await optOutsOf(
       deps,
@@ -306,8 +331,15 @@ export async function notifyBackInStock(deps: Deps, ctx: PlanningContext, produc
       planned.push({ signUp: { ...signUp, productName: facts.name ?? signUp.productName }, job: current });
     }
     await dispatchSlice();
+    // A full page: the rest goes to the next run. Queued after this page's work is stored and before its own message
+    // is deleted, so a run that dies is repeated (nothing lost) and one that finished has handed on (nothing stuck).
+    if (read >= pageSize) {
+      await enqueueNextPage(deps, shop, { product: facts, after: lastRead!, page: page + 1 });
+      deps.logger.info('back in stock: next page queued', { shop, productId: product.productId, page: page + 1, jobs: notified });
+      return notified;
+    }
   }
-  deps.logger.info('back in stock: sign-ups notified', { shop, productId: product.productId, jobs: notified });
+  deps.logger.info('back in stock: sign-ups notified', { shop, productId: product.productId, jobs: notified, page });
   return notified;
 }
 

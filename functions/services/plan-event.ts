@@ -1,16 +1,15 @@
 // Use case: plan the SMS jobs for one verified Shoper event (its facts, parsed once at the edge) and put them on
 // their road. Each event's planners live in ./planners (one file per feature) and are registered below.
-import type { LegacyShopEventMessage, ShopEventMessageOf } from '#contracts/queue';
+import { BACK_IN_STOCK_PAGE_EVENT, type LegacyShopEventMessage, type PlannedMessage } from '#contracts/queue';
 import { withDefaults } from '#domain/settings';
-import { isSupportedEvent, parseShopEvent, type SupportedEvent } from '#domain/shoper-events';
+import { isSupportedEvent, parseShopEvent } from '#domain/shoper-events';
 import { mergePlans, type Plan, type PlanningContext } from '#domain/planning';
 import type { Job } from '#domain/model';
-import type { ShopEventMessage } from './ports';
 import type { Deps } from './deps';
 import { createAndDispatch, recordSuppressed } from './dispatch';
-import type { EventPlanner } from './planners/types';
+import type { EventPlanner, PlannerFor } from './planners/types';
 import { planOrderCreate, planOrderStatusChange } from './planners/orders';
-import { planProductEdit } from './planners/products';
+import { planBackInStockPage, planProductEdit } from './planners/products';
 import { planBasketReminderCancel } from './planners/carts';
 import { planClientRegistered, planOrderPlaced, planParcelDispatched, planShippedStatus } from './planners/celebrations';
 import { planStaffCancelledAlert, planStaffNewOrderAlert, planStaffOutOfStockAlert } from './planners/staff';
@@ -19,12 +18,14 @@ import { dropOptedOut } from './opt-out';
 import { linkMakerFor } from './short-links';
 
 /** Every planner that runs for an event, in order; each receives that event's facts. */
-export const PLANNERS: { [E in SupportedEvent]?: EventPlanner<ShopEventMessageOf<E>>[] } = {
+export const PLANNERS: { [E in PlannedMessage['event']]?: PlannerFor<E>[] } = {
   'order.create': [planOrderCreate, planOrderPlaced, planBasketReminderCancel, planStaffNewOrderAlert, planOrderAttribution],
   'order.status': [planOrderStatusChange, planShippedStatus, planStaffCancelledAlert],
   'parcel.dispatch': [planParcelDispatched],
   'client.create': [planClientRegistered],
   'product.edit': [planProductEdit, planStaffOutOfStockAlert],
+  // Our own message kind: a long restock's next page (services/back-in-stock.ts).
+  [BACK_IN_STOCK_PAGE_EVENT]: [planBackInStockPage],
 };
 
 export interface PlanOutcome {
@@ -33,7 +34,7 @@ export interface PlanOutcome {
   ignored?: string;
 }
 
-export async function planEvent(deps: Deps, message: ShopEventMessage): Promise<PlanOutcome> {
+export async function planEvent(deps: Deps, message: PlannedMessage): Promise<PlanOutcome> {
   const config = await deps.store.loadConfiguration(message.shop);
   if (!config.shop || config.shop.status !== 'installed') {
     deps.logger.info('event for a shop that is not installed: ignored', { shop: message.shop, event: message.event });

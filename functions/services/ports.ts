@@ -60,6 +60,11 @@ export interface SmsSendRequest {
   from?: string;
   /** One per recipient (an array parameter when several); sent with check_idx=1, so a retried idx is refused with 53. */
   idx?: string[];
+  /**
+   * Per-recipient values of SMSAPI's param1…param4 (`params[recipient][k]` fills `[%k+1%]` in `message`), one list per
+   * recipient in `to` order: SMS that differ only in their short links share one request (domain/link-params.ts).
+   */
+  params?: string[][];
   notifyUrl?: string;
   normalize?: boolean;
   maxParts?: number;

@@ -8,6 +8,7 @@ import { smsapiNumber } from '#domain/phone';
 import { withDefaults } from '#domain/settings';
 import { BATCH_REFUSAL_CODES, classifySmsapiError, smsapiErrorMessage } from '#domain/smsapi-codes';
 import { replaceSpecialCharacters } from '#domain/special-characters';
+import { parameterizeLinks } from '#domain/link-params';
 import type { Deps } from './deps';
 import { sendJob, type SendContext } from './send-job';
 import { reportsUrl } from './delivery-reports';
@@ -16,6 +17,7 @@ import type { JobRef, Queue, SmsSendResult } from './ports';
 import { createSendGate } from './send-gate';
 import { claimJob, releaseClaim, settleFailed, settleRefusal, settleSent } from './send-settlement';
 import { watchBalance } from './low-balance';
+import { shortLinkBase } from './short-links';
 
 // What travels on the `sends` queue for a batch, and its size limit, are in functions/contracts/queue.ts.
 export { MAX_BATCH, type JobBatchRef } from '#contracts/queue';
@@ -63,6 +65,30 @@ interface Claimed {
   expiresAt?: Date;
 }
 
+/** A claimed job with the text SMSAPI gets for it and, when its links go as parameters, their values. */
+interface Member extends Claimed {
+  /** This recipient's whole SMS (special characters replaced when the shop wants it). */
+  message: string;
+  /** When its links go as parameters: the text with markers (the group's) and its links, [%1%] first. */
+  linked?: { template: string; values: string[] };
+}
+
+/**
+ * One SMSAPI request per text; texts that differ only in their short links are one text with [%1%]…[%4%] and
+ * per-recipient param1…param4, so a restock with links and the opt-out line still sends 100 numbers per request.
+ * Jobs tried before go apart from first tries, so SMSAPI's "idx already used" (53) stays exact.
+ */
+export function groupByText(members: Omit<Member, 'linked'>[], linkBase: string): Map<string, Member[]> {
+  const groups = new Map<string, Member[]>();
+  for (const member of members) {
+    const linked = parameterizeLinks(member.message, linkBase);
+    const key = `${member.job.attempts > 1 ? 'retry' : 'first'}\u0000${linked ? 'params' : 'text'}\u0000${linked?.template ?? member.message}`;
+    const entry: Member = linked ? { ...member, linked } : member;
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
+  return groups;
+}
+
 /** Sends every still-pending job of the batch; jobs with the same text share one SMSAPI request. */
 export async function sendBatch(deps: Deps, batch: JobBatchRef, context: SendContext = {}): Promise<BatchOutcome> {
   if (batch.jobIds.length === 1) {
@@ -95,24 +121,16 @@ export async function sendBatch(deps: Deps, batch: JobBatchRef, context: SendCon
     }
     // The send gate (validity, Sunday/holiday, spend limits, frequency cap) settles what it holds back.
     const gate = createSendGate(deps, batch.shop, settings);
-    const admitted: Claimed[] = [];
+    const admitted: Omit<Member, 'linked'>[] = [];
     for (const c of claimed) {
       const message = connection.replaceSpecialCharacters ? replaceSpecialCharacters(c.job.text) : c.job.text;
       const verdict = await gate.admit(c.job, c.attempt, message, context.queuedAt);
-      if (verdict.go) admitted.push({ ...c, expiresAt: verdict.expiresAt });
+      if (verdict.go) admitted.push({ ...c, message, expiresAt: verdict.expiresAt });
       else skipped++;
     }
-    // One request per text; jobs tried before go separately, so SMSAPI's "idx already used" (53) stays exact.
-    const groups = new Map<string, Claimed[]>();
-    for (const c of admitted) {
-      const message = connection.replaceSpecialCharacters ? replaceSpecialCharacters(c.job.text) : c.job.text;
-      const key = `${c.job.attempts > 1 ? 'retry' : 'first'}\u0000${message}`;
-      groups.set(key, [...(groups.get(key) ?? []), c]);
-    }
-    for (const [key, group] of groups) {
-      const message = key.slice(key.indexOf('\u0000') + 1);
+    for (const group of groupByText(admitted, shortLinkBase(deps.config)).values()) {
       try {
-        const outcome = await sendGroup(deps, connection, message, group, tz);
+        const outcome = await sendGroup(deps, connection, group, tz);
         sent += outcome.sent;
         failed += outcome.failed;
         retry ||= outcome.retry;
@@ -134,20 +152,28 @@ export async function sendBatch(deps: Deps, batch: JobBatchRef, context: SendCon
 const earliest = (dates: (Date | undefined)[]): Date | undefined =>
   dates.reduce<Date | undefined>((min, d) => (d && (!min || d < min) ? d : min), undefined);
 
+/** The request's text: the shared template and each recipient's links when they go as parameters, else the text. */
+const requestText = (group: Member[]): { message: string; params?: string[][] } => {
+  const first = group[0]!;
+  if (group.length === 1 || !first.linked) return { message: first.message };
+  return { message: first.linked.template, params: group.map((m) => m.linked!.values) };
+};
+
 async function sendGroup(
   deps: Deps,
   connection: SmsapiConnection,
-  message: string,
-  group: Claimed[],
+  group: Member[],
   tz: string,
 ): Promise<{ sent: number; failed: number; retry: boolean }> {
   const shop = group[0]!.job.shop;
   const notifyUrl = await reportsUrl(deps, shop);
+  const { message, params } = requestText(group);
   const { result } = await callWithToken(deps, shop, connection, (token) =>
     deps.sms.send({
       token,
       to: group.map((c) => smsapiNumber(c.job.phone)),
       message,
+      ...(params ? { params } : {}),
       from: connection.senderName,
       idx: group.map((c) => c.job.jobId),
       notifyUrl,
@@ -157,7 +183,7 @@ async function sendGroup(
   );
 
   // SMSAPI refused the request as a whole: 53 on several numbers does not say which idx was used; 72 (notify_url only
-  // with one recipient, an older SMSAPI) or a parameter error refuses the batch form itself. Nothing of a refused
+  // with one recipient, an older SMSAPI) or a parameter error (18: param1…4 count) refuses the batch form itself. Nothing of a refused
   // request was accepted, so each job goes again on its own, with its own idx and check_idx: none lost, none doubled.
   const refusedAsBatch = !result.ok && result.transport === 'api' && group.length > 1 && BATCH_REFUSAL_CODES.includes(result.code);
   if (refusedAsBatch) deps.logger.warn('sms batch refused, sending one by one', { shop, code: result.code, jobs: group.length });
@@ -165,14 +191,14 @@ async function sendGroup(
     if (group.length > 1) {
       const totals = { sent: 0, failed: 0, retry: false };
       for (const member of group) {
-        const single = await sendGroup(deps, connection, message, [member], tz);
+        const single = await sendGroup(deps, connection, [member], tz);
         totals.sent += single.sent;
         totals.failed += single.failed;
         totals.retry ||= single.retry;
       }
       return totals;
     }
-    await settleSent(deps, group[0]!.job, tz, message, undefined, true);
+    await settleSent(deps, group[0]!.job, tz, group[0]!.message, undefined, true);
     return { sent: 1, failed: 0, retry: false };
   }
 
@@ -184,7 +210,8 @@ async function sendGroup(
         result.messages.find((m) => m.idx === c.job.jobId) ??
         result.messages.find((m) => !m.idx && m.number === smsapiNumber(c.job.phone));
       if (accepted) {
-        await settleSent(deps, c.job, tz, message, accepted, true);
+        // Its own text: with parameters SMSAPI counted this recipient's parts with its own links.
+        await settleSent(deps, c.job, tz, c.message, accepted, true);
         sent++;
       } else {
         // Refused inside an accepted request: invalid, landline or blacklisted number (SMSAPI lists it apart).

@@ -10,6 +10,7 @@ import { failureMessage, isAccountProblem } from '#domain/smsapi-failure';
 import { smsapiErrorClass } from '#domain/smsapi-codes';
 import { rememberMessageId, reportsUrl } from '#services/delivery-reports';
 import { startTestRuntime } from '../support/runtime';
+import { startSmsapiSimulator, type SmsapiSimulator } from '#local/simulators/smsapi/index';
 
 const DIR = join(__dirname, '../fixtures/platforms/smsapi');
 const fixture = (name: string) => {
@@ -106,4 +107,77 @@ describe('the delivery-report GET through the real reports handler', () => {
     expect(await rt.deps.store.getJob(licence, 'conf1')).toMatchObject({ state: 'DELIVERED', reportStatus: 'DELIVERED', deliveredAt: new Date(1712570400_000).toISOString() });
     expect(await rt.deps.store.getJob(licence, 'conf2')).toMatchObject({ state: 'UNDELIVERED', reportStatus: 'UNDELIVERED' });
   }, 30_000);
+});
+
+describe('per-recipient parameters (send-params-two-recipients.json)', () => {
+  interface ParamsFixture {
+    _source: string;
+    request: Record<string, string>;
+    pipeRequest: Record<string, string>;
+    texts: string[];
+    parts: number[];
+    answer: unknown;
+    wrongCount: { error: number; message: string };
+  }
+  const fx = JSON.parse(readFileSync(join(DIR, 'send-params-two-recipients.json'), 'utf8')) as ParamsFixture;
+  let sim: SmsapiSimulator;
+  beforeAll(async () => {
+    sim = await startSmsapiSimulator({ port: 0, reportDelayMs: 3_600_000 });
+    sim.setFaults({ failingSuffixes: {}, undeliveredSuffixes: [] });
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+  const post = async (form: Record<string, string>) => {
+    const res = await fetch(`${sim.url}/sms.do`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer sim-token-demo', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ format: 'json', encoding: 'utf-8', from: 'SKLEP 123', details: '1', ...form }),
+    });
+    return (await res.json()) as { error?: number; list?: { number: string; parts: number; points: number; idx: string }[] };
+  };
+
+  test('our client sends param1…param4 as array parameters, one value per recipient, and reads parts per recipient', async () => {
+    expect(fx._source).toContain('smsapi-php-client');
+    let sent: URLSearchParams | undefined;
+    const recording = (async (_url: string, init: RequestInit) => {
+      sent = new URLSearchParams(String(init.body));
+      return new Response(JSON.stringify(fx.answer), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    const gateway = createSmsapiGateway({ baseUrl: 'https://api.smsapi.pl', timeoutMs: 1000, fetch: recording });
+    const result = await gateway.send({
+      token: 't',
+      to: fx.request.to!.split(','),
+      message: fx.request.message!,
+      idx: ['job-a', 'job-b'],
+      params: [
+        [fx.request['param1[0]']!, fx.request['param2[0]']!],
+        [fx.request['param1[1]']!, fx.request['param2[1]']!],
+      ],
+    });
+    for (const [key, value] of Object.entries(fx.request)) expect([key, sent?.get(key)]).toEqual([key, value]);
+    expect(result.ok && result.messages.map((m) => [m.idx, m.parts])).toEqual([['job-a', 1], ['job-b', 2]]);
+  });
+
+  test.each(['request', 'pipeRequest'] as const)('the simulator substitutes each recipient\'s values (%s) and counts its parts', async (form) => {
+    const before = sim.outbox().length;
+    const answer = await post(fx[form]);
+    expect(answer.error).toBeUndefined();
+    expect(answer.list?.map((m) => m.parts)).toEqual(fx.parts);
+    // Points follow each recipient's own parts.
+    expect(answer.list![1]!.points).toBeCloseTo(answer.list![0]!.points * 2);
+    const outbox = sim.outbox().slice(before);
+    expect(outbox.map((sms) => [sms.idx, sms.message, sms.parts])).toEqual([
+      ['job-a', fx.texts[0], fx.parts[0]],
+      ['job-b', fx.texts[1], fx.parts[1]],
+    ]);
+  });
+
+  test('a parameter count that does not match the recipients is error 18 and sends nothing', async () => {
+    const before = sim.outbox().length;
+    const { 'param2[1]': _dropped, ...short } = fx.request;
+    expect(await post({ ...short, 'idx[0]': 'job-c', 'idx[1]': 'job-d' })).toMatchObject({ error: fx.wrongCount.error });
+    expect(await post({ ...fx.pipeRequest, param2: fx.request['param2[0]']!, 'idx[0]': 'job-e', 'idx[1]': 'job-f' })).toMatchObject({ error: 18 });
+    expect(sim.outbox().length).toBe(before);
+  });
 });

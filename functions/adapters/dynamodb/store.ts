@@ -94,7 +94,8 @@ export function createStore(doc: DocumentClient, tableName: string) {
 
   /** The same Query one DynamoDB page (up to 1 MB) at a time, for lists too long to hold in memory. */
   async function* queryPages(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Item[]> {
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    // A caller's ExclusiveStartKey starts the first page (a read carried on from an earlier run).
+    let ExclusiveStartKey: Record<string, unknown> | undefined = input.ExclusiveStartKey;
     do {
       const page = await doc.send(new QueryCommand({ TableName, ...input, ExclusiveStartKey }));
       yield (page.Items as Item[]) ?? [];

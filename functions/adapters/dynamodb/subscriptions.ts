@@ -81,10 +81,12 @@ export function createSignUpRepository(store: Store) {
 
     /**
      * The product's waiting sign-ups one by one, read a DynamoDB page at a time: a restock of 100,000 numbers
-     * never holds more than a page in memory.
+     * never holds more than a page in memory. `afterPhone`: only the sign-ups after that number's.
      */
-    async *waiting(shop: string, productId: string): AsyncGenerator<SignUp> {
+    async *waiting(shop: string, productId: string, afterPhone?: string): AsyncGenerator<SignUp> {
+      // A restock handed on to a next planner run starts after the last number the previous run read (sk order).
       for await (const items of store.queryPages({
+        ...(afterPhone ? { ExclusiveStartKey: key(shop, productId, afterPhone) } : {}),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
         FilterExpression: '#status = :waiting',
         ExpressionAttributeNames: { '#status': 'status' },

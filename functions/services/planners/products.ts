@@ -7,3 +7,10 @@ export const planProductEdit: PlannerFor<'product.edit'> = async ({ deps, messag
   await notifyBackInStock(deps, ctx, message.product);
   return { jobs: [], skipped: [] };
 };
+
+/** A long restock's next page (BACK_IN_STOCK_PAGE_EVENT): the same planning, from the number where the last run stopped. */
+export const planBackInStockPage: PlannerFor<'app.back-in-stock-page'> = async ({ deps, message, ctx }) => {
+  const { product, after, page } = message.payload;
+  await notifyBackInStock(deps, ctx, product, { after, page });
+  return { jobs: [], skipped: [] };
+};

@@ -3,22 +3,21 @@
 import type { Plan, PlanningContext } from '#domain/planning';
 import type { ShopConfiguration } from '#adapters/dynamodb/store';
 import type { Deps } from '../deps';
-import type { ShopEventMessageOf } from '#contracts/queue';
-import type { SupportedEvent } from '#domain/shoper-events';
+import type { PlannedMessage, PlannedMessageOf } from '#contracts/queue';
 import type { ShopEventMessage } from '../ports';
 
 /** `message`: the event's facts (parsed once at the edge), e.g. `message.order` for an order event. */
-export interface PlannerInput<M extends ShopEventMessage = ShopEventMessage> {
+export interface PlannerInput<M extends PlannedMessage = PlannedMessage> {
   deps: Deps;
   message: M;
   config: ShopConfiguration;
   ctx: PlanningContext;
 }
 
-export type EventPlanner<M extends ShopEventMessage = ShopEventMessage> = (input: PlannerInput<M>) => Promise<Plan>;
+export type EventPlanner<M extends PlannedMessage = PlannedMessage> = (input: PlannerInput<M>) => Promise<Plan>;
 
 /** A planner of one event, e.g. `PlannerFor<'order.status'>` reads `message.order`. */
-export type PlannerFor<E extends SupportedEvent> = EventPlanner<ShopEventMessageOf<E>>;
+export type PlannerFor<E extends PlannedMessage['event']> = EventPlanner<PlannedMessageOf<E>>;
 
 /** The message of any order event (create, status, edit, delete): all carry the order's facts. */
 export type OrderEventMessage = Extract<ShopEventMessage, { order: unknown }>;

@@ -69,8 +69,8 @@ export function parseParams(req: IncomingMessage, url: URL, body: string): Param
     }
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
       for (const [key, value] of Object.entries(parsed)) {
-        // A JSON array of idx values is the array parameter, as the form's idx[0], idx[1], …
-        if (key === 'idx' && Array.isArray(value)) value.forEach((v, i) => params.set(`idx[${i}]`, paramValue(key, v)));
+        // A JSON array of idx (or param1…param4) values is the array parameter, as the form's idx[0], idx[1], …
+        if (/^(idx|param[1-4])$/.test(key) && Array.isArray(value)) value.forEach((v, i) => params.set(`${key}[${i}]`, paramValue(key, v)));
         else params.set(key, paramValue(key, value));
       }
     }

@@ -85,6 +85,25 @@ function parseExpiry(raw: string | undefined, sendAt: Date): Date | null | numbe
   return new Date(at);
 }
 
+/**
+ * param1…param4: one value per recipient, as an array parameter (`param1[0]=…&param1[1]=…`, SMSAPI's PHP client) or
+ * joined by `|` (its Python client). Null when none is sent; a number is the error code for a count that does not
+ * match the recipients (18, "Invalid number of parameters").
+ */
+function perRecipientParams(params: Params, recipients: number): (string[] | undefined)[] | null | number {
+  const lists: (string[] | undefined)[] = [];
+  for (let k = 1; k <= 4; k++) {
+    const plain = params.get(`param${k}`);
+    lists.push(arrayParam(params, `param${k}`) ?? (plain !== undefined ? plain.split('|') : undefined));
+  }
+  if (lists.every((l) => l === undefined)) return null;
+  return lists.some((l) => l !== undefined && l.length !== recipients) ? 18 : lists;
+}
+
+/** The recipient's own text: SMSAPI replaces [%1%]…[%4%] with its param1…param4 values. */
+const substitute = (template: string, lists: (string[] | undefined)[] | null, i: number) =>
+  lists === null ? template : template.replace(/\[%([1-4])%\]/g, (marker, n: string) => lists[Number(n) - 1]?.[i] ?? marker);
+
 function pickSender(account: Account, requested: string | undefined): string | null {
   const active = account.senders.filter((s) => s.status === 'ACTIVE');
   if (requested !== undefined && requested !== '') {
@@ -94,9 +113,8 @@ function pickSender(account: Account, requested: string | undefined): string | n
 }
 
 export function sendSms({ store, account, params, now, faults }: SendContext): SendOutcome {
-  const rawMessage = params.get('message') ?? '';
-  const message = flag(params, 'normalize') ? normalizeMessage(rawMessage) : rawMessage;
-  if (message.trim().length === 0) return fail(11);
+  const template = params.get('message') ?? '';
+  if (template.trim().length === 0) return fail(11);
 
   const sender = pickSender(account, params.get('from'));
   if (sender === null) return fail(14);
@@ -111,6 +129,13 @@ export function sendSms({ store, account, params, now, faults }: SendContext): S
   if (idxValues && idxValues.length !== submitted.length) return fail(20);
   if (idxValues?.some((v) => v.length > 255)) return fail(27);
   if (faults.notifyUrlSingleRecipientOnly && params.get('notify_url') && submitted.length > 1) return fail(72);
+  const paramLists = perRecipientParams(params, submitted.length);
+  if (typeof paramLists === 'number') return fail(paramLists);
+  // Each recipient's text, counted on its own: parts and points follow its parameters' real length.
+  const textOf = (i: number) => {
+    const text = substitute(template, paramLists, i);
+    return flag(params, 'normalize') ? normalizeMessage(text) : text;
+  };
 
   const date = parseSendDate(params.get('date'), now);
   if (typeof date === 'number') return fail(date);
@@ -118,15 +143,17 @@ export function sendSms({ store, account, params, now, faults }: SendContext): S
   const expiry = parseExpiry(params.get('expiration_date'), date ?? now);
   if (typeof expiry === 'number') return fail(expiry);
 
-  const length = smsLength(message);
   const requestedMaxParts = Number.parseInt(params.get('max_parts') ?? '', 10);
   const maxParts = Number.isInteger(requestedMaxParts)
     ? Math.min(Math.max(requestedMaxParts, 1), ABSOLUTE_MAX_PARTS)
     : DEFAULT_MAX_PARTS;
-  if (length.parts > maxParts) return fail(12);
+  // One recipient's text over max_parts refuses the request (our reading: SMSAPI answers one error per request).
+  const texts = submitted.map((_, i) => textOf(i));
+  const lengths = texts.map((text) => smsLength(text));
+  if (lengths.some((length) => length.parts > maxParts)) return fail(12);
 
   const invalidNumbers: InvalidNumber[] = [];
-  const recipients: { number: string; submitted: string; idx: string | null }[] = [];
+  const recipients: { number: string; submitted: string; idx: string | null; message: string; length: (typeof lengths)[number] }[] = [];
   const seen = new Set<string>();
   const allowDuplicates = flag(params, 'allow_duplicates');
   for (const [i, raw] of submitted.entries()) {
@@ -147,7 +174,7 @@ export function sendSms({ store, account, params, now, faults }: SendContext): S
     }
     if (seen.has(number) && !allowDuplicates) continue;
     seen.add(number);
-    recipients.push({ number, submitted: raw, idx: idxValues?.[i] ?? null });
+    recipients.push({ number, submitted: raw, idx: idxValues?.[i] ?? null, message: texts[i]!, length: lengths[i]! });
   }
   if (recipients.length === 0) {
     const allBlacklisted = invalidNumbers.length > 0 && invalidNumbers.every((n) => n.error_code === 57);
@@ -159,8 +186,8 @@ export function sendSms({ store, account, params, now, faults }: SendContext): S
     if (repeated) return fail(53);
   }
 
-  const pointsEach = roundPoints(length.parts * POINTS_PER_PART);
-  const totalPoints = roundPoints(pointsEach * recipients.length);
+  const pointsOf = (r: (typeof recipients)[number]) => roundPoints(r.length.parts * POINTS_PER_PART);
+  const totalPoints = roundPoints(recipients.reduce((sum, r) => sum + pointsOf(r), 0));
   const test = flag(params, 'test');
   if (!test && !hasNoBalance(account) && account.points < totalPoints) return fail(103);
 
@@ -173,12 +200,12 @@ export function sendSms({ store, account, params, now, faults }: SendContext): S
         id,
         account: account.username,
         to: r.number,
-        message,
+        message: r.message,
         from: sender,
         ...(r.idx !== null ? { idx: r.idx } : {}),
-        parts: length.parts,
-        points: pointsEach,
-        encoding: length.encoding,
+        parts: r.length.parts,
+        points: pointsOf(r),
+        encoding: r.length.encoding,
         ...(params.get('notify_url') ? { notifyUrl: params.get('notify_url') } : {}),
         test: false,
         ...(date ? { scheduledFor: date.toISOString() } : {}),
@@ -189,14 +216,14 @@ export function sendSms({ store, account, params, now, faults }: SendContext): S
     }
     return {
       id,
-      points: pointsEach,
+      points: pointsOf(r),
       number: r.number,
       date_sent: Math.floor(sendAt.getTime() / 1000),
       submitted_number: r.submitted,
       status: 'QUEUE',
       error: null,
       idx: r.idx,
-      parts: length.parts,
+      parts: r.length.parts,
     };
   });
 
@@ -210,7 +237,8 @@ export function sendSms({ store, account, params, now, faults }: SendContext): S
   const body: SendSuccessBody = {
     count: list.length,
     list,
-    ...(flag(params, 'details') ? { message, length: length.units, parts: length.parts } : {}),
+    // details=1 describes the text: with parameters, the first recipient's (each list item has its own parts).
+    ...(flag(params, 'details') ? { message: recipients[0]!.message, length: recipients[0]!.length.units, parts: recipients[0]!.length.parts } : {}),
     ...(invalidNumbers.length > 0 ? { invalid_numbers: invalidNumbers } : {}),
   };
   const text =
