@@ -1,15 +1,14 @@
 // The ports: the smallest interfaces the use cases need from the outside world. Each has an AWS adapter and a
-// local twin (functions/adapters, local/).
+// local twin (functions/adapters, local/). What travels on the queues (a job reference on `sends` and in every
+// schedule; a webhook's facts or a task on `events`) has one schema per message in functions/contracts/queue.ts.
+import type { JobRef } from '#contracts/queue';
+
+export type { EventsQueueMessage, JobRef, ShopEventMessage } from '#contracts/queue';
 
 /** Time is passed in, never read ad hoc: it is what makes delays, quiet hours and a fast-forwarded clock testable. */
 export interface Clock {
   now(): Date;
 }
-
-// What travels on the queues (a job reference on `sends` and in every schedule; a webhook's facts or a task on
-// `events`): one schema per message in functions/contracts/queue.ts.
-import type { JobRef } from '#contracts/queue';
-export type { EventsQueueMessage, JobRef, ShopEventMessage } from '#contracts/queue';
 
 export interface Queue<T> {
   /** `delaySeconds` (at most 900, as SQS allows) keeps the message invisible that long: a retry after a backoff. */
