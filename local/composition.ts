@@ -9,7 +9,7 @@ import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
 import { createAesCipher } from '#adapters/aes-cipher';
 import { createSmsapiGateway } from '#adapters/smsapi-http';
 import type { Deps } from '#services/deps';
-import type { JobRef, Logger, ShopEventMessage } from '#services/ports';
+import type { EventsQueueMessage, JobRef, Logger } from '#services/ports';
 import { createLocalClock, type LocalClock } from './clock';
 import { createLocalQueue, type LocalQueue } from './queue';
 import { createLocalScheduler, type LocalScheduler } from './scheduler';
@@ -17,7 +17,7 @@ import { RUNTIME_TABLE } from './dynamodb';
 
 export interface LocalDeps extends Deps {
   clock: LocalClock;
-  eventsQueue: LocalQueue<ShopEventMessage>;
+  eventsQueue: LocalQueue<EventsQueueMessage>;
   sendsQueue: LocalQueue<JobRef>;
   scheduler: LocalScheduler;
 }
@@ -61,7 +61,7 @@ export async function createLocalDeps(options: {
   const doc = createDocumentClient({ endpoint: options.dynamoEndpoint });
   const runtimeTable = options.runtimeTable ?? RUNTIME_TABLE;
   const clock = await createLocalClock(doc, runtimeTable);
-  const eventsQueue = createLocalQueue<ShopEventMessage>(doc, runtimeTable, clock, {
+  const eventsQueue = createLocalQueue<EventsQueueMessage>(doc, runtimeTable, clock, {
     name: 'events',
     visibilityTimeoutMs: options.eventsVisibilityTimeoutMs ?? 5_000,
     maxReceiveCount: 5,

@@ -1,5 +1,7 @@
-// The Shoper webhook payloads we accept, parsed once at the edge into plain facts. Shoper sends numbers as
-// strings and (by some accounts) addresses in camelCase: both spellings are accepted.
+// The Shoper webhook payloads we accept, parsed once at the edge into typed facts (parseShopEvent): the events queue
+// carries the facts and the planners read nothing else. Shoper sends numbers as strings and (by some accounts)
+// addresses in camelCase: both spellings are accepted.
+import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import '#domain/zod-mini';
 
@@ -151,8 +153,7 @@ export function parseOrder(payload: unknown): ParseResult<OrderFacts> {
   };
 }
 
-const requireId = (payload: unknown, names: string[]): ParseResult<string> => {
-  const obj = payload as Record<string, unknown>;
+const requireId = (obj: Record<string, unknown>, names: string[]): ParseResult<string> => {
   for (const n of names) {
     const v = obj[n];
     if ((typeof v === 'string' && v.trim() !== '') || typeof v === 'number') return { ok: true, value: String(v) };
@@ -160,27 +161,174 @@ const requireId = (payload: unknown, names: string[]): ParseResult<string> => {
   return { ok: false, field: names[0]!, message: `${names[0]} is required` };
 };
 
-/** Validation at the edge: a payload the planner could not read is refused with 400 and the field named. */
-export function validateEventPayload(event: SupportedEvent, payload: unknown): ParseResult<true> {
-  let result: ParseResult<unknown>;
+/** What a parcel.dispatch tells the planners: the order shipped (its customer is asked of Shoper). */
+export interface ParcelFacts {
+  orderId: string;
+}
+
+/** What a client.create tells the planners. `newsletter` is absent when the payload does not say. */
+export interface ClientFacts {
+  userId: string;
+  firstname?: string;
+  lastname?: string;
+  newsletter?: boolean;
+}
+
+/** What a product.edit payload (or REST products/{id}) tells us. */
+export interface ProductFacts {
+  productId: string;
+  name?: string;
+  /** The merchant's product code (for the staff out-of-stock alert's {product_code}). */
+  code?: string;
+  price?: string;
+  currencyId?: string;
+  stock?: number;
+  active?: boolean;
+  /** The product's page (Shoper's `permalink`), for {product_link}. */
+  url?: string;
+}
+
+const rawId = z.optional(z.union([z.string(), z.number()]));
+const ParcelPayload = z.looseObject({ order_id: rawId, orderId: rawId });
+
+const yes = (v: unknown) => v === true || v === 1 || v === '1' || v === 'true';
+const ClientPayload = z.looseObject({
+  user_id: rawId,
+  userId: rawId,
+  id: rawId,
+  firstname: z.nullish(z.string()),
+  lastname: z.nullish(z.string()),
+  newsletter: z.optional(z.pipe(z.union([z.boolean(), z.string(), z.number()]), z.transform((v: boolean | string | number) => yes(v)))),
+});
+
+// Product payloads: an empty string means "not said", as an absent field.
+const flag = z.pipe(
+  z.optional(z.union([z.boolean(), z.number(), z.string(), z.null()])),
+  z.transform((v) => (v == null || v === '' ? undefined : yes(v))),
+);
+const given = z.pipe(
+  z.optional(z.union([z.string(), z.number(), z.null()])),
+  z.transform((v) => (v == null || v === '' ? undefined : String(v))),
+);
+const ProductPayload = z.looseObject({
+  product_id: given,
+  productId: given,
+  id: given,
+  currency_id: given,
+  translations: z.optional(z.record(z.string(), z.partial(z.looseObject({ name: given, active: flag, permalink: given })))),
+  stock: z.nullish(z.partial(z.looseObject({ stock: given, active: flag, price: given }))),
+});
+// Read on its own: a code of an unexpected type leaves the code out, not the product.
+const ProductCode = z.looseObject({ code: z.nullish(z.union([z.string(), z.number()])) });
+
+function readProduct(payload: unknown): ParseResult<ProductFacts> {
+  const parsed = ProductPayload.safeParse(payload);
+  if (!parsed.success) return { ok: false, ...firstIssue(parsed.error) };
+  const p = parsed.data;
+  const productId = p.product_id ?? p.productId ?? p.id;
+  if (!productId || !/^\d{1,12}$/.test(productId)) return { ok: false, field: 'product_id', message: 'product_id must be a number' };
+  const translations = Object.entries(p.translations ?? {});
+  const main = (translations.find(([locale]) => locale === 'pl_PL') ?? translations[0])?.[1];
+  const stock = p.stock?.stock !== undefined ? Number(p.stock.stock) : undefined;
+  const flags = [main?.active, p.stock?.active].filter((f): f is boolean => f !== undefined);
+  const code = ProductCode.safeParse(payload).data?.code;
+  return {
+    ok: true,
+    value: {
+      productId,
+      name: main?.name,
+      ...(code != null && code !== '' ? { code: String(code) } : {}),
+      price: p.stock?.price,
+      currencyId: p.currency_id,
+      stock: stock !== undefined && Number.isFinite(stock) ? stock : undefined,
+      active: flags.length === 0 ? undefined : flags.every(Boolean),
+      ...(main?.permalink ? { url: main.permalink } : {}),
+    },
+  };
+}
+
+/** Reads Shoper's product representation (numbers may come as strings, flags as "1"/"0"). */
+export function parseProduct(payload: unknown): ProductFacts | undefined {
+  const product = readProduct(payload);
+  return product.ok ? product.value : undefined;
+}
+
+/** One verified webhook as typed facts: what the events queue carries and the planners read. */
+export type ShopEvent =
+  | { event: 'order.create'; order: OrderFacts }
+  | { event: 'order.status'; order: OrderFacts }
+  | { event: 'order.edit'; order: OrderFacts }
+  | { event: 'order.delete'; order: OrderFacts }
+  | { event: 'parcel.dispatch'; parcel: ParcelFacts }
+  | { event: 'client.create'; client: ClientFacts }
+  /** `deliveryKey`: the same delivery (a Shoper retry, our own retry) has the same bytes, so the same key. */
+  | { event: 'product.edit'; product: ProductFacts; deliveryKey: string };
+
+/**
+ * A payload `parseShopEvent` cannot turn into facts. `refused`: Shoper is answered 400 with the field (an event
+ * without the id it is about). `unreadable`: the id is there but the rest cannot be read; the delivery is answered
+ * 200, logged and kept with the other events, and plans nothing (a retry would not make it readable).
+ */
+export type ShopEventError = { ok: false; verdict: 'refused' | 'unreadable'; field: string; message: string };
+
+const refused = (e: { field: string; message: string }): ShopEventError => ({
+  ok: false,
+  verdict: 'refused',
+  field: e.field,
+  message: e.message,
+});
+const unreadable = (field: string, message: string): ShopEventError => ({ ok: false, verdict: 'unreadable', field, message });
+
+/** Turns one supported webhook's JSON body into its facts: the one place a Shoper payload is read. */
+export function parseShopEvent(event: SupportedEvent, payload: unknown): { ok: true; value: ShopEvent } | ShopEventError {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return refused({ field: 'body', message: 'The body must be a JSON object' });
+  }
+  const obj = payload as Record<string, unknown>;
   switch (event) {
     case 'order.create':
     case 'order.status':
     case 'order.edit':
-    case 'order.delete':
-      result = parseOrder(payload);
-      break;
-    case 'parcel.dispatch':
-      result = requireId(payload, ['order_id', 'orderId']);
-      break;
-    case 'client.create':
-      result = requireId(payload, ['user_id', 'userId', 'id']);
-      break;
-    case 'product.edit':
-      result = requireId(payload, ['product_id', 'productId', 'id']);
-      break;
+    case 'order.delete': {
+      const order = parseOrder(payload);
+      return order.ok ? { ok: true, value: { event, order: order.value } } : refused(order);
+    }
+    case 'parcel.dispatch': {
+      const id = requireId(obj, ['order_id', 'orderId']);
+      if (!id.ok) return refused(id);
+      const parcel = ParcelPayload.safeParse(payload);
+      const orderId = parcel.success ? String(parcel.data.order_id ?? parcel.data.orderId ?? '').trim() : '';
+      if (orderId === '') return unreadable('order_id', 'order_id is required');
+      return { ok: true, value: { event, parcel: { orderId } } };
+    }
+    case 'client.create': {
+      const id = requireId(obj, ['user_id', 'userId', 'id']);
+      if (!id.ok) return refused(id);
+      const parsed = ClientPayload.safeParse(payload);
+      if (!parsed.success) {
+        const issue = firstIssue(parsed.error);
+        return unreadable(issue.field, issue.message);
+      }
+      const c = parsed.data;
+      const userId = String(c.user_id ?? c.userId ?? c.id ?? '').trim();
+      if (userId === '') return unreadable('user_id', 'user_id is required');
+      const client: ClientFacts = {
+        userId,
+        firstname: c.firstname ?? undefined,
+        lastname: c.lastname ?? undefined,
+        newsletter: c.newsletter,
+      };
+      return { ok: true, value: { event, client } };
+    }
+    case 'product.edit': {
+      const id = requireId(obj, ['product_id', 'productId', 'id']);
+      if (!id.ok) return refused(id);
+      const product = readProduct(payload);
+      if (!product.ok) return unreadable(product.field, product.message);
+      const deliveryKey = createHash('sha256').update(JSON.stringify(payload)).digest('hex').slice(0, 32);
+      return { ok: true, value: { event, product: product.value, deliveryKey } };
+    }
   }
-  return result.ok ? { ok: true, value: true } : result;
 }
 
 type PayloadKind = 'order' | 'parcel' | 'client' | 'product';

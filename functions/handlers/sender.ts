@@ -1,7 +1,4 @@
 // The `sends` queue consumer: sends each job's SMS (immediate jobs and fired schedules alike).
-import * as z from 'zod/mini';
-import '#domain/zod-mini';
-import { JOB_ID } from '#domain/job-id';
 import { awsDeps } from '../composition';
 import { dynamodb, jobs, sendLimits } from '../aws/dynamodb';
 import { kms } from '../aws/kms';
@@ -10,28 +7,19 @@ import { scheduler } from '../aws/scheduler';
 import { ssmSecrets } from '../aws/ssm';
 import { smsapi } from '../aws/smsapi';
 import type { Deps } from '#services/deps';
-import type { JobRef } from '#services/ports';
+import { SendsQueueMessage, type JobBatchRef } from '#contracts/queue';
 import { sendJob } from '#services/send-job';
-import { sendBatch, MAX_BATCH, type JobBatchRef } from '#services/send-batch';
+import { sendBatch } from '#services/send-batch';
 import { sqsHandler } from './sqs';
 
-const jobId = () => z.string().check(z.regex(JOB_ID));
-const JobRefMessage = z.object({ shop: z.string().check(z.minLength(1)), jobId: jobId() });
-// Several jobs sharing one SMSAPI request (back-in-stock sends); checked first, a JobRef has no jobIds.
-const JobBatchMessage = z.object({
-  shop: z.string().check(z.minLength(1)),
-  jobIds: z.array(jobId()).check(z.minLength(1), z.maxLength(MAX_BATCH)),
-  /** The schedule's own id (job-id.ts batchIdFor) when a schedule fired the batch. */
-  jobId: z.optional(jobId()),
-});
-const SendsMessage = z.union([JobBatchMessage, JobRefMessage]);
-const isBatch = (m: JobRef | JobBatchRef): m is JobBatchRef => 'jobIds' in m && Array.isArray(m.jobIds);
+// Several jobs sharing one SMSAPI request (back-in-stock sends), or one job.
+const isBatch = (m: SendsQueueMessage): m is JobBatchRef => 'jobIds' in m && Array.isArray(m.jobIds);
 
 export const makeHandler = (getDeps: () => Promise<Deps>) =>
-  sqsHandler<JobRef | JobBatchRef>(
+  sqsHandler<SendsQueueMessage>(
     getDeps,
     (body) => {
-      const parsed = SendsMessage.safeParse(body);
+      const parsed = SendsQueueMessage.safeParse(body);
       return parsed.success ? parsed.data : undefined;
     },
     async (message, deps, record) => {

@@ -1,7 +1,6 @@
 // Back in stock (manual 4.5): a client leaves a mobile number on an unavailable product's page; when the
 // product is active and in stock again, every waiting sign-up gets one SMS and turns from "oczekuje" to
 // "wysłany". Sign-ups are listed and deleted by the merchant (4.9) and withdrawn by the client.
-import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '#domain/cursor';
 import { AppError, badRequest } from '#domain/errors';
 import type { Job, Shop } from '#domain/model';
@@ -9,6 +8,8 @@ import { formatMoney } from '#domain/money';
 import { normalizeMobile, phoneErrorMessage } from '#domain/phone';
 import { dueTime, templateKey, type PlanningContext } from '#domain/planning';
 import { withDefaults } from '#domain/settings';
+import { parseProduct, type ProductFacts } from '#domain/shoper-events';
+import { BACK_IN_STOCK_PAGE_EVENT, type BackInStockPage } from '#contracts/queue';
 import { localDate } from '#domain/calendar';
 import { renderLinkedMessage } from '#domain/linked-message';
 import { renderMessage } from '#domain/template';
@@ -25,59 +26,6 @@ import { placeUnderDailyCap, releaseCapPlace } from './storefront-cap';
 import { readWithdrawToken, withdrawToken } from './storefront';
 import { optOutsOf } from './opt-out';
 import { saveLinks } from './short-links';
-
-/** What a product.edit payload (or REST products/{id}) tells us. */
-export interface ProductFacts {
-  productId: string;
-  name?: string;
-  price?: string;
-  currencyId?: string;
-  stock?: number;
-  active?: boolean;
-  /** The product's page (Shoper's `permalink`), for {product_link}. */
-  url?: string;
-}
-
-const flag = z
-  .union([z.boolean(), z.number(), z.string(), z.null()])
-  .optional()
-  .transform((v) => (v === undefined || v === null || v === '' ? undefined : v === true || v === 1 || v === '1' || v === 'true'));
-const text = z
-  .union([z.string(), z.number(), z.null()])
-  .optional()
-  .transform((v) => (v == null || v === '' ? undefined : String(v)));
-const ProductPayload = z
-  .object({
-    product_id: text,
-    productId: text,
-    id: text,
-    currency_id: text,
-    translations: z.record(z.string(), z.object({ name: text, active: flag, permalink: text }).partial().passthrough()).optional(),
-    stock: z.object({ stock: text, active: flag, price: text }).partial().passthrough().nullish(),
-  })
-  .passthrough();
-
-/** Reads Shoper's product representation (numbers may come as strings, flags as "1"/"0"). */
-export function parseProduct(payload: unknown): ProductFacts | undefined {
-  const parsed = ProductPayload.safeParse(payload);
-  if (!parsed.success) return undefined;
-  const p = parsed.data;
-  const productId = p.product_id ?? p.productId ?? p.id;
-  if (!productId || !/^\d{1,12}$/.test(productId)) return undefined;
-  const translations = Object.entries(p.translations ?? {});
-  const main = (translations.find(([locale]) => locale === 'pl_PL') ?? translations[0])?.[1];
-  const stock = p.stock?.stock !== undefined ? Number(p.stock.stock) : undefined;
-  const flags = [main?.active, p.stock?.active].filter((f): f is boolean => f !== undefined);
-  return {
-    productId,
-    name: main?.name,
-    price: p.stock?.price,
-    currencyId: p.currency_id,
-    stock: stock !== undefined && Number.isFinite(stock) ? stock : undefined,
-    active: flags.length === 0 ? undefined : flags.every(Boolean),
-    ...(main?.permalink ? { url: main.permalink } : {}),
-  };
-}
 
 /** Active (as far as the payload says) and in stock. */
 export const isAvailable = (product: ProductFacts) => product.active !== false && (product.stock ?? 0) > 0;
@@ -219,28 +167,6 @@ export const NOTIFY_SLICE = 1000;
  * well inside the planner's 60 s): a list of any length is planned by a chain of runs, each bounded.
  */
 export const RESTOCK_PAGE = NOTIFY_SLICE;
-
-/**
- * The `event` of a restock's next page on the events queue (not a Shoper event name: no webhook can claim it). Its
- * payload carries the product as the first run knew it and the last number read, so the next run reads on from there.
- */
-export const BACK_IN_STOCK_PAGE_EVENT = 'app.back-in-stock-page';
-export const BackInStockPage = z.object({
-  product: z.object({
-    productId: z.string().regex(/^\d{1,12}$/),
-    name: z.string().optional(),
-    price: z.string().optional(),
-    currencyId: z.string().optional(),
-    stock: z.number().optional(),
-    active: z.boolean().optional(),
-    url: z.string().optional(),
-  }),
-  /** The E.164 number of the last sign-up the previous run read: this run starts after it. */
-  after: z.string().min(1),
-  /** 2 for the first continuation: for the logs, and a bound a runaway chain cannot pass. */
-  page: z.number().int().min(2).max(10_000),
-});
-export type BackInStockPage = z.infer<typeof BackInStockPage>;
 
 async function enqueueNextPage(deps: Deps, shop: string, page: BackInStockPage): Promise<void> {
   await deps.eventsQueue.send({ shop, event: BACK_IN_STOCK_PAGE_EVENT, receivedAt: deps.clock.now().toISOString(), payload: page });

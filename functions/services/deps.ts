@@ -2,7 +2,7 @@
 import type { Config, Secrets } from '#config';
 import type { Store } from '#adapters/dynamodb/store';
 import type { JobsRepository, SendLimitsRepository } from './jobs-repository';
-import type { Clock, JobRef, JobScheduler, Logger, Queue, ShopEventMessage, SmsGateway, TokenCipher } from './ports';
+import type { Clock, EventsQueueMessage, JobRef, JobScheduler, Logger, Queue, SmsGateway, TokenCipher } from './ports';
 
 export interface Deps {
   config: Config;
@@ -14,7 +14,7 @@ export interface Deps {
   jobs: JobsRepository;
   /** The frequency cap, held-back counts and balance watch of the sender. */
   sendLimits: SendLimitsRepository;
-  eventsQueue: Queue<ShopEventMessage>;
+  eventsQueue: Queue<EventsQueueMessage>;
   sendsQueue: Queue<JobRef>;
   scheduler: JobScheduler;
   cipher: TokenCipher;

@@ -1,8 +1,9 @@
-// Use case: accept one Shoper webhook. Verify the signature over the raw bytes before anything else, store the
-// event, put it on the `events` queue, answer fast. Deduplication happens in planning, by content.
+// Use case: accept one Shoper webhook. Verify the signature over the raw bytes before anything else, parse the
+// payload into its facts (once: planners read only these), store the event, put the facts on the `events` queue,
+// answer fast. Deduplication happens in planning, by content.
 import { createHash } from 'node:crypto';
 import { AppError, badRequest, unauthorized } from '#domain/errors';
-import { isSupportedEvent, payloadFitsEvent, validateEventPayload } from '#domain/shoper-events';
+import { isSupportedEvent, parseShopEvent, payloadFitsEvent } from '#domain/shoper-events';
 import type { Deps } from './deps';
 import { safeEqualHex, webhookSignature } from './webhook-signature';
 import { appWebhookSecret, panelWebhookSecret, webhookModeOf } from './webhook-secret';
@@ -59,12 +60,17 @@ export async function ingestWebhook(deps: Deps, request: WebhookRequest): Promis
     const fits = payloadFitsEvent(event, payload as Record<string, unknown>);
     if (!fits.ok) throw badRequest('WEBHOOK_EVENT_MISMATCH', fits.message, fits.field);
   }
-  const valid = validateEventPayload(event, payload);
-  if (!valid.ok) throw badRequest('WEBHOOK_BODY_INVALID', valid.message, valid.field);
+  const facts = parseShopEvent(event, payload);
+  if (!facts.ok && facts.verdict === 'refused') throw badRequest('WEBHOOK_BODY_INVALID', facts.message, facts.field);
   const receivedAt = deps.clock.now().toISOString();
   const eventId = createHash('sha256').update(`${webhookId}\n${event}\n`).update(request.rawBody).digest('hex').slice(0, 40);
   await deps.store.putEvent(licence, eventId, receivedAt, event, request.rawBody.toString('utf8'));
-  await deps.eventsQueue.send({ shop: licence, event, receivedAt, payload });
+  if (facts.ok) {
+    await deps.eventsQueue.send({ shop: licence, receivedAt, ...facts.value });
+  } else {
+    // Its id is there, the rest cannot be read: kept (above) and logged, answered as accepted, nothing to plan.
+    deps.logger.error('event payload not understood', { shop: licence, event, field: facts.field, reason: facts.message });
+  }
   deps.logger.info('webhook accepted', { shop: licence, event });
   if (mode === 'app' && !shop.webhookEvents) {
     // Set up before one webhook per event (accepted without the id check): move it over. Never fails the delivery.

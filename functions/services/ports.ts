@@ -1,25 +1,13 @@
 // The ports: the smallest interfaces the use cases need from the outside world. Each has an AWS adapter and a
-// local twin (functions/adapters, local/).
+// local twin (functions/adapters, local/). What travels on the queues (a job reference on `sends` and in every
+// schedule; a webhook's facts or a task on `events`) has one schema per message in functions/contracts/queue.ts.
+import type { JobRef } from '#contracts/queue';
+
+export type { EventsQueueMessage, JobRef, ShopEventMessage } from '#contracts/queue';
 
 /** Time is passed in, never read ad hoc: it is what makes delays, quiet hours and a fast-forwarded clock testable. */
 export interface Clock {
   now(): Date;
-}
-
-/** A reference to one SMS job: what travels on the `sends` queue and in every schedule. */
-export interface JobRef {
-  shop: string;
-  jobId: string;
-}
-
-/** A verified Shoper webhook, as it travels on the `events` queue. */
-export interface ShopEventMessage {
-  shop: string;
-  /** Shoper event name, e.g. `order.status`. */
-  event: string;
-  receivedAt: string;
-  /** The raw JSON body, verified and parsed once at the edge. */
-  payload: unknown;
 }
 
 export interface Queue<T> {

@@ -2,6 +2,7 @@
 // Each recipient is still its own job with its own conditional state changes, so exactly-once per person holds
 // as for single sends: both settle through functions/services/send-settlement.ts; only the gateway call is shared.
 import { batchIdFor } from '#domain/job-id';
+import { MAX_BATCH, type JobBatchRef } from '#contracts/queue';
 import type { Job, SmsapiConnection } from '#domain/model';
 import { smsapiNumber } from '#domain/phone';
 import { withDefaults } from '#domain/settings';
@@ -18,15 +19,8 @@ import { claimJob, releaseClaim, settleFailed, settleRefusal, settleSent } from 
 import { watchBalance } from './low-balance';
 import { shortLinkBase } from './short-links';
 
-/** What travels on the `sends` queue for a batch. `jobId` is set only on scheduled batches (it names the schedule). */
-export interface JobBatchRef {
-  shop: string;
-  jobIds: string[];
-  jobId?: string;
-}
-
-/** SMSAPI's several-numbers request; kept well under its per-request limits. */
-export const MAX_BATCH = 100;
+// What travels on the `sends` queue for a batch, and its size limit, are in functions/contracts/queue.ts.
+export { MAX_BATCH, type JobBatchRef } from '#contracts/queue';
 const LEASE_MS = 120_000;
 
 export type BatchOutcome = { result: 'done'; sent: number; failed: number; skipped: number } | { result: 'retry'; reason: string };

@@ -4,20 +4,14 @@
 // then the items in bounded steps for a time budget, queues its own continuation, and deletes the shop record
 // last, so an interrupted purge (timeout, crash) is resumed by the next message or a repeated uninstall.
 import { performance } from 'node:perf_hooks';
-import * as z from 'zod/mini';
-import '#domain/zod-mini';
+import { SHOP_PURGE_EVENT, type ShopPurgeTask } from '#contracts/queue';
 import { createUninstallRepository } from '#adapters/dynamodb/uninstall';
 import type { Deps } from './deps';
 import { seedExampleCelebrations } from './celebrations';
 import { enqueueShopSetup, startingSetup } from './shop-setup';
 
-/** The `event` of a purge task on the events queue: not a Shoper event name, so no webhook can claim it. */
-export const SHOP_PURGE_EVENT = 'app.shop-purge';
 const SCHEDULES_PER_STEP = 100;
 const ITEMS_PER_STEP = 500;
-
-export const ShopPurgeTask = z.object({ uninstallId: z.string().check(z.minLength(1)), round: z.int().check(z.minimum(1)) });
-export type ShopPurgeTask = z.infer<typeof ShopPurgeTask>;
 
 export interface ShopPurgeOutcome {
   /** `done`: nothing of the shop is left; `reinstalled`: and the install that waited is the shop now. */

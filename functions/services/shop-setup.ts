@@ -5,8 +5,7 @@
 // that honours Retry-After; after SETUP_MAX_ATTEMPTS the setup is marked failed, visibly, and the admin can retry.
 // The same task moves a shop set up before one webhook per event to one webhook per event (migrateLegacyWebhooks).
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod/mini';
-import '#domain/zod-mini';
+import { SHOP_SETUP_EVENT, type ShopSetupTask } from '#contracts/queue';
 import type { Shop, ShopSetup } from '#domain/model';
 import type { Deps } from './deps';
 import { readShopCatalogue } from './shop-catalogue';
@@ -14,15 +13,10 @@ import { createShoperClient, ShoperApiError } from './shoper-client';
 import { registerWebhooks } from './webhook-registration';
 import { webhookModeOf } from './webhook-secret';
 
-/** The `event` of a setup task on the events queue: not a Shoper event name, so no webhook can claim it. */
-export const SHOP_SETUP_EVENT = 'app.shop-setup';
 export const SETUP_MAX_ATTEMPTS = 8;
 /** Seconds before attempt n+1 (at least; a longer Retry-After wins). SQS delays are at most 900 s. */
 const BACKOFF_SECONDS = [0, 10, 30, 60, 120, 300, 600, 900, 900];
 const DAY_MS = 86_400_000;
-
-export const ShopSetupTask = z.object({ installId: z.string().check(z.minLength(1)), attempt: z.int().check(z.minimum(1)) });
-export type ShopSetupTask = z.infer<typeof ShopSetupTask>;
 
 export type ShopSetupOutcome = 'done' | 'retrying' | 'failed' | 'stale';
 

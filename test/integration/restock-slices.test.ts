@@ -5,7 +5,8 @@
 import type { LocalRuntime } from '../../local/runtime';
 import { DEFAULT_SETTINGS } from '#domain/settings';
 import { createSignUpRepository, signUpId } from '#adapters/dynamodb/subscriptions';
-import { BACK_IN_STOCK_PAGE_EVENT, NOTIFY_SLICE, RESTOCK_PAGE, type BackInStockPage } from '#services/back-in-stock';
+import { BACK_IN_STOCK_PAGE_EVENT, type BackInStockPage } from '#contracts/queue';
+import { NOTIFY_SLICE, RESTOCK_PAGE } from '#services/back-in-stock';
 import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
 const WAITING = NOTIFY_SLICE + 50;

@@ -14,11 +14,9 @@ import {
 import { supersededOrderPlacedJobs } from '#domain/planning-stale';
 import type { Plan } from '#domain/planning';
 import type { OrderFacts } from '#domain/shoper-events';
-import * as z from 'zod';
 import { cancelStaleJobs } from '../scheduled-jobs';
 import { shoperCustomers, type ShoperCustomers } from '../shoper-customers';
-import { order } from './orders';
-import { PayloadInvalid, type EventPlanner, type PlannerInput } from './types';
+import type { PlannerFor, PlannerInput } from './types';
 
 const NOTHING: Plan = { jobs: [], skipped: [] };
 
@@ -32,11 +30,11 @@ const customersOf = (input: PlannerInput): ShoperCustomers => shoperCustomers(in
 const consentFor = (input: PlannerInput, customers: ShoperCustomers, userId: string | undefined) =>
   input.ctx.settings.requireMarketingConsent ? customers.consentOf(userId) : Promise.resolve(true);
 
-export const planOrderPlaced: EventPlanner = async (input) => {
+export const planOrderPlaced: PlannerFor<'order.create'> = async (input) => {
   const { deps, message, config, ctx } = input;
   const placedRules = activeCelebrations(config.celebrations, 'order-placed');
   if (placedRules.length === 0 && activeCelebrations(config.celebrations, 'first-order').length === 0) return NOTHING;
-  const facts = order(message.payload);
+  const facts = message.order;
   const customers = customersOf(input);
   const consent = await consentFor(input, customers, facts.userId);
   const firstOrder = needsFirstOrderAnswer(config.celebrations, ctx, consent) ? await customers.isFirstOrder(facts) : undefined;
@@ -66,44 +64,27 @@ async function planOrderShipped(input: PlannerInput, customers: ShoperCustomers,
   );
 }
 
-export const planShippedStatus: EventPlanner = async (input) => {
+export const planShippedStatus: PlannerFor<'order.status'> = async (input) => {
   if (activeCelebrations(input.config.celebrations, 'order-shipped').length === 0) return NOTHING;
-  const facts = order(input.message.payload);
+  const facts = input.message.order;
   if (!isShippedStatus(facts.statusId, input.ctx)) return NOTHING;
   return planOrderShipped(input, customersOf(input), facts, 'order.status');
 };
 
-const ParcelPayload = z.looseObject({ order_id: z.union([z.string(), z.number()]).optional(), orderId: z.union([z.string(), z.number()]).optional() });
-
-export const planParcelDispatched: EventPlanner = async (input) => {
+export const planParcelDispatched: PlannerFor<'parcel.dispatch'> = async (input) => {
   if (activeCelebrations(input.config.celebrations, 'order-shipped').length === 0) return NOTHING;
-  const parcel = ParcelPayload.safeParse(input.message.payload);
-  const orderId = parcel.success ? String(parcel.data.order_id ?? parcel.data.orderId ?? '').trim() : '';
-  if (orderId === '') throw new PayloadInvalid('order_id', 'order_id is required');
+  const { orderId } = input.message.parcel;
   const customers = customersOf(input);
   const facts = await customers.order(orderId);
   if (!facts) return { jobs: [], skipped: [{ reason: 'NO_ORDER', detail: orderId }] };
   return planOrderShipped(input, customers, facts, 'parcel.dispatch');
 };
 
-const flag = z.union([z.boolean(), z.string(), z.number()]).transform((v) => v === true || v === 1 || v === '1' || v === 'true');
-const ClientPayload = z.looseObject({
-  user_id: z.union([z.string(), z.number()]).optional(),
-  userId: z.union([z.string(), z.number()]).optional(),
-  id: z.union([z.string(), z.number()]).optional(),
-  firstname: z.string().nullish(),
-  lastname: z.string().nullish(),
-  newsletter: flag.optional(),
-});
-
-export const planClientRegistered: EventPlanner = async (input) => {
+export const planClientRegistered: PlannerFor<'client.create'> = async (input) => {
   const { message, config, ctx } = input;
   if (activeCelebrations(config.celebrations, 'account-registered').length === 0) return NOTHING;
-  const parsed = ClientPayload.safeParse(message.payload);
-  if (!parsed.success) throw new PayloadInvalid(parsed.error.issues[0]?.path.join('.') || 'body', parsed.error.issues[0]?.message ?? 'invalid');
-  const client = parsed.data;
-  const userId = String(client.user_id ?? client.userId ?? client.id ?? '').trim();
-  if (userId === '') throw new PayloadInvalid('user_id', 'user_id is required');
+  const { client } = message;
+  const { userId } = client;
 
   const customers = customersOf(input);
   // The webhook carries the user with its newsletter flag; ask Shoper only if it is missing.

@@ -1,20 +1,14 @@
 // Order events: the owner's new-order SMS and the customer's SMS of the status a new order is placed with
 // (order.create), and the customer's status SMS (order.status). A status
 // change first cancels the order's pending status SMS it makes stale (unless the merchant keeps them).
-import { parseOrder, type OrderFacts } from '#domain/shoper-events';
+import type { OrderFacts } from '#domain/shoper-events';
 import { initialStatusAlreadyPlanned, mergePlans, planOrderStatus, planOwnerNewOrder, type Plan } from '#domain/planning';
 import { staleStatusJobs } from '#domain/planning-stale';
 import { templateKey } from '#domain/planning';
 import type { Job } from '#domain/model';
 import type { Deps } from '../deps';
 import { cancelStaleJobs } from '../scheduled-jobs';
-import { PayloadInvalid, type EventPlanner } from './types';
-
-export const order = (payload: unknown): OrderFacts => {
-  const parsed = parseOrder(payload);
-  if (!parsed.ok) throw new PayloadInvalid(parsed.field, parsed.message);
-  return parsed.value;
-};
+import type { PlannerFor } from './types';
 
 /** Every job of one order (the store reads the shop's jobs; see scheduled-jobs.ts on the limit). */
 export async function jobsOfOrder(deps: Deps, shop: string, orderId: string): Promise<Job[]> {
@@ -27,8 +21,8 @@ const alreadyPlanned = (facts: OrderFacts): Plan => ({
 });
 
 /** A new order: the owner's alert, and the customer's SMS of the status the order was placed with. */
-export const planOrderCreate: EventPlanner = async ({ deps, message, ctx }) => {
-  const facts = order(message.payload);
+export const planOrderCreate: PlannerFor<'order.create'> = async ({ deps, message, ctx }) => {
+  const facts = message.order;
   const owner = planOwnerNewOrder(facts, ctx);
   if (!facts.statusId) return owner;
   // Only read the order's jobs when a status SMS could go.
@@ -38,8 +32,8 @@ export const planOrderCreate: EventPlanner = async ({ deps, message, ctx }) => {
   return mergePlans(owner, planned ? alreadyPlanned(facts) : planOrderStatus(facts, ctx, 'order.create'));
 };
 
-export const planOrderStatusChange: EventPlanner = async ({ deps, message, ctx }) => {
-  const facts = order(message.payload);
+export const planOrderStatusChange: PlannerFor<'order.status'> = async ({ deps, message, ctx }) => {
+  const facts = message.order;
   const orderJobs = facts.statusId ? await jobsOfOrder(deps, message.shop, facts.orderId) : [];
   if (ctx.settings.cancelStaleStatusMessages && facts.statusId) {
     const staleness = staleStatusJobs(facts, orderJobs, ctx);

@@ -3,24 +3,21 @@
 import type { Plan, PlanningContext } from '#domain/planning';
 import type { ShopConfiguration } from '#adapters/dynamodb/store';
 import type { Deps } from '../deps';
+import type { PlannedMessage, PlannedMessageOf } from '#contracts/queue';
 import type { ShopEventMessage } from '../ports';
 
-export interface PlannerInput {
+/** `message`: the event's facts (parsed once at the edge), e.g. `message.order` for an order event. */
+export interface PlannerInput<M extends PlannedMessage = PlannedMessage> {
   deps: Deps;
-  message: ShopEventMessage;
+  message: M;
   config: ShopConfiguration;
   ctx: PlanningContext;
 }
 
-export type EventPlanner = (input: PlannerInput) => Promise<Plan>;
+export type EventPlanner<M extends PlannedMessage = PlannedMessage> = (input: PlannerInput<M>) => Promise<Plan>;
 
-/** A payload the planner cannot read will not become readable on retry. */
-export class PayloadInvalid extends Error {
-  constructor(
-    public readonly field: string,
-    reason: string,
-  ) {
-    super(reason);
-    this.name = 'PayloadInvalid';
-  }
-}
+/** A planner of one event, e.g. `PlannerFor<'order.status'>` reads `message.order`. */
+export type PlannerFor<E extends PlannedMessage['event']> = EventPlanner<PlannedMessageOf<E>>;
+
+/** The message of any order event (create, status, edit, delete): all carry the order's facts. */
+export type OrderEventMessage = Extract<ShopEventMessage, { order: unknown }>;
