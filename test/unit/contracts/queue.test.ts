@@ -53,9 +53,18 @@ test('facts without what a planner needs, or another shape, are not understood',
   expect(readEventsQueueMessage('order.status')).toBeUndefined();
 });
 
-test('the sends queue: a job reference or a batch of at most 100', () => {
-  const ids = (n: number) => Array.from({ length: n }, (_, i) => `job${i}`);
-  expect(SendsQueueMessage.safeParse({ shop, jobId: 'abc123' }).data).toEqual({ shop, jobId: 'abc123' });
+test('the sends queue: a job reference or a batch of at most 100, ids shaped as job ids', () => {
+  const id = (i: number) => i.toString(16).padStart(32, '0');
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => id(i));
+  const batchId = `b${'1'.repeat(31)}`;
+  expect(SendsQueueMessage.safeParse({ shop, jobId: id(7) }).data).toEqual({ shop, jobId: id(7) });
+  expect(SendsQueueMessage.safeParse({ shop, jobIds: ids(100), jobId: batchId }).data).toEqual({ shop, jobIds: ids(100), jobId: batchId });
+  expect(SendsQueueMessage.safeParse({ shop, jobIds: ids(101) }).success).toBe(false);
+  expect(SendsQueueMessage.safeParse({ shop, jobIds: [] }).success).toBe(false);
+  expect(SendsQueueMessage.safeParse({ shop, jobId: 'abc123' }).success).toBe(false);
+  expect(SendsQueueMessage.safeParse({ shop, jobId: 'ABC/../x' }).success).toBe(false);
+  expect(SendsQueueMessage.safeParse({ jobId: id(1) }).success).toBe(false);
+});
   expect(SendsQueueMessage.safeParse({ shop, jobIds: ids(100), jobId: 'b1' }).data).toEqual({ shop, jobIds: ids(100), jobId: 'b1' });
   expect(SendsQueueMessage.safeParse({ shop, jobIds: ids(101) }).success).toBe(false);
   expect(SendsQueueMessage.safeParse({ shop, jobIds: [] }).success).toBe(false);
