@@ -16,6 +16,7 @@ const transform = {
 const transformIgnorePatterns = ['/node_modules/(?!(jose|@middy|preact|@preact)/)'];
 const moduleNameMapper = {
   '^#domain/(.*)$': '<rootDir>/functions/domain/$1',
+  '^#contracts/(.*)$': '<rootDir>/functions/contracts/$1',
   '^#services/(.*)$': '<rootDir>/functions/services/$1',
   '^#adapters/(.*)$': '<rootDir>/functions/adapters/$1',
   '^#handlers/(.*)$': '<rootDir>/functions/handlers/$1',

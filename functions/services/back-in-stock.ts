@@ -12,7 +12,7 @@ import { withDefaults } from '#domain/settings';
 import { localDate } from '#domain/calendar';
 import { renderLinkedMessage } from '#domain/linked-message';
 import { renderMessage } from '#domain/template';
-import type { SubscribeRequest, SubscriptionView, WithdrawRequest } from '#domain/api-storefront';
+import type { SubscribeRequest, SubscriptionView, WithdrawRequest } from '#contracts/storefront';
 import { createSignUpRepository, parseSignUpId, signUpId, type SignUp } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from './deps';
 import { jobFromPlan, jobIdKey, recordSuppressed } from './dispatch';

@@ -4,7 +4,7 @@
 import { localDate, shiftDate } from '#domain/calendar';
 import type { NotificationKind, ShopSettings } from '#domain/model';
 import { withDefaults } from '#domain/settings';
-import type { KindResults, LinkSettings, LinkSettingsBody, LinksResponse } from '#domain/api-links';
+import type { KindResults, LinkSettings, LinkSettingsBody, LinksResponse } from '#contracts/links';
 import { createShortLinkRepository, KIND_METRICS, kindCounter } from '#adapters/dynamodb/short-links';
 import type { Deps } from './deps';
 import { shortLinkBase } from './short-links';
