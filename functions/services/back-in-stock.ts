@@ -1,7 +1,8 @@
 // Back in stock (manual 4.5): a client leaves a mobile number on an unavailable product's page; when the
 // product is active and in stock again, every waiting sign-up gets one SMS and turns from "oczekuje" to
 // "wysłany". Sign-ups are listed and deleted by the merchant (4.9) and withdrawn by the client.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import { cursorInvalid } from '#domain/cursor';
 import { AppError, badRequest } from '#domain/errors';
 import type { Job, Shop } from '#domain/model';
@@ -38,24 +39,24 @@ export interface ProductFacts {
   url?: string;
 }
 
-const flag = z
-  .union([z.boolean(), z.number(), z.string(), z.null()])
-  .optional()
-  .transform((v) => (v === undefined || v === null || v === '' ? undefined : v === true || v === 1 || v === '1' || v === 'true'));
-const text = z
-  .union([z.string(), z.number(), z.null()])
-  .optional()
-  .transform((v) => (v == null || v === '' ? undefined : String(v)));
-const ProductPayload = z
-  .object({
-    product_id: text,
-    productId: text,
-    id: text,
-    currency_id: text,
-    translations: z.record(z.string(), z.object({ name: text, active: flag, permalink: text }).partial().passthrough()).optional(),
-    stock: z.object({ stock: text, active: flag, price: text }).partial().passthrough().nullish(),
-  })
-  .passthrough();
+const flag = z.pipe(
+  z.optional(z.union([z.boolean(), z.number(), z.string(), z.null()])),
+  z.transform((v: boolean | number | string | null | undefined) =>
+    v === undefined || v === null || v === '' ? undefined : v === true || v === 1 || v === '1' || v === 'true',
+  ),
+);
+const text = z.pipe(
+  z.optional(z.union([z.string(), z.number(), z.null()])),
+  z.transform((v: string | number | null | undefined) => (v == null || v === '' ? undefined : String(v))),
+);
+const ProductPayload = z.looseObject({
+  product_id: text,
+  productId: text,
+  id: text,
+  currency_id: text,
+  translations: z.optional(z.record(z.string(), z.partial(z.looseObject({ name: text, active: flag, permalink: text })))),
+  stock: z.nullish(z.partial(z.looseObject({ stock: text, active: flag, price: text }))),
+});
 
 /** Reads Shoper's product representation (numbers may come as strings, flags as "1"/"0"). */
 export function parseProduct(payload: unknown): ProductFacts | undefined {

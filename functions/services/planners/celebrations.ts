@@ -14,7 +14,8 @@ import {
 import { supersededOrderPlacedJobs } from '#domain/planning-stale';
 import type { Plan } from '#domain/planning';
 import type { OrderFacts } from '#domain/shoper-events';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import { cancelStaleJobs } from '../scheduled-jobs';
 import { shoperCustomers, type ShoperCustomers } from '../shoper-customers';
 import { order } from './orders';
@@ -73,7 +74,10 @@ export const planShippedStatus: EventPlanner = async (input) => {
   return planOrderShipped(input, customersOf(input), facts, 'order.status');
 };
 
-const ParcelPayload = z.looseObject({ order_id: z.union([z.string(), z.number()]).optional(), orderId: z.union([z.string(), z.number()]).optional() });
+const ParcelPayload = z.looseObject({
+  order_id: z.optional(z.union([z.string(), z.number()])),
+  orderId: z.optional(z.union([z.string(), z.number()])),
+});
 
 export const planParcelDispatched: EventPlanner = async (input) => {
   if (activeCelebrations(input.config.celebrations, 'order-shipped').length === 0) return NOTHING;
@@ -86,14 +90,17 @@ export const planParcelDispatched: EventPlanner = async (input) => {
   return planOrderShipped(input, customers, facts, 'parcel.dispatch');
 };
 
-const flag = z.union([z.boolean(), z.string(), z.number()]).transform((v) => v === true || v === 1 || v === '1' || v === 'true');
+const flag = z.pipe(
+  z.union([z.boolean(), z.string(), z.number()]),
+  z.transform((v: boolean | string | number) => v === true || v === 1 || v === '1' || v === 'true'),
+);
 const ClientPayload = z.looseObject({
-  user_id: z.union([z.string(), z.number()]).optional(),
-  userId: z.union([z.string(), z.number()]).optional(),
-  id: z.union([z.string(), z.number()]).optional(),
-  firstname: z.string().nullish(),
-  lastname: z.string().nullish(),
-  newsletter: flag.optional(),
+  user_id: z.optional(z.union([z.string(), z.number()])),
+  userId: z.optional(z.union([z.string(), z.number()])),
+  id: z.optional(z.union([z.string(), z.number()])),
+  firstname: z.nullish(z.string()),
+  lastname: z.nullish(z.string()),
+  newsletter: z.optional(flag),
 });
 
 export const planClientRegistered: EventPlanner = async (input) => {

@@ -2,7 +2,8 @@
 // a product out of stock (product.edit with stock 0, once per run-out). The rules are pure
 // (domain/planning-staff.ts); this file reads the payload and keeps the out-of-stock marker.
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import { planStaffNewOrder, planStaffOrderCancelled, planStaffOutOfStock, stockState } from '#domain/planning-staff';
 import { staffAlertsWithDefaults } from '#domain/staff-alerts';
 import { closeRunOut, openRunOut } from '#adapters/dynamodb/staff-alerts';
@@ -26,7 +27,7 @@ export const planStaffCancelledAlert: EventPlanner = async (input) => {
   return planStaffOrderCancelled(order(input.message.payload), alerts, input.ctx);
 };
 
-const ProductCode = z.looseObject({ code: z.union([z.string(), z.number()]).nullish() });
+const ProductCode = z.looseObject({ code: z.nullish(z.union([z.string(), z.number()])) });
 
 export const planStaffOutOfStockAlert: EventPlanner = async (input) => {
   const alerts = alertsOf(input);
