@@ -15,7 +15,7 @@ import {
   SmsapiTestResponse,
   StatsResponse,
 } from './smsapi';
-import { SubscriptionDeleteBody, SubscriptionListQuery, SubscriptionListResponse } from './storefront';
+import { SubscriptionDeleteBody, SubscriptionListQuery, SubscriptionListResponse } from './subscriptions';
 import { CelebrationList, CelebrationView, JobList, JobsDeleted, SettingsResponse, ShopStateResponse, StatusList, TemplateList } from './responses';
 import { LongestValuesResponse } from './composer';
 import { StaffAlertsBody, StaffAlertsResponse } from './staff';

@@ -1,7 +1,6 @@
-// Request and response schemas of the storefront endpoints (public, hostile input: every field bounded and
-// unknown fields refused) and of the admin notification list (manual 4.9).
+// The storefront endpoints behind the widget (public, hostile input: every field bounded and unknown fields refused):
+// their request and response schemas and their route contracts. The admin notification list is in subscriptions.ts.
 import * as z from 'zod/mini';
-import { CursorField } from '#domain/cursor';
 import { route } from './route';
 
 /** Shoper ids are numbers; the page may hand them over as strings. */
@@ -153,38 +152,3 @@ export const STOREFRONT = {
 } as const;
 export type StorefrontContracts = typeof STOREFRONT;
 export type StorefrontAction = keyof StorefrontContracts;
-
-export const SignUpStatus = z.enum(['waiting', 'sent', 'withdrawn']);
-
-export const SubscriptionListQuery = z.object({
-  search: z.optional(z.string().check(z.trim(), z.maxLength(100))),
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
-  cursor: CursorField,
-});
-
-export const SubscriptionView = z.object({
-  id: z.string(),
-  clientId: z.optional(z.string()),
-  phone: z.string(),
-  productId: z.string(),
-  productName: z.optional(z.string()),
-  status: SignUpStatus,
-  createdAt: z.string(),
-  sentAt: z.optional(z.string()),
-  withdrawnAt: z.optional(z.string()),
-  /** The SMS planned for the sign-up: its true state (it may wait for the sending hours before it leaves). */
-  message: z.optional(
-    z.object({ state: z.string(), dueAt: z.string(), sentAt: z.optional(z.string()), deliveredAt: z.optional(z.string()) }),
-  ),
-});
-export type SubscriptionView = z.infer<typeof SubscriptionView>;
-
-export const SubscriptionListResponse = z.object({
-  items: z.array(SubscriptionView),
-  cursor: z.optional(z.string()),
-  total: z.number().check(z.int()),
-});
-
-export const SubscriptionDeleteBody = z.object({
-  ids: z.array(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/))).check(z.minLength(1), z.maxLength(500)),
-});

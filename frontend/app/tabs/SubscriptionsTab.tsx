@@ -1,5 +1,5 @@
 // "Lista powiadomień" (manual 4.9): the numbers left on product pages for back-in-stock messages.
-import { SubscriptionDeleteBody, type SubscriptionView } from '#contracts/storefront';
+import { SubscriptionDeleteBody, type SubscriptionView } from '#contracts/subscriptions';
 import { apiCall, checkRequest } from '../api/client';
 import { Intro } from '../components/ui';
 import { formatDateTime, L } from '../i18n';
