@@ -47,6 +47,23 @@ module.exports = {
       to: { path: AWS_SDK },
     },
     {
+      name: 'contracts-only-zod-mini-and-pure-domain',
+      severity: 'error',
+      comment:
+        'Route contracts import only zod/mini and pure domain modules, never planning code: the SPA, the widget and every Lambda read them, so what they pull in ships everywhere.',
+      from: { path: '^functions/contracts/' },
+      to: {
+        pathNot: '^(functions/contracts/|functions/domain/(?!planning)[^/]+\\.ts$|(node_modules/)?zod/(mini|v4/(mini|core|locales)|locales)(/|$))',
+      },
+    },
+    {
+      name: 'contracts-no-classic-zod',
+      severity: 'error',
+      comment: 'Contracts use zod/mini (tree-shakes to what a bundle uses); classic zod would add ~95 KB to every bundle and the SPA.',
+      from: { path: '^functions/contracts/' },
+      to: { path: '^(node_modules/)?zod/(index|v4/classic|v4/index|v3)' },
+    },
+    {
       name: 'services-not-to-adapters',
       severity: 'error',
       comment: 'Services reach storage and the outside world through ports (services/ports.ts); only composition roots wire adapters in.',

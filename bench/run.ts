@@ -180,7 +180,7 @@ async function main() {
       figure: kb(spa.jsGzipBytes),
       baseline: `${ISSUE_BASELINE.spaGzipKb} KB`,
       ok: spa.jsGzipBytes <= SPA_GOAL_GZIP_KB * KB,
-      why: `minified: ${partsOf(spa.parts, 4)}; zod is the shared api*.ts schemas (classic zod), which the SPA uses to check answers`,
+      why: `minified: ${partsOf(spa.parts, 4)}; zod is zod/mini behind the route contracts (#contracts/*), which the SPA uses to check requests and answers`,
     });
   }
 

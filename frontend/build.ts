@@ -10,29 +10,27 @@ const APP_SOURCE = join(__dirname, 'app');
 /** The issue's budget for the SPA's JavaScript, gzipped. */
 export const JS_BUDGET_GZIP_BYTES = 100 * 1024;
 
-// The backend's pure modules are imported as `#domain/x` (package.json "imports"); map them explicitly so the
-// bundle resolves the same files the Lambdas use, whatever esbuild's own support for subpath imports.
+// The backend's pure modules are imported as `#domain/x` and `#contracts/x` (package.json "imports"); map them
+// explicitly so the bundle resolves the same files the Lambdas use, whatever esbuild's own support for subpath
+// imports. Neither may reach a Node built-in (the dependency rules say so too): the build fails if one does.
 const domainAlias: Plugin = {
   name: 'domain-alias',
   setup(b) {
-    b.onResolve({ filter: /^#domain\// }, (args) => ({
-      path: join(ROOT, 'functions', 'domain', `${args.path.slice('#domain/'.length)}.ts`),
-    }));
+    b.onResolve({ filter: /^#(domain|contracts)\// }, (args) => {
+      const [, layer, name] = /^#(domain|contracts)\/(.+)$/.exec(args.path)!;
+      return { path: join(ROOT, 'functions', layer!, `${name}.ts`) };
+    });
     b.onResolve({ filter: /^#(services|adapters|handlers|config|local)\b/ }, (args) => ({
-      errors: [{ text: `${args.path}: the SPA may import only pure domain modules (#domain/*), never server code` }],
+      errors: [{ text: `${args.path}: the SPA may import only contracts and pure domain modules (#contracts/*, #domain/*), never server code` }],
     }));
-    // A domain module may import a Node built-in for a server-side helper the SPA never calls (planning.ts
-    // hashes job ids): tree shaking drops such code; should a call survive, it fails loudly instead of the build.
-    b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'server-only' }));
-    b.onLoad({ filter: /.*/, namespace: 'server-only' }, (args) => ({
-      loader: 'js',
-      contents: `module.exports = new Proxy({}, { get: (_t, name) => name === '__esModule' ? false : () => { throw new Error('SERVER_ONLY: ${args.path} is not available in the browser'); } });`,
+    b.onResolve({ filter: /^node:/ }, (args) => ({
+      errors: [{ text: `${args.path} (imported by ${args.importer}): the browser has no Node built-ins; keep such code out of what the SPA imports` }],
     }));
   },
 };
 
-// Every module imports zod as a namespace (`import * as z from 'zod'`), which esbuild tree-shakes: the SPA pays only
-// for the schema types it uses, not for zod's locales and JSON-schema tooling.
+// The contracts use zod/mini (functions, not methods), which esbuild tree-shakes: the SPA pays only for the schema
+// types and checks it uses, not for zod's locales and JSON-schema tooling.
 
 export interface FrontendBuildReport {
   jsBytes: number;
@@ -43,7 +41,7 @@ export interface FrontendBuildReport {
 }
 
 const partOf = (input: string) =>
-  /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? (input.includes('functions/domain/') ? 'functions/domain' : 'frontend/app');
+  /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? (input.includes('functions/domain/') ? 'functions/domain' : input.includes('functions/contracts/') ? 'functions/contracts' : 'frontend/app');
 
 export async function buildFrontend(outDir: string): Promise<void> {
   const report = await buildAdminApp(outDir);

@@ -5,6 +5,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { SECRET_PARAMETERS } from '#config';
+import { PUBLIC_ROUTES } from '#contracts/public-routes';
 import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
 import { Data, type TableAction } from './constructs/data';
@@ -26,7 +27,6 @@ export const STACK_NAME = 'ShoperSmsNotifications';
 const API_TIMEOUT = Duration.seconds(10);
 const PLANNER_TIMEOUT = Duration.seconds(60);
 const SENDER_TIMEOUT = Duration.seconds(30);
-const { GET, HEAD, POST, OPTIONS, ANY } = apigw.HttpMethod;
 
 // What the public functions' code sends to DynamoDB (functions/services and functions/adapters/dynamodb), and
 // nothing else: a flaw in one of them cannot bulk-delete (BatchWriteItem) or bulk-read the table. Widen a list
@@ -238,16 +238,13 @@ export class SmsNotificationsStack extends Stack {
     }).fn;
     data.grantData(links, { pendingIndex: true, actions: TABLE_ACTIONS.links });
 
-    // The public paths of ARCHITECTURE.md ("HTTP surface"): what publishers enter in Shoper and SMSAPI.
-    // Each route has its own throttle: a flood on the storefront or reports is refused there, not on webhooks.
-    api.route('/shoper/appstore', [POST], appstore, throttles.appstore);
-    api.route('/shoper/webhooks', [POST], webhooks, throttles.webhooks);
-    api.route('/smsapi/reports', [GET, POST], reports, throttles.reports);
-    api.route('/smsapi/oauth/callback', [GET], admin, throttles.admin);
-    api.route('/api/{proxy+}', [ANY], admin, throttles.admin);
-    api.route('/health', [GET], admin, throttles.admin);
-    api.route('/storefront/{proxy+}', [POST, OPTIONS], storefront, throttles.storefront);
-    api.route('/l/{code}', [GET, HEAD, POST], links, throttles.links);
+    // The public paths (#contracts/public-routes, the table the local runtime dispatches by too): what publishers
+    // enter in Shoper and SMSAPI. Each function's routes have its own throttle: a flood on the storefront or
+    // reports is refused there, not on webhooks.
+    const functions = { appstore, webhooks, reports, admin, storefront, links };
+    for (const { path, methods, fn } of PUBLIC_ROUTES) {
+      api.route(path, methods.map((m) => apigw.HttpMethod[m]), functions[fn], throttles[fn]);
+    }
 
     new Alarms(this, 'Alarms', {
       deadLetterQueues: { Events: queues.eventsDlq, Sends: queues.sendsDlq },

@@ -11,6 +11,7 @@ import type { SQSEvent, SQSBatchResponse } from 'aws-lambda';
 import { readConfig } from '#config';
 import { SUPPORTED_EVENTS } from '#domain/shoper-events';
 import type { Deps } from '#services/deps';
+import { matchPublicRoute } from '#contracts/public-routes';
 import { makeHandler as makeWebhooks } from '#handlers/webhooks';
 import { makeHandler as makePlanner } from '#handlers/planner';
 import { makeHandler as makeSender } from '#handlers/sender';
@@ -116,15 +117,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     storefront: makeStorefront(getDeps) as unknown as HttpLambda,
     links: makeLinks(getDeps) as unknown as HttpLambda,
   };
-  const routes: { match: (method: string, path: string) => boolean; fn: keyof typeof http }[] = [
-    { match: (m, p) => m === 'POST' && p === '/shoper/webhooks', fn: 'webhooks' },
-    { match: (m, p) => m === 'POST' && p === '/shoper/appstore', fn: 'appstore' },
-    { match: (m, p) => (m === 'GET' || m === 'POST') && p === '/smsapi/reports', fn: 'reports' },
-    { match: (_m, p) => p.startsWith('/api/') || p === '/health' || p === '/smsapi/oauth/callback', fn: 'admin' },
-    { match: (_m, p) => p.startsWith('/storefront/'), fn: 'storefront' },
-    { match: (_m, p) => p.startsWith('/l/'), fn: 'links' },
-  ];
-
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error) => {
       logger.error('local server error', { error: String(error) });
@@ -137,7 +129,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const url = new URL(req.url ?? '/', 'http://local');
     const method = req.method ?? 'GET';
     if (url.pathname.startsWith('/local/')) return localControl(req, res, url);
-    const route = routes.find((r) => r.match(method, url.pathname));
+    // The same public-route table the CDK stack gives API Gateway.
+    const route = matchPublicRoute(method, url.pathname);
     if (route) {
       const body = await readBody(req);
       if (body === 'too-large') {

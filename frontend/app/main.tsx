@@ -5,7 +5,6 @@ import '@preact/signals';
 import './styles.css';
 import { loggedAccountProblem, refreshSmsapiState } from './api/account';
 import { apiCall } from './api/client';
-import { ErrorsResponse } from '#domain/api-smsapi';
 import { App } from './App';
 import { OAuthDone, SignedOut } from './components/chrome';
 import { locale, localeFrom, L } from './i18n';
@@ -28,6 +27,7 @@ const rememberLocale = (value: string) => {
 import { readIframeContext, signIn } from './session';
 import { connectShoperAdmin, runsInsideShoper } from './shoper-sdk';
 import { guardPageLeave } from './unsaved';
+import { ADMIN } from '#contracts/admin';
 
 async function start() {
   const root = document.getElementById('app')!;
@@ -78,7 +78,7 @@ async function start() {
   render(<App shop={session.shop} />, root);
   // Background: the account state drives the counters and the account-problem banner on every tab.
   refreshSmsapiState().catch(() => undefined);
-  apiCall('GET', '/api/errors', { query: { limit: 1 }, response: ErrorsResponse })
+  apiCall(ADMIN.errors, { query: { limit: 1 } })
     .then((page) => {
       loggedAccountProblem.value = page.accountProblem;
     })

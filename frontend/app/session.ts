@@ -1,8 +1,9 @@
 // Signing in: the Shoper admin opens the SPA with signed iframe parameters (shop, place, timestamp, hash) and
 // unsigned extras (locale, application…); we trade them for a short-lived token at POST /api/session.
-import { SessionRequest, SessionResponse } from '#domain/api';
+import { SessionRequest } from '#contracts/session';
 import { apiCall, ApiError, sessionLost, sessionToken } from './api/client';
 import { locale, localeFrom } from './i18n';
+import { ADMIN } from '#contracts/admin';
 
 export interface IframeContext {
   /** The signed part, as POST /api/session wants it; undefined when the page was opened without it. */
@@ -78,7 +79,7 @@ export async function signIn(context: IframeContext): Promise<SignInResult> {
     return { ok: true, shop: stored.shop };
   }
   try {
-    const session = await apiCall('POST', '/api/session', { body: context.signed, response: SessionResponse, anonymous: true });
+    const session = await apiCall(ADMIN.session, { body: context.signed, anonymous: true });
     const stored: StoredSession = { token: session.token, expiresAt: session.expiresAt, shop: session.shop, locale: session.locale };
     remember(stored);
     adopt(stored);

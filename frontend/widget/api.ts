@@ -1,4 +1,7 @@
-// Calls to the app's public storefront endpoints (JSON over CORS, no cookies).
+// Calls to the app's public storefront endpoints (JSON over CORS, no cookies), typed by the storefront contract
+// (#contracts/storefront): its paths and request bodies. Imported for types only, so the widget ships no zod.
+import type * as z from 'zod/mini';
+import type { StorefrontAction, StorefrontContracts } from '#contracts/storefront';
 import type { Lang } from './i18n';
 import type { WidgetSettings } from './settings';
 
@@ -6,10 +9,23 @@ export type ApiAnswer =
   | { ok: true; status: number; body: Record<string, unknown> }
   | { ok: false; status: number; code?: string; message?: string };
 
-export async function call(settings: WidgetSettings, lang: Lang, path: string, body: unknown): Promise<ApiAnswer> {
+/** Each action's path exactly as its contract declares it: the type checker refuses any other string here. */
+const PATHS: { [A in StorefrontAction]: StorefrontContracts[A]['path'] } = {
+  config: '/storefront/{shop}/config',
+  subscriptions: '/storefront/{shop}/subscriptions',
+  'subscriptions/withdraw': '/storefront/{shop}/subscriptions/withdraw',
+  basket: '/storefront/{shop}/basket',
+};
+
+export async function call<A extends StorefrontAction>(
+  settings: WidgetSettings,
+  lang: Lang,
+  action: A,
+  body: z.input<StorefrontContracts[A]['body']>,
+): Promise<ApiAnswer> {
   let res: Response;
   try {
-    res = await fetch(`${settings.api}/storefront/${encodeURIComponent(settings.shop)}/${path}`, {
+    res = await fetch(`${settings.api}${PATHS[action].replace('{shop}', encodeURIComponent(settings.shop))}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'accept-language': lang },
       body: JSON.stringify(body),

@@ -1,6 +1,6 @@
 // The opaque cursors of the admin lists, in one codec: value, offset and sort-key cursors, one zod field for every list
 // query, and one refusal (400 CURSOR_INVALID) for anything that is not a cursor this app handed out.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { badRequest } from './errors';
 
 const SHAPE = /^[A-Za-z0-9_-]{1,400}$/;
@@ -13,15 +13,19 @@ export const cursorInvalid = () =>
   );
 
 /**
- * The `cursor` query field: base64url up to 400 characters; anything else is refused with CURSOR_INVALID. Pure: a
- * Lambda bundle that only decodes cursors does not pull classic zod in for it.
+ * The `cursor` query field: base64url up to 400 characters; anything else is refused with CURSOR_INVALID. zod/mini, as every
+ * contract: a Lambda bundle that only decodes cursors drops it.
  */
-export const CursorField = /* @__PURE__ */ z
-  .string()
-  .refine((v) => SHAPE.test(v), { message: 'to nie jest wartość z poprzedniej strony tej listy / not a cursor from this list', params: { code: 'CURSOR_INVALID' } })
-  // A refinement is invisible to JSON Schema: the pattern is stated for the OpenAPI document.
-  .meta({ pattern: SHAPE.source })
-  .optional();
+export const CursorField = /* @__PURE__ */ z.optional(
+  z.string().check(
+    z.refine((v) => SHAPE.test(v), {
+      message: 'to nie jest wartość z poprzedniej strony tej listy / not a cursor from this list',
+      params: { code: 'CURSOR_INVALID' },
+    }),
+    // A refinement is invisible to JSON Schema: the pattern is stated for the OpenAPI document.
+    z.meta({ pattern: SHAPE.source }),
+  ),
+);
 
 /** A cursor holding any JSON value (a list's position): opaque to the client, base64url. */
 export const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

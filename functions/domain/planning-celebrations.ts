@@ -8,15 +8,7 @@ import { renderLinkedMessage } from './linked-message';
 import { customerPhone, dueTime, type Plan, type PlanningContext, type Skip } from './planning';
 import { suppressed, type SuppressionReason } from './suppression';
 
-export const CELEBRATION_EVENTS = ['order-shipped', 'first-order', 'order-placed', 'account-registered'] as const satisfies readonly CelebrationEvent[];
-
-/** The events' names as the merchant sees them in the rules table. */
-export const CELEBRATION_EVENT_NAMES: Record<CelebrationEvent, { pl: string; en: string }> = {
-  'order-shipped': { pl: 'Wysyłka zamówienia', en: 'Order shipped' },
-  'first-order': { pl: 'Złożenie pierwszego zamówienia', en: 'First order placed' },
-  'order-placed': { pl: 'Złożenie zamówienia', en: 'Order placed' },
-  'account-registered': { pl: 'Rejestracja konta', en: 'Account registered' },
-};
+export { CELEBRATION_EVENT_NAMES, CELEBRATION_EVENTS } from './celebration-events';
 
 /** Who a celebration goes to. Consent is Shoper's `newsletter` flag, resolved before planning. */
 export interface CelebrationCustomer {

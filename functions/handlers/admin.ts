@@ -8,12 +8,12 @@ import { kms } from '../aws/kms';
 import { scheduler } from '../aws/scheduler';
 import { ssmSecrets } from '../aws/ssm';
 import { smsapi } from '../aws/smsapi';
-import { SessionRequest } from '#domain/api';
+import { ADMIN } from '#contracts/admin';
 import { notFound } from '#domain/errors';
 import type { Deps } from '#services/deps';
 import { createSession, verifySession } from '#services/admin-session';
-import { headersOf, httpHandler, json, jsonBody, type HttpEvent, type HttpResult } from './http';
-import type { AdminRoute } from './admin/route';
+import { headersOf, httpHandler, json, jsonBody, parseParams, parseWith, type HttpEvent, type HttpResult } from './http';
+import { handle, type AdminRoute } from './admin/route';
 import { templateRoutes } from './admin/templates';
 import { subscriptionRoutes } from './admin/subscriptions';
 import { smsapiRoutes } from './admin/smsapi';
@@ -30,22 +30,8 @@ import { limitRoutes } from './admin/limits';
 import { linkRoutes } from './admin/links';
 
 const sessionRoutes: AdminRoute[] = [
-  {
-    method: 'POST',
-    path: '/api/session',
-    public: true,
-    async run({ event, deps }) {
-      return json(200, await createSession(deps, jsonBody(event, SessionRequest)));
-    },
-  },
-  {
-    method: 'GET',
-    path: '/health',
-    public: true,
-    async run() {
-      return json(200, { ok: true });
-    },
-  },
+  handle(ADMIN.session, ({ deps, body }) => createSession(deps, body)),
+  handle(ADMIN.health, async () => ({ ok: true as const })),
 ];
 
 export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...shopRoutes, ...composerRoutes, ...staffAlertRoutes, ...limitRoutes, ...linkRoutes];
@@ -59,8 +45,14 @@ export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] =
         path: route.path,
         handler: async (e: HttpEvent) => {
           // The shop comes from the session token only, never from the request.
-          const shop = route.public ? '' : await verifySession(deps, headersOf(e)['authorization']);
-          return route.run({ event: e, deps, shop, params: (e.pathParameters ?? {}) as Record<string, string> });
+          const shop = route.public ? '' : await verifySession(deps, headersOf(e).authorization);
+          const { contract } = route;
+          // Parameters, then the body, then the query: each refusal names its field (400) before anything changes.
+          const params = contract.params ? parseParams(contract.params, e.pathParameters ?? {}) : (e.pathParameters ?? {});
+          const body = contract.body ? jsonBody(e, contract.body) : undefined;
+          const query = contract.query ? parseWith(contract.query, e.queryStringParameters ?? {}) : undefined;
+          const answer = await route.run({ event: e, deps, shop, params, body, query } as Parameters<AdminRoute['run']>[0]);
+          return contract.redirect ? (answer as HttpResult) : json(contract.status ?? 200, answer);
         },
       })),
       notFoundResponse: ({ method, path }) => {

@@ -2,7 +2,9 @@
 // body decoding with a size limit, and content-type checks. Wiring only: no business rules here.
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import * as z from 'zod';
+import type * as z from 'zod/mini';
+import '#domain/zod-mini';
+import { safeParse } from 'zod/mini';
 import { AppError, badRequest } from '#domain/errors';
 import { describeIssue, issueField } from '#domain/validation-messages';
 import type { Deps } from '#services/deps';
@@ -40,7 +42,7 @@ export function rawBody(event: HttpEvent, limit = MAX_BODY_BYTES): Buffer {
  */
 export const isJsonContentType = (type: string) => /^application\/json\s*(;|$)/i.test(type.trim());
 
-export function jsonBody<T extends z.ZodType>(event: HttpEvent, schema: T, limit = MAX_BODY_BYTES): z.infer<T> {
+export function jsonBody<T extends z.core.$ZodType>(event: HttpEvent, schema: T, limit = MAX_BODY_BYTES): z.output<T> {
   const type = headersOf(event)['content-type'] ?? '';
   if (!isJsonContentType(type)) {
     throw new AppError(415, 'CONTENT_TYPE_UNSUPPORTED', 'Send the body as application/json');
@@ -59,15 +61,25 @@ export function jsonBody<T extends z.ZodType>(event: HttpEvent, schema: T, limit
  * Validates with the shared schema. A refusal names the field by its label and says what to do, in Polish
  * (`message`) and English (`details.en`, for the SPA's English screens): never zod's own words.
  */
-export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+export function parseWith<T extends z.core.$ZodType>(schema: T, value: unknown): z.output<T> {
   // reportInput: tells a missing field ("uzupełnij je") from a wrong one.
-  const parsed = schema.safeParse(value, { reportInput: true });
+  const parsed = safeParse(schema, value, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issueField(issue);
     // A field schema may name its own code (e.g. CURSOR_INVALID) and its own bilingual "polski / English" message.
     if (issue.code === 'custom' && typeof issue.params?.code === 'string') throw badRequest(issue.params.code, `${field}: ${issue.message}`, field);
     throw badRequest('FIELD_INVALID', describeIssue(issue, 'pl'), field, { en: describeIssue(issue, 'en') });
+  }
+  return parsed.data;
+}
+
+/** Path parameters: a refusal says the schema's own words (`statusId must be a number`), on the parameter. */
+export function parseParams<T extends z.core.$ZodType>(schema: T, value: unknown): z.output<T> {
+  const parsed = safeParse(schema, value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw badRequest('FIELD_INVALID', issue.message, issueField(issue));
   }
   return parsed.data;
 }

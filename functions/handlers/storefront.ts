@@ -9,12 +9,8 @@ import { sendsQueue } from '../aws/sqs';
 import { scheduler } from '../aws/scheduler';
 import { ssmSecrets } from '../aws/ssm';
 import { AppError, badRequest, notFound } from '#domain/errors';
-import {
-  BasketActivityRequest,
-  SubscribeRequest,
-  WidgetConfigRequest,
-  WithdrawRequest,
-} from '#domain/api-storefront';
+import type { AnswerOf, RouteContract } from '#contracts/route';
+import { STOREFRONT, type StorefrontAction, type StorefrontContracts } from '#contracts/storefront';
 import type { Shop } from '#domain/model';
 import { ORIGIN_SECRET_HEADER } from '#domain/client-address';
 import type { Deps } from '#services/deps';
@@ -27,9 +23,21 @@ import { headersOf, httpHandler, json, jsonBody, toErrorResult, type HttpEvent, 
 /** Sign-ups are a few hundred bytes; anything near this is not a widget talking. */
 export const STOREFRONT_MAX_BODY = 4 * 1024;
 
-const PATH = /^\/storefront\/([^/]+)\/(subscriptions|subscriptions\/withdraw|basket|config)\/?$/;
+type Action = StorefrontAction;
 
-type Action = 'subscriptions' | 'subscriptions/withdraw' | 'basket' | 'config';
+/** The storefront contracts' paths (`/storefront/{shop}/basket`), a trailing slash allowed; `{shop}` captured. */
+const PATHS = (Object.keys(STOREFRONT) as Action[]).map((action) => ({
+  action,
+  pattern: new RegExp(`^${STOREFRONT[action].path.replace('{shop}', '([^/]+)')}/?$`),
+}));
+
+function matchPath(path: string): { licence: string; action: Action } | undefined {
+  for (const { action, pattern } of PATHS) {
+    const match = pattern.exec(path);
+    if (match) return { licence: match[1]!, action };
+  }
+  return undefined;
+}
 
 const IP_RULES: Record<Action, RateRule[]> = {
   subscriptions: [STOREFRONT_LIMITS.signUpPerIpHour, STOREFRONT_LIMITS.signUpPerIpDay, STOREFRONT_LIMITS.signUpPerIpDayAllShops],
@@ -76,6 +84,10 @@ export function requestAddresses(
   return { connection, viewer: viewer || connection };
 }
 
+/** A JSON answer typed by the route's response schema. */
+const answer = <A extends Action>(action: A, body: AnswerOf<StorefrontContracts[A]>, headers?: Record<string, string>) =>
+  json((STOREFRONT[action] as RouteContract).status ?? 200, body, headers);
+
 async function run(event: HttpEvent, deps: Deps, action: Action, shop: Shop, locale: 'pl' | 'en'): Promise<HttpResult> {
   const { connection, viewer } = requestAddresses(
     event,
@@ -91,26 +103,25 @@ async function run(event: HttpEvent, deps: Deps, action: Action, shop: Shop, loc
 
   switch (action) {
     case 'config': {
-      jsonBody(event, WidgetConfigRequest, STOREFRONT_MAX_BODY);
-      return json(200, await widgetConfig(deps, shop.shop), { 'cache-control': 'private, max-age=300' });
+      jsonBody(event, STOREFRONT.config.body, STOREFRONT_MAX_BODY);
+      return answer(action, await widgetConfig(deps, shop.shop), { 'cache-control': 'private, max-age=300' });
     }
     case 'subscriptions': {
-      const input = jsonBody(event, SubscribeRequest, STOREFRONT_MAX_BODY);
+      const input = jsonBody(event, STOREFRONT.subscriptions.body, STOREFRONT_MAX_BODY);
       if (input.website) {
         // A bot filled the hidden field: answer as if it worked, store nothing.
         deps.logger.warn('storefront honeypot filled', { shop: shop.shop });
-        return json(201, { status: 'waiting', duplicate: false, withdrawToken: '', message: '' });
+        return answer(action, { status: 'waiting', duplicate: false, withdrawToken: '', message: '' });
       }
-      const result = await signUpForBackInStock(deps, shop, input, { ipHash, locale: input.locale });
-      return json(201, result);
+      return answer(action, await signUpForBackInStock(deps, shop, input, { ipHash, locale: input.locale }));
     }
     case 'subscriptions/withdraw': {
-      const input = jsonBody(event, WithdrawRequest, STOREFRONT_MAX_BODY);
-      return json(200, await withdrawBackInStock(deps, shop, input, input.locale));
+      const input = jsonBody(event, STOREFRONT[action].body, STOREFRONT_MAX_BODY);
+      return answer(action, await withdrawBackInStock(deps, shop, input, input.locale));
     }
     case 'basket': {
-      const input = jsonBody(event, BasketActivityRequest, STOREFRONT_MAX_BODY);
-      return json(202, await recordBasketActivity(deps, shop, input, { ipHash, locale: input.locale }));
+      const input = jsonBody(event, STOREFRONT.basket.body, STOREFRONT_MAX_BODY);
+      return answer(action, await recordBasketActivity(deps, shop, input, { ipHash, locale: input.locale }));
     }
   }
 }
@@ -127,10 +138,10 @@ function decodePathSegment(segment: string): string {
 export const makeHandler = (getDeps: () => Promise<Deps>) =>
   httpHandler(getDeps, async (event, deps) => {
     const method = event.requestContext.http.method.toUpperCase();
-    const match = PATH.exec(event.rawPath);
+    const match = matchPath(event.rawPath);
     if (!match) throw notFound('ROUTE_NOT_FOUND', `No route ${method} ${event.rawPath}`);
-    const licence = decodePathSegment(match[1]!);
-    const action = match[2] as Action;
+    const licence = decodePathSegment(match.licence);
+    const { action } = match;
     const locale = requestLocale(event);
     const origin = headersOf(event).origin;
 

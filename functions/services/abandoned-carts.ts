@@ -2,7 +2,7 @@
 // webhook); N days after the last activity, if the client consented (the newsletter flag the shop recorded, read
 // from Shoper — never a flag in the request) and has not ordered since, a reminder goes.
 // Newer activity replaces the pending reminder; emptying the basket or placing an order cancels it.
-import type { BasketActivityRequest } from '#domain/api-storefront';
+import type { BasketActivityRequest } from '#contracts/storefront';
 import { localDate } from '#domain/calendar';
 import type { Job, Shop, ShopSettings } from '#domain/model';
 import { normalizeMobile } from '#domain/phone';

@@ -13,7 +13,8 @@ import { BACK_IN_STOCK_PAGE_EVENT, type BackInStockPage } from '#contracts/queue
 import { localDate } from '#domain/calendar';
 import { renderLinkedMessage } from '#domain/linked-message';
 import { renderMessage } from '#domain/template';
-import type { SubscribeRequest, SubscriptionView, WithdrawRequest } from '#domain/api-storefront';
+import type { SubscribeRequest, WithdrawRequest } from '#contracts/storefront';
+import type { SubscriptionView } from '#contracts/subscriptions';
 import { createSignUpRepository, parseSignUpId, signUpId, type SignUp } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from './deps';
 import { jobFromPlan, jobIdKey, recordSuppressed } from './dispatch';

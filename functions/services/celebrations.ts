@@ -7,7 +7,7 @@ import type { Celebration } from '#domain/model';
 import { CELEBRATION_EVENT_NAMES, CELEBRATION_EVENTS } from '#domain/planning-celebrations';
 import { CELEBRATION_EXAMPLES } from '#domain/default-templates';
 import { PLACEHOLDERS } from '#domain/placeholders';
-import type { CelebrationBody, CelebrationPatch } from '#domain/api-orders';
+import type { CelebrationBody, CelebrationPatch } from '#contracts/orders';
 import type { Deps } from './deps';
 import { assertValidTemplate } from './templates';
 import { withDefaults } from '#domain/settings';
@@ -108,5 +108,5 @@ export async function changeCelebration(deps: Deps, shop: string, id: string, pa
 /** Jobs already planned by the rule stay in "Zaplanowane wysyłki", where the merchant may delete them. */
 export async function removeCelebration(deps: Deps, shop: string, id: string) {
   if (!(await deps.store.deleteCelebration(shop, id))) throw missing(id);
-  return { id, deleted: true };
+  return { id, deleted: true as const };
 }

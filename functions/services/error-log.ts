@@ -2,7 +2,7 @@
 // date, newest first; and the account problem (invalid token, no points, ...) that must be shown prominently.
 import { assertKeyCursor } from '#domain/cursor';
 import { ACCOUNT_BLOCKING_CODES, smsapiErrorMessage } from '#domain/smsapi-codes';
-import type { AccountProblem } from '#domain/api-smsapi';
+import type { AccountProblem } from '#contracts/smsapi';
 import type { ErrorLogEntry } from '#domain/model';
 import { createSmsapiAccountRepository } from '#adapters/dynamodb/smsapi-account';
 import type { Deps } from './deps';

@@ -1,7 +1,7 @@
 // What the banner on every tab says about the sending limits: which spend limit is reached now (with what was
 // spent and when sending resumes), what the limits held back today and this month, and the SMSAPI balance as last
 // read against the owner's threshold (refreshed here too, at most every few minutes).
-import type { LimitsStateResponse } from '#domain/api-limits';
+import type { LimitsStateResponse } from '#contracts/limits';
 import { localDate, localMidnight, shiftDate } from '#domain/calendar';
 import { SPEND_LIMIT_NAMES, type SpendLimitKind } from '#domain/held-back';
 import { withDefaults } from '#domain/settings';

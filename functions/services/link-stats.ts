@@ -5,7 +5,7 @@ import { localDate, shiftDate } from '#domain/calendar';
 import type { ShopSettings } from '#domain/model';
 import { FEATURE_KINDS, type NotificationKind } from '#domain/notification-kinds';
 import { withDefaults } from '#domain/settings';
-import type { KindResults, LinkSettings, LinkSettingsBody, LinksResponse } from '#domain/api-links';
+import type { KindResults, LinkSettings, LinkSettingsBody, LinksResponse } from '#contracts/links';
 import { createShortLinkRepository, KIND_METRICS, kindCounter } from '#adapters/dynamodb/short-links';
 import type { Deps } from './deps';
 import { shortLinkBase } from './short-links';

@@ -1,7 +1,8 @@
 // Use case: the shop's own values at their longest, for the composer's worst-case count: the longest active
 // product name (read from Shoper at most once a day, a bounded number of pages), the longest order status and
 // shipping names, the shop's name and currency (from the catalogue already kept on the shop record).
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/zod-mini';
 import { notFound } from '#domain/errors';
 import type { Shop } from '#domain/model';
 import type { ShopLongestValues } from '#domain/worst-case';
@@ -16,11 +17,14 @@ export const PRODUCT_PAGES = 200;
 /** One admin request reads pages for at most this long (the admin function has 10 s); the next one goes on. */
 export const PRODUCT_READ_BUDGET_MS = 4000;
 
-const flag = z.union([z.boolean(), z.string(), z.number()]).transform((v) => v === true || v === '1' || v === 1);
+const flag = z.pipe(
+  z.union([z.boolean(), z.string(), z.number()]),
+  z.transform((v: boolean | string | number) => v === true || v === '1' || v === 1),
+);
 const ProductRow = z.looseObject({
-  product_id: z.union([z.string(), z.number()]).transform(String),
-  translations: z.record(z.string(), z.looseObject({ name: z.string().nullish(), active: flag.nullish() })).optional(),
-  stock: z.looseObject({ active: flag.nullish() }).nullish(),
+  product_id: z.pipe(z.union([z.string(), z.number()]), z.transform(String)),
+  translations: z.optional(z.record(z.string(), z.looseObject({ name: z.nullish(z.string()), active: z.nullish(flag) }))),
+  stock: z.nullish(z.looseObject({ active: z.nullish(flag) })),
 });
 
 const points = (value: string) => Array.from(value).length;

@@ -6,7 +6,7 @@ import { conflict, notFound } from '#domain/errors';
 import { PLACE_NAMES, type Job, type JobState } from '#domain/model';
 import { JOB_ID } from '#domain/planning';
 import type { JobCancellation } from '#domain/planning-stale';
-import type { JobListQuery } from '#domain/api-orders';
+import type { JobListQuery } from '#contracts/orders';
 import { replaceSpecialCharacters } from '#domain/special-characters';
 import { SUPPRESSION_REASONS, type SuppressionReason } from '#domain/suppression';
 import type { Deps } from './deps';

@@ -8,7 +8,7 @@ import { quietHoursIssue, type QuietHoursIssue } from '#domain/quiet-hours';
 import { withDefaults } from '#domain/settings';
 import { templateKey } from '#domain/planning';
 import { mergeLimits, sendingLimitsIssue } from '#domain/sending-limits';
-import type { SettingsBody } from '#domain/api-orders';
+import type { SettingsBody } from '#contracts/orders';
 import type { Deps } from './deps';
 
 export async function readSettings(deps: Deps, shop: string): Promise<ShopSettings> {

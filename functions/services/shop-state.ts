@@ -1,7 +1,7 @@
 // Use case: what the admin panel shows about the install itself: still setting up (and why an attempt failed),
 // set up, or given up; and whether the shop's webhooks are the app's own or the App Store panel's.
 import { conflict, notFound } from '#domain/errors';
-import type { ShopStateResponse } from '#domain/api-responses';
+import type { ShopStateResponse } from '#contracts/responses';
 import { SUPPORTED_EVENTS } from '#domain/shoper-events';
 import type { Deps } from './deps';
 import { restartShopSetup, SETUP_MAX_ATTEMPTS } from './shop-setup';

@@ -2,7 +2,7 @@
 // sender names, account problems), connecting with a pasted API token or the OAuth web flow, choosing the
 // sender name and the special-character replacement, and disconnecting. The token never leaves the backend.
 import { AppError, badRequest, conflict } from '#domain/errors';
-import type { AccountProblem, SmsapiSettingsBody, SmsapiStateResponse } from '#domain/api-smsapi';
+import type { AccountProblem, SmsapiSettingsBody, SmsapiStateResponse } from '#contracts/smsapi';
 import type { SmsapiConnection } from '#domain/model';
 import { apiErrorCode, errorLogCode, failureMessage, isAccountProblem, type SmsapiFailure } from '#domain/smsapi-failure';
 import { smsapiErrorMessage } from '#domain/smsapi-codes';

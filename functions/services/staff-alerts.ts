@@ -4,7 +4,7 @@
 import { AppError, badRequest } from '#domain/errors';
 import { normalizeMobile } from '#domain/phone';
 import { STAFF_ALERT_EVENTS, STAFF_EVENT_NAMES, STAFF_MESSAGE_KIND, staffAlertsWithDefaults, type StaffAlerts } from '#domain/staff-alerts';
-import type { StaffAlertsBody } from '#domain/api-staff';
+import type { StaffAlertsBody } from '#contracts/staff';
 import { getStaffAlerts, putStaffAlerts } from '#adapters/dynamodb/staff-alerts';
 import type { Deps } from './deps';
 import { assertValidTemplate } from './templates';

@@ -4,7 +4,7 @@ import { localDate, shiftDate } from '#domain/calendar';
 import type { DailyStats, Job } from '#domain/model';
 import { CLIENT_KINDS } from '#domain/notification-kinds';
 import { withDefaults } from '#domain/settings';
-import type { StatsResponse } from '#domain/api-smsapi';
+import type { StatsResponse } from '#contracts/smsapi';
 import { collectedNumberTimes } from '#adapters/dynamodb/phone-numbers';
 import { kindCounter } from '#adapters/dynamodb/short-links';
 import type { Deps } from './deps';

@@ -6,7 +6,7 @@ import { validateTemplate, type TemplateCheckOptions, type TemplateIssue } from 
 import { withDefaults } from '#domain/settings';
 import { shortLinkBase } from './short-links';
 import { FORBIDDEN_CHARACTER_NAMES } from '#domain/text-safety';
-import type { TemplateBody } from '#domain/api';
+import type { TemplateBody } from '#contracts/session';
 import type { Deps } from './deps';
 
 const issueMessage = (issue: TemplateIssue): string => {

@@ -41,8 +41,11 @@ const SDK_OF: Partial<Record<AwsPortName, string[]>> = {
   secrets: ['@aws-sdk/client-ssm'],
 };
 
-/** Functions whose code needs none of the admin API's shared schemas: one classic zod import would add ~65 KB. */
-const ZOD_MINI_ONLY = ['webhooks', 'reports', 'sender', 'appstore'];
+/**
+ * Every function parses with zod/mini, the route contracts (#contracts/*) included: one classic zod import anywhere
+ * in a bundle's reach would add ~65 KB to it.
+ */
+const ZOD_MINI_ONLY = HANDLERS;
 
 describe.each(HANDLERS)('the %s function', (handler) => {
   test('wires exactly the ports its code calls, and its bundle loads only their SDK clients', async () => {

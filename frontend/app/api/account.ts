@@ -1,16 +1,17 @@
 // The SMSAPI connection as every tab needs it: the "replace special characters" setting drives the counters,
 // and an account problem (101 token, 103 points…) is shown at the top of every tab.
 import { signal } from '@preact/signals-core';
-import { SmsapiStateResponse, type AccountProblem } from '#domain/api-smsapi';
+import { SmsapiStateResponse, type AccountProblem } from '#contracts/smsapi';
 import { L } from '../i18n';
 import { apiCall } from './client';
+import { ADMIN } from '#contracts/admin';
 
 export const smsapiState = signal<SmsapiStateResponse | undefined>(undefined);
 /** A blocking problem the error log reported (it may know of one the state call did not). */
 export const loggedAccountProblem = signal<AccountProblem | undefined>(undefined);
 
 export async function refreshSmsapiState(): Promise<SmsapiStateResponse> {
-  const state = await apiCall('GET', '/api/smsapi', { response: SmsapiStateResponse });
+  const state = await apiCall(ADMIN.smsapi);
   smsapiState.value = state;
   return state;
 }

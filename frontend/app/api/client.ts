@@ -1,6 +1,9 @@
-// Calls to the admin API (/api/*, same origin): the session token as Bearer, JSON both ways, answers checked
-// against their zod schema, and failures turned into ApiError values with the server's code, message and field.
-import type * as z from 'zod';
+// Calls to the admin API (/api/*, same origin), built from the route contracts (#contracts/admin): method and path
+// from the contract, the session token as Bearer, JSON both ways, answers checked against the contract's response
+// schema, and failures turned into ApiError values with the server's code, message and field.
+import { safeParse } from 'zod/mini';
+import type * as z from 'zod/mini';
+import { pathOf, type PathParams, type ResultOf, type RouteContract } from '#contracts/route';
 import { signal } from '@preact/signals-core';
 import { smsapiErrorMessage } from '#domain/smsapi-codes';
 import { describeIssue, issueField } from '#domain/validation-messages';
@@ -42,29 +45,37 @@ export const sessionToken = signal<string | undefined>(undefined);
 /** Set when the API said 401: the app shows "Otwórz aplikację z panelu administracyjnego Shoper". */
 export const sessionLost = signal(false);
 
-export interface CallOptions<R extends z.ZodType> {
-  body?: unknown;
-  query?: Record<string, string | number | boolean | undefined>;
-  response: R;
+type InputOf<S> = S extends z.core.$ZodType ? z.input<S> : never;
+type ParamOptions<C extends RouteContract> = keyof PathParams<C> extends never ? { params?: undefined } : { params: PathParams<C> };
+
+export type CallOptions<C extends RouteContract> = ParamOptions<C> & {
+  body?: InputOf<C['body']>;
+  query?: InputOf<C['query']>;
   /** Skip the Authorization header (POST /api/session). */
   anonymous?: boolean;
-}
+};
 
-export async function apiCall<R extends z.ZodType>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: CallOptions<R>): Promise<z.infer<R>> {
+/** Calls the route of `contract`; the answer is parsed with its response schema. */
+export async function apiCall<C extends RouteContract>(
+  contract: C,
+  ...[options]: keyof PathParams<C> extends never ? [CallOptions<C>?] : [CallOptions<C>]
+): Promise<ResultOf<C>> {
+  const { method } = contract;
+  const path = pathOf(contract, (options?.params ?? {}) as PathParams<C>);
   const url = new URL(path, window.location.origin);
-  for (const [key, value] of Object.entries(options.query ?? {})) {
+  for (const [key, value] of Object.entries((options?.query ?? {}) as Record<string, unknown>)) {
     if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
   }
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (!options.anonymous && sessionToken.value) headers.authorization = `Bearer ${sessionToken.value}`;
+  if (options?.body !== undefined) headers['content-type'] = 'application/json';
+  if (!options?.anonymous && sessionToken.value) headers.authorization = `Bearer ${sessionToken.value}`;
 
   let response: Response;
   try {
     response = await fetch(url.toString(), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options?.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'omit',
     });
   } catch {
@@ -73,7 +84,7 @@ export async function apiCall<R extends z.ZodType>(method: 'GET' | 'POST' | 'PUT
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = (payload as { error?: { code?: unknown; message?: unknown; field?: unknown; details?: unknown } } | undefined)?.error;
-    if (response.status === 401 && !options.anonymous) sessionLost.value = true;
+    if (response.status === 401 && !options?.anonymous) sessionLost.value = true;
     const code = typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`;
     const details = typeof error?.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : undefined;
     throw new ApiError(
@@ -86,7 +97,8 @@ export async function apiCall<R extends z.ZodType>(method: 'GET' | 'POST' | 'PUT
       details,
     );
   }
-  const parsed = options.response.safeParse(payload);
+  if (!contract.response) return payload as ResultOf<C>;
+  const parsed = safeParse(contract.response, payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     console.warn('unexpected API answer', method, path, parsed.error.issues);
@@ -99,7 +111,7 @@ export async function apiCall<R extends z.ZodType>(method: 'GET' | 'POST' | 'PUT
       ),
     );
   }
-  return parsed.data;
+  return parsed.data as ResultOf<C>;
 }
 
 /** The message to show for any failure (ApiError or not). */
@@ -107,8 +119,8 @@ export const errorMessage = (error: unknown): string =>
   error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
 
 /** Checks a request body with the backend's own schema before sending; a problem is reported on its field. */
-export function checkRequest<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = schema.safeParse(body, { reportInput: true });
+export function checkRequest<S extends z.core.$ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = safeParse(schema, body, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   throw new ApiError(400, 'FIELD_INVALID', describeIssue(issue, locale.value), issueField(issue));

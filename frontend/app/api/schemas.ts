@@ -1,2 +1,2 @@
-// The admin API's response shapes come from the backend's own schemas (one source for both sides).
-export * from '#domain/api-responses';
+// The admin API's response shapes come from the route contracts' schemas (one source for both sides).
+export * from '#contracts/responses';

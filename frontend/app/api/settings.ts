@@ -1,10 +1,11 @@
 // Shop settings (GET/PUT /api/settings): owner's phone, send window, consent and stale-message policies.
-import { SettingsBody } from '#domain/api-orders';
+import { SettingsBody } from '#contracts/orders';
 import { apiCall, checkRequest } from './client';
-import { SettingsResponse, type Settings } from './schemas';
+import { type Settings } from './schemas';
+import { ADMIN } from '#contracts/admin';
 
-export const loadSettings = (): Promise<Settings> => apiCall('GET', '/api/settings', { response: SettingsResponse });
+export const loadSettings = (): Promise<Settings> => apiCall(ADMIN.settings);
 
 export async function saveSettings(patch: SettingsBody): Promise<Settings> {
-  return apiCall('PUT', '/api/settings', { body: checkRequest(SettingsBody, patch), response: SettingsResponse });
+  return apiCall(ADMIN.saveSettings, { body: checkRequest(SettingsBody, patch) });
 }

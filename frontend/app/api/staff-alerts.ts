@@ -1,8 +1,9 @@
 // Staff alerts (GET/PUT /api/staff-alerts): the team numbers and the alert per event.
-import { StaffAlertsBody, StaffAlertsResponse } from '#domain/api-staff';
+import { StaffAlertsBody } from '#contracts/staff';
 import { apiCall, checkRequest } from './client';
+import { ADMIN } from '#contracts/admin';
 
-export const loadStaffAlerts = () => apiCall('GET', '/api/staff-alerts', { response: StaffAlertsResponse });
+export const loadStaffAlerts = () => apiCall(ADMIN.staffAlerts);
 
 export const saveStaffAlerts = (body: StaffAlertsBody) =>
-  apiCall('PUT', '/api/staff-alerts', { body: checkRequest(StaffAlertsBody, body), response: StaffAlertsResponse });
+  apiCall(ADMIN.saveStaffAlerts, { body: checkRequest(StaffAlertsBody, body) });

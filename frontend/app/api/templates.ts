@@ -1,11 +1,12 @@
 // Message templates: the saved ones by key (`owner-new-order`, `order-status#<id>`, …) and saving one.
-import { TemplateBody } from '#domain/api';
+import { TemplateBody } from '#contracts/session';
 import type { TemplateKind } from '#domain/notification-kinds';
 import { apiCall, checkRequest } from './client';
-import { SavedTemplate, TemplateList, type TemplateItem } from './schemas';
+import { type TemplateItem } from './schemas';
+import { ADMIN } from '#contracts/admin';
 
 export async function loadTemplates(): Promise<Record<string, TemplateItem>> {
-  const list = await apiCall('GET', '/api/templates', { response: TemplateList });
+  const list = await apiCall(ADMIN.templates);
   return Object.fromEntries(list.items.map((item) => [item.key, item]));
 }
 
@@ -13,5 +14,7 @@ export type TemplatePath = TemplateKind | `order-status/${string}`;
 
 export async function saveTemplate(path: TemplatePath, body: TemplateBody) {
   const request = checkRequest(TemplateBody, body);
-  return apiCall('PUT', `/api/templates/${path}`, { body: request, response: SavedTemplate });
+  return path.startsWith('order-status/')
+    ? apiCall(ADMIN.saveStatusTemplate, { params: { statusId: path.slice('order-status/'.length) }, body: request })
+    : apiCall(ADMIN.saveTemplate, { params: { kind: path as TemplateKind }, body: request });
 }

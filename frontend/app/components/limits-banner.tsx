@@ -1,10 +1,11 @@
 // Above every tab: a spend limit that is reached (what it pauses, what it held back today and this month, when
 // sending resumes) and an SMSAPI balance under the owner's threshold. Read again whenever a tab opens.
 import { useEffect, useState } from 'preact/hooks';
-import { LimitsStateResponse } from '#domain/api-limits';
+import { LimitsStateResponse } from '#contracts/limits';
 import { PLACE_NAMES, type NotificationKind } from '#domain/model';
 import { apiCall } from '../api/client';
 import { L, locale } from '../i18n';
+import { ADMIN } from '#contracts/admin';
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(L('pl-PL', 'en-GB'), { weekday: 'long', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
@@ -21,7 +22,7 @@ export function LimitsBanner() {
   const [state, setState] = useState<LimitsStateResponse | undefined>();
   useEffect(() => {
     let current = true;
-    apiCall('GET', '/api/limits', { response: LimitsStateResponse }).then(
+    apiCall(ADMIN.limits).then(
       (value) => current && setState(value),
       // The tabs report API errors themselves; without the state there is simply no banner.
       () => undefined,

@@ -3,9 +3,10 @@
 // with "Spróbuj ponownie", and a shop that refused webhook creation and runs on App Store panel webhooks.
 import { signal } from '@preact/signals-core';
 import { useEffect, useState } from 'preact/hooks';
-import { ShopStateResponse } from '#domain/api-responses';
+import { ShopStateResponse } from '#contracts/responses';
 import { apiCall, ApiError } from '../api/client';
 import { L } from '../i18n';
+import { ADMIN } from '#contracts/admin';
 
 export const shopState = signal<ShopStateResponse | undefined>(undefined);
 const POLL_MS = 3000;
@@ -21,7 +22,7 @@ export function SetupBanner() {
     let stopped = false;
     const load = async () => {
       try {
-        shopState.value = await apiCall('GET', '/api/shop', { response: ShopStateResponse });
+        shopState.value = await apiCall(ADMIN.shop);
       } catch {
         // The tabs report API errors themselves; the banner keeps what it last knew.
       }
@@ -40,7 +41,7 @@ export function SetupBanner() {
     setBusy(true);
     setProblem(undefined);
     try {
-      shopState.value = await apiCall('POST', '/api/shop/setup', { body: {}, response: ShopStateResponse });
+      shopState.value = await apiCall(ADMIN.retrySetup, { body: {} });
     } catch (error) {
       setProblem(error instanceof ApiError ? error.message : String(error));
     } finally {

@@ -1,12 +1,12 @@
 // "Celebrowanie dat" (manual 4.6): the rules table (Nazwa eventu, Opóźnienie [dni], Wiadomość, Aktywny, Akcje:
 // Usuń / Edytuj / Wyłącz), Dodaj, paging; adding and editing use the composer with the celebration parameters.
 import { useState } from 'preact/hooks';
-import { CelebrationBody, CelebrationPatch } from '#domain/api-orders';
-import { CELEBRATION_EVENT_NAMES, CELEBRATION_EVENTS } from '#domain/planning-celebrations';
+import { CelebrationBody, CelebrationPatch } from '#contracts/orders';
+import { CELEBRATION_EVENT_NAMES, CELEBRATION_EVENTS } from '#domain/celebration-events';
 import { CELEBRATION_EXAMPLES } from '#domain/default-templates';
 import type { CelebrationEvent } from '#domain/model';
 import { apiCall, checkRequest, errorMessage } from '../api/client';
-import { Anything, CelebrationList, CelebrationView } from '../api/schemas';
+import { CelebrationView } from '../api/schemas';
 import { Composer } from '../composer/Composer';
 import { Checkbox, DaysField, FieldLine, FormError, Intro, LoadFailed, Loading, SaveBar } from '../components/ui';
 import { EmptyState, Pager, usePagedList } from '../components/list';
@@ -14,6 +14,7 @@ import { useForm } from '../form';
 import { L, locale } from '../i18n';
 import { notify } from '../notify';
 import { confirmDiscard } from '../unsaved';
+import { ADMIN } from '#contracts/admin';
 
 const PAGE_SIZE = 10;
 
@@ -25,7 +26,7 @@ const eventName = (c: { event: string; eventName?: { pl: string; en: string } })
 type Editing = { mode: 'add' } | { mode: 'edit'; rule: CelebrationView } | undefined;
 
 export function CelebrationsTab() {
-  const list = usePagedList((cursor) => apiCall('GET', '/api/celebrations', { query: { limit: PAGE_SIZE, cursor }, response: CelebrationList }));
+  const list = usePagedList((cursor) => apiCall(ADMIN.celebrations, { query: { limit: PAGE_SIZE, cursor } }));
   const [editing, setEditing] = useState<Editing>(undefined);
   const [busyId, setBusyId] = useState<string | undefined>(undefined);
   const rules = list.page?.items ?? [];
@@ -35,13 +36,10 @@ export function CelebrationsTab() {
     setBusyId(rule.id);
     try {
       if (action === 'delete') {
-        await apiCall('DELETE', `/api/celebrations/${encodeURIComponent(rule.id)}`, { response: Anything });
+        await apiCall(ADMIN.removeCelebration, { params: { id: rule.id } });
         notify(L('Zdarzenie zostało usunięte', 'The rule is deleted'));
       } else {
-        await apiCall('PUT', `/api/celebrations/${encodeURIComponent(rule.id)}`, {
-          body: checkRequest(CelebrationPatch, { active: !rule.active }),
-          response: CelebrationView,
-        });
+        await apiCall(ADMIN.changeCelebration, { params: { id: rule.id }, body: checkRequest(CelebrationPatch, { active: !rule.active }) });
         notify(rule.active ? L('Wysyłka została wyłączona', 'Sending is switched off') : L('Wysyłka została włączona', 'Sending is switched on'));
       }
       list.reload();
@@ -161,9 +159,9 @@ function CelebrationEditor(props: { editing: NonNullable<Editing>; onDone: (save
       .submit(
         async (value) => {
           if (rule) {
-            await apiCall('PUT', `/api/celebrations/${encodeURIComponent(rule.id)}`, { body: checkRequest(CelebrationPatch, value), response: CelebrationView });
+            await apiCall(ADMIN.changeCelebration, { params: { id: rule.id }, body: checkRequest(CelebrationPatch, value) });
           } else {
-            await apiCall('POST', '/api/celebrations', { body: checkRequest(CelebrationBody, value), response: CelebrationView });
+            await apiCall(ADMIN.addCelebration, { body: checkRequest(CelebrationBody, value) });
           }
         },
         rule ? L('Zdarzenie zostało zapisane', 'The rule is saved') : L('Zdarzenie zostało dodane', 'The rule is added'),

@@ -1,16 +1,16 @@
-// "Komunikaty błędów" (manual 4.8): every failed send or feature, newest first, paged.
-import { ErrorsResponse } from '#domain/api-smsapi';
+
 import { loggedAccountProblem } from '../api/account';
 import { apiCall } from '../api/client';
 import { EmptyState, Pager, usePagedList } from '../components/list';
 import { Intro, LoadFailed, Loading } from '../components/ui';
 import { formatDateTime, L } from '../i18n';
+import { ADMIN } from '#contracts/admin';
 
 const PAGE_SIZE = 20;
 
 export function ErrorsTab() {
   const list = usePagedList(async (cursor) => {
-    const page = await apiCall('GET', '/api/errors', { query: { limit: PAGE_SIZE, cursor }, response: ErrorsResponse });
+    const page = await apiCall(ADMIN.errors, { query: { limit: PAGE_SIZE, cursor } });
     loggedAccountProblem.value = page.accountProblem;
     return page;
   });

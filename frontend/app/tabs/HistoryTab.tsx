@@ -2,11 +2,12 @@
 // true state (scheduled for when, sent, delivered, failed) and the messages that were planned and not sent, with why.
 import { useState } from 'preact/hooks';
 import { apiCall } from '../api/client';
-import { JobList, type JobView } from '../api/schemas';
+import { type JobView } from '../api/schemas';
 import { EmptyState, Pager, SearchBox, usePagedList } from '../components/list';
 import { Intro, LoadFailed, Loading } from '../components/ui';
 import { formatDateTime, L, locale } from '../i18n';
 import { jobType } from './ScheduledTab';
+import { ADMIN } from '#contracts/admin';
 
 const STATE_CLASS: Record<string, string> = {
   DELIVERED: 'ok',
@@ -49,7 +50,7 @@ function stateDetail(job: JobView): string | undefined {
 
 export function HistoryTab() {
   const [expanded, setExpanded] = useState<string | undefined>(undefined);
-  const list = usePagedList((cursor, search) => apiCall('GET', '/api/jobs', { query: { state: 'all', limit: 25, cursor, search }, response: JobList }));
+  const list = usePagedList((cursor, search) => apiCall(ADMIN.jobs, { query: { state: 'all', limit: 25, cursor, search } }));
   const items = list.page?.items ?? [];
   return (
     <section aria-labelledby="tab-title-historia">

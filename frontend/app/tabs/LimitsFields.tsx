@@ -1,6 +1,6 @@
 // "Limity i koszty" in the Settings tab: the frequency cap, no marketing on Sundays and holidays, how long an SMS
 // stays valid, spend limits and the low-balance alert. Numbers are edited as text so an empty field means "no limit".
-import type { SendingLimitsBody } from '#domain/api-limits';
+import type { SendingLimitsBody } from '#contracts/limits';
 import { LIMIT_LABELS } from '#domain/sending-limits';
 import type { Settings } from '../api/schemas';
 import { Checkbox, FieldLine } from '../components/ui';

@@ -2,7 +2,7 @@
 // and revenue attributed, opt-outs; the attribution rule in one sentence; the numbers that opted out; the revenue
 // line drawn over the 30-day chart; and the two link settings (opt-out line, attribution window).
 import { useState } from 'preact/hooks';
-import type { LinksResponse } from '#domain/api-links';
+import type { LinksResponse } from '#contracts/links';
 import { PLACE_NAMES, type NotificationKind } from '#domain/model';
 import { saveLinkSettings } from '../api/links';
 import { Checkbox, FieldLine, FormError, SaveBar } from '../components/ui';

@@ -1,10 +1,11 @@
 // "Zaplanowane wysyłki" (manual 4.10): SMS due later (all features but back-in-stock); delete one or many.
-import { JobDeleteBody } from '#domain/api-orders';
+import { JobDeleteBody } from '#contracts/orders';
 import { apiCall, checkRequest } from '../api/client';
-import { Anything, JobList, JobsDeleted, type JobView } from '../api/schemas';
+import { type JobView } from '../api/schemas';
 import { Intro } from '../components/ui';
 import { formatDateTime, L, locale } from '../i18n';
 import { SelectableList } from './SelectableList';
+import { ADMIN } from '#contracts/admin';
 
 export const jobType = (job: JobView) => job.type?.[locale.value] ?? job.kind;
 
@@ -20,7 +21,7 @@ export function ScheduledTab() {
       </Intro>
       <SelectableList<JobView>
         idPrefix="scheduled"
-        fetchPage={(cursor, search) => apiCall('GET', '/api/jobs', { query: { state: 'scheduled', limit: 20, cursor, search }, response: JobList })}
+        fetchPage={(cursor, search) => apiCall(ADMIN.jobs, { query: { state: 'scheduled', limit: 20, cursor, search } })}
         idOf={(job) => job.jobId}
         describe={(job) => `${job.phone}, ${formatDateTime(job.dueAt)}`}
         columns={[
@@ -40,10 +41,10 @@ export function ScheduledTab() {
         ]}
         deleteHeader={L('Usuń', 'Delete')}
         deleteOne={async (id) => {
-          await apiCall('DELETE', `/api/jobs/${encodeURIComponent(id)}`, { response: Anything });
+          await apiCall(ADMIN.cancelJob, { params: { id } });
         }}
         deleteMany={async (ids) => {
-          const result = await apiCall('POST', '/api/jobs/delete', { body: checkRequest(JobDeleteBody, { ids }), response: JobsDeleted });
+          const result = await apiCall(ADMIN.cancelJobs, { body: checkRequest(JobDeleteBody, { ids }) });
           const skipped = result.notCancellable.length + result.notFound.length;
           return {
             deleted: result.cancelled.length,

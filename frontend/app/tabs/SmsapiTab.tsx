@@ -2,15 +2,15 @@
 // SMSAPI OAuth client), login and points or the account type, the sender drop-down of ACTIVE names,
 // "Zastąp znaki specjalne w powiadomieniach", Zapisz, and the integration test.
 import { useEffect, useState } from 'preact/hooks';
-import { OAuthCompleteBody, OAuthStartResponse, SmsapiSettingsBody, SmsapiTestBody, SmsapiTestResponse } from '#domain/api-smsapi';
+import { OAuthCompleteBody, SmsapiSettingsBody, SmsapiTestBody } from '#contracts/smsapi';
 import { apiCall, ApiError, checkRequest, errorMessage } from '../api/client';
 import { accountTypeLabel, refreshSmsapiState, smsapiState } from '../api/account';
-import { Anything } from '../api/schemas';
 import { FieldLine, Checkbox, FormError, Intro, SaveBar, Loading, LoadFailed } from '../components/ui';
 import { useForm } from '../form';
 import { formatNumber, L } from '../i18n';
 import { notify } from '../notify';
 import { adjustIframeSize } from '../shoper-sdk';
+import { ADMIN } from '#contracts/admin';
 
 export const SMSAPI_REGISTRATION_URL = 'https://www.smsapi.pl/rejestracja';
 /** Where SMSAPI users generate an API token (SMSAPI panel: Ustawienia API -> Tokeny API). */
@@ -25,7 +25,7 @@ async function completeOAuth(data: { result?: string; code?: string; state?: str
   }
   try {
     const body = checkRequest(OAuthCompleteBody, { code: data.code, state: data.state });
-    await apiCall('POST', '/api/smsapi/oauth/complete', { body, response: Anything });
+    await apiCall(ADMIN.oauthComplete, { body });
     notify(L('Konto SMSAPI zostało połączone', 'The SMSAPI account is connected'));
   } catch (error) {
     notify(errorMessage(error), 'error');
@@ -93,7 +93,7 @@ function ConnectBox(props: { connected: boolean; oauthAvailable: boolean; onChan
   const startOAuth = async () => {
     setBusy(true);
     try {
-      const { url } = await apiCall('GET', '/api/smsapi/oauth/start', { response: OAuthStartResponse });
+      const { url } = await apiCall(ADMIN.oauthStart);
       // We live in the Shoper admin's iframe: SMSAPI's consent page must open in its own window.
       const opened = window.open(url, 'smsapi-oauth', 'width=720,height=760');
       if (!opened) setOauthLink(url);
@@ -110,7 +110,7 @@ function ConnectBox(props: { connected: boolean; oauthAvailable: boolean; onChan
     setTokenError(undefined);
     try {
       const body = checkRequest(SmsapiSettingsBody, { token: token.trim() });
-      await apiCall('PUT', '/api/smsapi', { body, response: Anything });
+      await apiCall(ADMIN.saveSmsapi, { body });
       setToken('');
       notify(L('Konto SMSAPI zostało połączone', 'The SMSAPI account is connected'));
       props.onChanged();
@@ -127,7 +127,7 @@ function ConnectBox(props: { connected: boolean; oauthAvailable: boolean; onChan
     if (!window.confirm(L('Odłączyć konto SMSAPI? Wiadomości przestaną być wysyłane.', 'Disconnect the SMSAPI account? Messages will stop being sent.'))) return;
     setBusy(true);
     try {
-      await apiCall('DELETE', '/api/smsapi', { response: Anything });
+      await apiCall(ADMIN.disconnectSmsapi);
       notify(L('Konto SMSAPI zostało odłączone', 'The SMSAPI account is disconnected'));
       props.onChanged();
     } catch (error) {
@@ -225,7 +225,7 @@ function AccountForm(props: { onSaved: () => void }) {
         ...(value.senderName ? { senderName: value.senderName } : {}),
         replaceSpecialCharacters: value.replaceSpecialCharacters,
       });
-      await apiCall('PUT', '/api/smsapi', { body, response: Anything });
+      await apiCall(ADMIN.saveSmsapi, { body });
       const next = await refreshSmsapiState();
       props.onSaved();
       return { senderName: next.senderName ?? value.senderName, replaceSpecialCharacters: next.replaceSpecialCharacters };
@@ -314,7 +314,7 @@ function IntegrationTest() {
     setResult(undefined);
     try {
       const body = checkRequest(SmsapiTestBody, { phone });
-      await apiCall('POST', '/api/smsapi/test', { body, response: SmsapiTestResponse });
+      await apiCall(ADMIN.smsapiTest, { body });
       const text = L('Wiadomość została wysłana', 'The message has been sent');
       setResult({ ok: true, text });
       notify(text);

@@ -1,7 +1,7 @@
 // "Powiadomienia dla zespołu": up to five team numbers and, per event (a new order from an amount, an order
 // cancelled, a product out of stock), Wyślij, the send window and the message; saved together.
 import type { ComponentChildren } from 'preact';
-import type { StaffAlertsResponse } from '#domain/api-staff';
+import type { StaffAlertsResponse } from '#contracts/staff';
 import type { StaffMessageKind } from '#domain/notification-kinds';
 import { STAFF_PHONES_MAX, type StaffAlertEvent } from '#domain/staff-alerts';
 import { loadStaffAlerts, saveStaffAlerts } from '../api/staff-alerts';

@@ -1,6 +1,4 @@
-// "Statystyki" (manual 4.11): sent SMS per day/week/month, numbers in the base, weekly growth, and a hand-drawn
-// SVG bar chart of SMS sent per day over the last 30 days.
-import { StatsResponse } from '#domain/api-smsapi';
+
 import { apiCall } from '../api/client';
 import { Intro, LoadFailed, Loading } from '../components/ui';
 import { useLoad } from '../form';
@@ -8,9 +6,10 @@ import { formatNumber, L } from '../i18n';
 import { axis, lastDays, type DayCount } from './chart';
 import { loadLinkResults } from '../api/links';
 import { LinkResults, RevenueLine } from './LinkResults';
+import { ADMIN } from '#contracts/admin';
 
 export function StatsTab() {
-  const loaded = useLoad(() => apiCall('GET', '/api/stats', { response: StatsResponse }));
+  const loaded = useLoad(() => apiCall(ADMIN.stats));
   const stats = loaded.data;
   const links = useLoad(() => loadLinkResults());
   return (

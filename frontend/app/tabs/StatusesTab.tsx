@@ -2,15 +2,16 @@
 // text for Shoper's default statuses), Zapisz; and "Aktualna lista statusów" with ✓ where a change sends an SMS.
 import { useState } from 'preact/hooks';
 import { apiCall } from '../api/client';
-import { StatusList, type StatusOverview } from '../api/schemas';
+import { type StatusOverview } from '../api/schemas';
 import { saveTemplate } from '../api/templates';
 import { Composer } from '../composer/Composer';
 import { DaysField, FormError, Intro, LoadFailed, Loading, SaveBar, YesNo } from '../components/ui';
 import { useForm, useLoad } from '../form';
 import { L, locale } from '../i18n';
 import { confirmDiscard } from '../unsaved';
+import { ADMIN } from '#contracts/admin';
 
-export const loadStatuses = () => apiCall('GET', '/api/statuses', { response: StatusList });
+export const loadStatuses = () => apiCall(ADMIN.statuses);
 
 const statusName = (s: StatusOverview) => (locale.value === 'en' && s.nameEn ? s.nameEn : s.name);
 

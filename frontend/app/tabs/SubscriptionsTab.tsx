@@ -1,10 +1,10 @@
 // "Lista powiadomień" (manual 4.9): the numbers left on product pages for back-in-stock messages.
-import { SubscriptionDeleteBody, SubscriptionListResponse, type SubscriptionView } from '#domain/api-storefront';
+import { SubscriptionDeleteBody, type SubscriptionView } from '#contracts/subscriptions';
 import { apiCall, checkRequest } from '../api/client';
-import { Anything } from '../api/schemas';
 import { Intro } from '../components/ui';
 import { formatDateTime, L } from '../i18n';
 import { SelectableList } from './SelectableList';
+import { ADMIN } from '#contracts/admin';
 
 /** The true state: waiting for the product / scheduled for <time> / sent / delivered / failed. */
 export function subscriptionState(s: SubscriptionView): string {
@@ -44,7 +44,7 @@ export function SubscriptionsTab() {
       </Intro>
       <SelectableList<SubscriptionView>
         idPrefix="subscriptions"
-        fetchPage={(cursor, search) => apiCall('GET', '/api/subscriptions', { query: { limit: 20, cursor, search }, response: SubscriptionListResponse })}
+        fetchPage={(cursor, search) => apiCall(ADMIN.subscriptions, { query: { limit: 20, cursor, search } })}
         idOf={(s) => s.id}
         describe={(s) => `${s.phone} — ${s.productName ?? s.productId}`}
         columns={[
@@ -57,10 +57,10 @@ export function SubscriptionsTab() {
         ]}
         deleteHeader={L('Usuń powiadomienie', 'Delete sign-up')}
         deleteOne={async (id) => {
-          await apiCall('DELETE', `/api/subscriptions/${encodeURIComponent(id)}`, { response: Anything });
+          await apiCall(ADMIN.deleteSubscription, { params: { id } });
         }}
         deleteMany={async (ids) => {
-          const answer = await apiCall('POST', '/api/subscriptions/delete', { body: checkRequest(SubscriptionDeleteBody, { ids }), response: Anything });
+          const answer = await apiCall(ADMIN.deleteSubscriptions, { body: checkRequest(SubscriptionDeleteBody, { ids }) });
           const deleted = (answer as { deleted?: unknown } | null)?.deleted;
           return { deleted: Array.isArray(deleted) ? deleted.length : typeof deleted === 'number' ? deleted : ids.length };
         }}

@@ -2,7 +2,7 @@
 // such as an empty balance stays visible until a check proves it fixed), recent account-blocking errors, and a
 // token swap that cannot overwrite a concurrent change of the connection.
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { AccountProblem } from '#domain/api-smsapi';
+import type { AccountProblem } from '#contracts/smsapi';
 import type { ErrorLogEntry } from '#domain/model';
 import { keys, type Store } from './store';
 import { withoutKeys } from './table';

@@ -1,18 +1,18 @@
 // A refused form value reads as the merchant's panel does: the field by its label, what to do, in the panel's
 // language, never zod's English or an internal field name.
-import { TemplateBody } from '#domain/api';
-import { SettingsBody, CelebrationBody } from '#domain/api-orders';
-import { SmsapiSettingsBody } from '#domain/api-smsapi';
-import { StaffAlertsBody } from '#domain/api-staff';
+import { TemplateBody } from '#contracts/session';
+import { SettingsBody, CelebrationBody } from '#contracts/orders';
+import { SmsapiSettingsBody } from '#contracts/smsapi';
+import { StaffAlertsBody } from '#contracts/staff';
 import { describeIssue, issueField } from '#domain/validation-messages';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
-const firstIssue = (schema: z.ZodType, value: unknown) => {
+const firstIssue = (schema: z.ZodMiniType, value: unknown) => {
   const parsed = schema.safeParse(value, { reportInput: true });
   if (parsed.success) throw new Error('expected a refusal');
   return parsed.error.issues[0]!;
 };
-const both = (schema: z.ZodType, value: unknown) => {
+const both = (schema: z.ZodMiniType, value: unknown) => {
   const issue = firstIssue(schema, value);
   return { field: issueField(issue), pl: describeIssue(issue, 'pl'), en: describeIssue(issue, 'en') };
 };

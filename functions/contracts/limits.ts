@@ -1,38 +1,42 @@
 // Admin API schemas of the sending limits: the `limits` part of PUT /api/settings (type errors in Polish, naming the
 // field; ranges are checked by sendingLimitsIssue with the same labels) and GET /api/limits, the state behind the
 // banner every tab shows (a limit reached and what it held back, a low balance).
-import * as z from 'zod';
-import { LIMIT_LABELS, type LimitField } from './sending-limits';
+import * as z from 'zod/mini';
+import { LIMIT_LABELS, type LimitField } from '#domain/sending-limits';
 
 const whole = (field: LimitField) => z.number({ error: `${LIMIT_LABELS[field]}: wpisz liczbę całkowitą` });
-const amount = (field: LimitField) => z.number({ error: `${LIMIT_LABELS[field]}: wpisz liczbę albo zostaw puste pole (bez limitu)` }).nullable();
+const amount = (field: LimitField) =>
+  z.nullable(z.number({ error: `${LIMIT_LABELS[field]}: wpisz liczbę albo zostaw puste pole (bez limitu)` }));
 const flag = (label: string) => z.boolean({ error: `${label}: zaznacz albo odznacz pole` });
 
 export const SendingLimitsBody = z.strictObject({
-  frequencyCap: z
-    .strictObject({
-      enabled: flag('Limit częstotliwości SMS marketingowych'),
-      count: whole('limits.frequencyCap.count'),
-      windowHours: whole('limits.frequencyCap.windowHours'),
-    })
-    .partial()
-    .optional(),
-  noMarketingOnHolidays: flag('Bez SMS marketingowych w niedziele i święta').optional(),
-  validityHours: z
-    .strictObject({ transactional: whole('limits.validityHours.transactional'), marketing: whole('limits.validityHours.marketing') })
-    .partial()
-    .optional(),
-  spend: z
-    .strictObject({
-      dailyParts: amount('limits.spend.dailyParts'),
-      monthlyParts: amount('limits.spend.monthlyParts'),
-      dailyPoints: amount('limits.spend.dailyPoints'),
-      monthlyPoints: amount('limits.spend.monthlyPoints'),
-      includeTransactional: flag('Limit wydatków wstrzymuje też SMS o zamówieniach'),
-    })
-    .partial()
-    .optional(),
-  lowBalancePoints: amount('limits.lowBalancePoints').optional(),
+  frequencyCap: z.optional(
+    z.partial(
+      z.strictObject({
+        enabled: flag('Limit częstotliwości SMS marketingowych'),
+        count: whole('limits.frequencyCap.count'),
+        windowHours: whole('limits.frequencyCap.windowHours'),
+      }),
+    ),
+  ),
+  noMarketingOnHolidays: z.optional(flag('Bez SMS marketingowych w niedziele i święta')),
+  validityHours: z.optional(
+    z.partial(
+      z.strictObject({ transactional: whole('limits.validityHours.transactional'), marketing: whole('limits.validityHours.marketing') }),
+    ),
+  ),
+  spend: z.optional(
+    z.partial(
+      z.strictObject({
+        dailyParts: amount('limits.spend.dailyParts'),
+        monthlyParts: amount('limits.spend.monthlyParts'),
+        dailyPoints: amount('limits.spend.dailyPoints'),
+        monthlyPoints: amount('limits.spend.monthlyPoints'),
+        includeTransactional: flag('Limit wydatków wstrzymuje też SMS o zamówieniach'),
+      }),
+    ),
+  ),
+  lowBalancePoints: z.optional(amount('limits.lowBalancePoints')),
 });
 export type SendingLimitsBody = z.infer<typeof SendingLimitsBody>;
 
@@ -42,13 +46,13 @@ export const SendingLimitsView = z.looseObject({
   noMarketingOnHolidays: z.boolean(),
   validityHours: z.looseObject({ transactional: z.number(), marketing: z.number() }),
   spend: z.looseObject({
-    dailyParts: z.number().nullable(),
-    monthlyParts: z.number().nullable(),
-    dailyPoints: z.number().nullable(),
-    monthlyPoints: z.number().nullable(),
+    dailyParts: z.nullable(z.number()),
+    monthlyParts: z.nullable(z.number()),
+    dailyPoints: z.nullable(z.number()),
+    monthlyPoints: z.nullable(z.number()),
     includeTransactional: z.boolean(),
   }),
-  lowBalancePoints: z.number().nullable(),
+  lowBalancePoints: z.nullable(z.number()),
 });
 
 const Bilingual = z.object({ pl: z.string(), en: z.string() });
@@ -73,13 +77,13 @@ export const LimitsStateResponse = z.looseObject({
     month: z.record(z.string(), z.number()),
   }),
   /** The SMSAPI balance as last read (at most every few minutes) and the owner's threshold. */
-  balance: z
-    .looseObject({
-      points: z.number().nullable(),
+  balance: z.nullable(
+    z.looseObject({
+      points: z.nullable(z.number()),
       readAt: z.string(),
-      threshold: z.number().nullable(),
+      threshold: z.nullable(z.number()),
       low: z.boolean(),
-    })
-    .nullable(),
+    }),
+  ),
 });
 export type LimitsStateResponse = z.infer<typeof LimitsStateResponse>;
