@@ -3,7 +3,7 @@
 // stay full (11 SMSAPI requests for 1,050 numbers) and every sign-up ends "sent".
 import type { LocalRuntime } from '../../local/runtime';
 import { DEFAULT_SETTINGS } from '#domain/settings';
-import { createSignUpRepository, signUpId } from '#adapters/dynamodb/subscriptions';
+import { signUpId } from '#domain/sign-ups';
 import { NOTIFY_SLICE } from '#services/back-in-stock';
 import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   });
   await rt.deps.store.putTemplate(licence, 'back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} znów dostępny!' });
   rt.shop.shop('demo').products.find((p) => p.productId === PRODUCT)!.stock = 0;
-  const repository = createSignUpRepository(rt.deps.store);
+  const repository = rt.deps.signUps;
   const at = rt.deps.clock.now().toISOString();
   const phones = Array.from({ length: WAITING }, (_, i) => `+48601${String(300_000 + i).padStart(6, '0')}`);
   for (let i = 0; i < phones.length; i += 25) {
@@ -64,6 +64,6 @@ test(`${WAITING} waiting numbers: one SMS each, 100 numbers per SMSAPI request, 
   expect(rt.smsapi.outbox()).toHaveLength(WAITING);
   expect(new Set(rt.smsapi.outbox().map((sms) => sms.to)).size).toBe(WAITING);
   expect(rt.smsapi.requests().filter((r) => r.path.endsWith('/sms.do'))).toHaveLength(Math.ceil(WAITING / 100));
-  const all = await createSignUpRepository(rt.deps.store).listAll(licence);
+  const all = await rt.deps.signUps.listAll(licence);
   expect(all.filter((s) => s.status === 'sent')).toHaveLength(WAITING);
 }, 900_000);

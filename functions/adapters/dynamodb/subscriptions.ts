@@ -1,42 +1,11 @@
-// Back-in-stock sign-ups (sk SUB#<productId>#<phone>): one per phone and product, with the client's consent
-// (time, text version, IP hash) and the state the merchant sees: waiting, sent or withdrawn.
+// DynamoDB adapter of the back-in-stock sign-ups (functions/services/storefront-repositories.ts): sk
+// SUB#<productId>#<phone> under the shop, one per phone and product (functions/domain/sign-ups.ts).
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys, type Store } from './store';
-
-export type SignUpStatus = 'waiting' | 'sent' | 'withdrawn';
-
-export interface SignUpConsent {
-  at: string;
-  textVersion: string;
-  /** HMAC-SHA256 of the client's IP with a per-deployment secret: proof without keeping the address. */
-  ipHash: string;
-  locale: 'pl' | 'en';
-}
-
-export interface SignUp {
-  id: string;
-  shop: string;
-  productId: string;
-  /** E.164. */
-  phone: string;
-  clientId?: string;
-  productName?: string;
-  status: SignUpStatus;
-  createdAt: string;
-  updatedAt: string;
-  consent: SignUpConsent;
-  sentAt?: string;
-  jobId?: string;
-  withdrawnAt?: string;
-}
-
-/** Reversible, so an id from the list leads straight to the item (the phone is shown in that list anyway). */
-export const signUpId = (productId: string, phone: string) => Buffer.from(`${productId}:${phone}`).toString('base64url');
-
-export function parseSignUpId(id: string): { productId: string; phone: string } | undefined {
-  const match = /^(\d{1,12}):(\+\d{6,15})$/.exec(Buffer.from(id, 'base64url').toString('utf8'));
-  return match ? { productId: match[1]!, phone: match[2]! } : undefined;
-}
+import type { SignUp } from '#domain/sign-ups';
+import type { SignUpRepository } from '#services/storefront-repositories';
+import type { DocumentClient } from './client';
+import { isConditionFailure, queryAll, queryPages } from './paged-query';
+import { keys } from './store';
 
 const clean = (item: Record<string, unknown> | undefined): SignUp | undefined => {
   if (!item) return undefined;
@@ -44,8 +13,7 @@ const clean = (item: Record<string, unknown> | undefined): SignUp | undefined =>
   return rest as unknown as SignUp;
 };
 
-export function createSignUpRepository(store: Store) {
-  const { doc, tableName: TableName } = store;
+export function createSignUpRepository(doc: DocumentClient, TableName: string): SignUpRepository {
   const key = (shop: string, productId: string, phone: string) => ({
     pk: keys.shop(shop),
     sk: keys.subscription(productId, phone),
@@ -69,7 +37,7 @@ export function createSignUpRepository(store: Store) {
         );
         return 'created';
       } catch (error) {
-        if (store.isConditionFailure(error)) return 'duplicate';
+        if (isConditionFailure(error)) return 'duplicate';
         throw error;
       }
     },
@@ -84,7 +52,7 @@ export function createSignUpRepository(store: Store) {
      * never holds more than a page in memory.
      */
     async *waiting(shop: string, productId: string): AsyncGenerator<SignUp> {
-      for await (const items of store.queryPages({
+      for await (const items of queryPages(doc, TableName, {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
         FilterExpression: '#status = :waiting',
         ExpressionAttributeNames: { '#status': 'status' },
@@ -95,7 +63,7 @@ export function createSignUpRepository(store: Store) {
     },
 
     async listAll(shop: string): Promise<SignUp[]> {
-      const items = await store.queryAll({
+      const items = await queryAll(doc, TableName, {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
         ExpressionAttributeValues: { ':pk': keys.shop(shop), ':p': 'SUB#' },
       });
@@ -125,7 +93,7 @@ export function createSignUpRepository(store: Store) {
         );
         return true;
       } catch (error) {
-        if (store.isConditionFailure(error)) return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },
@@ -145,7 +113,7 @@ export function createSignUpRepository(store: Store) {
         );
         return true;
       } catch (error) {
-        if (store.isConditionFailure(error)) return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },
@@ -157,11 +125,9 @@ export function createSignUpRepository(store: Store) {
         );
         return true;
       } catch (error) {
-        if (store.isConditionFailure(error)) return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },
   };
 }
-
-export type SignUpRepository = ReturnType<typeof createSignUpRepository>;
