@@ -3,9 +3,12 @@
 // suite against both), so sign-ups, restocks, opt-outs, link clicks, baskets and the counters behind the
 // storefront's limits can be unit-tested in milliseconds without Java.
 import type { BasketActivity } from '#domain/baskets';
+import type { ErrorLogEntry, Job, JobState, MessageTemplate, Shop, ShopSettings, ShoperTokens } from '#domain/model';
 import { kindCounter, type Attribution, type OptOut } from '#domain/link-results';
 import type { ShortLink } from '#domain/short-links';
 import type { SignUp } from '#domain/sign-ups';
+import { readConfig } from '#config';
+import type { Deps } from '#services/deps';
 import type {
   BasketRepository,
   CounterRepository,
@@ -188,4 +191,126 @@ export function createFakeCounters(): CounterRepository & { counts: Map<string, 
       if (current !== undefined && current >= amount) counts.set(k('shop', shop, name), current - amount);
     },
   };
+}
+
+/**
+ * The few Store operations the storefront use cases call besides their repositories (configuration, jobs, the
+ * error log, statistics), in memory. Jobs move only between the states given, like the store's conditional write.
+ */
+export function createFakeShopStore(initial: {
+  shop: Shop;
+  settings?: Partial<ShopSettings>;
+  templates?: Record<string, MessageTemplate>;
+}) {
+  const jobs = new Map<string, Job>();
+  const errors: ErrorLogEntry[] = [];
+  const stats = new Map<string, Record<string, number>>();
+  const numbers = new Set<string>();
+  const state = { shop: stored(initial.shop), settings: initial.settings, templates: initial.templates ?? {} };
+  return {
+    jobs,
+    errors,
+    stats,
+    state,
+    getShop: async (shop: string) => (shop === state.shop.shop ? stored(state.shop) : undefined),
+    getSettings: async () => state.settings && stored(state.settings),
+    async loadConfiguration(shop: string): Promise<Awaited<ReturnType<Deps['store']['loadConfiguration']>>> {
+      if (shop !== state.shop.shop) return { templates: {}, celebrations: [] };
+      return stored({ shop: state.shop, settings: state.settings, templates: state.templates, celebrations: [] });
+    },
+    async updateShopTokens(shop: string, tokens: ShoperTokens) {
+      if (shop === state.shop.shop) state.shop.tokens = stored(tokens);
+    },
+    async createJob(job: Job): Promise<'created' | 'exists'> {
+      if (jobs.has(k(job.shop, job.jobId))) return 'exists';
+      jobs.set(k(job.shop, job.jobId), stored(job));
+      return 'created';
+    },
+    getJob: async (shop: string, jobId: string) => {
+      const job = jobs.get(k(shop, jobId));
+      return job && stored(job);
+    },
+    listPendingJobs: async (shop: string) => [...jobs.values()].filter((j) => j.shop === shop && ['SCHEDULED', 'QUEUED'].includes(j.state)).map(stored),
+    async transitionJob(shop: string, jobId: string, from: JobState[], to: JobState, set: Partial<Job>) {
+      const job = jobs.get(k(shop, jobId));
+      if (!job || !from.includes(job.state)) return undefined;
+      Object.assign(job, stored(set), { state: to });
+      return stored(job);
+    },
+    addError: async (_shop: string, entry: ErrorLogEntry) => void errors.push(stored(entry)),
+    async addStats(shop: string, date: string, counters: Record<string, number | undefined>) {
+      const day = stats.get(k(shop, date)) ?? (stats.set(k(shop, date), {}), stats.get(k(shop, date))!);
+      for (const [name, n] of Object.entries(counters)) if (typeof n === 'number') day[name] = (day[name] ?? 0) + n;
+    },
+    async rememberNumber(shop: string, phone: string) {
+      if (numbers.has(k(shop, phone))) return false;
+      numbers.add(k(shop, phone));
+      return true;
+    },
+  };
+}
+
+export const TEST_SHOP: Shop = {
+  shop: 'unit-shop',
+  shopUrl: 'https://unit-shop.example',
+  shopName: 'Sklep Testowy',
+  status: 'installed',
+  installedAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  // The cipher below is the identity: these are the tokens as sent.
+  tokens: { accessToken: 'access', refreshToken: 'refresh', expiresAt: '2099-01-01T00:00:00.000Z' },
+};
+
+/** Answers a Shoper REST path (after /webapi/rest/) with a status and a JSON body. */
+export type ShoperRoute = (path: string, url: URL) => { status: number; body: unknown } | undefined;
+
+/**
+ * Deps for the storefront and links use cases with every port in memory: the four repositories above, the shop
+ * store, a clock the test moves, recorded queue and scheduler calls, and the shop's REST API answered by `shoper`.
+ */
+export function createStorefrontDeps(options: {
+  now: Date;
+  settings?: Partial<ShopSettings>;
+  templates?: Record<string, MessageTemplate>;
+  shoper?: ShoperRoute;
+}) {
+  const clock = { at: options.now, now: () => clock.at };
+  const store = createFakeShopStore({ shop: TEST_SHOP, settings: options.settings, templates: options.templates });
+  const shortLinks = createFakeShortLinks();
+  const signUps = createFakeSignUps();
+  const baskets = createFakeBaskets();
+  const counters = createFakeCounters();
+  const queued: unknown[] = [];
+  const scheduled: { ref: { shop: string; jobId: string; jobIds?: string[] }; at: Date }[] = [];
+  const cancelled: { shop: string; jobId: string }[] = [];
+  const shoperCalls: string[] = [];
+  const logs: { level: string; message: string; extra?: Record<string, unknown> }[] = [];
+  const log = (level: string) => (message: string, extra?: Record<string, unknown>) => void logs.push({ level, message, extra });
+  const fetch = async (input: string | URL | Request) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const path = url.pathname.replace(/^\/webapi\/rest\//, '');
+    shoperCalls.push(path);
+    const answer = options.shoper?.(path, url) ?? { status: 404, body: { error: 'not_found' } };
+    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
+  };
+  const deps = {
+    config: readConfig({ PUBLIC_URL: 'https://sms.example' }),
+    secrets: async () => ({ sessionSecret: 'unit-test-secret', shoperClientId: 'id', shoperClientSecret: 'secret' }),
+    clock,
+    store,
+    shortLinks,
+    signUps,
+    baskets,
+    counters,
+    sendsQueue: { send: async (message: unknown) => void queued.push(message) },
+    scheduler: {
+      schedule: async (ref: { shop: string; jobId: string }, at: Date) => void scheduled.push({ ref, at }),
+      cancel: async (ref: { shop: string; jobId: string }) => void cancelled.push(ref),
+      cancelAllOfShop: async () => 0,
+    },
+    cipher: { encrypt: async (text: string) => text, decrypt: async (text: string) => text },
+    logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+    fetch: fetch as typeof globalThis.fetch,
+  } as unknown as Deps;
+  return { deps, clock, store, shortLinks, signUps, baskets, counters, queued, scheduled, cancelled, shoperCalls, logs };
 }
