@@ -105,11 +105,15 @@ describe.each(subjects)('storefront repositories: %s', (_name, make) => {
     });
 
     test('an order is attributed once: the day counts one order and its revenue, however often it is reported', async () => {
-      const attribution = { orderId: '501', at: T1, kind: 'celebration' as const, jobId: 'job1', code: 'abc', clickedAt: T0, revenue: 12_345, currency: 'PLN' };
+      const attribution = {
+        ...{ orderId: '501', at: T1, kind: 'celebration' as const, jobId: 'job1', code: 'abc', clickedAt: T0 },
+        ...{ revenue: 12_345, currency: 'PLN' },
+      };
       expect(await s.shortLinks.attribute(shop, '2026-03-03', attribution)).toBe(true);
       expect(await s.shortLinks.attribute(shop, '2026-03-03', attribution)).toBe(false);
       await s.shortLinks.addKindCounters(shop, '2026-03-03', { [kindCounter('clicked', 'celebration')]: 1 });
-      await s.shortLinks.addKindCounters(shop, '2026-03-04', { [kindCounter('optOuts', 'back-in-stock')]: 1, [kindCounter('sent', 'back-in-stock')]: 0 });
+      const optOutsAndNothingSent = { [kindCounter('optOuts', 'back-in-stock')]: 1, [kindCounter('sent', 'back-in-stock')]: 0 };
+      await s.shortLinks.addKindCounters(shop, '2026-03-04', optOutsAndNothingSent);
       await s.shortLinks.addKindCounters(shop, '2026-03-09', { [kindCounter('clicked', 'celebration')]: 1 });
       expect(await s.shortLinks.listKindCounters(shop, '2026-03-01', '2026-03-05')).toEqual([
         { date: '2026-03-03', counters: { k_orders_celebration: 1, k_revenue_celebration: 12_345, k_clicked_celebration: 1 } },

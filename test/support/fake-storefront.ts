@@ -144,7 +144,8 @@ export function createFakeSignUps(): SignUpRepository & { all: Map<string, SignU
     async markSent(signUp, jobId, at) {
       const current = all.get(key(signUp.shop, signUp.productId, signUp.phone));
       if (current?.status !== 'waiting' || current.createdAt !== signUp.createdAt) return false;
-      Object.assign(current, { status: 'sent', sentAt: at, updatedAt: at, jobId }, signUp.productName ? { productName: signUp.productName } : {});
+      const name = signUp.productName ? { productName: signUp.productName } : {};
+      Object.assign(current, { status: 'sent', sentAt: at, updatedAt: at, jobId }, name);
       return true;
     },
     async withdraw(shop, productId, phone, at) {
@@ -230,7 +231,8 @@ export function createFakeShopStore(initial: {
       const job = jobs.get(k(shop, jobId));
       return job && stored(job);
     },
-    listPendingJobs: async (shop: string) => [...jobs.values()].filter((j) => j.shop === shop && ['SCHEDULED', 'QUEUED'].includes(j.state)).map(stored),
+    listPendingJobs: async (shop: string) =>
+      [...jobs.values()].filter((j) => j.shop === shop && ['SCHEDULED', 'QUEUED'].includes(j.state)).map(stored),
     async transitionJob(shop: string, jobId: string, from: JobState[], to: JobState, set: Partial<Job>) {
       const job = jobs.get(k(shop, jobId));
       if (!job || !from.includes(job.state)) return undefined;

@@ -31,13 +31,19 @@ const shoper: ShoperRoute = (path, url) => {
   return undefined;
 };
 
-const ping = (clientId: string, itemsCount: number, over: Record<string, unknown> = {}) => ({ clientId, itemsCount, locale: 'pl' as const, ...over });
+const ping = (clientId: string, itemsCount: number, over: Record<string, unknown> = {}) => ({
+  ...{ clientId, itemsCount, locale: 'pl' as const },
+  ...over,
+});
 const caller = { ipHash: 'ip', locale: 'pl' as const };
 
 function setup(templates = TEMPLATES) {
   const t = createStorefrontDeps({ now: NOW, settings: SETTINGS, templates, shoper });
   const jobs = () => [...t.store.jobs.values()].map((j) => [j.state, j.cancelReason, j.dueAt]);
-  const capPlaces = () => Object.fromEntries([...t.counters.counts.entries()].filter(([key]) => key.includes('cap#')).map(([key, n]) => [key.split('cap#')[1], n]));
+  const capPlaces = () =>
+    Object.fromEntries(
+      [...t.counters.counts.entries()].filter(([key]) => key.includes('cap#')).map(([key, n]) => [key.split('cap#')[1], n]),
+    );
   return { ...t, jobs, capPlaces };
 }
 
@@ -110,7 +116,8 @@ test('no reminder without recorded consent, for an unknown client or a landline,
     status: 'ignored',
     reason: 'BOT',
   });
-  await t.shortLinks.recordOptOut(TEST_SHOP.shop, { phone: '+48605100242', at: NOW.toISOString(), how: 'stop-link', kind: 'celebration', jobId: 'j', code: 'c' });
+  const optOut = { phone: '+48605100242', at: NOW.toISOString(), how: 'stop-link' as const, kind: 'celebration' as const, jobId: 'j', code: 'c' };
+  await t.shortLinks.recordOptOut(TEST_SHOP.shop, optOut);
   expect(await recordBasketActivity(t.deps, TEST_SHOP, ping('42', 1), caller)).toEqual({ status: 'ignored', reason: 'OPTED_OUT' });
   expect(t.store.jobs.size).toBe(0);
   expect(t.scheduled).toEqual([]);

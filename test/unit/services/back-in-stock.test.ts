@@ -26,7 +26,10 @@ const shoper: ShoperRoute = (path) => {
   };
 };
 
-const request = (productId: string, phone: string) => ({ productId, phone, consent: true as const, consentTextVersion: 'v1', locale: 'pl' as const });
+const request = (productId: string, phone: string) => ({
+  ...{ productId, phone, consent: true as const },
+  ...{ consentTextVersion: 'v1', locale: 'pl' as const },
+});
 const caller = { ipHash: 'ip-hash-1', locale: 'pl' as const };
 
 async function refusal(promise: Promise<unknown>) {
@@ -88,7 +91,8 @@ describe('signing up for back in stock', () => {
     const landline = await refusal(signUpForBackInStock(t.deps, TEST_SHOP, request('5', '22 123 45 67'), caller));
     expect(landline).toMatchObject({ status: 400, field: 'phone' });
     expect(landline.message).toMatch(/komórkow/);
-    const off = createStorefrontDeps({ now: NOW, settings: SETTINGS, templates: { 'back-in-stock': { ...TEMPLATES['back-in-stock']!, enabled: false } }, shoper });
+    const switchedOff = { 'back-in-stock': { ...TEMPLATES['back-in-stock']!, enabled: false } };
+    const off = createStorefrontDeps({ now: NOW, settings: SETTINGS, templates: switchedOff, shoper });
     expect(await refusal(signUpForBackInStock(off.deps, TEST_SHOP, request('5', '605100200'), caller))).toMatchObject({ status: 409, code: 'BACK_IN_STOCK_DISABLED' });
     expect(await t.signUps.listAll(TEST_SHOP.shop)).toEqual([]);
     expect(await off.signUps.listAll(TEST_SHOP.shop)).toEqual([]);
@@ -124,7 +128,8 @@ describe('a restock', () => {
     const t = createStorefrontDeps({ now: NOW, settings: { ...SETTINGS, storefrontDailyCap: 2 }, templates: TEMPLATES, shoper });
     for (const phone of ['+48605100201', '+48605100202', '+48605100203', '+48605100204']) await t.signUps.signUp(waiting('5', phone));
     await t.signUps.signUp(waiting('7', '+48605100201'));
-    await t.shortLinks.recordOptOut(TEST_SHOP.shop, { phone: '+48605100204', at: NOW.toISOString(), how: 'stop-link', kind: 'celebration', jobId: 'j', code: 'c' });
+    const optOut = { phone: '+48605100204', at: NOW.toISOString(), how: 'stop-link' as const, kind: 'celebration' as const, jobId: 'j', code: 'c' };
+    await t.shortLinks.recordOptOut(TEST_SHOP.shop, optOut);
     const settings = withDefaults({ ...SETTINGS, storefrontDailyCap: 2 });
     const ctx = { shop: TEST_SHOP, settings, templates: TEMPLATES, now: NOW, links: await linkMakerFor(t.deps, TEST_SHOP, settings, NOW) };
     const product = { productId: '5', name: 'Kubek', price: '19.99', stock: 4, active: true };

@@ -133,8 +133,12 @@ describe('opting out through a {stop_link}', () => {
 
   test("a plan's marketing SMS to a number that opted out become skips; order messages still go", async () => {
     const t = createStorefrontDeps({ now: NOW });
-    await t.shortLinks.recordOptOut(TEST_SHOP.shop, { phone: PHONE, at: NOW.toISOString(), how: 'stop-link', kind: 'celebration', jobId: 'j', code: 'c' });
-    const planned = (kind: Job['kind'], phone: string) => ({ key: `${kind}:${phone}`, kind, phone, text: 'T', dueAt: NOW, source: { event: 'x' } });
+    const optOut = { phone: PHONE, at: NOW.toISOString(), how: 'stop-link' as const, kind: 'celebration' as const, jobId: 'j', code: 'c' };
+    await t.shortLinks.recordOptOut(TEST_SHOP.shop, optOut);
+    const planned = (kind: Job['kind'], phone: string) => ({
+      ...{ key: `${kind}:${phone}`, kind, phone },
+      ...{ text: 'T', dueAt: NOW, source: { event: 'x' } },
+    });
     const plan = await dropOptedOut(t.deps, TEST_SHOP.shop, {
       jobs: [planned('celebration', PHONE), planned('order-status', PHONE), planned('celebration', '+48500100299')],
       skipped: [],
