@@ -1,5 +1,6 @@
-// The AWS composition of the short-link function alone: the table and a logger. TABLE_NAME is read directly (not
-// through config.ts and zod) to keep the redirect's bundle and cold start small; the stack always sets it.
+// The AWS composition of the short-link function alone: the store, the short-link and sign-up repositories (one
+// document client) and a logger. TABLE_NAME is read directly (not through config.ts and zod) to keep the redirect's
+// bundle and cold start small; the stack always sets it.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createDocumentClient } from '#adapters/dynamodb/client';
 import { createStore } from '#adapters/dynamodb/store';
