@@ -3,7 +3,7 @@
 // delivery reports; plus the SMS and SMSAPI requests it led to.
 import type { LocalRuntime } from '#local/runtime';
 import { jobFromPlan, jobIdKey } from '#services/dispatch';
-import { createSignUpRepository, signUpId } from '#adapters/dynamodb/subscriptions';
+import { signUpId } from '#domain/sign-ups';
 import { add, difference, figuresOf, type Snapshot } from './meter';
 import { addCelebration, enableTemplate, phones, settle, setUpShop, signUpMany, soldOut, type Stack } from './harness';
 
@@ -253,7 +253,7 @@ export async function runBackInStockScenario(stack: Stack, signUps: number): Pro
   await enableTemplate(api, 'back-in-stock', '{product_name} znów dostępny w {shop_name} za {price} {currency}!');
   soldOut(rt, slug, PRODUCT_ID);
   const started = Date.now();
-  const repository = createSignUpRepository(rt.deps.store);
+  const repository = rt.deps.signUps;
   const at = rt.deps.clock.now().toISOString();
   await inParallel(phones(100_000, signUps), 8, async (display) => {
     const phone = display.replace(/\s/g, '');

@@ -6,6 +6,10 @@ import { createDocumentClient } from '#adapters/dynamodb/client';
 import { createStore } from '#adapters/dynamodb/store';
 import { createJobsRepository } from '#adapters/dynamodb/jobs';
 import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
+import { createShortLinkRepository } from '#adapters/dynamodb/short-links';
+import { createSignUpRepository } from '#adapters/dynamodb/subscriptions';
+import { createBasketRepository } from '#adapters/dynamodb/carts';
+import { createCounterRepository } from '#adapters/dynamodb/rate-limits';
 import { createAesCipher } from '#adapters/aes-cipher';
 import { createSmsapiGateway } from '#adapters/smsapi-http';
 import type { Deps } from '#services/deps';
@@ -81,6 +85,11 @@ export async function createLocalDeps(options: {
     store,
     jobs: createJobsRepository(doc, options.config.TABLE_NAME),
     sendLimits: createSendLimitsRepository(store),
+    // Storefront and links storage, straight from the document client.
+    shortLinks: createShortLinkRepository(doc, options.config.TABLE_NAME),
+    signUps: createSignUpRepository(doc, options.config.TABLE_NAME),
+    baskets: createBasketRepository(doc, options.config.TABLE_NAME),
+    counters: createCounterRepository(doc, options.config.TABLE_NAME),
     eventsQueue,
     sendsQueue,
     scheduler: createLocalScheduler(doc, runtimeTable, clock, sendsQueue),

@@ -4,6 +4,10 @@ import { createDocumentClient, type DocumentClient } from '#adapters/dynamodb/cl
 import { createStore } from '#adapters/dynamodb/store';
 import { createJobsRepository } from '#adapters/dynamodb/jobs';
 import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
+import { createShortLinkRepository } from '#adapters/dynamodb/short-links';
+import { createSignUpRepository } from '#adapters/dynamodb/subscriptions';
+import { createBasketRepository } from '#adapters/dynamodb/carts';
+import { createCounterRepository } from '#adapters/dynamodb/rate-limits';
 import type { AwsPorts } from '../composition';
 
 let client: DocumentClient | undefined;
@@ -12,3 +16,9 @@ const doc = () => (client ??= createDocumentClient());
 export const dynamodb: AwsPorts = { store: ({ config }) => createStore(doc(), config.TABLE_NAME) };
 export const jobs: AwsPorts = { jobs: ({ config }) => createJobsRepository(doc(), config.TABLE_NAME) };
 export const sendLimits: AwsPorts = { sendLimits: ({ config }) => createSendLimitsRepository(createStore(doc(), config.TABLE_NAME)) };
+
+// Storefront and links storage (functions/services/storefront-repositories.ts), straight from the document client.
+export const shortLinks: AwsPorts = { shortLinks: ({ config }) => createShortLinkRepository(doc(), config.TABLE_NAME) };
+export const signUps: AwsPorts = { signUps: ({ config }) => createSignUpRepository(doc(), config.TABLE_NAME) };
+export const baskets: AwsPorts = { baskets: ({ config }) => createBasketRepository(doc(), config.TABLE_NAME) };
+export const counters: AwsPorts = { counters: ({ config }) => createCounterRepository(doc(), config.TABLE_NAME) };

@@ -1,19 +1,26 @@
-// The AWS composition of the short-link function alone: the table and a logger. TABLE_NAME is read directly (not
-// through config.ts and zod) to keep the redirect's bundle and cold start small; the stack always sets it.
+// The AWS composition of the short-link function alone: the store, the short-link and sign-up repositories (one
+// document client) and a logger. TABLE_NAME is read directly (not through config.ts and zod) to keep the redirect's
+// bundle and cold start small; the stack always sets it.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createDocumentClient } from '#adapters/dynamodb/client';
 import { createStore } from '#adapters/dynamodb/store';
+import { createShortLinkRepository } from '#adapters/dynamodb/short-links';
+import { createSignUpRepository } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from '#services/deps';
 
-type LinkDeps = Pick<Deps, 'store' | 'clock' | 'logger'>;
+type LinkDeps = Pick<Deps, 'store' | 'shortLinks' | 'signUps' | 'clock' | 'logger'>;
 
 let deps: Promise<LinkDeps> | undefined;
 
 export const linkDeps = (): Promise<LinkDeps> => {
   deps ??= Promise.resolve().then(() => {
     const powertools = new Logger({ serviceName: 'sms-notifications' });
+    const doc = createDocumentClient();
+    const table = process.env.TABLE_NAME ?? 'sms-notifications';
     return {
-      store: createStore(createDocumentClient(), process.env.TABLE_NAME ?? 'sms-notifications'),
+      store: createStore(doc, table),
+      shortLinks: createShortLinkRepository(doc, table),
+      signUps: createSignUpRepository(doc, table),
       clock: { now: () => new Date() },
       logger: {
         debug: (m: string, extra?: Record<string, unknown>) => powertools.debug(m, extra ?? {}),

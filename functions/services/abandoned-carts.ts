@@ -9,7 +9,7 @@ import { normalizeMobile } from '#domain/phone';
 import { dueTime, templateKey } from '#domain/planning';
 import { withDefaults } from '#domain/settings';
 import { renderLinkedMessage } from '#domain/linked-message';
-import { createBasketRepository, type BasketActivity, type BasketClient } from '#adapters/dynamodb/carts';
+import type { BasketActivity, BasketClient } from '#domain/baskets';
 import type { Deps } from './deps';
 import { dispatchJob, jobFromPlan, jobIdKey } from './dispatch';
 import { createShoperClient } from './shoper-client';
@@ -115,7 +115,7 @@ export async function recordBasketActivity(
   if (!template?.enabled) return { status: 'ignored', reason: 'DISABLED' };
   const settings = withDefaults(config.settings);
   const tz = settings.quietHours.timeZone;
-  const baskets = createBasketRepository(deps.store);
+  const baskets = deps.baskets;
 
   for (let race = 0; race < MAX_RACES; race++) {
     const current = await baskets.get(shop.shop, input.clientId);
@@ -239,7 +239,7 @@ export async function recordBasketActivity(
 /** An order from the client cancels the pending reminder (planner for order.create). */
 export async function cancelBasketReminderForOrder(deps: Deps, shop: string, userId: string | undefined, timeZone: string): Promise<boolean> {
   if (!userId) return false;
-  const baskets = createBasketRepository(deps.store);
+  const baskets = deps.baskets;
   for (let race = 0; race < MAX_RACES; race++) {
     const current = await baskets.get(shop, userId);
     if (!current?.jobId) return false;

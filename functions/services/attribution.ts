@@ -7,7 +7,7 @@ import { formatMoney } from '#domain/money';
 import { customerPhone } from '#domain/planning';
 import type { OrderFacts } from '#domain/shoper-events';
 import { isMarketing, type ShortLink } from '#domain/short-links';
-import { createShortLinkRepository, type Attribution } from '#adapters/dynamodb/short-links';
+import type { Attribution } from '#domain/link-results';
 import type { Deps } from './deps';
 
 const DAY_MS = 86_400_000;
@@ -36,9 +36,8 @@ export async function attributeOrder(deps: Deps, shop: Shop, settings: ShopSetti
   const phone = customerPhone(order, settings);
   const client = { phone: phone?.ok ? phone.e164 : undefined, userId: order.userId };
   if (!client.phone && !client.userId) return undefined;
-  const repo = createShortLinkRepository(deps.store);
   const now = deps.clock.now();
-  const link = attributedClick(await repo.listClientLinks(shop.shop, client), now, settings.attributionDays);
+  const link = attributedClick(await deps.shortLinks.listClientLinks(shop.shop, client), now, settings.attributionDays);
   if (!link) return undefined;
 
   const shopCurrency = shop.defaultCurrency ?? 'PLN';
@@ -54,7 +53,7 @@ export async function attributeOrder(deps: Deps, shop: Shop, settings: ShopSetti
     clickedAt: link.lastClickAt!,
     ...(revenue !== undefined ? { revenue, currency: shopCurrency } : {}),
   };
-  const counted = await repo.attribute(shop.shop, localDate(now, settings.quietHours.timeZone), attribution);
+  const counted = await deps.shortLinks.attribute(shop.shop, localDate(now, settings.quietHours.timeZone), attribution);
   deps.logger.info('order attributed', { shop: shop.shop, orderId: order.orderId, kind: link.kind, counted });
   return counted ? attribution : undefined;
 }

@@ -5,7 +5,7 @@
 import { normalizeMobile } from '#domain/phone';
 import type { PlanningContext } from '#domain/planning';
 import { suppressed, type Suppression } from '#domain/suppression';
-import type { SignUp } from '#adapters/dynamodb/subscriptions';
+import type { SignUp } from '#domain/sign-ups';
 import type { Deps } from './deps';
 import { shoperCustomers } from './shoper-customers';
 

@@ -15,7 +15,7 @@ import { renderLinkedMessage } from '#domain/linked-message';
 import { renderMessage } from '#domain/template';
 import type { SubscribeRequest, WithdrawRequest } from '#contracts/storefront';
 import type { SubscriptionView } from '#contracts/subscriptions';
-import { createSignUpRepository, parseSignUpId, signUpId, type SignUp } from '#adapters/dynamodb/subscriptions';
+import { parseSignUpId, signUpId, type SignUp } from '#domain/sign-ups';
 import type { Deps } from './deps';
 import { jobFromPlan, jobIdKey, recordSuppressed } from './dispatch';
 import { suppressed } from '#domain/suppression';
@@ -125,7 +125,7 @@ export async function signUpForBackInStock(
     updatedAt: at,
     consent: { at, textVersion: input.consentTextVersion, ipHash: caller.ipHash, locale },
   };
-  const outcome = await createSignUpRepository(deps.store).signUp(signUp);
+  const outcome = await deps.signUps.signUp(signUp);
   if (outcome === 'created' && (await deps.store.rememberNumber(shop.shop, phone.e164, at, 'back-in-stock'))) {
     await deps.store.addStats(shop.shop, localDate(new Date(at), settings.quietHours.timeZone), { newNumbers: 1 });
   }
@@ -155,7 +155,7 @@ export async function withdrawBackInStock(deps: Deps, shop: Shop, input: Withdra
     if (!phone.ok) throw badRequest(phone.code, phoneErrorMessage(phone.code, locale), 'phone');
     target = { productId: input.productId, phone: phone.e164 };
   }
-  const done = await createSignUpRepository(deps.store).withdraw(shop.shop, target.productId, target.phone, deps.clock.now().toISOString());
+  const done = await deps.signUps.withdraw(shop.shop, target.productId, target.phone, deps.clock.now().toISOString());
   deps.logger.info('back-in-stock withdrawal', { shop: shop.shop, productId: target.productId, found: done });
   return { status: 'withdrawn' as const, message: MESSAGES.withdrawn[locale] };
 }
@@ -208,8 +208,8 @@ export async function notifyBackInStock(
   const shop = ctx.shop.shop;
   const template = ctx.templates[templateKey.backInStock];
   if (!template?.enabled || !isAvailable(product)) return 0;
-  const signUps = createSignUpRepository(deps.store);
-  const pages = signUps.waiting(shop, product.productId, from.after);
+    const signUps = deps.signUps;
+    const pages = signUps.waiting(shop, product.productId, from.after);
   const first = await pages.next();
   if (first.done) return 0;
   const waiting = startingWith(first.value, pages);
@@ -377,7 +377,7 @@ const isPosition = (value: unknown): value is [string, string] =>
 
 /** Newest first; `search` matches the phone (digits), product id, product name or client id. */
 export async function listSignUps(deps: Deps, shop: string, query: { search?: string; limit: number; cursor?: string }) {
-  let all = await createSignUpRepository(deps.store).listAll(shop);
+  let all = await deps.signUps.listAll(shop);
   const search = query.search?.toLowerCase();
   if (search) {
     const digits = search.replace(/\D/g, '');
@@ -409,11 +409,10 @@ export async function listSignUps(deps: Deps, shop: string, query: { search?: st
 
 /** Deletes sign-ups by id; returns how many existed. */
 export async function deleteSignUps(deps: Deps, shop: string, ids: string[]): Promise<number> {
-  const repo = createSignUpRepository(deps.store);
   let deleted = 0;
   for (const id of new Set(ids)) {
     const target = parseSignUpId(id);
-    if (target && (await repo.remove(shop, target.productId, target.phone))) deleted++;
+    if (target && (await deps.signUps.remove(shop, target.productId, target.phone))) deleted++;
   }
   return deleted;
 }

@@ -2,6 +2,7 @@
 import type { Config, Secrets } from '#config';
 import type { Store } from '#adapters/dynamodb/store';
 import type { JobsRepository, SendLimitsRepository } from './jobs-repository';
+import type { BasketRepository, CounterRepository, ShortLinkRepository, SignUpRepository } from './storefront-repositories';
 import type { Clock, EventsQueueMessage, JobRef, JobScheduler, Logger, Queue, SmsGateway, TokenCipher } from './ports';
 
 export interface Deps {
@@ -14,6 +15,15 @@ export interface Deps {
   jobs: JobsRepository;
   /** The frequency cap, held-back counts and balance watch of the sender. */
   sendLimits: SendLimitsRepository;
+  // Storefront and links storage (functions/services/storefront-repositories.ts).
+  /** Short links, opt-outs, attributions and the per-kind day counters. */
+  shortLinks: ShortLinkRepository;
+  /** Back-in-stock sign-ups. */
+  signUps: SignUpRepository;
+  /** Basket activity of logged-in clients (abandoned baskets). */
+  baskets: BasketRepository;
+  /** Rate-limit and daily-cap counters. */
+  counters: CounterRepository;
   eventsQueue: Queue<EventsQueueMessage>;
   sendsQueue: Queue<JobRef>;
   scheduler: JobScheduler;

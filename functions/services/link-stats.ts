@@ -6,7 +6,7 @@ import type { ShopSettings } from '#domain/model';
 import { FEATURE_KINDS, type NotificationKind } from '#domain/notification-kinds';
 import { withDefaults } from '#domain/settings';
 import type { KindResults, LinkSettings, LinkSettingsBody, LinksResponse } from '#contracts/links';
-import { createShortLinkRepository, KIND_METRICS, kindCounter } from '#adapters/dynamodb/short-links';
+import { KIND_METRICS, kindCounter } from '#domain/link-results';
 import type { Deps } from './deps';
 import { shortLinkBase } from './short-links';
 import { weekStart } from './stats';
@@ -61,8 +61,7 @@ export async function linkResults(deps: Deps, shop: string): Promise<LinksRespon
   const thisWeek = weekStart(today);
   const seriesStart = shiftDate(today, -(SERIES_DAYS - 1));
   const from = [monthStart, seriesStart, thisWeek].sort()[0]!;
-  const repo = createShortLinkRepository(deps.store);
-  const [days, optOuts] = await Promise.all([repo.listKindCounters(shop, from, today), repo.listOptOuts(shop)]);
+  const [days, optOuts] = await Promise.all([deps.shortLinks.listKindCounters(shop, from, today), deps.shortLinks.listOptOuts(shop)]);
   const byDate = new Map(days.map((d) => [d.date, d.counters]));
   const sumOf = (counters: Record<string, number> | undefined, metric: (typeof KIND_METRICS)[number]) =>
     RESULT_KINDS.reduce((n, kind) => n + (counters?.[kindCounter(metric, kind)] ?? 0), 0);

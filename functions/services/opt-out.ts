@@ -6,27 +6,28 @@ import { localDate } from '#domain/calendar';
 import type { Plan } from '#domain/planning';
 import { suppressed } from '#domain/suppression';
 import { isMarketing, type ShortLink } from '#domain/short-links';
-import { createShortLinkRepository, kindCounter, type OptOut } from '#adapters/dynamodb/short-links';
-import { createSignUpRepository } from '#adapters/dynamodb/subscriptions';
+import { kindCounter, type OptOut } from '#domain/link-results';
 import type { Deps } from './deps';
 
 /** The confirmation POST of a `{stop_link}` page: only a live opt-out link of a shop records anything. */
 export async function optOutByCode(
-  deps: Pick<Deps, 'store' | 'clock' | 'logger'>,
+  deps: Pick<Deps, 'store' | 'shortLinks' | 'signUps' | 'clock' | 'logger'>,
   code: string,
 ): Promise<{ done: true; link: ShortLink } | { done: false; link?: ShortLink }> {
-  const link = await createShortLinkRepository(deps.store).get(code);
+  const link = await deps.shortLinks.get(code);
   if (!link || link.purpose !== 'stop' || link.validUntil <= deps.clock.now().toISOString()) return { done: false, link };
   await optOutByLink(deps, link);
   return { done: true, link };
 }
 
-export async function optOutByLink(deps: Pick<Deps, 'store' | 'clock' | 'logger'>, link: ShortLink): Promise<{ first: boolean; cancelled: number }> {
-  const repo = createShortLinkRepository(deps.store);
+export async function optOutByLink(
+  deps: Pick<Deps, 'store' | 'shortLinks' | 'signUps' | 'clock' | 'logger'>,
+  link: ShortLink,
+): Promise<{ first: boolean; cancelled: number }> {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const first = await repo.putOptOut(link.shop, { phone: link.phone, at, how: 'stop-link', kind: link.kind, jobId: link.jobId, code: link.code });
-  if (first) await repo.addKindCounters(link.shop, localDate(now, link.timeZone), { [kindCounter('optOuts', link.kind)]: 1 });
+  const first = await deps.shortLinks.recordOptOut(link.shop, { phone: link.phone, at, how: 'stop-link', kind: link.kind, jobId: link.jobId, code: link.code });
+  if (first) await deps.shortLinks.addKindCounters(link.shop, localDate(now, link.timeZone), { [kindCounter('optOuts', link.kind)]: 1 });
   // Already planned marketing SMS to this number are cancelled: a cancelled job never sends (its schedule may still
   // fire; the sender finds the job cancelled).
   let cancelled = 0;
@@ -36,22 +37,21 @@ export async function optOutByLink(deps: Pick<Deps, 'store' | 'clock' | 'logger'
     if (done) cancelled++;
   }
   // The number's waiting back-in-stock sign-ups are withdrawn ("Lista powiadomień" shows when).
-  const signUps = createSignUpRepository(deps.store);
-  for (const signUp of await signUps.listAll(link.shop)) {
-    if (signUp.phone === link.phone && signUp.status === 'waiting') await signUps.withdraw(link.shop, signUp.productId, signUp.phone, at);
+  for (const signUp of await deps.signUps.listAll(link.shop)) {
+    if (signUp.phone === link.phone && signUp.status === 'waiting') await deps.signUps.withdraw(link.shop, signUp.productId, signUp.phone, at);
   }
   deps.logger.info('opt-out recorded', { shop: link.shop, phone: `…${link.phone.slice(-3)}`, first, cancelled });
   return { first, cancelled };
 }
 
 /** The numbers (of these) that opted out in this shop. */
-export async function optOutsOf(deps: Pick<Deps, 'store'>, shop: string, phones: readonly string[]): Promise<Map<string, OptOut>> {
+export async function optOutsOf(deps: Pick<Deps, 'shortLinks'>, shop: string, phones: readonly string[]): Promise<Map<string, OptOut>> {
   if (phones.length === 0) return new Map();
-  return createShortLinkRepository(deps.store).optOutsOf(shop, phones);
+  return deps.shortLinks.optOutsOf(shop, phones);
 }
 
 /** Marketing jobs of a plan to numbers that opted out become skips (OPTED_OUT); everything else stays. */
-export async function dropOptedOut(deps: Pick<Deps, 'store'>, shop: string, plan: Plan): Promise<Plan> {
+export async function dropOptedOut(deps: Pick<Deps, 'shortLinks'>, shop: string, plan: Plan): Promise<Plan> {
   const marketing = plan.jobs.filter((job) => isMarketing(job.kind));
   if (marketing.length === 0) return plan;
   const optedOut = await optOutsOf(deps, shop, marketing.map((job) => job.phone));
@@ -71,6 +71,6 @@ export async function dropOptedOut(deps: Pick<Deps, 'store'>, shop: string, plan
   };
 }
 
-export async function listOptOuts(deps: Pick<Deps, 'store'>, shop: string): Promise<OptOut[]> {
-  return createShortLinkRepository(deps.store).listOptOuts(shop);
+export async function listOptOuts(deps: Pick<Deps, 'shortLinks'>, shop: string): Promise<OptOut[]> {
+  return deps.shortLinks.listOptOuts(shop);
 }

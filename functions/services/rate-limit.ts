@@ -4,7 +4,6 @@
 import { createHmac } from 'node:crypto';
 import { addressSubject } from '#domain/client-address';
 import { AppError } from '#domain/errors';
-import { createCounterRepository } from '#adapters/dynamodb/rate-limits';
 import type { Deps } from './deps';
 
 export interface RateRule {
@@ -69,10 +68,9 @@ export async function enforceLimit(deps: Deps, shop: string, rule: RateRule, sub
   const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
   const windowStart = nowSeconds - (nowSeconds % rule.windowSeconds);
   const windowEnd = windowStart + rule.windowSeconds;
-  const counters = createCounterRepository(deps.store);
   const result = rule.acrossShops
-    ? await counters.consumeShared(subject, `${rule.name}#${windowStart}`, rule.limit, windowEnd + 60)
-    : await counters.consume(shop, `${rule.name}#${subject}#${windowStart}`, rule.limit, windowEnd + 60);
+    ? await deps.counters.consumeShared(subject, `${rule.name}#${windowStart}`, rule.limit, windowEnd + 60)
+    : await deps.counters.consume(shop, `${rule.name}#${subject}#${windowStart}`, rule.limit, windowEnd + 60);
   if (!result.ok) {
     deps.logger.warn('storefront rate limit hit', { shop, rule: rule.name });
     throw new RateLimited(Math.max(1, windowEnd - nowSeconds), locale);

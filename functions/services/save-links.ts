@@ -1,9 +1,8 @@
 // Storing an SMS's short links before the SMS exists (a link in a message always answers).
 import type { ShortLink } from '#domain/short-links';
-import { createShortLinkRepository } from '#adapters/dynamodb/short-links';
 import type { Deps } from './deps';
 
-export async function saveLinks(deps: Pick<Deps, 'store'>, links: readonly ShortLink[] | undefined): Promise<void> {
+export async function saveLinks(deps: Pick<Deps, 'shortLinks'>, links: readonly ShortLink[] | undefined): Promise<void> {
   if (!links || links.length === 0) return;
-  await createShortLinkRepository(deps.store).save(links);
+  await deps.shortLinks.save(links);
 }

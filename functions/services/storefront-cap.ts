@@ -3,7 +3,6 @@
 // reason the merchant sees — for MAX_WAIT_DAYS at most. With no room in that time (or a cap of 0) the message is
 // not sent at all, and the error log says so: a cap is a limit, not a queue that grows without end.
 import { randomUUID } from 'node:crypto';
-import { createCounterRepository } from '#adapters/dynamodb/rate-limits';
 import { localDate, localMidnight, shiftDate } from '#domain/calendar';
 import { PLACE_NAMES, type Job, type NotificationKind, type ShopSettings } from '#domain/model';
 import { nextSendTime } from '#domain/quiet-hours';
@@ -38,7 +37,6 @@ export async function placeUnderDailyCap(
   kind: NotificationKind,
   dueAt: Date,
 ): Promise<CapPlacement> {
-  const counters = createCounterRepository(deps.store);
   const tz = settings.quietHours.timeZone;
   const cap = settings.storefrontDailyCap;
   const firstDate = localDate(dueAt, tz);
@@ -48,7 +46,7 @@ export async function placeUnderDailyCap(
   // A cap of 0 switches storefront messages off: nothing to look for.
   for (let day = 0; cap > 0 && day <= MAX_WAIT_DAYS; day++) {
     const expires = Math.floor(localMidnight(shiftDate(date, 3), tz).getTime() / 1000);
-    if ((await counters.consume(shop, capCounter(date), cap, expires)).ok) {
+    if ((await deps.counters.consume(shop, capCounter(date), cap, expires)).ok) {
       placed = true;
       break;
     }
@@ -76,13 +74,12 @@ export async function placeUnderDailyCap(
 
 /** A job that will not go (cancelled, or not created after all) gives its place back. */
 export async function releaseCapPlace(deps: Deps, shop: string, capDate: string): Promise<void> {
-  await createCounterRepository(deps.store).release(shop, capCounter(capDate));
+  await deps.counters.release(shop, capCounter(capDate));
 }
 
 async function noteCapReached(deps: Deps, shop: string, kind: NotificationKind, cap: number, date: string) {
-  const counters = createCounterRepository(deps.store);
   const expires = Math.floor(deps.clock.now().getTime() / 1000) + 3 * DAY_SECONDS;
-  if (!(await counters.consume(shop, `capnote#${date}`, 1, expires)).ok) return;
+  if (!(await deps.counters.consume(shop, `capnote#${date}`, 1, expires)).ok) return;
   const at = deps.clock.now().toISOString();
   await deps.store.addError(shop, {
     id: randomUUID(),
@@ -96,9 +93,8 @@ async function noteCapReached(deps: Deps, shop: string, kind: NotificationKind, 
 
 /** Once a day per shop: storefront messages are being dropped because the cap leaves no room. */
 async function noteDropped(deps: Deps, shop: string, kind: NotificationKind, cap: number, date: string) {
-  const counters = createCounterRepository(deps.store);
   const expires = Math.floor(deps.clock.now().getTime() / 1000) + 3 * DAY_SECONDS;
-  if (!(await counters.consume(shop, `capdrop#${date}`, 1, expires)).ok) return;
+  if (!(await deps.counters.consume(shop, `capdrop#${date}`, 1, expires)).ok) return;
   await deps.store.addError(shop, {
     id: randomUUID(),
     at: deps.clock.now().toISOString(),

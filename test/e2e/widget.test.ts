@@ -11,7 +11,6 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import type { LocalRuntime } from '../../local/runtime';
 import { DEFAULT_SETTINGS } from '#domain/settings';
-import { createBasketRepository } from '#adapters/dynamodb/carts';
 import { buildWidget, WIDGET_BUDGET_BYTES } from '../../frontend/widget/build';
 import { launchChromium } from '../support/browser';
 import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
@@ -178,7 +177,7 @@ test('a logged-in client\'s basket is reported and a reminder planned', async ()
   const page = await browser.newPage();
   try {
     await page.goto(`${pagesUrl}/pl/p/1?client=${userId}`);
-    const basket = await eventually(() => createBasketRepository(rt.deps.store).get(licence, String(userId)));
+    const basket = await eventually(() => rt.deps.baskets.get(licence, String(userId)));
     expect(basket).toMatchObject({ itemsCount: 3, client: { firstname: 'Iga', phone: '+48605333444' } });
     expect(basket!.jobId).toMatch(JOB_ID);
     const job = await rt.deps.store.getJob(licence, basket!.jobId!);

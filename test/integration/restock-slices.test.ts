@@ -4,7 +4,7 @@
 // "sent". A page delivered again plans nothing twice.
 import type { LocalRuntime } from '../../local/runtime';
 import { DEFAULT_SETTINGS } from '#domain/settings';
-import { createSignUpRepository, signUpId } from '#adapters/dynamodb/subscriptions';
+import { signUpId } from '#domain/sign-ups';
 import { BACK_IN_STOCK_PAGE_EVENT, type BackInStockPage } from '#contracts/queue';
 import { NOTIFY_SLICE, RESTOCK_PAGE } from '#services/back-in-stock';
 import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   });
   await rt.deps.store.putTemplate(licence, 'back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} znów dostępny! {product_link}' });
   rt.shop.shop('demo').products.find((p) => p.productId === PRODUCT)!.stock = 0;
-  const repository = createSignUpRepository(rt.deps.store);
+  const repository = rt.deps.signUps;
   const at = rt.deps.clock.now().toISOString();
   const phones = Array.from({ length: WAITING }, (_, i) => `+48601${String(300_000 + i).padStart(6, '0')}`);
   for (let i = 0; i < phones.length; i += 25) {
@@ -70,13 +70,13 @@ test(`${WAITING} waiting numbers: one SMS each, 100 numbers per SMSAPI request, 
   expect(links).toHaveLength(2 * WAITING);
   expect(new Set(links).size).toBe(2 * WAITING);
   expect(rt.smsapi.outbox().every((sms) => !sms.message.includes('[%'))).toBe(true);
-  const all = await createSignUpRepository(rt.deps.store).listAll(licence);
+  const all = await rt.deps.signUps.listAll(licence);
   expect(all.filter((s) => s.status === 'sent')).toHaveLength(WAITING);
 }, 900_000);
 
 test('the second page delivered again (its sign-ups back to waiting, as if the run died before marking them) sends nothing twice', async () => {
   expect(WAITING).toBeGreaterThan(RESTOCK_PAGE);
-  const repository = createSignUpRepository(rt.deps.store);
+  const repository = rt.deps.signUps;
   const all = (await repository.listAll(licence)).sort((a, b) => a.phone.localeCompare(b.phone));
   const lastOfFirstPage = all[RESTOCK_PAGE - 1]!;
   const secondPage = all.slice(RESTOCK_PAGE);

@@ -34,6 +34,10 @@ async function portsUsedBy(handler: string): Promise<{ used: AwsPortName[]; sdk:
 
 const SDK_OF: Partial<Record<AwsPortName, string[]>> = {
   store: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  shortLinks: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  signUps: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  baskets: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  counters: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
   eventsQueue: ['@aws-sdk/client-sqs'],
   sendsQueue: ['@aws-sdk/client-sqs'],
   scheduler: ['@aws-sdk/client-scheduler'],

@@ -1,40 +1,16 @@
-// Basket activity of logged-in clients (sk CART#<clientId>), reported by the storefront widget since Shoper has
-// no basket webhook: the last activity, the client's facts read from Shoper, and the pending reminder job.
+// DynamoDB adapter of basket activity (functions/services/storefront-repositories.ts): sk CART#<clientId> under the
+// shop, written with optimistic locking on `version` and kept 90 days after the last activity.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { keys, type Store } from './store';
+import type { BasketActivity } from '#domain/baskets';
+import type { BasketRepository } from '#services/storefront-repositories';
+import type { DocumentClient } from './client';
+import { isConditionFailure } from './paged-query';
+import { keys } from './store';
 import { withoutKeys } from './table';
-
-export interface BasketClient {
-  firstname?: string;
-  lastname?: string;
-  email?: string;
-  /** E.164, only when it is a mobile number of an allowed country. */
-  phone?: string;
-  /** Marketing consent as Shoper records it (the newsletter flag). */
-  newsletter: boolean;
-  fetchedAt: string;
-}
-
-export interface BasketActivity {
-  shop: string;
-  clientId: string;
-  itemsCount: number;
-  lastActivityAt: string;
-  client?: BasketClient;
-  /** Written by earlier versions from the page's own flag; no longer written and never counted as consent. */
-  consent?: { at: string; textVersion: string; ipHash: string };
-  /** The pending reminder, if any, and the activity it was planned from. */
-  jobId?: string;
-  plannedFrom?: string;
-  orderedAt?: string;
-  /** Optimistic locking: every write bumps it. */
-  version: number;
-}
 
 const DAY = 86_400;
 
-export function createBasketRepository(store: Store) {
-  const { doc, tableName: TableName } = store;
+export function createBasketRepository(doc: DocumentClient, TableName: string): BasketRepository {
   const key = (shop: string, clientId: string) => ({ pk: keys.shop(shop), sk: keys.cart(clientId) });
 
   return {
@@ -65,11 +41,9 @@ export function createBasketRepository(store: Store) {
         );
         return true;
       } catch (error) {
-        if (store.isConditionFailure(error)) return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },
   };
 }
-
-export type BasketRepository = ReturnType<typeof createBasketRepository>;

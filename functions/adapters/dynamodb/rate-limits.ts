@@ -1,9 +1,10 @@
 // Counters that hold across Lambda instances: one item per (counter, window) with an atomic ADD that is
 // conditional on staying within the limit, and a TTL so old windows disappear by themselves.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys, type Store } from './store';
-
-export type CounterResult = { ok: true; count: number } | { ok: false };
+import type { CounterRepository, CounterResult } from '#services/storefront-repositories';
+import type { DocumentClient } from './client';
+import { isConditionFailure } from './paged-query';
+import { keys } from './store';
 
 /**
  * Counters that span every shop (one address's storefront requests to all shops together) live outside the shops'
@@ -11,8 +12,7 @@ export type CounterResult = { ok: true; count: number } | { ok: false };
  */
 export const sharedCounterKey = (subject: string, name: string) => ({ pk: `LIMIT#${subject}`, sk: keys.rate(name) });
 
-export function createCounterRepository(store: Store) {
-  const { doc, tableName: TableName } = store;
+export function createCounterRepository(doc: DocumentClient, TableName: string): CounterRepository {
 
   async function consumeAt(Key: Record<string, string>, limit: number, expiresAt: number, amount: number): Promise<CounterResult> {
     if (amount > limit) return { ok: false };
@@ -30,7 +30,7 @@ export function createCounterRepository(store: Store) {
       );
       return { ok: true, count: Number(res.Attributes?.count ?? amount) };
     } catch (error) {
-      if (store.isConditionFailure(error)) return { ok: false };
+      if (isConditionFailure(error)) return { ok: false };
       throw error;
     }
   }
@@ -63,10 +63,8 @@ export function createCounterRepository(store: Store) {
           }),
         );
       } catch (error) {
-        if (!store.isConditionFailure(error)) throw error;
+        if (!isConditionFailure(error)) throw error;
       }
     },
   };
 }
-
-export type CounterRepository = ReturnType<typeof createCounterRepository>;

@@ -7,10 +7,15 @@
 // - `OPTOUT#<phone>`: the withdrawn consent (when, how, from which SMS); `ATTR#<orderId>`: an attributed order.
 // - Per-kind counters live on the day's `STAT#<date>` item as `k_<metric>_<kind>` attributes.
 import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { NotificationKind } from '#domain/model';
+import { kindCounter, type Attribution, type OptOut } from '#domain/link-results';
 import type { ShortLink } from '#domain/short-links';
-import type { Store } from './store';
+import type { ShortLinkRepository } from '#services/storefront-repositories';
+import type { DocumentClient } from './client';
+import { isConditionFailure, queryAll } from './paged-query';
 import { withoutKeys } from './table';
+
+// Kept importable from here for the statistics stream (functions/services/stats.ts); their home is the domain.
+export { KIND_METRICS, kindCounter, type Attribution, type KindMetric, type OptOut } from '#domain/link-results';
 
 export const linkKeys = {
   link: (code: string) => ({ pk: `LINK#${code}`, sk: 'LINK' }),
@@ -21,34 +26,6 @@ export const linkKeys = {
   stat: (date: string) => `STAT#${date}`,
 };
 
-export type KindMetric = 'sent' | 'clicked' | 'orders' | 'revenue' | 'optOuts';
-export const KIND_METRICS: readonly KindMetric[] = ['sent', 'clicked', 'orders', 'revenue', 'optOuts'];
-
-/** `k_sent_order_status`: a DynamoDB-safe attribute name for one metric of one kind. */
-export const kindCounter = (metric: KindMetric, kind: NotificationKind) => `k_${metric}_${kind.replace(/-/g, '_')}` as const;
-
-export interface OptOut {
-  phone: string;
-  at: string;
-  /** How consent was withdrawn: `stop-link` (the SMS's opt-out page). */
-  how: 'stop-link';
-  kind: NotificationKind;
-  jobId: string;
-  code: string;
-}
-
-export interface Attribution {
-  orderId: string;
-  at: string;
-  kind: NotificationKind;
-  jobId: string;
-  code: string;
-  clickedAt: string;
-  /** Minor units (grosze) in `currency`; undefined when the order's currency is not the shop's. */
-  revenue?: number;
-  currency?: string;
-}
-
 const DAY = 86_400;
 const epoch = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 type Item = Record<string, unknown>;
@@ -58,8 +35,7 @@ const toLink = (item: Item | undefined): ShortLink | undefined => {
   return withoutKeys<ShortLink>(item, 'expiresAt');
 };
 
-export function createShortLinkRepository(store: Store) {
-  const { doc, tableName: TableName } = store;
+export function createShortLinkRepository(doc: DocumentClient, TableName: string): ShortLinkRepository {
   const shopPk = (shop: string) => `SHOP#${shop}`;
 
   async function batchWrite(items: Item[]) {
@@ -100,7 +76,7 @@ export function createShortLinkRepository(store: Store) {
      * The redirect's one request: reads a live link and records the click on it (count, first and last time).
      * Undefined when the code is unknown or the link has expired (nothing recorded).
      */
-    async click(code: string, at: string): Promise<ShortLink | undefined> {
+    async recordClick(code: string, at: string): Promise<ShortLink | undefined> {
       try {
         const res = await doc.send(
           new UpdateCommand({
@@ -115,7 +91,7 @@ export function createShortLinkRepository(store: Store) {
         );
         return toLink(res.Attributes as Item);
       } catch (error) {
-        if (store.isConditionFailure(error)) return undefined;
+        if (isConditionFailure(error)) return undefined;
         throw error;
       }
     },
@@ -128,7 +104,7 @@ export function createShortLinkRepository(store: Store) {
           prefixes
             .filter((p): p is string => p !== undefined)
             .map((prefix) =>
-              store.queryAll({
+              queryAll(doc, TableName, {
                 KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
                 ExpressionAttributeValues: { ':pk': shopPk(shop), ':p': prefix },
                 ProjectionExpression: '#code',
@@ -153,7 +129,7 @@ export function createShortLinkRepository(store: Store) {
     },
 
     /** Records a withdrawal once: the first one stays the proof. True when it is new. */
-    async putOptOut(shop: string, optOut: OptOut): Promise<boolean> {
+    async recordOptOut(shop: string, optOut: OptOut): Promise<boolean> {
       try {
         await doc.send(
           new PutCommand({
@@ -164,7 +140,7 @@ export function createShortLinkRepository(store: Store) {
         );
         return true;
       } catch (error) {
-        if (store.isConditionFailure(error)) return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },
@@ -188,7 +164,7 @@ export function createShortLinkRepository(store: Store) {
     },
 
     async listOptOuts(shop: string): Promise<OptOut[]> {
-      const items = await store.queryAll({
+      const items = await queryAll(doc, TableName, {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
         ExpressionAttributeValues: { ':pk': shopPk(shop), ':p': 'OPTOUT#' },
       });
@@ -196,7 +172,7 @@ export function createShortLinkRepository(store: Store) {
     },
 
     /** Adds per-kind counters to the day's statistics item (atomic ADD). */
-    async addKindCounters(shop: string, date: string, counters: Partial<Record<ReturnType<typeof kindCounter>, number>>) {
+    async addKindCounters(shop, date, counters) {
       const entries = Object.entries(counters).filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] !== 0);
       if (entries.length === 0) return;
       await doc.send(new UpdateCommand({ TableName, Key: { pk: shopPk(shop), sk: linkKeys.stat(date) }, ...addExpression(date, entries) }));
@@ -234,7 +210,7 @@ export function createShortLinkRepository(store: Store) {
 
     /** The `k_` counters of the days from..to (inclusive), by date. */
     async listKindCounters(shop: string, fromDate: string, toDate: string): Promise<{ date: string; counters: Record<string, number> }[]> {
-      const items = await store.queryAll({
+      const items = await queryAll(doc, TableName, {
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
         ExpressionAttributeValues: { ':pk': shopPk(shop), ':a': linkKeys.stat(fromDate), ':b': linkKeys.stat(toDate) },
       });
@@ -253,5 +229,3 @@ function addExpression(date: string, entries: [string, number][]) {
     ExpressionAttributeValues: { ':date': date, ...Object.fromEntries(entries.map(([, v], i) => [`:c${i}`, v])) },
   };
 }
-
-export type ShortLinkRepository = ReturnType<typeof createShortLinkRepository>;

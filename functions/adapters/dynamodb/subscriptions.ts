@@ -1,51 +1,19 @@
-// Back-in-stock sign-ups (sk SUB#<productId>#<phone>): one per phone and product, with the client's consent
-// (time, text version, IP hash) and the state the merchant sees: waiting, sent or withdrawn.
+// DynamoDB adapter of the back-in-stock sign-ups (functions/services/storefront-repositories.ts): sk
+// SUB#<productId>#<phone> under the shop, one per phone and product (functions/domain/sign-ups.ts).
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys, type Store } from './store';
+import type { SignUp } from '#domain/sign-ups';
+import type { SignUpRepository } from '#services/storefront-repositories';
+import type { DocumentClient } from './client';
+import { isConditionFailure, queryAll, queryPages } from './paged-query';
+import { keys } from './store';
 import { withoutKeys } from './table';
-
-export type SignUpStatus = 'waiting' | 'sent' | 'withdrawn';
-
-export interface SignUpConsent {
-  at: string;
-  textVersion: string;
-  /** HMAC-SHA256 of the client's IP with a per-deployment secret: proof without keeping the address. */
-  ipHash: string;
-  locale: 'pl' | 'en';
-}
-
-export interface SignUp {
-  id: string;
-  shop: string;
-  productId: string;
-  /** E.164. */
-  phone: string;
-  clientId?: string;
-  productName?: string;
-  status: SignUpStatus;
-  createdAt: string;
-  updatedAt: string;
-  consent: SignUpConsent;
-  sentAt?: string;
-  jobId?: string;
-  withdrawnAt?: string;
-}
-
-/** Reversible, so an id from the list leads straight to the item (the phone is shown in that list anyway). */
-export const signUpId = (productId: string, phone: string) => Buffer.from(`${productId}:${phone}`).toString('base64url');
-
-export function parseSignUpId(id: string): { productId: string; phone: string } | undefined {
-  const match = /^(\d{1,12}):(\+\d{6,15})$/.exec(Buffer.from(id, 'base64url').toString('utf8'));
-  return match ? { productId: match[1]!, phone: match[2]! } : undefined;
-}
 
 const clean = (item: Record<string, unknown> | undefined): SignUp | undefined => {
   if (!item) return undefined;
   return withoutKeys<SignUp>(item, 'expiresAt');
 };
 
-export function createSignUpRepository(store: Store) {
-  const { doc, tableName: TableName } = store;
+export function createSignUpRepository(doc: DocumentClient, TableName: string): SignUpRepository {
   const key = (shop: string, productId: string, phone: string) => ({
     pk: keys.shop(shop),
     sk: keys.subscription(productId, phone),
@@ -69,7 +37,7 @@ export function createSignUpRepository(store: Store) {
         );
         return 'created';
       } catch (error) {
-        if (store.isConditionFailure(error)) return 'duplicate';
+        if (isConditionFailure(error)) return 'duplicate';
         throw error;
       }
     },
@@ -85,7 +53,7 @@ export function createSignUpRepository(store: Store) {
      */
     async *waiting(shop: string, productId: string, afterPhone?: string): AsyncGenerator<SignUp> {
       // A restock handed on to a next planner run starts after the last number the previous run read (sk order).
-      for await (const items of store.queryPages({
+      for await (const items of queryPages(doc, TableName, {
         ...(afterPhone ? { ExclusiveStartKey: key(shop, productId, afterPhone) } : {}),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
         FilterExpression: '#status = :waiting',
@@ -97,7 +65,7 @@ export function createSignUpRepository(store: Store) {
     },
 
     async listAll(shop: string): Promise<SignUp[]> {
-      const items = await store.queryAll({
+      const items = await queryAll(doc, TableName, {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
         ExpressionAttributeValues: { ':pk': keys.shop(shop), ':p': 'SUB#' },
       });
@@ -127,7 +95,7 @@ export function createSignUpRepository(store: Store) {
         );
         return true;
       } catch (error) {
-        if (store.isConditionFailure(error)) return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },
@@ -147,7 +115,7 @@ export function createSignUpRepository(store: Store) {
         );
         return true;
       } catch (error) {
-        if (store.isConditionFailure(error)) return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },
@@ -159,11 +127,9 @@ export function createSignUpRepository(store: Store) {
         );
         return true;
       } catch (error) {
-        if (store.isConditionFailure(error)) return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },
   };
 }
-
-export type SignUpRepository = ReturnType<typeof createSignUpRepository>;
