@@ -4,18 +4,46 @@
 // a function did not name fails loudly on first use. The local runtime has its own root (local/composition.ts).
 import { readConfig, type Config } from '#config';
 import { createJsonLogger } from '#adapters/json-logger';
+import { createShoperHttp } from '#adapters/shoper-http';
+import { createSmsapiOAuthHttp } from '#adapters/smsapi-oauth-http';
 import type { Deps } from '#services/deps';
 import type { Clock } from '#services/ports';
 
-/** The ports a function may or may not need; the rest of Deps (config, clock, logger, fetch) every function gets. */
-export type AwsPortName = 'store' | 'jobs' | 'sendLimits' | 'eventsQueue' | 'sendsQueue' | 'scheduler' | 'cipher' | 'secrets' | 'sms';
+/** The ports a function may or may not need; the rest of Deps (config, clock, logger, HTTP ports) every function gets. */
+export type AwsPortName =
+  | 'store'
+  | 'jobs'
+  | 'sendLimits'
+  // The shop side's repositories (functions/aws/dynamodb.ts).
+  | 'shopPurge'
+  | 'smsapiAccount'
+  | 'staffAlerts'
+  | 'eventsQueue'
+  | 'sendsQueue'
+  | 'scheduler'
+  | 'cipher'
+  | 'secrets'
+  | 'sms';
 export interface AwsContext {
   config: Config;
   clock: Clock;
 }
 export type AwsPorts = { [K in AwsPortName]?: (context: AwsContext) => Deps[K] };
 
-export const PORT_NAMES: readonly AwsPortName[] = ['store', 'jobs', 'sendLimits', 'eventsQueue', 'sendsQueue', 'scheduler', 'cipher', 'secrets', 'sms'];
+export const PORT_NAMES: readonly AwsPortName[] = [
+  'store',
+  'jobs',
+  'sendLimits',
+  'shopPurge',
+  'smsapiAccount',
+  'staffAlerts',
+  'eventsQueue',
+  'sendsQueue',
+  'scheduler',
+  'cipher',
+  'secrets',
+  'sms',
+];
 
 function notWired(fn: string, port: AwsPortName): never {
   throw new Error(`PORT_NOT_WIRED: the ${fn} function does not wire "${port}"; add it in functions/handlers/${fn}.ts`);
@@ -46,10 +74,14 @@ export function awsDeps(fn: string, ports: AwsPorts): (() => Promise<Deps>) & { 
         config,
         clock,
         logger,
-        fetch: globalThis.fetch,
+        shoperHttp: createShoperHttp(),
+        smsapiOAuth: createSmsapiOAuthHttp(),
         store: port('store'),
         jobs: port('jobs'),
         sendLimits: port('sendLimits'),
+        shopPurge: port('shopPurge'),
+        smsapiAccount: port('smsapiAccount'),
+        staffAlerts: port('staffAlerts'),
         eventsQueue: port('eventsQueue'),
         sendsQueue: port('sendsQueue'),
         scheduler: port('scheduler'),

@@ -3,11 +3,16 @@
 import type { Config } from '#config';
 import { secretsFromEnv } from '#config';
 import { createDocumentClient } from '#adapters/dynamodb/client';
-import { createStore } from '#adapters/dynamodb/store';
+import { createStore, type Store } from '#adapters/dynamodb/store';
 import { createJobsRepository } from '#adapters/dynamodb/jobs';
 import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
+import { createUninstallRepository } from '#adapters/dynamodb/uninstall';
+import { createSmsapiAccountRepository } from '#adapters/dynamodb/smsapi-account';
+import { createStaffAlertsRepository } from '#adapters/dynamodb/staff-alerts';
 import { createAesCipher } from '#adapters/aes-cipher';
 import { createSmsapiGateway } from '#adapters/smsapi-http';
+import { createShoperHttp } from '#adapters/shoper-http';
+import { createSmsapiOAuthHttp } from '#adapters/smsapi-oauth-http';
 import type { Deps } from '#services/deps';
 import type { JobRef, Logger, ShopEventMessage } from '#services/ports';
 import { createLocalClock, type LocalClock } from './clock';
@@ -16,6 +21,8 @@ import { createLocalScheduler, type LocalScheduler } from './scheduler';
 import { RUNTIME_TABLE } from './dynamodb';
 
 export interface LocalDeps extends Deps {
+  /** The DynamoDB store itself (the ShopStore port plus the raw client): tests and benchmarks inspect the table. */
+  store: Store;
   clock: LocalClock;
   eventsQueue: LocalQueue<ShopEventMessage>;
   sendsQueue: LocalQueue<JobRef>;
@@ -81,12 +88,16 @@ export async function createLocalDeps(options: {
     store,
     jobs: createJobsRepository(doc, options.config.TABLE_NAME),
     sendLimits: createSendLimitsRepository(store),
+    shopPurge: createUninstallRepository(store),
+    smsapiAccount: createSmsapiAccountRepository(store),
+    staffAlerts: createStaffAlertsRepository(store),
     eventsQueue,
     sendsQueue,
     scheduler: createLocalScheduler(doc, runtimeTable, clock, sendsQueue),
     cipher: createAesCipher(options.cipherKey),
     sms: createSmsapiGateway({ baseUrl: options.config.SMSAPI_URL, timeoutMs: options.config.SMSAPI_TIMEOUT_MS }),
     logger: options.logger,
-    fetch: globalThis.fetch,
+    shoperHttp: createShoperHttp(),
+    smsapiOAuth: createSmsapiOAuthHttp(),
   };
 }

@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import '#domain/zod-mini';
 import { awsDeps } from '../composition';
-import { dynamodb } from '../aws/dynamodb';
+import { dynamodb, shopPurge, staffAlerts } from '../aws/dynamodb';
 import { kms } from '../aws/kms';
 import { eventsQueue, sendsQueue } from '../aws/sqs';
 import { scheduler } from '../aws/scheduler';
@@ -57,5 +57,5 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
   );
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('planner', { ...dynamodb, ...eventsQueue, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets });
+export const getDeps = awsDeps('planner', { ...dynamodb, ...shopPurge, ...staffAlerts, ...eventsQueue, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets });
 export const handler = makeHandler(getDeps);

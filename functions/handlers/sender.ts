@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import '#domain/zod-mini';
 import { awsDeps } from '../composition';
-import { dynamodb, jobs, sendLimits } from '../aws/dynamodb';
+import { dynamodb, jobs, sendLimits, smsapiAccount } from '../aws/dynamodb';
 import { kms } from '../aws/kms';
 import { sendsQueue } from '../aws/sqs';
 import { scheduler } from '../aws/scheduler';
@@ -43,5 +43,5 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
   );
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('sender', { ...dynamodb, ...jobs, ...sendLimits, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets, ...smsapi });
+export const getDeps = awsDeps('sender', { ...dynamodb, ...jobs, ...sendLimits, ...smsapiAccount, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets, ...smsapi });
 export const handler = makeHandler(getDeps);

@@ -34,6 +34,9 @@ async function portsUsedBy(handler: string): Promise<{ used: AwsPortName[]; sdk:
 
 const SDK_OF: Partial<Record<AwsPortName, string[]>> = {
   store: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  shopPurge: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  smsapiAccount: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  staffAlerts: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
   eventsQueue: ['@aws-sdk/client-sqs'],
   sendsQueue: ['@aws-sdk/client-sqs'],
   scheduler: ['@aws-sdk/client-scheduler'],

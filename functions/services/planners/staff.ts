@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { planStaffNewOrder, planStaffOrderCancelled, planStaffOutOfStock, stockState } from '#domain/planning-staff';
 import { staffAlertsWithDefaults } from '#domain/staff-alerts';
-import { closeRunOut, openRunOut } from '#adapters/dynamodb/staff-alerts';
 import { parseProduct } from '../back-in-stock';
 import { order } from './orders';
 import { PayloadInvalid, type EventPlanner, type PlannerInput } from './types';
@@ -36,11 +35,11 @@ export const planStaffOutOfStockAlert: EventPlanner = async (input) => {
   const state = stockState(facts);
   const shop = input.message.shop;
   const at = input.ctx.now.toISOString();
-  if (state === 'in') await closeRunOut(input.deps.store, shop, facts.productId, at);
+  if (state === 'in') await input.deps.staffAlerts.closeRunOut(shop, facts.productId, at);
   if (state !== 'out') return NOTHING;
   // The same delivery (a Shoper retry, or our own retry after a crash) has the same bytes: the same run-out key.
   const eventKey = createHash('sha256').update(JSON.stringify(input.message.payload)).digest('hex').slice(0, 32);
-  if (!(await openRunOut(input.deps.store, shop, facts.productId, eventKey, at))) return NOTHING;
+  if (!(await input.deps.staffAlerts.openRunOut(shop, facts.productId, eventKey, at))) return NOTHING;
   const code = ProductCode.safeParse(input.message.payload).data?.code;
   return planStaffOutOfStock({ ...facts, ...(code != null && code !== '' ? { code: String(code) } : {}) }, eventKey, alerts, input.ctx);
 };
