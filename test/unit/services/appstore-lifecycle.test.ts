@@ -40,7 +40,7 @@ test('install → setup → uninstall → purge: the shop is set up once, and af
   // The manual's example celebrations, switched off.
   const examples = await t.deps.store.listCelebrations(SHOP);
   expect(examples.length).toBeGreaterThan(0);
-  expect(examples.every((c) => !c.enabled)).toBe(true);
+  expect(examples.every((c) => c.active === false)).toBe(true);
 
   const [task] = t.take(SHOP_SETUP_EVENT);
   expect(await runShopSetup(t.deps, SHOP, ShopSetupTask.parse(task))).toBe('done');
