@@ -1,6 +1,6 @@
 // The shop's REST API (`{shop_url}/webapi/rest/...`): Bearer tokens refreshed ahead of expiry and on a 401,
 // pagination, filters, the bulk endpoint, and Shoper's leaky-bucket limit (on 429, wait `Retry-After` and
-// retry). Tokens never leave this module in clear and are never logged. HTTP itself is the ShoperHttp port
+// retry). Tokens are kept sealed and never logged; in clear they go only to the ShoperHttp port
 // (http-ports.ts; adapter functions/adapters/shoper-http.ts).
 import * as z from 'zod/mini';
 import '#domain/zod-mini';
