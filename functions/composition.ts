@@ -14,16 +14,16 @@ export type AwsPortName =
   | 'store'
   | 'jobs'
   | 'sendLimits'
-  // The shop side's repositories (functions/aws/dynamodb.ts).
-  | 'shopPurge'
-  | 'smsapiAccount'
-  | 'staffAlerts'
   | 'eventsQueue'
   | 'sendsQueue'
   | 'scheduler'
   | 'cipher'
   | 'secrets'
-  | 'sms';
+  | 'sms'
+  // The shop side's repositories (functions/aws/dynamodb.ts).
+  | 'shopPurge'
+  | 'smsapiAccount'
+  | 'staffAlerts';
 export interface AwsContext {
   config: Config;
   clock: Clock;
@@ -34,15 +34,16 @@ export const PORT_NAMES: readonly AwsPortName[] = [
   'store',
   'jobs',
   'sendLimits',
-  'shopPurge',
-  'smsapiAccount',
-  'staffAlerts',
   'eventsQueue',
   'sendsQueue',
   'scheduler',
   'cipher',
   'secrets',
   'sms',
+  // The shop side's repositories.
+  'shopPurge',
+  'smsapiAccount',
+  'staffAlerts',
 ];
 
 function notWired(fn: string, port: AwsPortName): never {
@@ -79,15 +80,16 @@ export function awsDeps(fn: string, ports: AwsPorts): (() => Promise<Deps>) & { 
         store: port('store'),
         jobs: port('jobs'),
         sendLimits: port('sendLimits'),
-        shopPurge: port('shopPurge'),
-        smsapiAccount: port('smsapiAccount'),
-        staffAlerts: port('staffAlerts'),
         eventsQueue: port('eventsQueue'),
         sendsQueue: port('sendsQueue'),
         scheduler: port('scheduler'),
         cipher: port('cipher'),
         secrets: port('secrets'),
         sms: port('sms'),
+        // The shop side's repositories.
+        shopPurge: port('shopPurge'),
+        smsapiAccount: port('smsapiAccount'),
+        staffAlerts: port('staffAlerts'),
       };
     })().catch((error) => {
       deps = undefined;

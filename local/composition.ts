@@ -4,11 +4,11 @@ import type { Config } from '#config';
 import { secretsFromEnv } from '#config';
 import { createDocumentClient } from '#adapters/dynamodb/client';
 import { createStore, type Store } from '#adapters/dynamodb/store';
-import { createJobsRepository } from '#adapters/dynamodb/jobs';
-import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
 import { createUninstallRepository } from '#adapters/dynamodb/uninstall';
 import { createSmsapiAccountRepository } from '#adapters/dynamodb/smsapi-account';
 import { createStaffAlertsRepository } from '#adapters/dynamodb/staff-alerts';
+import { createJobsRepository } from '#adapters/dynamodb/jobs';
+import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
 import { createAesCipher } from '#adapters/aes-cipher';
 import { createSmsapiGateway } from '#adapters/smsapi-http';
 import { createShoperHttp } from '#adapters/shoper-http';
@@ -86,11 +86,12 @@ export async function createLocalDeps(options: {
     secrets: async () => secrets,
     clock,
     store,
-    jobs: createJobsRepository(doc, options.config.TABLE_NAME),
-    sendLimits: createSendLimitsRepository(store),
+    // The shop side's repositories, on the DynamoDB store.
     shopPurge: createUninstallRepository(store),
     smsapiAccount: createSmsapiAccountRepository(store),
     staffAlerts: createStaffAlertsRepository(store),
+    jobs: createJobsRepository(doc, options.config.TABLE_NAME),
+    sendLimits: createSendLimitsRepository(store),
     eventsQueue,
     sendsQueue,
     scheduler: createLocalScheduler(doc, runtimeTable, clock, sendsQueue),

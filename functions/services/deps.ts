@@ -1,10 +1,10 @@
 // What every use case may be handed: the ports, built once by a composition root (AWS or local).
 import type { Config, Secrets } from '#config';
 import type { JobsRepository, SendLimitsRepository } from './jobs-repository';
+import type { Clock, JobRef, JobScheduler, Logger, Queue, ShopEventMessage, SmsGateway, TokenCipher } from './ports';
 import type { ShopPurgeRepository, SmsapiAccountRepository, StaffAlertsRepository } from './shop-repositories';
 import type { ShopStore } from './shop-store';
 import type { ShoperHttp, SmsapiOAuthHttp } from './http-ports';
-import type { Clock, JobRef, JobScheduler, Logger, Queue, ShopEventMessage, SmsGateway, TokenCipher } from './ports';
 
 export interface Deps {
   config: Config;
@@ -13,16 +13,17 @@ export interface Deps {
   clock: Clock;
   /** The shop's record, configuration, jobs, error log and statistics. */
   store: ShopStore;
-  /** The send path's job transitions and message lookups. */
-  jobs: JobsRepository;
-  /** The frequency cap, held-back counts and balance watch of the sender. */
-  sendLimits: SendLimitsRepository;
+  // The shop side's repositories (functions/services/shop-repositories.ts).
   /** The uninstall purge's bounded storage steps. */
   shopPurge: ShopPurgeRepository;
   /** The SMSAPI account's health, remembered choices, token swap and OAuth state nonces. */
   smsapiAccount: SmsapiAccountRepository;
   /** The staff alerts' settings and out-of-stock run-out markers. */
   staffAlerts: StaffAlertsRepository;
+  /** The send path's job transitions and message lookups. */
+  jobs: JobsRepository;
+  /** The frequency cap, held-back counts and balance watch of the sender. */
+  sendLimits: SendLimitsRepository;
   eventsQueue: Queue<ShopEventMessage>;
   sendsQueue: Queue<JobRef>;
   scheduler: JobScheduler;

@@ -34,14 +34,14 @@ async function portsUsedBy(handler: string): Promise<{ used: AwsPortName[]; sdk:
 
 const SDK_OF: Partial<Record<AwsPortName, string[]>> = {
   store: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
-  shopPurge: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
-  smsapiAccount: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
-  staffAlerts: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
   eventsQueue: ['@aws-sdk/client-sqs'],
   sendsQueue: ['@aws-sdk/client-sqs'],
   scheduler: ['@aws-sdk/client-scheduler'],
   cipher: ['@aws-sdk/client-kms'],
   secrets: ['@aws-sdk/client-ssm'],
+  shopPurge: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  smsapiAccount: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  staffAlerts: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
 };
 
 /** Functions whose code needs none of the admin API's shared schemas: one classic zod import would add ~65 KB. */
