@@ -66,7 +66,16 @@ const isConditionFailure = (error: unknown) =>
   error instanceof ConditionalCheckFailedException ||
   (error as { name?: string })?.name === 'ConditionalCheckFailedException';
 
-export function createStore(doc: DocumentClient, tableName: string) {
+/** Raw access to the table, for adapters only (services get the ShopStore port, which has none of it). */
+export interface RawTable {
+  doc: DocumentClient;
+  tableName: string;
+  queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]>;
+  queryPages(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Item[]>;
+  isConditionFailure(error: unknown): boolean;
+}
+
+export function createStore(doc: DocumentClient, tableName: string): ShopStore & RawTable {
   const TableName = tableName;
 
   async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
@@ -513,6 +522,3 @@ export function createStore(doc: DocumentClient, tableName: string) {
 
 /** The DynamoDB store as the composition roots and adapters know it: the ShopStore port plus the raw client. */
 export type Store = ReturnType<typeof createStore>;
-// The adapter implements the port (a compile-time check).
-const _implementsPort: (store: Store) => ShopStore = (store) => store;
-void _implementsPort;
