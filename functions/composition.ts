@@ -4,10 +4,12 @@
 // a function did not name fails loudly on first use. The local runtime has its own root (local/composition.ts).
 import { readConfig, type Config } from '#config';
 import { createJsonLogger } from '#adapters/json-logger';
+import { createShoperHttp } from '#adapters/shoper-http';
+import { createSmsapiOAuthHttp } from '#adapters/smsapi-oauth-http';
 import type { Deps } from '#services/deps';
 import type { Clock } from '#services/ports';
 
-/** The ports a function may or may not need; the rest of Deps (config, clock, logger, fetch) every function gets. */
+/** The ports a function may or may not need; the rest of Deps (config, clock, logger, HTTP ports) every function gets. */
 export type AwsPortName =
   | 'store'
   | 'jobs'
@@ -22,7 +24,11 @@ export type AwsPortName =
   | 'scheduler'
   | 'cipher'
   | 'secrets'
-  | 'sms';
+  | 'sms'
+  // The shop side's repositories (functions/aws/dynamodb.ts).
+  | 'shopPurge'
+  | 'smsapiAccount'
+  | 'staffAlerts';
 export interface AwsContext {
   config: Config;
   clock: Clock;
@@ -44,6 +50,10 @@ export const PORT_NAMES: readonly AwsPortName[] = [
   'cipher',
   'secrets',
   'sms',
+  // The shop side's repositories.
+  'shopPurge',
+  'smsapiAccount',
+  'staffAlerts',
 ];
 
 function notWired(fn: string, port: AwsPortName): never {
@@ -75,7 +85,8 @@ export function awsDeps(fn: string, ports: AwsPorts): (() => Promise<Deps>) & { 
         config,
         clock,
         logger,
-        fetch: globalThis.fetch,
+        shoperHttp: createShoperHttp(),
+        smsapiOAuth: createSmsapiOAuthHttp(),
         store: port('store'),
         jobs: port('jobs'),
         sendLimits: port('sendLimits'),
@@ -90,6 +101,10 @@ export function awsDeps(fn: string, ports: AwsPorts): (() => Promise<Deps>) & { 
         cipher: port('cipher'),
         secrets: port('secrets'),
         sms: port('sms'),
+        // The shop side's repositories.
+        shopPurge: port('shopPurge'),
+        smsapiAccount: port('smsapiAccount'),
+        staffAlerts: port('staffAlerts'),
       };
     })().catch((error) => {
       deps = undefined;

@@ -3,7 +3,10 @@
 import type { Config } from '#config';
 import { secretsFromEnv } from '#config';
 import { createDocumentClient } from '#adapters/dynamodb/client';
-import { createStore } from '#adapters/dynamodb/store';
+import { createStore, type Store } from '#adapters/dynamodb/store';
+import { createUninstallRepository } from '#adapters/dynamodb/uninstall';
+import { createSmsapiAccountRepository } from '#adapters/dynamodb/smsapi-account';
+import { createStaffAlertsRepository } from '#adapters/dynamodb/staff-alerts';
 import { createJobsRepository } from '#adapters/dynamodb/jobs';
 import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
 import { createShortLinkRepository } from '#adapters/dynamodb/short-links';
@@ -12,6 +15,8 @@ import { createBasketRepository } from '#adapters/dynamodb/carts';
 import { createCounterRepository } from '#adapters/dynamodb/rate-limits';
 import { createAesCipher } from '#adapters/aes-cipher';
 import { createSmsapiGateway } from '#adapters/smsapi-http';
+import { createShoperHttp } from '#adapters/shoper-http';
+import { createSmsapiOAuthHttp } from '#adapters/smsapi-oauth-http';
 import type { Deps } from '#services/deps';
 import type { EventsQueueMessage, JobRef, Logger } from '#services/ports';
 import { createLocalClock, type LocalClock } from './clock';
@@ -20,6 +25,8 @@ import { createLocalScheduler, type LocalScheduler } from './scheduler';
 import { RUNTIME_TABLE } from './dynamodb';
 
 export interface LocalDeps extends Deps {
+  /** The DynamoDB store itself (the ShopStore port plus the raw client): tests and benchmarks inspect the table. */
+  store: Store;
   clock: LocalClock;
   eventsQueue: LocalQueue<EventsQueueMessage>;
   sendsQueue: LocalQueue<JobRef>;
@@ -83,6 +90,10 @@ export async function createLocalDeps(options: {
     secrets: async () => secrets,
     clock,
     store,
+    // The shop side's repositories, on the DynamoDB store.
+    shopPurge: createUninstallRepository(store),
+    smsapiAccount: createSmsapiAccountRepository(store),
+    staffAlerts: createStaffAlertsRepository(store),
     jobs: createJobsRepository(doc, options.config.TABLE_NAME),
     sendLimits: createSendLimitsRepository(store),
     // Storefront and links storage, straight from the document client.
@@ -96,6 +107,7 @@ export async function createLocalDeps(options: {
     cipher: createAesCipher(options.cipherKey),
     sms: createSmsapiGateway({ baseUrl: options.config.SMSAPI_URL, timeoutMs: options.config.SMSAPI_TIMEOUT_MS }),
     logger: options.logger,
-    fetch: globalThis.fetch,
+    shoperHttp: createShoperHttp(),
+    smsapiOAuth: createSmsapiOAuthHttp(),
   };
 }

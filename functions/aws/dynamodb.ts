@@ -1,5 +1,6 @@
-// The DynamoDB ports for the AWS composition root: the store, the send path's jobs repository and its limits
-// storage, sharing one document client per Lambda container.
+// The DynamoDB ports for the AWS composition root: the shop store, the send path's jobs repository and its limits
+// storage, and the shop side's repositories (purge, SMSAPI account, staff alerts), sharing one document client per
+// Lambda container.
 import { createDocumentClient, type DocumentClient } from '#adapters/dynamodb/client';
 import { createStore } from '#adapters/dynamodb/store';
 import { createJobsRepository } from '#adapters/dynamodb/jobs';
@@ -9,9 +10,17 @@ import { createSignUpRepository } from '#adapters/dynamodb/subscriptions';
 import { createBasketRepository } from '#adapters/dynamodb/carts';
 import { createCounterRepository } from '#adapters/dynamodb/rate-limits';
 import type { AwsPorts } from '../composition';
+import { createUninstallRepository } from '#adapters/dynamodb/uninstall';
+import { createSmsapiAccountRepository } from '#adapters/dynamodb/smsapi-account';
+import { createStaffAlertsRepository } from '#adapters/dynamodb/staff-alerts';
 
 let client: DocumentClient | undefined;
 const doc = () => (client ??= createDocumentClient());
+
+// The shop side's repositories (functions/services/shop-repositories.ts), on the DynamoDB store.
+export const shopPurge: AwsPorts = { shopPurge: ({ config }) => createUninstallRepository(createStore(doc(), config.TABLE_NAME)) };
+export const smsapiAccount: AwsPorts = { smsapiAccount: ({ config }) => createSmsapiAccountRepository(createStore(doc(), config.TABLE_NAME)) };
+export const staffAlerts: AwsPorts = { staffAlerts: ({ config }) => createStaffAlertsRepository(createStore(doc(), config.TABLE_NAME)) };
 
 export const dynamodb: AwsPorts = { store: ({ config }) => createStore(doc(), config.TABLE_NAME) };
 export const jobs: AwsPorts = { jobs: ({ config }) => createJobsRepository(doc(), config.TABLE_NAME) };

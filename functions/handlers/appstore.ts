@@ -5,7 +5,7 @@ import { AppError, badRequest } from '#domain/errors';
 import type { Deps } from '#services/deps';
 import { handleAppstoreEvent } from '#services/appstore';
 import { awsDeps } from '../composition';
-import { dynamodb } from '../aws/dynamodb';
+import { dynamodb, shopPurge } from '../aws/dynamodb';
 import { eventsQueue } from '../aws/sqs';
 import { kms } from '../aws/kms';
 import { ssmSecrets } from '../aws/ssm';
@@ -42,5 +42,5 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
   });
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('appstore', { ...dynamodb, ...eventsQueue, ...kms, ...ssmSecrets });
+export const getDeps = awsDeps('appstore', { ...dynamodb, ...shopPurge, ...eventsQueue, ...kms, ...ssmSecrets });
 export const handler = makeHandler(getDeps);

@@ -3,7 +3,7 @@
 // own: SHOP_SETUP_EVENT, SHOP_PURGE_EVENT). A long restock's next page (BACK_IN_STOCK_PAGE_EVENT) is planned like an
 // event (plan-event.ts). Messages are validated with their schemas (functions/contracts/queue.ts).
 import { awsDeps } from '../composition';
-import { baskets, counters, dynamodb, shortLinks, signUps } from '../aws/dynamodb';
+import { baskets, counters, dynamodb, shopPurge, shortLinks, signUps, staffAlerts } from '../aws/dynamodb';
 import { kms } from '../aws/kms';
 import { eventsQueue, sendsQueue } from '../aws/sqs';
 import { scheduler } from '../aws/scheduler';
@@ -42,5 +42,18 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
   );
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('planner', { ...dynamodb, ...shortLinks, ...signUps, ...baskets, ...counters, ...eventsQueue, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets });
+export const getDeps = awsDeps('planner', {
+  ...dynamodb,
+  ...shopPurge,
+  ...staffAlerts,
+  ...shortLinks,
+  ...signUps,
+  ...baskets,
+  ...counters,
+  ...eventsQueue,
+  ...kms,
+  ...sendsQueue,
+  ...scheduler,
+  ...ssmSecrets,
+});
 export const handler = makeHandler(getDeps);

@@ -14,7 +14,6 @@ import { enqueueShopSetup, migrateLegacyWebhooks, startingSetup } from './shop-s
 import { newWebhookSecret, sealWebhookSecret } from './webhook-secret';
 import { seedExampleCelebrations } from './celebrations';
 import { enqueueShopPurge } from './shop-purge';
-import { createUninstallRepository } from '#adapters/dynamodb/uninstall';
 
 export const APPSTORE_ACTIONS = ['install', 'uninstall', 'upgrade', 'billing_install', 'billing_subscription'] as const;
 export type AppstoreAction = (typeof APPSTORE_ACTIONS)[number];
@@ -186,7 +185,7 @@ async function uninstall(deps: Deps, shopId: string, existing: Shop | undefined,
     // An install that waited for the purge is called off by this newer uninstall.
     await deps.store.updateShop(shopId, { lastLifecycleAt: String(timestamp), updatedAt: now }, { uninstallId, remove: ['pendingInstall'] });
   } else {
-    if (!existing && !(await createUninstallRepository(deps.store).hasShopData(shopId))) {
+    if (!existing && !(await deps.shopPurge.hasShopData(shopId))) {
       return { action: 'uninstall', shop: shopId, result: 'unknown-shop' };
     }
     uninstallId = randomUUID();

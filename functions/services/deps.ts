@@ -1,16 +1,26 @@
 // What every use case may be handed: the ports, built once by a composition root (AWS or local).
 import type { Config, Secrets } from '#config';
-import type { Store } from '#adapters/dynamodb/store';
 import type { JobsRepository, SendLimitsRepository } from './jobs-repository';
 import type { BasketRepository, CounterRepository, ShortLinkRepository, SignUpRepository } from './storefront-repositories';
 import type { Clock, EventsQueueMessage, JobRef, JobScheduler, Logger, Queue, SmsGateway, TokenCipher } from './ports';
+import type { ShopPurgeRepository, SmsapiAccountRepository, StaffAlertsRepository } from './shop-repositories';
+import type { ShopStore } from './shop-store';
+import type { ShoperHttp, SmsapiOAuthHttp } from './http-ports';
 
 export interface Deps {
   config: Config;
   /** Loaded lazily and cached (SSM in AWS). */
   secrets(): Promise<Secrets>;
   clock: Clock;
-  store: Store;
+  /** The shop's record, configuration, jobs, error log and statistics. */
+  store: ShopStore;
+  // The shop side's repositories (functions/services/shop-repositories.ts).
+  /** The uninstall purge's bounded storage steps. */
+  shopPurge: ShopPurgeRepository;
+  /** The SMSAPI account's health, remembered choices, token swap and OAuth state nonces. */
+  smsapiAccount: SmsapiAccountRepository;
+  /** The staff alerts' settings and out-of-stock run-out markers. */
+  staffAlerts: StaffAlertsRepository;
   /** The send path's job transitions and message lookups. */
   jobs: JobsRepository;
   /** The frequency cap, held-back counts and balance watch of the sender. */
@@ -30,6 +40,8 @@ export interface Deps {
   cipher: TokenCipher;
   sms: SmsGateway;
   logger: Logger;
-  /** HTTP for Shoper's REST API and OAuth (injected so tests and the local runtime can observe it). */
-  fetch: typeof fetch;
+  /** Shoper's REST API and OAuth token endpoint. */
+  shoperHttp: ShoperHttp;
+  /** SMSAPI's OAuth token endpoint. */
+  smsapiOAuth: SmsapiOAuthHttp;
 }

@@ -4,7 +4,6 @@ import { assertKeyCursor } from '#domain/cursor';
 import { ACCOUNT_BLOCKING_CODES, smsapiErrorMessage } from '#domain/smsapi-codes';
 import type { AccountProblem } from '#contracts/smsapi';
 import type { ErrorLogEntry } from '#domain/model';
-import { createSmsapiAccountRepository } from '#adapters/dynamodb/smsapi-account';
 import type { Deps } from './deps';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -18,7 +17,7 @@ export async function recordError(deps: Deps, shop: string, entry: ErrorLogEntry
  * 105, 110) logged in the last 24 hours and after the latest check that found the account fine.
  */
 export async function currentAccountProblem(deps: Deps, shop: string): Promise<AccountProblem | undefined> {
-  const accounts = createSmsapiAccountRepository(deps.store);
+  const accounts = deps.smsapiAccount;
   const check = await accounts.latestCheck(shop);
   if (check?.problem) return { ...check.problem, at: check.problem.at ?? check.checkedAt };
   const dayAgo = new Date(deps.clock.now().getTime() - DAY_MS).toISOString();

@@ -70,6 +70,13 @@ export interface JobsRepository {
   findMessage(shop: string, msgId: string): Promise<MessageRef | undefined>;
 }
 
+/** The SMSAPI balance as last read, with the local day of the last low-balance alert (one a day at most). */
+export interface BalanceRecord {
+  points: number | null;
+  readAt: string;
+  alertedOn?: string;
+}
+
 /** The sender's limits storage: the frequency cap's per-number record, held-back counts, the balance watch. */
 export interface SendLimitsRepository {
   /** Counts job `jobId` as one of `count` marketing SMS per `windowMs` to `phone`; a retried job finds itself counted. */
@@ -77,6 +84,9 @@ export interface SendLimitsRepository {
   /** A marketing SMS that failed for good gives its place back. */
   releaseMarketing(shop: string, phone: string, jobId: string): Promise<void>;
   countHeldBack(shop: string, date: string, kind: NotificationKind, reason: string): Promise<void>;
+  /** Held-back counts per local day between two days (inclusive): date -> kind -> count. */
+  heldBack(shop: string, fromDate: string, toDate: string): Promise<Map<string, Record<string, number>>>;
+  balance(shop: string): Promise<BalanceRecord | undefined>;
   /** True for one caller per `minIntervalMs`: whoever may read the SMSAPI balance now. */
   claimBalanceRead(shop: string, now: Date, minIntervalMs: number): Promise<boolean>;
   recordBalance(shop: string, points: number | null, readAt: string): Promise<void>;

@@ -5,7 +5,6 @@ import type { LimitsStateResponse } from '#contracts/limits';
 import { localDate, localMidnight, shiftDate } from '#domain/calendar';
 import { SPEND_LIMIT_NAMES, type SpendLimitKind } from '#domain/held-back';
 import { withDefaults } from '#domain/settings';
-import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
 import type { Deps } from './deps';
 import { BALANCE_READ_INTERVAL_MS, watchBalance } from './low-balance';
 
@@ -23,7 +22,7 @@ export async function limitsState(deps: Deps, shop: string): Promise<LimitsState
   const tz = settings.quietHours.timeZone;
   const today = localDate(deps.clock.now(), tz);
   const monthStart = `${today.slice(0, 8)}01`;
-  const repo = createSendLimitsRepository(deps.store);
+  const repo = deps.sendLimits;
   const anySpendLimit = (Object.keys(SPEND_LIMIT_NAMES) as SpendLimitKind[]).some((k) => limits.spend[k] !== null);
 
   let balance = await repo.balance(shop);

@@ -6,7 +6,7 @@ import '#domain/zod-mini';
 import { notFound } from '#domain/errors';
 import type { Shop } from '#domain/model';
 import type { ShopLongestValues } from '#domain/worst-case';
-import { getLongestProductName, putLongestProductName, type LongestProductName } from '#adapters/dynamodb/longest-product';
+import type { LongestProductName } from '#domain/shop-data';
 import type { Deps } from './deps';
 import { createShoperClient, MAX_PAGE_SIZE } from './shoper-client';
 
@@ -78,13 +78,13 @@ export interface LongestValues {
 export async function longestValues(deps: Deps, shopId: string): Promise<LongestValues> {
   const shop = await deps.store.getShop(shopId);
   if (!shop || shop.status !== 'installed') throw notFound('SHOP_NOT_FOUND', 'Sklep nie ma zainstalowanej aplikacji');
-  let product = await getLongestProductName(deps.store, shopId);
+  let product = await deps.store.getLongestProductName(shopId);
   let refreshFailed = false;
   const unfinished = product?.nextPage !== undefined;
   if (!product || unfinished || deps.clock.now().getTime() - new Date(product.readAt).getTime() > PRODUCT_NAMES_MAX_AGE_MS) {
     try {
       product = await readLongestProductName(deps, shop, unfinished ? product : undefined);
-      await putLongestProductName(deps.store, shopId, product);
+      await deps.store.putLongestProductName(shopId, product);
     } catch (error) {
       // The last known name (or the sample) still gives a fair count: show it rather than fail the composer.
       refreshFailed = true;

@@ -5,7 +5,6 @@
 // last, so an interrupted purge (timeout, crash) is resumed by the next message or a repeated uninstall.
 import { performance } from 'node:perf_hooks';
 import { SHOP_PURGE_EVENT, type ShopPurgeTask } from '#contracts/queue';
-import { createUninstallRepository } from '#adapters/dynamodb/uninstall';
 import type { Deps } from './deps';
 import { seedExampleCelebrations } from './celebrations';
 import { enqueueShopSetup, startingSetup } from './shop-setup';
@@ -32,7 +31,7 @@ export async function runShopPurge(deps: Deps, shopId: string, task: ShopPurgeTa
   const started = performance.now();
   // Every run makes at least one step of progress, however small its budget.
   const timeLeft = () => performance.now() - started < budgetMs;
-  const repo = createUninstallRepository(deps.store);
+  const repo = deps.shopPurge;
 
   // The SMSAPI token first: from here on nothing can be sent in the shop's name.
   await deps.store.deleteSmsapi(shopId);

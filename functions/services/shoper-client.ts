@@ -1,10 +1,12 @@
 // The shop's REST API (`{shop_url}/webapi/rest/...`): Bearer tokens refreshed ahead of expiry and on a 401,
 // pagination, filters, the bulk endpoint, and Shoper's leaky-bucket limit (on 429, wait `Retry-After` and
-// retry). Tokens never leave this module in clear and are never logged.
+// retry). Tokens are kept sealed and never logged; in clear they go only to the ShoperHttp port
+// (http-ports.ts; adapter functions/adapters/shoper-http.ts).
 import * as z from 'zod/mini';
 import '#domain/zod-mini';
 import type { Shop, ShoperTokens } from '#domain/model';
 import type { Deps } from './deps';
+import type { ShoperAnswer, ShoperBucket } from './http-ports';
 
 export class ShoperApiError extends Error {
   constructor(
@@ -33,28 +35,18 @@ const MAX_RATE_LIMIT_WAITS = 6;
 const MAX_WAIT_MS = 10_000;
 export const MAX_PAGE_SIZE = 50;
 
-const tokenUrl = (shopUrl: string, grant: 'authorization_code' | 'refresh_token') =>
-  `${shopUrl.replace(/\/+$/, '')}/webapi/rest/oauth/token?grant_type=${grant}`;
+const isOk = (status: number) => status >= 200 && status < 300;
 
 export async function exchangeAuthCode(deps: Deps, shop: string, shopUrl: string, code: string): Promise<ShoperTokens> {
   const secrets = await deps.secrets();
-  const res = await deps.fetch(tokenUrl(shopUrl, 'authorization_code'), {
-    method: 'POST',
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${secrets.shoperClientId}:${secrets.shoperClientSecret}`).toString('base64')}`,
-      'Content-Type': 'application/x-www-form-urlencoded',
-      Accept: 'application/json',
-    },
-    body: new URLSearchParams({ code }),
-    signal: AbortSignal.timeout(10_000),
-  });
+  const res = await deps.shoperHttp.token(shopUrl, 'authorization_code', { code }, { user: secrets.shoperClientId, password: secrets.shoperClientSecret });
   return sealGrant(deps, shop, res);
 }
 
-async function sealGrant(deps: Deps, shop: string, res: Response): Promise<ShoperTokens> {
-  const body = await res.json().catch(() => undefined);
+async function sealGrant(deps: Deps, shop: string, res: ShoperAnswer): Promise<ShoperTokens> {
+  const body = res.body;
   const grant = TokenGrant.safeParse(body);
-  if (!res.ok || !grant.success) {
+  if (!isOk(res.status) || !grant.success) {
     const error = (body as { error?: string } | undefined)?.error ?? `HTTP ${res.status}`;
     throw new ShoperApiError('SHOPER_OAUTH_FAILED', `token endpoint refused: ${error}`, res.status);
   }
@@ -90,21 +82,17 @@ export interface BulkRequest {
 export function createShoperClient(deps: Deps, initial: Shop, options: { maxRateLimitWaits?: number } = {}) {
   const maxWaits = options.maxRateLimitWaits ?? MAX_RATE_LIMIT_WAITS;
   let shop = initial;
-  const base = `${shop.shopUrl.replace(/\/+$/, '')}/webapi/rest`;
   // The leaky bucket as the shop last reported it (X-Shop-Api-Calls / -Limit / -Bandwidth): a client making many
   // calls in a row (install setup) slows down before the bucket is full instead of running into 429s.
-  let bucket: { calls: number; limit: number; bandwidth: number } | undefined;
+  let bucket: ShoperBucket | undefined;
   const pace = async () => {
     if (!bucket || bucket.calls < bucket.limit - 1) return;
     const waitMs = Math.min(MAX_WAIT_MS, ((bucket.calls - bucket.limit + 2) / Math.max(bucket.bandwidth, 0.1)) * 1000);
     bucket = undefined;
     await new Promise((r) => setTimeout(r, waitMs));
   };
-  const observe = (res: Response) => {
-    const calls = Number(res.headers.get('x-shop-api-calls'));
-    const limit = Number(res.headers.get('x-shop-api-limit'));
-    const bandwidth = Number(res.headers.get('x-shop-api-bandwidth'));
-    if (calls > 0 && limit > 0 && bandwidth > 0) bucket = { calls, limit, bandwidth };
+  const observe = (res: ShoperAnswer) => {
+    if (res.bucket) bucket = res.bucket;
   };
 
   // Shoper rotates the refresh token on every use, so parallel requests of one client share one refresh, and a
@@ -135,15 +123,10 @@ export function createShoperClient(deps: Deps, initial: Shop, options: { maxRate
   async function refreshWith(sealedRefreshToken: string): Promise<void> {
     const secrets = await deps.secrets();
     const refreshToken = await deps.cipher.decrypt(sealedRefreshToken, shop.shop);
-    const res = await deps.fetch(tokenUrl(shop.shopUrl, 'refresh_token'), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams({
-        client_id: secrets.shoperClientId,
-        client_secret: secrets.shoperClientSecret,
-        refresh_token: refreshToken,
-      }),
-      signal: AbortSignal.timeout(10_000),
+    const res = await deps.shoperHttp.token(shop.shopUrl, 'refresh_token', {
+      client_id: secrets.shoperClientId,
+      client_secret: secrets.shoperClientSecret,
+      refresh_token: refreshToken,
     });
     const tokens = await sealGrant(deps, shop.shop, res);
     shop = { ...shop, tokens };
@@ -158,22 +141,11 @@ export function createShoperClient(deps: Deps, initial: Shop, options: { maxRate
   }
 
   async function request<T>(method: string, path: string, options: { query?: Record<string, string>; body?: unknown } = {}): Promise<T> {
-    const url = new URL(`${base}/${path.replace(/^\/+/, '')}`);
-    for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
     let refreshed = false;
     for (let waits = 0; ; ) {
       const token = await accessToken();
       await pace();
-      const res = await deps.fetch(url, {
-        method,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          Accept: 'application/json',
-          ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        },
-        body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-        signal: AbortSignal.timeout(15_000),
-      });
+      const res = await deps.shoperHttp.rest(shop.shopUrl, { method, path, query: options.query, body: options.body, accessToken: token });
       observe(res);
       if (res.status === 401 && !refreshed) {
         refreshed = true;
@@ -182,24 +154,23 @@ export function createShoperClient(deps: Deps, initial: Shop, options: { maxRate
       }
       if ((res.status === 429 || res.status === 503) && waits < maxWaits) {
         waits++;
-        const retryAfter = Number(res.headers.get('retry-after'));
-        const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 500 * 2 ** waits;
-        await res.body?.cancel();
-        if (Number.isFinite(retryAfter) && retryAfter * 1000 > MAX_WAIT_MS) {
+        const retryAfter = res.retryAfterSeconds;
+        const wait = retryAfter !== undefined ? retryAfter * 1000 : 500 * 2 ** waits;
+        if (retryAfter !== undefined && retryAfter * 1000 > MAX_WAIT_MS) {
           // Longer than a request should sit waiting: the caller decides (a queued task comes back after it).
           throw new ShoperApiError('SHOPER_RATE_LIMITED', `${method} ${path}: HTTP ${res.status}, retry after ${Math.ceil(wait / 1000)} s`, res.status, Math.ceil(wait / 1000));
         }
         await new Promise((r) => setTimeout(r, Math.min(wait, MAX_WAIT_MS)));
         continue;
       }
-      const body = await res.json().catch(() => undefined);
-      if (!res.ok) {
+      const body = res.body;
+      if (!isOk(res.status)) {
         const detail = (body as { error_description?: string; error?: string } | undefined) ?? {};
         throw new ShoperApiError(
           res.status === 404 ? 'SHOPER_NOT_FOUND' : res.status >= 500 || res.status === 429 ? 'SHOPER_UNAVAILABLE' : 'SHOPER_REQUEST_FAILED',
           `${method} ${path}: HTTP ${res.status} ${detail.error_description ?? detail.error ?? ''}`.trim(),
           res.status,
-          res.status === 429 && Number(res.headers.get('retry-after')) > 0 ? Number(res.headers.get('retry-after')) : undefined,
+          res.status === 429 ? res.retryAfterSeconds : undefined,
         );
       }
       return body as T;

@@ -6,7 +6,6 @@ import type { AccountProblem, SmsapiSettingsBody, SmsapiStateResponse } from '#c
 import type { SmsapiConnection } from '#domain/model';
 import { apiErrorCode, errorLogCode, failureMessage, isAccountProblem, type SmsapiFailure } from '#domain/smsapi-failure';
 import { smsapiErrorMessage } from '#domain/smsapi-codes';
-import { createSmsapiAccountRepository } from '#adapters/dynamodb/smsapi-account';
 import type { Deps } from './deps';
 import type { SmsapiProfile, SmsapiSenderName } from './ports';
 import { consumeState, exchangeCode, oauthAvailable } from './smsapi-oauth';
@@ -74,7 +73,7 @@ export async function connectionState(deps: Deps, shop: string): Promise<SmsapiS
     connectedAt: connection.connectedAt,
   };
   const at = deps.clock.now().toISOString();
-  const accounts = createSmsapiAccountRepository(deps.store);
+  const accounts = deps.smsapiAccount;
   const { result: profile, token } = await callWithToken(deps, shop, connection, (t) => deps.sms.profile(t));
   if (!profile.ok) {
     const problem = { code: errorLogCode(profile), message: failureMessage(profile), at };
@@ -124,7 +123,7 @@ async function newConnection(
   choices: { senderName?: string; replaceSpecialCharacters?: boolean },
 ): Promise<SmsapiConnection> {
   // After "Odłącz konto" the choices of the account live on, so connecting it again keeps them.
-  const previous = (await deps.store.getSmsapi(shop)) ?? (await createSmsapiAccountRepository(deps.store).lastChoices(shop));
+  const previous = (await deps.store.getSmsapi(shop)) ?? (await deps.smsapiAccount.lastChoices(shop));
   const sameAccount = previous?.login === input.profile.username;
   const active = activeSenders(input.senders).map((s) => s.sender);
   if (choices.senderName !== undefined && !active.includes(choices.senderName)) throw senderNotActive(choices.senderName);
@@ -146,7 +145,7 @@ async function storeConnection(deps: Deps, shop: string, connection: SmsapiConne
   await deps.store.putSmsapi(shop, connection);
   const at = deps.clock.now().toISOString();
   const problem = profileProblem(profile, at);
-  await createSmsapiAccountRepository(deps.store).recordCheck(shop, { checkedAt: at, ...(problem ? { problem } : {}) });
+  await deps.smsapiAccount.recordCheck(shop, { checkedAt: at, ...(problem ? { problem } : {}) });
   deps.logger.info('smsapi connected', { shop, method: connection.method, login: connection.login });
 }
 
@@ -169,7 +168,7 @@ export async function saveSmsapiSettings(deps: Deps, shop: string, body: SmsapiS
     if (!result.ok) throw smsapiHttpError(result);
     if (!activeSenders(result.value).some((s) => s.sender === body.senderName)) throw senderNotActive(body.senderName);
   }
-  if (!(await createSmsapiAccountRepository(deps.store).updateSettings(shop, choices))) {
+  if (!(await deps.smsapiAccount.updateSettings(shop, choices))) {
     throw conflict('SMSAPI_NOT_CONNECTED', 'Konto SMSAPI zostało właśnie odłączone. / The SMSAPI account was just disconnected.');
   }
   return connectionState(deps, shop);
@@ -180,10 +179,10 @@ export async function disconnectSmsapi(deps: Deps, shop: string): Promise<Smsapi
   const current = await deps.store.getSmsapi(shop);
   if (current) {
     const { login, senderName, replaceSpecialCharacters } = current;
-    await createSmsapiAccountRepository(deps.store).rememberChoices(shop, { login, senderName, replaceSpecialCharacters });
+    await deps.smsapiAccount.rememberChoices(shop, { login, senderName, replaceSpecialCharacters });
   }
   await deps.store.deleteSmsapi(shop);
-  await createSmsapiAccountRepository(deps.store).deleteCheck(shop);
+  await deps.smsapiAccount.deleteCheck(shop);
   deps.logger.info('smsapi disconnected', { shop });
   return { ...DISCONNECTED, oauthAvailable: await oauthAvailable(deps) };
 }

@@ -1,13 +1,14 @@
 // SMSAPI's OAuth web flow ("Połącz ze swoim kontem SMSAPI", offered only when SMSAPI_CLIENT_ID/SECRET are set):
 // the authorize URL with a single-use `state` nonce bound to the admin session that asked for it, the
-// code-for-token exchange, and the refresh of an expired access token. Hosts and paths are configuration.
+// code-for-token exchange, and the refresh of an expired access token. Hosts and paths are configuration; HTTP is
+// the SmsapiOAuthHttp port (http-ports.ts; adapter functions/adapters/smsapi-oauth-http.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import '#domain/zod-mini';
 import type { Config } from '#config';
 import { AppError, unauthorized } from '#domain/errors';
-import { createSmsapiRefs } from '#adapters/dynamodb/smsapi-refs';
 import type { Deps } from './deps';
+import type { HttpAnswer } from './http-ports';
 
 const STATE_TTL_SECONDS = 15 * 60;
 
@@ -55,7 +56,7 @@ export async function authorizeUrl(deps: Deps, shop: string, session: string): P
   const { clientId } = await oauthClient(deps);
   const nonce = randomBytes(24).toString('base64url');
   const expiresAt = new Date(deps.clock.now().getTime() + STATE_TTL_SECONDS * 1000);
-  await createSmsapiRefs(deps.store).saveOAuthState(shop, nonce, session, expiresAt);
+  await deps.smsapiAccount.saveOAuthState(shop, nonce, session, expiresAt);
   const url = new URL(oauthEndpoints(deps.config).authorize);
   url.searchParams.set('response_type', 'code');
   url.searchParams.set('client_id', clientId);
@@ -74,28 +75,22 @@ const stateInvalid = () =>
 /** Uses up the state: 401 unless this very session asked for it, within 15 minutes, and it was not used before. */
 export async function consumeState(deps: Deps, shop: string, session: string, state: string | undefined): Promise<void> {
   if (!state || !/^[A-Za-z0-9_-]{16,64}$/.test(state)) throw stateInvalid();
-  if (!(await createSmsapiRefs(deps.store).consumeOAuthState(shop, state, session, deps.clock.now()))) throw stateInvalid();
+  if (!(await deps.smsapiAccount.consumeOAuthState(shop, state, session, deps.clock.now()))) throw stateInvalid();
 }
 
 export type TokenExchange = { ok: true; tokens: OAuthTokens } | { ok: false; code: string; message: string };
 
 async function tokenRequest(deps: Deps, form: Record<string, string>): Promise<TokenExchange> {
   const { clientId, clientSecret } = await oauthClient(deps);
-  let res: Response;
-  let body: unknown;
+  let res: HttpAnswer;
   try {
-    res = await deps.fetch(oauthEndpoints(deps.config).token, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams({ ...form, client_id: clientId, client_secret: clientSecret }),
-      signal: AbortSignal.timeout(deps.config.SMSAPI_TIMEOUT_MS),
-    });
-    body = await res.json().catch(() => undefined);
+    res = await deps.smsapiOAuth.token(oauthEndpoints(deps.config).token, { ...form, client_id: clientId, client_secret: clientSecret }, deps.config.SMSAPI_TIMEOUT_MS);
   } catch {
     return { ok: false, code: 'SMSAPI_UNAVAILABLE', message: 'SMSAPI OAuth endpoint unreachable' };
   }
+  const body = res.body;
   const parsed = TokenAnswer.safeParse(body);
-  if (!res.ok || !parsed.success) {
+  if (res.status < 200 || res.status >= 300 || !parsed.success) {
     const error = (body as { error?: unknown } | undefined)?.error;
     return { ok: false, code: typeof error === 'string' ? error : `HTTP_${res.status}`, message: `SMSAPI OAuth answered HTTP ${res.status}` };
   }

@@ -1,7 +1,6 @@
 // Calls SMSAPI with a shop's stored token. An OAuth access token expires: when SMSAPI refuses it (101) and we
 // hold a refresh token, we refresh once, store the new pair and repeat the call. Pasted API tokens do not expire.
 import type { SmsapiConnection } from '#domain/model';
-import { createSmsapiAccountRepository } from '#adapters/dynamodb/smsapi-account';
 import type { Deps } from './deps';
 import { refreshTokens } from './smsapi-oauth';
 
@@ -32,7 +31,7 @@ export async function callWithToken<R extends Answer>(
  * (SMSAPI rotates refresh tokens, so a second refresh with the old one would fail).
  */
 export async function refreshConnection(deps: Deps, shop: string, stale: SmsapiConnection): Promise<string | undefined> {
-  const accounts = createSmsapiAccountRepository(deps.store);
+  const accounts = deps.smsapiAccount;
   const refreshedByOthers = async () => {
     const current = await deps.store.getSmsapi(shop);
     return current && current.token !== stale.token ? deps.cipher.decrypt(current.token, shop) : undefined;

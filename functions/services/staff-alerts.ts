@@ -5,12 +5,11 @@ import { AppError, badRequest } from '#domain/errors';
 import { normalizeMobile } from '#domain/phone';
 import { STAFF_ALERT_EVENTS, STAFF_EVENT_NAMES, STAFF_MESSAGE_KIND, staffAlertsWithDefaults, type StaffAlerts } from '#domain/staff-alerts';
 import type { StaffAlertsBody } from '#contracts/staff';
-import { getStaffAlerts, putStaffAlerts } from '#adapters/dynamodb/staff-alerts';
 import type { Deps } from './deps';
 import { assertValidTemplate } from './templates';
 
 export async function readStaffAlerts(deps: Deps, shop: string): Promise<StaffAlerts> {
-  return staffAlertsWithDefaults(await getStaffAlerts(deps.store, shop));
+  return staffAlertsWithDefaults(await deps.staffAlerts.get(shop));
 }
 
 function teamPhones(raw: readonly string[]): string[] {
@@ -52,7 +51,7 @@ export async function updateStaffAlerts(deps: Deps, shop: string, body: StaffAle
     outOfStock: { ...body.outOfStock },
     updatedAt: deps.clock.now().toISOString(),
   };
-  await putStaffAlerts(deps.store, shop, alerts);
+  await deps.staffAlerts.put(shop, alerts);
   deps.logger.info('staff alerts saved', { shop, phones: phones.length, enabled: STAFF_ALERT_EVENTS.filter((e) => body[e].enabled) });
   return alerts;
 }

@@ -6,7 +6,6 @@ import type { MessageTemplate } from '#domain/model';
 import { proposedStatusTemplate } from '#domain/default-templates';
 import { templateKey } from '#domain/planning';
 import { withDefaults } from '#domain/settings';
-import { saveShopCatalogue } from '#adapters/dynamodb/shop-catalogue';
 import type { Deps } from './deps';
 import { createShoperClient } from './shoper-client';
 import { readShopCatalogue } from './shop-catalogue';
@@ -38,7 +37,7 @@ export async function listStatuses(deps: Deps, shopId: string) {
   if (!shop.statuses || now.getTime() - new Date(readAt).getTime() > CATALOGUE_MAX_AGE_MS) {
     try {
       const catalogue = await readShopCatalogue(createShoperClient(deps, shop));
-      await saveShopCatalogue(deps.store, shopId, catalogue, now.toISOString());
+      await deps.store.saveCatalogue(shopId, catalogue, now.toISOString());
       shop = { ...shop, ...catalogue, catalogueReadAt: now.toISOString() };
     } catch (error) {
       // The stored list is still right for every status but a brand-new one: show it rather than fail.
@@ -80,7 +79,7 @@ export async function assertShopHasStatus(deps: Deps, shopId: string, statusId: 
     throw new AppError(502, 'SHOPER_UNAVAILABLE', 'Nie udało się sprawdzić statusów zamówień w sklepie — spróbuj ponownie za chwilę');
   }
   const now = deps.clock.now().toISOString();
-  await saveShopCatalogue(deps.store, shopId, catalogue, now);
+  await deps.store.saveCatalogue(shopId, catalogue, now);
   if (!catalogue.statuses?.some((s) => s.statusId === statusId)) {
     throw notFound('STATUS_NOT_FOUND', `Sklep nie ma statusu zamówienia o numerze ${statusId} — odśwież listę statusów i wybierz jeden z nich`);
   }

@@ -134,13 +134,13 @@ export function createFakeSendingStore(initial: { smsapi?: SmsapiConnection; set
 }
 
 /** The sender's limits storage in memory: the frequency cap decided by the same domain rule as the DynamoDB adapter. */
-export function createFakeSendLimits(): SendLimitsRepository & { heldBack: Map<string, number> } {
+export function createFakeSendLimits(): SendLimitsRepository & { heldBackCounts: Map<string, number> } {
   const recent = new Map<string, RecentMarketing>();
-  const heldBack = new Map<string, number>();
-  const balances = new Map<string, { claimedAt?: number; points?: number | null; alertedOn?: string }>();
+  const heldBackCounts = new Map<string, number>();
+  const balances = new Map<string, { claimedAt?: number; points?: number | null; readAt?: string; alertedOn?: string }>();
   const balance = (shop: string) => balances.get(shop) ?? (balances.set(shop, {}), balances.get(shop)!);
   return {
-    heldBack,
+    heldBackCounts,
     async reserveMarketing(shop, phone, jobId, nowMs, count, windowMs) {
       if (count <= 0) return 'capped';
       const k = `${shop}\u0000${phone}`;
@@ -161,7 +161,23 @@ export function createFakeSendLimits(): SendLimitsRepository & { heldBack: Map<s
     },
     async countHeldBack(shop, date, kind) {
       const k = `${shop}\u0000${date}\u0000${kind}`;
-      heldBack.set(k, (heldBack.get(k) ?? 0) + 1);
+      heldBackCounts.set(k, (heldBackCounts.get(k) ?? 0) + 1);
+    },
+    async heldBack(shop, fromDate, toDate) {
+      const days = new Map<string, Record<string, number>>();
+      for (const [k, n] of heldBackCounts) {
+        const [s, date, kind] = k.split('\u0000') as [string, string, string];
+        if (s !== shop || date < fromDate || date > toDate) continue;
+        const counts = days.get(date) ?? (days.set(date, {}), days.get(date)!);
+        counts[kind] = (counts[kind] ?? 0) + n;
+      }
+      return days;
+    },
+    async balance(shop) {
+      // As the stored record: any of the balance writes creates it.
+      const b = balances.get(shop);
+      if (!b) return undefined;
+      return { points: typeof b.points === 'number' ? b.points : null, readAt: b.readAt ?? '', ...(b.alertedOn ? { alertedOn: b.alertedOn } : {}) };
     },
     async claimBalanceRead(shop, now, minIntervalMs) {
       const b = balance(shop);
@@ -169,8 +185,9 @@ export function createFakeSendLimits(): SendLimitsRepository & { heldBack: Map<s
       b.claimedAt = now.getTime();
       return true;
     },
-    async recordBalance(shop, points) {
+    async recordBalance(shop, points, readAt) {
       balance(shop).points = points;
+      balance(shop).readAt = readAt;
     },
     async claimLowBalanceAlert(shop, date) {
       const b = balance(shop);

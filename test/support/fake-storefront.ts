@@ -2,6 +2,7 @@
 // same conditional semantics as the DynamoDB adapters (test/integration/storefront-repositories.test.ts runs one
 // suite against both), so sign-ups, restocks, opt-outs, link clicks, baskets and the counters behind the
 // storefront's limits can be unit-tested in milliseconds without Java.
+import type { ShoperHttp } from '#services/http-ports';
 import type { BasketActivity } from '#domain/baskets';
 import type { ErrorLogEntry, Job, JobState, MessageTemplate, Shop, ShopSettings, ShoperTokens } from '#domain/model';
 import { kindCounter, type Attribution, type OptOut } from '#domain/link-results';
@@ -292,12 +293,15 @@ export function createStorefrontDeps(options: {
   const shoperCalls: string[] = [];
   const logs: { level: string; message: string; extra?: Record<string, unknown> }[] = [];
   const log = (level: string) => (message: string, extra?: Record<string, unknown>) => void logs.push({ level, message, extra });
-  const fetch = async (input: string | URL | Request) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const path = url.pathname.replace(/^\/webapi\/rest\//, '');
-    shoperCalls.push(path);
-    const answer = options.shoper?.(path, url) ?? { status: 404, body: { error: 'not_found' } };
-    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
+  // The shop's REST API behind the ShoperHttp port: `shoper` answers each path (query string as a URL's).
+  const shoperHttp: ShoperHttp = {
+    token: async () => ({ status: 400, body: { error: 'invalid_grant' } }),
+    async rest(shopUrl, request) {
+      const url = new URL(`${shopUrl.replace(/\/$/, '')}/webapi/rest/${request.path}`);
+      for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
+      shoperCalls.push(request.path);
+      return options.shoper?.(request.path, url) ?? { status: 404, body: { error: 'not_found' } };
+    },
   };
   const deps = {
     config: readConfig({ PUBLIC_URL: 'https://sms.example' }),
@@ -316,7 +320,7 @@ export function createStorefrontDeps(options: {
     },
     cipher: { encrypt: async (text: string) => text, decrypt: async (text: string) => text },
     logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-    fetch: fetch as typeof globalThis.fetch,
+    shoperHttp,
   } as unknown as Deps;
   return { deps, clock, store, shortLinks, signUps, baskets, counters, queued, scheduled, cancelled, shoperCalls, logs };
 }

@@ -43,6 +43,9 @@ const SDK_OF: Partial<Record<AwsPortName, string[]>> = {
   scheduler: ['@aws-sdk/client-scheduler'],
   cipher: ['@aws-sdk/client-kms'],
   secrets: ['@aws-sdk/client-ssm'],
+  shopPurge: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  smsapiAccount: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  staffAlerts: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
 };
 
 /**

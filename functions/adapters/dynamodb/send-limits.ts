@@ -4,6 +4,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { capDecision, type RecentMarketing } from '#domain/frequency-cap';
 import type { NotificationKind } from '#domain/model';
+import type { BalanceRecord, SendLimitsRepository } from '#services/jobs-repository';
 import { keys, type Store } from './store';
 
 const freqKey = (phone: string) => `FREQ#${phone}`;
@@ -13,13 +14,6 @@ const DAY_S = 86_400;
 
 export type CapOutcome = 'reserved' | 'counted' | 'capped';
 
-export interface BalanceRecord {
-  points: number | null;
-  readAt: string;
-  /** The local day of the last low-balance alert (one a day at most). */
-  alertedOn?: string;
-}
-
 /** The raw item a refused conditional write returns (not unmarshalled by the document client): our two attributes. */
 function recentFromRaw(raw: Record<string, { N?: string; M?: Record<string, { N?: string }> }> | undefined): RecentMarketing | undefined {
   if (!raw) return undefined;
@@ -28,7 +22,7 @@ function recentFromRaw(raw: Record<string, { N?: string; M?: Record<string, { N?
   return { recent, ...(raw.newest?.N !== undefined ? { newest: Number(raw.newest.N) } : {}) };
 }
 
-export function createSendLimitsRepository(store: Store) {
+export function createSendLimitsRepository(store: Store): SendLimitsRepository {
   const { doc, tableName: TableName } = store;
   const pk = keys.shop;
 
@@ -204,5 +198,3 @@ export function createSendLimitsRepository(store: Store) {
     },
   };
 }
-
-export type SendLimitsRepository = ReturnType<typeof createSendLimitsRepository>;

@@ -1,9 +1,13 @@
 // The SMSAPI account's health and tokens beyond what store.ts keeps: the latest account check (so a problem
 // such as an empty balance stays visible until a check proves it fixed), recent account-blocking errors, and a
-// token swap that cannot overwrite a concurrent change of the connection.
+// token swap that cannot overwrite a concurrent change of the connection; with the OAuth state nonces
+// (./smsapi-refs.ts), the SmsapiAccountRepository port (services/shop-repositories.ts).
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountProblem } from '#contracts/smsapi';
 import type { ErrorLogEntry } from '#domain/model';
+import type { AccountCheck, SmsapiChoices } from '#domain/shop-data';
+import type { SmsapiAccountRepository } from '#services/shop-repositories';
+import { createSmsapiRefs } from './smsapi-refs';
 import { keys, type Store } from './store';
 import { withoutKeys } from './table';
 
@@ -13,20 +17,10 @@ const CHECK_SK = 'SMSAPI#CHECK';
 /** The merchant's choices of a disconnected account, so connecting it again (token or OAuth) keeps them. */
 const LAST_CHOICES_SK = 'SMSAPI#LAST';
 
-export interface SmsapiChoices {
-  login: string;
-  senderName?: string;
-  replaceSpecialCharacters: boolean;
-}
-
-export interface AccountCheck {
-  checkedAt: string;
-  problem?: AccountProblem;
-}
-
-export function createSmsapiAccountRepository(store: Store) {
+export function createSmsapiAccountRepository(store: Store): SmsapiAccountRepository {
   const TableName = store.tableName;
   return {
+    ...createSmsapiRefs(store),
     async recordCheck(shop: string, check: AccountCheck): Promise<void> {
       await store.doc.send(new PutCommand({ TableName, Item: { ...check, pk: keys.shop(shop), sk: CHECK_SK } }));
     },
@@ -113,5 +107,3 @@ export function createSmsapiAccountRepository(store: Store) {
     },
   };
 }
-
-export type SmsapiAccountRepository = ReturnType<typeof createSmsapiAccountRepository>;

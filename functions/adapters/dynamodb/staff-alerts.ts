@@ -3,6 +3,7 @@
 // once per run-out, also when Shoper sends the same edit twice or the product is edited again while still at 0.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffAlerts } from '#domain/staff-alerts';
+import type { StaffAlertsRepository } from '#services/shop-repositories';
 import { keys, type Store } from './store';
 import { withoutKeys } from './table';
 
@@ -10,13 +11,13 @@ const stockKey = (productId: string) => `STOCK#${productId}`;
 
 const isConditionFailure = (error: unknown) => (error as { name?: string })?.name === 'ConditionalCheckFailedException';
 
-export async function getStaffAlerts(store: Store, shop: string): Promise<Partial<StaffAlerts> | undefined> {
+async function getStaffAlerts(store: Store, shop: string): Promise<Partial<StaffAlerts> | undefined> {
   const res = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: keys.shop(shop), sk: keys.staffAlerts } }));
   if (!res.Item) return undefined;
   return withoutKeys<Partial<StaffAlerts>>(res.Item);
 }
 
-export async function putStaffAlerts(store: Store, shop: string, value: StaffAlerts): Promise<void> {
+async function putStaffAlerts(store: Store, shop: string, value: StaffAlerts): Promise<void> {
   await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...value, pk: keys.shop(shop), sk: keys.staffAlerts } }));
 }
 
@@ -24,7 +25,7 @@ export async function putStaffAlerts(store: Store, shop: string, value: StaffAle
  * Opens the product's run-out for the event `eventKey`: true when this event opened it (also on a retry of the same
  * event), false when the product was already out of stock through an earlier event.
  */
-export async function openRunOut(store: Store, shop: string, productId: string, eventKey: string, at: string): Promise<boolean> {
+async function openRunOut(store: Store, shop: string, productId: string, eventKey: string, at: string): Promise<boolean> {
   const Key = { pk: keys.shop(shop), sk: stockKey(productId) };
   try {
     await store.doc.send(
@@ -46,7 +47,7 @@ export async function openRunOut(store: Store, shop: string, productId: string, 
 }
 
 /** The product is in stock again: its next run-out alerts anew. A product never out of stock writes nothing. */
-export async function closeRunOut(store: Store, shop: string, productId: string, at: string): Promise<void> {
+async function closeRunOut(store: Store, shop: string, productId: string, at: string): Promise<void> {
   try {
     await store.doc.send(
       new UpdateCommand({
@@ -61,4 +62,13 @@ export async function closeRunOut(store: Store, shop: string, productId: string,
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
+}
+
+export function createStaffAlertsRepository(store: Store): StaffAlertsRepository {
+  return {
+    get: (shop) => getStaffAlerts(store, shop),
+    put: (shop, value) => putStaffAlerts(store, shop, value),
+    openRunOut: (shop, productId, eventKey, at) => openRunOut(store, shop, productId, eventKey, at),
+    closeRunOut: (shop, productId, at) => closeRunOut(store, shop, productId, at),
+  };
 }

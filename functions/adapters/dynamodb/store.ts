@@ -1,4 +1,4 @@
-// The single-table repository: every read and write of the app's data. All of a shop's data lives under
+// The single-table repository behind the ShopStore port (services/shop-store.ts). All of a shop's data lives under
 // pk = SHOP#<licence>; configuration items share the `CFG#` sort-key prefix so one Query loads it all.
 import {
   BatchGetCommand,
@@ -28,6 +28,8 @@ import type {
 } from '#domain/model';
 import type { StaffAlerts } from '#domain/staff-alerts';
 import { decodeKeyCursor, encodeKeyCursor } from '#domain/cursor';
+import type { LongestProductName, ShopCatalogue, ShopConfiguration } from '#domain/shop-data';
+import type { JobListFilter, ShopStore, StatCounters } from '#services/shop-store';
 
 export const keys = {
   shop: (shop: string) => `SHOP#${shop}`,
@@ -35,6 +37,7 @@ export const keys = {
   smsapi: 'CFG#SMSAPI',
   settings: 'CFG#SETTINGS',
   staffAlerts: 'CFG#STAFF',
+  longestProduct: 'CAT#LONGEST-PRODUCT',
   template: (key: string) => `CFG#TPL#${key}`,
   celebration: (id: string) => `CFG#EVENT#${id}`,
   job: (jobId: string) => `JOB#${jobId}`,
@@ -59,26 +62,20 @@ const strip = <T>(item: Item | undefined): T | undefined => {
   return withoutKeys<T>(item, 'ref', 'orderRef', 'pending', 'expiresAt');
 };
 
-export interface ShopConfiguration {
-  shop?: Shop;
-  smsapi?: SmsapiConnection;
-  settings?: Partial<ShopSettings>;
-  templates: Record<string, MessageTemplate>;
-  celebrations: Celebration[];
-  staffAlerts?: Partial<StaffAlerts>;
-}
-
-export interface JobListFilter {
-  states?: JobState[];
-  search?: string;
-  limit?: number;
-}
-
 const isConditionFailure = (error: unknown) =>
   error instanceof ConditionalCheckFailedException ||
   (error as { name?: string })?.name === 'ConditionalCheckFailedException';
 
-export function createStore(doc: DocumentClient, tableName: string) {
+/** Raw access to the table, for adapters only (services get the ShopStore port, which has none of it). */
+export interface RawTable {
+  doc: DocumentClient;
+  tableName: string;
+  queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]>;
+  queryPages(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Item[]>;
+  isConditionFailure(error: unknown): boolean;
+}
+
+export function createStore(doc: DocumentClient, tableName: string): ShopStore & RawTable {
   const TableName = tableName;
 
   async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
@@ -244,6 +241,26 @@ export function createStore(doc: DocumentClient, tableName: string) {
       config.celebrations.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       return config;
     },
+
+    async saveCatalogue(shop: string, catalogue: ShopCatalogue, readAt: string): Promise<void> {
+      const fields: Record<string, unknown> = { ...catalogue, catalogueReadAt: readAt };
+      const entries = Object.entries(fields).filter(([, value]) => value !== undefined);
+      await doc.send(
+        new UpdateCommand({
+          TableName,
+          Key: { pk: keys.shop(shop), sk: keys.meta },
+          UpdateExpression: `SET ${entries.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+          // An uninstalled shop's record is gone: do not bring it back.
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: Object.fromEntries(entries.map(([name]) => [`#${name}`, name])),
+          ExpressionAttributeValues: Object.fromEntries(entries.map(([name, value]) => [`:${name}`, value])),
+        }),
+      );
+    },
+
+    /** One item per shop outside the `CFG#` range (the planner never needs it); uninstall removes it with the rest. */
+    getLongestProductName: (shop: string) => get<LongestProductName>(shop, keys.longestProduct),
+    putLongestProductName: (shop: string, value: LongestProductName) => put(shop, keys.longestProduct, value),
 
     getSmsapi: (shop: string) => get<SmsapiConnection>(shop, keys.smsapi),
     putSmsapi: (shop: string, value: SmsapiConnection) => put(shop, keys.smsapi, value),
@@ -445,7 +462,7 @@ export function createStore(doc: DocumentClient, tableName: string) {
     },
 
     /** Atomic counters (ADD): exact under concurrency. */
-    async addStats(shop: string, date: string, counters: Partial<Omit<DailyStats, 'date'>> & { [perKind: `k_${string}`]: number }) {
+    async addStats(shop: string, date: string, counters: StatCounters) {
       const entries = Object.entries(counters).filter(([, v]) => typeof v === 'number' && v !== 0);
       if (entries.length === 0) return;
       await doc.send(
@@ -492,7 +509,10 @@ export function createStore(doc: DocumentClient, tableName: string) {
       }
     },
 
-    /** Raw access for features that add their own item kinds (subscriptions, carts, rate limits). */
+    /**
+     * Raw access for the adapters of features that add their own item kinds (subscriptions, carts, rate limits…),
+     * built by the composition roots: not part of the ShopStore port services see.
+     */
     doc,
     tableName: TableName,
     queryAll,
@@ -501,4 +521,5 @@ export function createStore(doc: DocumentClient, tableName: string) {
   };
 }
 
+/** The DynamoDB store as the composition roots and adapters know it: the ShopStore port plus the raw client. */
 export type Store = ReturnType<typeof createStore>;

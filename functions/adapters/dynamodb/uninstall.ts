@@ -2,11 +2,12 @@
 // so bounded Query + BatchWrite steps reach every item (and the short links its listings name as twins); the shop
 // record (CFG#META) carries the uninstall mark and goes last, or is replaced by an install that arrived meanwhile.
 import { BatchWriteCommand, DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ShopPurgeRepository } from '#services/shop-repositories';
 import { keys, type Store } from './store';
 
 type Item = Record<string, unknown>;
 
-export function createUninstallRepository(store: Store) {
+export function createUninstallRepository(store: Store): ShopPurgeRepository {
   const { doc, tableName: TableName, isConditionFailure, getShop } = store;
   return {
     /** Whether anything at all is stored under the shop's partition (an uninstall cut off by an older version). */
@@ -98,5 +99,3 @@ export function createUninstallRepository(store: Store) {
     },
   };
 }
-
-export type UninstallRepository = ReturnType<typeof createUninstallRepository>;

@@ -3,7 +3,6 @@
 // (domain/planning-staff.ts); this file reads the event's facts and keeps the out-of-stock marker.
 import { planStaffNewOrder, planStaffOrderCancelled, planStaffOutOfStock, stockState } from '#domain/planning-staff';
 import { staffAlertsWithDefaults } from '#domain/staff-alerts';
-import { closeRunOut, openRunOut } from '#adapters/dynamodb/staff-alerts';
 import type { PlannerFor, PlannerInput } from './types';
 
 const NOTHING = { jobs: [], skipped: [] };
@@ -29,10 +28,10 @@ export const planStaffOutOfStockAlert: PlannerFor<'product.edit'> = async (input
   const state = stockState(facts);
   const shop = input.message.shop;
   const at = input.ctx.now.toISOString();
-  if (state === 'in') await closeRunOut(input.deps.store, shop, facts.productId, at);
+  if (state === 'in') await input.deps.staffAlerts.closeRunOut(shop, facts.productId, at);
   if (state !== 'out') return NOTHING;
   // The same delivery (a Shoper retry, or our own retry after a crash) has the same bytes: the same run-out key.
   const eventKey = input.message.deliveryKey;
-  if (!(await openRunOut(input.deps.store, shop, facts.productId, eventKey, at))) return NOTHING;
+  if (!(await input.deps.staffAlerts.openRunOut(shop, facts.productId, eventKey, at))) return NOTHING;
   return planStaffOutOfStock(facts, eventKey, alerts, input.ctx);
 };

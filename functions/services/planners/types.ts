@@ -1,7 +1,7 @@
 // An event planner: turns one verified Shoper event into planned jobs (and may do side work such as
 // cancelling stale jobs). Each feature has its own planner file; plan-event.ts registers them per event.
 import type { Plan, PlanningContext } from '#domain/planning';
-import type { ShopConfiguration } from '#adapters/dynamodb/store';
+import type { ShopConfiguration } from '#domain/shop-data';
 import type { Deps } from '../deps';
 import type { PlannedMessage, PlannedMessageOf } from '#contracts/queue';
 import type { ShopEventMessage } from '../ports';
