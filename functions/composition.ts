@@ -8,14 +8,14 @@ import type { Deps } from '#services/deps';
 import type { Clock } from '#services/ports';
 
 /** The ports a function may or may not need; the rest of Deps (config, clock, logger, fetch) every function gets. */
-export type AwsPortName = 'store' | 'jobs' | 'sendLimits' | 'eventsQueue' | 'sendsQueue' | 'scheduler' | 'cipher' | 'secrets' | 'sms';
+export type AwsPortName = 'store' | 'jobs' | 'sendLimits' | 'stats' | 'eventsQueue' | 'sendsQueue' | 'scheduler' | 'cipher' | 'secrets' | 'sms';
 export interface AwsContext {
   config: Config;
   clock: Clock;
 }
 export type AwsPorts = { [K in AwsPortName]?: (context: AwsContext) => Deps[K] };
 
-export const PORT_NAMES: readonly AwsPortName[] = ['store', 'jobs', 'sendLimits', 'eventsQueue', 'sendsQueue', 'scheduler', 'cipher', 'secrets', 'sms'];
+export const PORT_NAMES: readonly AwsPortName[] = ['store', 'jobs', 'sendLimits', 'stats', 'eventsQueue', 'sendsQueue', 'scheduler', 'cipher', 'secrets', 'sms'];
 
 function notWired(fn: string, port: AwsPortName): never {
   throw new Error(`PORT_NOT_WIRED: the ${fn} function does not wire "${port}"; add it in functions/handlers/${fn}.ts`);
@@ -50,6 +50,7 @@ export function awsDeps(fn: string, ports: AwsPorts): (() => Promise<Deps>) & { 
         store: port('store'),
         jobs: port('jobs'),
         sendLimits: port('sendLimits'),
+        stats: port('stats'),
         eventsQueue: port('eventsQueue'),
         sendsQueue: port('sendsQueue'),
         scheduler: port('scheduler'),

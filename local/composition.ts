@@ -6,6 +6,7 @@ import { createDocumentClient } from '#adapters/dynamodb/client';
 import { createStore } from '#adapters/dynamodb/store';
 import { createJobsRepository } from '#adapters/dynamodb/jobs';
 import { createSendLimitsRepository } from '#adapters/dynamodb/send-limits';
+import { createStatsRepository } from '#adapters/dynamodb/stats';
 import { createAesCipher } from '#adapters/aes-cipher';
 import { createSmsapiGateway } from '#adapters/smsapi-http';
 import type { Deps } from '#services/deps';
@@ -81,6 +82,7 @@ export async function createLocalDeps(options: {
     store,
     jobs: createJobsRepository(doc, options.config.TABLE_NAME),
     sendLimits: createSendLimitsRepository(store),
+    stats: createStatsRepository(store),
     eventsQueue,
     sendsQueue,
     scheduler: createLocalScheduler(doc, runtimeTable, clock, sendsQueue),

@@ -2,6 +2,7 @@
 import type { Config, Secrets } from '#config';
 import type { Store } from '#adapters/dynamodb/store';
 import type { JobsRepository, SendLimitsRepository } from './jobs-repository';
+import type { StatsRepository } from './stats-repository';
 import type { Clock, JobRef, JobScheduler, Logger, Queue, ShopEventMessage, SmsGateway, TokenCipher } from './ports';
 
 export interface Deps {
@@ -14,6 +15,8 @@ export interface Deps {
   jobs: JobsRepository;
   /** The frequency cap, held-back counts and balance watch of the sender. */
   sendLimits: SendLimitsRepository;
+  /** The Statistics tab's collected numbers and the stream aggregator's exactly-once counting. */
+  stats: StatsRepository;
   eventsQueue: Queue<ShopEventMessage>;
   sendsQueue: Queue<JobRef>;
   scheduler: JobScheduler;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PORT_NAMES, type AwsPortName } from '../../functions/composition';
 
 const ROOT = join(__dirname, '..', '..');
-const HANDLERS = ['appstore', 'webhooks', 'planner', 'sender', 'reports', 'admin', 'storefront'];
+const HANDLERS = ['appstore', 'webhooks', 'planner', 'sender', 'reports', 'admin', 'storefront', 'stats'];
 // `deps2.cipher` when esbuild renamed a clashing `deps`.
 const PORT_USE = new RegExp(`\\bdeps\\d*\\.(${PORT_NAMES.join('|')})\\b`, 'g');
 
@@ -34,22 +34,27 @@ async function portsUsedBy(handler: string): Promise<{ used: AwsPortName[]; sdk:
 
 const SDK_OF: Partial<Record<AwsPortName, string[]>> = {
   store: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  jobs: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  sendLimits: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  stats: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
   eventsQueue: ['@aws-sdk/client-sqs'],
   sendsQueue: ['@aws-sdk/client-sqs'],
   scheduler: ['@aws-sdk/client-scheduler'],
   cipher: ['@aws-sdk/client-kms'],
   secrets: ['@aws-sdk/client-ssm'],
 };
+/** SDK packages a handler imports itself: the stream consumer unmarshalls the stream's images. */
+const OWN_SDK: Record<string, string[]> = { stats: ['@aws-sdk/util-dynamodb'] };
 
 /** Functions whose code needs none of the admin API's shared schemas: one classic zod import would add ~65 KB. */
-const ZOD_MINI_ONLY = ['webhooks', 'reports', 'sender', 'appstore'];
+const ZOD_MINI_ONLY = ['webhooks', 'reports', 'sender', 'appstore', 'stats'];
 
 describe.each(HANDLERS)('the %s function', (handler) => {
   test('wires exactly the ports its code calls, and its bundle loads only their SDK clients', async () => {
     const { getDeps } = (await import(`../../functions/handlers/${handler}`)) as { getDeps: { ports: AwsPortName[] } };
     const { used, sdk } = await portsUsedBy(handler);
     expect(getDeps.ports).toEqual(used);
-    expect(sdk).toEqual([...new Set(used.flatMap((p) => SDK_OF[p] ?? []))].sort());
+    expect(sdk).toEqual([...new Set([...used.flatMap((p) => SDK_OF[p] ?? []), ...(OWN_SDK[handler] ?? [])])].sort());
   }, 30_000);
 
   if (ZOD_MINI_ONLY.includes(handler)) {

@@ -9,6 +9,7 @@
 import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NotificationKind } from '#domain/model';
 import type { ShortLink } from '#domain/short-links';
+import { kindCounter } from '#domain/stats-counting';
 import type { Store } from './store';
 
 export const linkKeys = {
@@ -20,11 +21,8 @@ export const linkKeys = {
   stat: (date: string) => `STAT#${date}`,
 };
 
-export type KindMetric = 'sent' | 'clicked' | 'orders' | 'revenue' | 'optOuts';
-export const KIND_METRICS: readonly KindMetric[] = ['sent', 'clicked', 'orders', 'revenue', 'optOuts'];
-
-/** `k_sent_order_status`: a DynamoDB-safe attribute name for one metric of one kind. */
-export const kindCounter = (metric: KindMetric, kind: NotificationKind) => `k_${metric}_${kind.replace(/-/g, '_')}` as const;
+// The per-kind counter names are a domain rule (the stream aggregator counts `sent` per kind too).
+export { KIND_METRICS, kindCounter, type KindMetric } from '#domain/stats-counting';
 
 export interface OptOut {
   phone: string;
