@@ -67,7 +67,7 @@ describe('what a job change counts', () => {
 });
 
 function setup() {
-  const store = createFakeSendingStore({ settings: { quietHours: { enabled: false, from: '21:00', to: '08:00', timeZone: 'Europe/Warsaw' } } });
+  const store = createFakeSendingStore({ settings: { quietHours: { enabled: false, start: '21:00', end: '08:00', timeZone: 'Europe/Warsaw' } } });
   const stats = createFakeStats(store);
   const deps = { config: readConfig({}), clock: { now: () => new Date(AT) }, store, stats } as unknown as Deps;
   const totals = () => {
