@@ -11,6 +11,8 @@ import {
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { COUNTED_STATES } from '#domain/stats-counting';
+import type { Job } from '#domain/model';
 import type { Logger } from '#services/ports';
 import type { StatsStreamEvent } from '#handlers/stats';
 import { localClient } from './dynamodb';
@@ -21,8 +23,11 @@ export interface LocalStreamConsumer {
   stop(): Promise<void>;
 }
 
-/** As the mapping filters in AWS: only job items reach the function. */
-const isJobRecord = (record: _Record) => record.dynamodb?.Keys?.sk?.S?.startsWith('JOB#') ?? false;
+/** As the mapping filters in AWS (lib/constructs/stats-stream.ts): only writes that leave a job in a counted state. */
+const isJobRecord = (record: _Record) =>
+  record.eventName === 'MODIFY' &&
+  (record.dynamodb?.Keys?.sk?.S?.startsWith('JOB#') ?? false) &&
+  COUNTED_STATES.includes(record.dynamodb?.NewImage?.state?.S as Job['state']);
 
 export async function startStreamConsumer(options: {
   endpoint: string;

@@ -26,6 +26,9 @@ export interface CountedChange {
   collect?: { phone: string; kind: NotificationKind };
 }
 
+/** The states a counted change ends in: the stream mapping passes only changes into these (a filter, not a rule). */
+export const COUNTED_STATES: readonly Job['state'][] = ['SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED'];
+
 const SETTLED_BY_REPORT: ReadonlySet<Job['state']> = new Set(['DELIVERED', 'UNDELIVERED']);
 
 const sentCounters = (job: Job, parts: number, points: number): StatsCounters => ({

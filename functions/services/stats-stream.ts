@@ -25,7 +25,7 @@ export interface JobChangeBatch {
 export interface StatsBatchOutcome {
   /** Changes that counted something and were applied now. */
   counted: number;
-  /** Changes at or before the shard's checkpoint: applied by an earlier delivery of the batch. */
+  /** Changes that count, at or before the shard's checkpoint: applied by an earlier delivery of the batch. */
   alreadyCounted: number;
   /** Transactions written. */
   commits: number;
@@ -38,16 +38,16 @@ interface Counted extends CountedChange {
 
 export async function countJobChanges(deps: Deps, batch: JobChangeBatch): Promise<StatsBatchOutcome> {
   const { shardId } = batch;
-  const checkpoint = await deps.stats.streamCheckpoint(shardId);
-  const fresh = batch.changes
-    .map((change) => ({ change, seq: sequenceKey(change.sequenceNumber) }))
-    .filter(({ seq }) => checkpoint === undefined || seq > checkpoint);
-  const alreadyCounted = batch.changes.length - fresh.length;
-  const counted: Counted[] = [];
-  for (const { change, seq } of fresh) {
+  // What counts, before anything is read: a batch of changes that count nothing (a claim, a retry) costs no request.
+  const candidates: Counted[] = [];
+  for (const change of batch.changes) {
     const c = countJobChange(change.before, change.after);
-    if (c) counted.push({ ...c, seq });
+    if (c) candidates.push({ ...c, seq: sequenceKey(change.sequenceNumber) });
   }
+  if (candidates.length === 0) return { counted: 0, alreadyCounted: 0, commits: 0 };
+  const checkpoint = await deps.stats.streamCheckpoint(shardId);
+  const counted = candidates.filter(({ seq }) => checkpoint === undefined || seq > checkpoint);
+  const alreadyCounted = candidates.length - counted.length;
   if (counted.length === 0) return { counted: 0, alreadyCounted, commits: 0 };
 
   // Each shop's local day, in its time zone as set now (one read per shop in the batch).

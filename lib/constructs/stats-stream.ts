@@ -8,6 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { COUNTED_STATES } from '#domain/stats-counting';
 import type { Data } from './data';
 
 export interface StatsStreamProps {
@@ -54,7 +55,11 @@ export class StatsStream extends Construct {
         filters: [
           lambda.FilterCriteria.filter({
             eventName: lambda.FilterRule.isEqual('MODIFY'),
-            dynamodb: { Keys: { sk: { S: lambda.FilterRule.beginsWith('JOB#') } } },
+            dynamodb: {
+              Keys: { sk: { S: lambda.FilterRule.beginsWith('JOB#') } },
+              // Only writes that leave a job in a state that counts (claims, retries and planning never invoke it).
+              NewImage: { state: { S: lambda.FilterRule.or(...COUNTED_STATES) } },
+            },
           }),
         ],
       }),

@@ -515,7 +515,10 @@ describe('the Statistics stream', () => {
     });
     expect(mapping.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [logicalId('AWS::SQS::Queue', 'StatsStreamDlq'), 'Arn'] });
     const pattern = JSON.parse(mapping.FilterCriteria.Filters[0].Pattern);
-    expect(pattern).toEqual({ eventName: ['MODIFY'], dynamodb: { Keys: { sk: { S: [{ prefix: 'JOB#' }] } } } });
+    expect(pattern).toEqual({
+      eventName: ['MODIFY'],
+      dynamodb: { Keys: { sk: { S: [{ prefix: 'JOB#' }] } }, NewImage: { state: { S: ['SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED'] } } },
+    });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmDescription: Match.stringLikeRegexp('Stats dead-letter queue'),
     });
