@@ -13,6 +13,7 @@ export const MEMORY_MB: Record<string, number> = {
   storefront: 256,
   planner: 512,
   sender: 512,
+  stats: 256,
 };
 
 /** Assumed billed duration per invocation in AWS (ms): DynamoDB ~5 ms a request, SMSAPI and Shoper over HTTPS. */
@@ -24,6 +25,7 @@ export const DURATION_MS: Record<string, number> = {
   storefront: 100,
   planner: 150,
   sender: 300,
+  stats: 50,
 };
 
 /** Whether the estimate includes X-Ray (the stack's `tracing` setting, off by default). */
@@ -51,9 +53,9 @@ const HTTP_FUNCTIONS = new Set(['webhooks', 'reports', 'admin', 'appstore', 'sto
 export const ASSUMPTIONS = [
   'DynamoDB: capacity units as DynamoDB Local reports them per request (writes: 1 WRU per started KB, plus the byRef index; reads: 1 RRU per started 4 KB strongly consistent, 0.5 eventually consistent); a refused conditional write counts 1 WRU.',
   `SQS: ${SQS_REQUESTS_PER_MESSAGE} requests per message (send, receive, delete); the Lambda pollers' idle long polling is a fixed monthly cost, not per order.`,
-  'Lambda: one invocation per HTTP request and per queue message (a shop\'s traffic is sparse, batches hold one message); arm64; memory as in the stack; assumed durations ' +
+  'Lambda: one invocation per HTTP request, per queue message (a shop\'s traffic is sparse, batches hold one message) and per stream batch the stats function counted here; arm64; memory as in the stack; assumed durations ' +
     Object.entries(DURATION_MS)
-      .filter(([fn]) => ['webhooks', 'planner', 'sender', 'reports'].includes(fn))
+      .filter(([fn]) => ['webhooks', 'planner', 'sender', 'reports', 'stats'].includes(fn))
       .map(([fn, ms]) => `${fn} ${ms} ms`)
       .join(', ') +
     '.',
@@ -85,6 +87,8 @@ export function costPerThousandOrders(usage: Snapshot, orders: number): CostLine
   }
   invocations.planner = sum((f) => f.eventsSent);
   invocations.sender = sum((f) => f.sendsSent);
+  // The stats function: one invocation per stream batch it counted (reading the stream is free for Lambda).
+  invocations.stats = figuresOf(usage, 'stats').invocations * scale;
   const lambdaInvocations = Object.values(invocations).reduce((a, b) => a + b, 0);
   const gbSeconds = Object.entries(invocations).reduce(
     (s, [fn, n]) => s + n * ((MEMORY_MB[fn] ?? 512) / 1024) * ((DURATION_MS[fn] ?? 300) / 1000),

@@ -14,6 +14,7 @@ export type AwsPortName =
   | 'store'
   | 'jobs'
   | 'sendLimits'
+  | 'stats'
   // Storefront and links storage.
   | 'shortLinks'
   | 'signUps'
@@ -39,6 +40,7 @@ export const PORT_NAMES: readonly AwsPortName[] = [
   'store',
   'jobs',
   'sendLimits',
+  'stats',
   // Storefront and links storage.
   'shortLinks',
   'signUps',
@@ -95,6 +97,7 @@ export function awsDeps(fn: string, ports: AwsPorts): (() => Promise<Deps>) & { 
         signUps: port('signUps'),
         baskets: port('baskets'),
         counters: port('counters'),
+        stats: port('stats'),
         eventsQueue: port('eventsQueue'),
         sendsQueue: port('sendsQueue'),
         scheduler: port('scheduler'),

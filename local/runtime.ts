@@ -20,6 +20,7 @@ import { makeHandler as makeAppstore } from '#handlers/appstore';
 import { makeHandler as makeReports } from '#handlers/reports';
 import { makeHandler as makeStorefront } from '#handlers/storefront';
 import { makeHandler as makeLinks } from '#handlers/links';
+import { makeHandler as makeStats } from '#handlers/stats';
 import { startSmsapiSimulator, type SmsapiSimulator } from './simulators/smsapi';
 import { startShopSimulator, type ShopSimulator } from './simulators/shop';
 import { ensureTables, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
@@ -27,6 +28,7 @@ import { createLocalDeps, createLocalLogger, type LocalDeps, type LogLine } from
 import { lambdaContext, readBody, toEvent, writeResult } from './api-gateway';
 import type { LocalQueue } from './queue';
 import { serveStatic } from './static';
+import { startStreamConsumer } from './stream';
 
 export interface LocalRuntimeOptions {
   /** App port (0 = any free port). */
@@ -59,7 +61,7 @@ export interface LocalRuntime {
   logs: LogLine[];
   /** Moves the clock forward and runs whatever became due. */
   advanceClock(ms: number): Promise<void>;
-  /** Resolves when the queues are empty and nothing is in flight (or after timeoutMs). */
+  /** Resolves when the queues are empty, nothing is in flight and the table stream is counted (or after timeoutMs). */
   idle(timeoutMs?: number): Promise<boolean>;
   stop(): Promise<void>;
 }
@@ -281,6 +283,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       if (!handled) await sleep(poll);
     }
   };
+  // The stats function on the table's stream, as its event source mapping runs it in AWS.
+  const stats = makeStats(getDeps);
+  const stream = await startStreamConsumer({
+    endpoint,
+    tableName: config.TABLE_NAME,
+    handler: (event) => currentFunction.run({ name: 'stats' }, () => stats(event, lambdaContext('stats') as never)),
+    logger,
+    pollIntervalMs: Math.max(poll, 200),
+  });
   const loops: Promise<void>[] = [];
   loops.push(consume(deps.eventsQueue, planner, 10, 'planner'));
   for (let i = 0; i < (options.senderConcurrency ?? 4); i++) loops.push(consume(deps.sendsQueue, sender, 5, 'sender'));
@@ -314,14 +325,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         const [e, s] = await Promise.all([deps!.eventsQueue.depth(), deps!.sendsQueue.depth()]);
         const empty = e.visible + e.inFlight + s.visible + s.inFlight === 0 && busy === 0;
         quietRounds = empty ? quietRounds + 1 : 0;
-        if (quietRounds >= 3) return true;
+        // The queues are done: what they wrote is counted once the stream is read to its end.
+        if (quietRounds >= 3) return stream.drain(Math.max(0, end - Date.now()));
         await sleep(50);
       }
       return false;
     },
     async stop() {
       running = false;
-      await Promise.allSettled(loops);
+      await Promise.allSettled([...loops, stream.stop()]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await simulator.close();

@@ -1,6 +1,6 @@
 // The DynamoDB ports for the AWS composition root: the shop store, the send path's jobs repository and its limits
-// storage, and the shop side's repositories (purge, SMSAPI account, staff alerts), sharing one document client per
-// Lambda container.
+// storage, the statistics, the shop side's repositories (purge, SMSAPI account, staff alerts) and the storefront's,
+// sharing one document client per Lambda container.
 import { createDocumentClient, type DocumentClient } from '#adapters/dynamodb/client';
 import { createStore } from '#adapters/dynamodb/store';
 import { createJobsRepository } from '#adapters/dynamodb/jobs';
@@ -9,6 +9,7 @@ import { createShortLinkRepository } from '#adapters/dynamodb/short-links';
 import { createSignUpRepository } from '#adapters/dynamodb/subscriptions';
 import { createBasketRepository } from '#adapters/dynamodb/carts';
 import { createCounterRepository } from '#adapters/dynamodb/rate-limits';
+import { createStatsRepository } from '#adapters/dynamodb/stats';
 import type { AwsPorts } from '../composition';
 import { createUninstallRepository } from '#adapters/dynamodb/uninstall';
 import { createSmsapiAccountRepository } from '#adapters/dynamodb/smsapi-account';
@@ -31,3 +32,4 @@ export const shortLinks: AwsPorts = { shortLinks: ({ config }) => createShortLin
 export const signUps: AwsPorts = { signUps: ({ config }) => createSignUpRepository(doc(), config.TABLE_NAME) };
 export const baskets: AwsPorts = { baskets: ({ config }) => createBasketRepository(doc(), config.TABLE_NAME) };
 export const counters: AwsPorts = { counters: ({ config }) => createCounterRepository(doc(), config.TABLE_NAME) };
+export const stats: AwsPorts = { stats: ({ config }) => createStatsRepository(createStore(doc(), config.TABLE_NAME)) };

@@ -2,11 +2,10 @@
 // recipient's opt-out and an order attributed to a click.
 import type { NotificationKind } from './model';
 
-export type KindMetric = 'sent' | 'clicked' | 'orders' | 'revenue' | 'optOuts';
-export const KIND_METRICS: readonly KindMetric[] = ['sent', 'clicked', 'orders', 'revenue', 'optOuts'];
+import { kindCounter } from './stats-counting';
 
-/** `k_sent_order_status`: the name of one metric of one kind on the day's statistics (safe as a DynamoDB attribute). */
-export const kindCounter = (metric: KindMetric, kind: NotificationKind) => `k_${metric}_${kind.replace(/-/g, '_')}` as const;
+// The per-kind counter names have one home, the statistics' counting rule (stats-counting.ts); re-exported here.
+export { KIND_METRICS, kindCounter, type KindMetric } from './stats-counting';
 export type KindCounter = ReturnType<typeof kindCounter>;
 
 export interface OptOut {

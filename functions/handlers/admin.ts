@@ -2,7 +2,7 @@
 import httpRouterHandler from '@middy/http-router';
 import type { Context } from 'aws-lambda';
 import { awsDeps } from '../composition';
-import { dynamodb, sendLimits, shortLinks, signUps, smsapiAccount, staffAlerts } from '../aws/dynamodb';
+import { dynamodb, sendLimits, shortLinks, signUps, smsapiAccount, staffAlerts, stats } from '../aws/dynamodb';
 import { eventsQueue, sendsQueue } from '../aws/sqs';
 import { kms } from '../aws/kms';
 import { scheduler } from '../aws/scheduler';
@@ -73,6 +73,7 @@ export const getDeps = awsDeps('admin', {
   ...signUps,
   ...smsapiAccount,
   ...staffAlerts,
+  ...stats,
   ...eventsQueue,
   ...kms,
   ...sendsQueue,

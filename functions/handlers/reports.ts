@@ -6,7 +6,7 @@ import { AppError } from '#domain/errors';
 import type { Deps } from '#services/deps';
 import { applyDeliveryReports, parseReports, verifyReportCall } from '#services/delivery-reports';
 import { awsDeps } from '../composition';
-import { dynamodb, jobs } from '../aws/dynamodb';
+import { jobs } from '../aws/dynamodb';
 import { ssmSecrets } from '../aws/ssm';
 import { headersOf, httpHandler, rawBody, text } from './http';
 
@@ -31,5 +31,5 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
   });
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('reports', { ...dynamodb, ...jobs, ...ssmSecrets });
+export const getDeps = awsDeps('reports', { ...jobs, ...ssmSecrets });
 export const handler = makeHandler(getDeps);

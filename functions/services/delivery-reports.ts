@@ -7,10 +7,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { reportStatus } from '#domain/smsapi-codes';
 import { badRequest, unauthorized } from '#domain/errors';
-import { smsLength } from '#domain/sms-length';
 import type { Job } from '#domain/model';
 import type { Deps } from './deps';
-import { countOutcome, countSent, shopTimeZone } from './stats';
 
 export interface DeliveryReport {
   msgId: string;
@@ -115,22 +113,15 @@ export async function rememberMessageId(deps: Deps, job: Pick<Job, 'shop' | 'job
 export async function applyDeliveryReports(deps: Deps, shop: string, reports: DeliveryReport[]): Promise<{ applied: number; early: number }> {
   let applied = 0;
   let early = 0;
-  let zone: Promise<string> | undefined;
-  const timeZone = () => (zone ??= shopTimeZone(deps, shop));
   for (const report of reports) {
-    const outcome = await applyReport(deps, shop, report, timeZone);
+    const outcome = await applyReport(deps, shop, report);
     if (outcome === 'applied') applied++;
     if (outcome === 'early') early++;
   }
   return { applied, early };
 }
 
-async function applyReport(
-  deps: Deps,
-  shop: string,
-  report: DeliveryReport,
-  timeZone: () => Promise<string>,
-): Promise<'applied' | 'skipped' | 'early'> {
+async function applyReport(deps: Deps, shop: string, report: DeliveryReport): Promise<'applied' | 'skipped' | 'early'> {
   if (!MSG_ID.test(report.msgId) || !Number.isFinite(report.status)) return 'skipped';
   const status = reportStatus(report.status);
   if (status.outcome !== 'DELIVERED' && status.outcome !== 'UNDELIVERED') return 'skipped';
@@ -147,7 +138,8 @@ async function applyReport(
   const at = (report.doneAt ?? deps.clock.now()).toISOString();
   // SENT by this message -> its outcome; or the report overtook the sender: SMSAPI accepted the SMS (the lookup above
   // was written from its answer) but our SENT write has not happened yet, or failed and the job waits for a retry
-  // (which would get 53). Then it is settled and counted as sent here; the sender's late write fills in the figures.
+  // (which would get 53). Then it is settled here as sent and delivered; the sender's late write fills in the figures.
+  // The Statistics tab counts the change from the table's stream (functions/services/stats-stream.ts).
   const settled = await deps.jobs.settleFromReport(shop, ref.jobId, {
     msgId: report.msgId,
     outcome: status.outcome,
@@ -155,12 +147,5 @@ async function applyReport(
     reportStatus: status.name,
     at: deps.clock.now().toISOString(),
   });
-  if (!settled) return 'skipped';
-  const zone = ref.timeZone ?? (await timeZone());
-  const delivered = status.outcome === 'DELIVERED';
-  if (settled.overtook) await countSent(deps, settled.job, at, { parts: partsOf(settled.job), points: 0 }, zone, delivered ? { delivered: 1 } : {});
-  else if (delivered) await countOutcome(deps, shop, at, 'delivered', zone);
-  return 'applied';
+  return settled ? 'applied' : 'skipped';
 }
-
-const partsOf = (job: Job) => job.parts ?? smsLength(job.text).parts;

@@ -6,6 +6,7 @@ import type { Clock, EventsQueueMessage, JobRef, JobScheduler, Logger, Queue, Sm
 import type { ShopPurgeRepository, SmsapiAccountRepository, StaffAlertsRepository } from './shop-repositories';
 import type { ShopStore } from './shop-store';
 import type { ShoperHttp, SmsapiOAuthHttp } from './http-ports';
+import type { StatsRepository } from './stats-repository';
 
 export interface Deps {
   config: Config;
@@ -34,6 +35,8 @@ export interface Deps {
   baskets: BasketRepository;
   /** Rate-limit and daily-cap counters. */
   counters: CounterRepository;
+  /** The Statistics tab's collected numbers and the stream aggregator's exactly-once counting. */
+  stats: StatsRepository;
   eventsQueue: Queue<EventsQueueMessage>;
   sendsQueue: Queue<JobRef>;
   scheduler: JobScheduler;

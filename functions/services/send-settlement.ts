@@ -1,15 +1,14 @@
 // How a send attempt ends, written once for single and batch sends: claiming the job, SENT with SMSAPI's figures
-// (counted once, also when a delivery report overtook us), a retry, a final failure, or a release after our own
-// error. Every change goes through the jobs repository's conditional transitions, so repeating any step is harmless.
+// (also when a delivery report overtook us), a retry, a final failure, or a release after our own error. Every change
+// goes through the jobs repository's conditional transitions, so repeating any step is harmless. Nothing here writes a
+// counter: the Statistics tab counts these transitions from the table's stream (functions/services/stats-stream.ts).
 import { PLACE_NAMES, type Job } from '#domain/model';
 import { classifySmsapiError } from '#domain/smsapi-codes';
 import { errorLogCode, failureMessage } from '#domain/smsapi-failure';
 import { smsLength } from '#domain/sms-length';
-import { localDate } from '#domain/calendar';
 import type { Deps } from './deps';
 import type { JobRef, SmsSendResult } from './ports';
 import { recordError } from './error-log';
-import { countOutcome, countSent } from './stats';
 import { rememberMessageId } from './delivery-reports';
 import { releaseCapPlace } from './send-gate';
 
@@ -32,7 +31,7 @@ export async function claimJob(deps: Deps, ref: JobRef, leaseMs: number): Promis
 }
 
 /**
- * SENDING -> SENT with SMSAPI's figures, counted once. `accepted` is SMSAPI's entry for the job; without it (53:
+ * SENDING -> SENT with SMSAPI's figures. `accepted` is SMSAPI's entry for the job; without it (53:
  * accepted by an earlier attempt whose answer we lost) SMSAPI tells us nothing more, so the parts are counted.
  */
 export async function settleSent(
@@ -49,8 +48,8 @@ export async function settleSent(
 }
 
 /**
- * SENDING -> SENT, counted once. `sentText`: the text as it went (after special-character replacement), kept when it
- * differs so the lists show what the customer got.
+ * SENDING -> SENT. `sentText`: the text as it went (after special-character replacement), kept when it differs so the
+ * lists show what the customer got.
  */
 export async function recordSent(
   deps: Deps,
@@ -62,27 +61,18 @@ export async function recordSent(
   if (counted.smsapiId) await rememberMessageId(deps, job, counted.smsapiId, timeZone);
   const sentAt = deps.clock.now().toISOString();
   const figures = { ...counted, ...(sentText !== undefined && sentText !== job.text ? { sentText } : {}) };
-  if (await deps.jobs.markSent(job.shop, job.jobId, sentAt, figures)) {
-    await countSent(deps, job, sentAt, { parts: figures.parts, points: figures.points }, timeZone);
-    return;
-  }
-  // A delivery report overtook us: it settled the job and counted it as sent, without SMSAPI's figures (points, and
-  // parts after special-character replacement). Fill them in once, and add what the report could not count.
-  if (await deps.jobs.completeAfterReport(job.shop, job.jobId, sentAt, figures)) {
-    await deps.store.addStats(job.shop, localDate(new Date(sentAt), timeZone), {
-      points: figures.points,
-      parts: figures.parts - smsLength(job.text).parts,
-    });
-  }
+  if (await deps.jobs.markSent(job.shop, job.jobId, sentAt, figures)) return;
+  // A delivery report overtook us: it settled the job (counted as sent from the text alone). Fill in SMSAPI's figures
+  // (points, and parts after special-character replacement) once; the stream adds what the report could not count.
+  await deps.jobs.completeAfterReport(job.shop, job.jobId, sentAt, figures);
 }
 
-/** SENDING -> FAILED for good: logged for the merchant, counted once, its frequency-cap place given back. */
-export async function settleFailed(deps: Deps, job: Job, timeZone: string, code: number | string, message: string, transport?: string): Promise<void> {
+/** SENDING -> FAILED for good: logged for the merchant, its frequency-cap place given back. */
+export async function settleFailed(deps: Deps, job: Job, _timeZone: string, code: number | string, message: string, transport?: string): Promise<void> {
   const at = deps.clock.now().toISOString();
   if (await deps.jobs.markFailed(job.shop, job.jobId, at, { code, message })) {
     await releaseCapPlace(deps, job);
     await recordError(deps, job.shop, { id: job.jobId, at, code, phone: job.phone, message, place: PLACE_NAMES[job.kind].pl, jobId: job.jobId });
-    await countOutcome(deps, job.shop, at, 'failed', timeZone);
   }
   deps.logger.error('sms failed', { shop: job.shop, jobId: job.jobId, code, ...(transport ? { transport } : {}) });
 }

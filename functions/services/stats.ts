@@ -1,55 +1,16 @@
-// Statistics ("Statystyki"): atomic daily counters kept per local day in the shop's time zone, and the summary
-// the SPA shows: today / this week / this month, phone numbers collected, weekly growth, a 30-day series.
+// Statistics ("Statystyki"): the summary the SPA shows from the daily counters (kept per local day in the shop's time
+// zone by the stream aggregator, functions/services/stats-stream.ts): today / this week / this month, phone numbers
+// collected, weekly growth, a 30-day series.
 import { localDate, shiftDate } from '#domain/calendar';
-import type { DailyStats, Job } from '#domain/model';
-import { CLIENT_KINDS } from '#domain/notification-kinds';
+import type { DailyStats } from '#domain/model';
 import { withDefaults } from '#domain/settings';
 import type { StatsResponse } from '#contracts/smsapi';
-import { collectedNumberTimes } from '#adapters/dynamodb/phone-numbers';
-import { kindCounter } from '#adapters/dynamodb/short-links';
 import type { Deps } from './deps';
 
 const DAILY_SERIES_DAYS = 30;
 
 export async function shopTimeZone(deps: Deps, shop: string): Promise<string> {
   return withDefaults(await deps.store.getSettings(shop)).quietHours.timeZone;
-}
-
-// Messages to the owner (and tests) go to the merchant's own phone: they are not a collected customer number.
-const COLLECTS_NUMBER: ReadonlySet<Job['kind']> = new Set(CLIENT_KINDS);
-
-/**
- * Counts one SMS accepted by SMSAPI. Call it exactly once per SMS: from whichever code moved the job into a
- * sent state (the sender, or a delivery report that overtook it). A first SMS to a number also counts it as
- * a collected number. `timeZone` may be passed by a caller that has already loaded the settings.
- */
-export async function countSent(
-  deps: Deps,
-  job: Pick<Job, 'shop' | 'kind' | 'phone'>,
-  at: string,
-  sms: { parts: number; points: number },
-  timeZone?: string,
-  /** Other counters of the same moment (a report that overtook the sender also counts the delivery): one write. */
-  also: Partial<Pick<DailyStats, 'delivered'>> = {},
-) {
-  const [zone, newNumber] = await Promise.all([
-    timeZone ?? shopTimeZone(deps, job.shop),
-    COLLECTS_NUMBER.has(job.kind) ? deps.store.rememberNumber(job.shop, job.phone, at, job.kind) : false,
-  ]);
-  await deps.store.addStats(job.shop, localDate(new Date(at), zone), {
-    sent: 1,
-    parts: sms.parts,
-    points: sms.points,
-    ...(newNumber ? { newNumbers: 1 } : {}),
-    // Sent per kind, for the links table (sent, clicked, orders, revenue per kind).
-    [kindCounter('sent', job.kind)]: 1,
-    ...also,
-  });
-}
-
-export async function countOutcome(deps: Deps, shop: string, at: string, outcome: 'failed' | 'delivered', timeZone?: string) {
-  const zone = timeZone ?? (await shopTimeZone(deps, shop));
-  await deps.store.addStats(shop, localDate(new Date(at), zone), { [outcome]: 1 });
 }
 
 type Period = StatsResponse['today'];
@@ -85,8 +46,7 @@ export async function statsSummary(deps: Deps, shop: string): Promise<StatsRespo
 
   const [days, numberTimes] = await Promise.all([
     deps.store.listStats(shop, from, today),
-    // Until the statistics port lands: the store object in both roots carries the raw table (adapters/dynamodb/store.ts).
-    collectedNumberTimes(deps.store as Parameters<typeof collectedNumberTimes>[0], shop),
+    deps.stats.collectedNumberTimes(shop),
   ]);
   const byDate = new Map(days.map((d) => [d.date, d]));
   const daily = Array.from({ length: DAILY_SERIES_DAYS }, (_, i) => {

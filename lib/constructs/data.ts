@@ -5,7 +5,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { INDEXES, ORDER_INDEX, PENDING_INDEX, REF_INDEX, TABLE_KEYS } from '#adapters/dynamodb/table';
+import { INDEXES, ORDER_INDEX, PENDING_INDEX, REF_INDEX, TABLE_KEYS, TABLE_STREAM } from '#adapters/dynamodb/table';
 
 /** Item-level DynamoDB actions a function may be granted on the table (never Scan, never table management). */
 export type TableAction =
@@ -56,6 +56,7 @@ export class Data extends Construct {
       timeToLiveAttribute: TABLE_KEYS.ttlAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: props.deletionProtection,
+      stream: dynamodb.StreamViewType[TABLE_STREAM.viewType],
       // Shops' settings, templates and message history outlive any one deployment of the code.
       removalPolicy: RemovalPolicy.RETAIN,
     });

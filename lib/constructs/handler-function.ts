@@ -11,7 +11,7 @@ import type { Config } from '#config';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
-export type HandlerName = 'appstore' | 'webhooks' | 'planner' | 'sender' | 'reports' | 'admin' | 'storefront' | 'links';
+export type HandlerName = 'appstore' | 'webhooks' | 'planner' | 'sender' | 'reports' | 'admin' | 'storefront' | 'links' | 'stats';
 
 /** Only names functions/config.ts reads, so a typo here is a compile error rather than a silent default. */
 export type FunctionEnvironment = Partial<Record<keyof Config, string>>;

@@ -29,7 +29,7 @@ function logicalId(type: string, prefix: string): string {
   return ids[0]!;
 }
 
-const FUNCTIONS = ['Appstore', 'Webhooks', 'Planner', 'Sender', 'Reports', 'Admin', 'Storefront', 'Links'] as const;
+const FUNCTIONS = ['Appstore', 'Webhooks', 'Planner', 'Sender', 'Reports', 'Admin', 'Storefront', 'Links', 'Stats'] as const;
 type FunctionName = (typeof FUNCTIONS)[number];
 
 const fnId = (name: FunctionName) => logicalId('AWS::Lambda::Function', `${name}Function`);
@@ -81,6 +81,8 @@ const PERMISSIONS: Record<FunctionName, string[]> = {
   Links: [],
   Admin: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
   Storefront: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ, 'secretsmanager:GetSecretValue'],
+  // The table's stream (dynamodb:*, in the baseline) and its dead-letter queue for batches it could not count.
+  Stats: [...SQS_SEND],
 };
 
 describe('DynamoDB table', () => {
@@ -220,7 +222,7 @@ describe('KMS key for stored tokens', () => {
 });
 
 describe('functions', () => {
-  test('are the eight handlers, each built from functions/handlers/<name>.ts', () => {
+  test('are the nine handlers, each built from functions/handlers/<name>.ts', () => {
     const ours = Object.values(template.findResources('AWS::Lambda::Function')).filter(
       (f) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME,
     );
@@ -273,6 +275,7 @@ describe('functions', () => {
       reports: 10,
       admin: undefined,
       storefront: 20,
+      stats: undefined,
     });
   });
 
@@ -283,7 +286,7 @@ describe('functions', () => {
     },
   );
 
-  test('timeouts: API functions 10 s, planner 60 s, sender 30 s', () => {
+  test('timeouts: API functions 10 s, planner 60 s, sender 30 s, stats 60 s', () => {
     expect(Object.fromEntries(FUNCTIONS.map((name) => [name, fn(name).Timeout]))).toEqual({
       Appstore: 10,
       Webhooks: 10,
@@ -293,6 +296,7 @@ describe('functions', () => {
       Admin: 10,
       Storefront: 10,
       Links: 10,
+      Stats: 60,
     });
   });
 
@@ -390,8 +394,8 @@ describe('least privilege', () => {
     };
     for (const name of FUNCTIONS) {
       const tableResources = allows(functionStatements(name), 'dynamodb:Query').flatMap(resourcesOf);
-      // Webhooks only read the shop record and store the event: no Query at all.
-      if (name === 'Webhooks') {
+      // Webhooks only read the shop record and store the event; the stats function reads items by key: no Query.
+      if (name === 'Webhooks' || name === 'Stats') {
         expect(tableResources).toEqual([]);
         continue;
       }
@@ -480,10 +484,51 @@ describe('least privilege', () => {
           `:parameter/${STACK_NAME}${suffix}`],
       ],
     });
-    for (const name of FUNCTIONS.filter((n) => n !== 'Reports' && n !== 'Links')) {
+    for (const name of FUNCTIONS.filter((n) => n !== 'Reports' && n !== 'Links' && n !== 'Stats')) {
       const [read] = allows(functionStatements(name), 'ssm:GetParametersByPath');
       expect(resourcesOf(read!)).toEqual([prefix(''), prefix('/*')]);
     }
+  });
+});
+
+describe('the Statistics stream', () => {
+  test("the table streams every write with its old and new image, from the shared table definition", () => {
+    const table = resources[tableId()]!.Properties as Json;
+    expect(table.StreamSpecification).toEqual({ StreamViewType: tableCreateInput('ignored').StreamSpecification.StreamViewType });
+    expect(table.StreamSpecification.StreamViewType).toBe('NEW_AND_OLD_IMAGES');
+  });
+
+  test('the stats function reads it in order, job changes only, retried whole, with a dead-letter queue and an alarm', () => {
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).filter((m) =>
+      JSON.stringify(m.Properties.EventSourceArn).includes('StreamArn'),
+    );
+    expect(mappings).toHaveLength(1);
+    const mapping = mappings[0]!.Properties as Json;
+    expect(mapping.FunctionName).toEqual({ Ref: fnId('Stats') });
+    expect(mapping).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      // No bisecting: the per-shard checkpoint only moves forward; the shard id comes with a tumbling window.
+      BisectBatchOnFunctionError: false,
+      ParallelizationFactor: 1,
+      TumblingWindowInSeconds: expect.any(Number),
+      MaximumRetryAttempts: expect.any(Number),
+    });
+    expect(mapping.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [logicalId('AWS::SQS::Queue', 'StatsStreamDlq'), 'Arn'] });
+    const pattern = JSON.parse(mapping.FilterCriteria.Filters[0].Pattern);
+    expect(pattern).toEqual({
+      eventName: ['MODIFY'],
+      dynamodb: { Keys: { sk: { S: [{ prefix: 'JOB#' }] } }, NewImage: { state: { S: ['SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED'] } } },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: Match.stringLikeRegexp('Stats dead-letter queue'),
+    });
+  });
+
+  test('the stats function reads and writes items by key only: no Query, delete or bulk write', () => {
+    const actions = [...new Set(functionStatements('Stats').flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:')))].sort();
+    expect(actions.filter((a) => !/Stream|Shard|GetRecords/.test(a))).toEqual(
+      ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'].sort(),
+    );
   });
 });
 

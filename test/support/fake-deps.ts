@@ -6,6 +6,7 @@ import type { EventsQueueMessage, JobRef } from '#services/ports';
 import { createFakeSendLimits } from './fake-jobs';
 import { createFakeShopWorld } from './fake-shop';
 import { createFakeShoper, type FakeShoperOptions } from './fake-shoper';
+import { createFakeStats } from './fake-stats';
 import { createFakeBaskets, createFakeCounters, createFakeShortLinks, createFakeSignUps } from './fake-storefront';
 
 export const UNIT_SECRETS: Secrets = {
@@ -34,6 +35,7 @@ export function createUnitDeps(options: { now: Date; shoper?: FakeShoperOptions 
     store: world.store,
     jobs: world.jobs,
     sendLimits: createFakeSendLimits(),
+    stats: createFakeStats(world.store),
     shopPurge: world.shopPurge,
     smsapiAccount: world.smsapiAccount,
     staffAlerts: world.staffAlerts,

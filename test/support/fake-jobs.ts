@@ -1,15 +1,28 @@
 // In-memory twin of the jobs repository (functions/services/jobs-repository.ts) with the same conditional
 // semantics as the DynamoDB adapter (test/integration/jobs-repository.contract.ts runs one suite against both),
 // and the few Store reads and counters the send path uses, so the sender, batch sender and delivery reports can be
-// unit-tested in milliseconds without Java.
+// unit-tested in milliseconds without Java. Every change it makes is also appended to `stream`, as the table's
+// DynamoDB stream carries it (sequence number, job before and after), for the statistics aggregator.
 import type { DailyStats, ErrorLogEntry, Job, JobState, ShopSettings, SmsapiConnection } from '#domain/model';
 import { capDecision, type RecentMarketing } from '#domain/frequency-cap';
 import type { JobsRepository, MessageRef, SendLimitsRepository } from '#services/jobs-repository';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
-export function createFakeJobs(): JobsRepository & { jobs: Map<string, Job>; messages: Map<string, MessageRef>; put(job: Job): void } {
+export interface FakeStreamRecord {
+  sequenceNumber: string;
+  before: Job;
+  after: Job;
+}
+
+export function createFakeJobs(): JobsRepository & {
+  jobs: Map<string, Job>;
+  messages: Map<string, MessageRef>;
+  stream: FakeStreamRecord[];
+  put(job: Job): void;
+} {
   const jobs = new Map<string, Job>();
+  const stream: FakeStreamRecord[] = [];
   const messages = new Map<string, MessageRef>();
   const key = (shop: string, jobId: string) => `${shop}\u0000${jobId}`;
 
@@ -19,6 +32,8 @@ export function createFakeJobs(): JobsRepository & { jobs: Map<string, Job>; mes
     if (!before || !when(before)) return undefined;
     const after = change(clone(before));
     jobs.set(key(shop, jobId), after);
+    // 21 digits, increasing: the shape of a DynamoDB stream sequence number.
+    stream.push({ sequenceNumber: (10n ** 20n + BigInt(stream.length + 1)).toString(), before: clone(before), after: clone(after) });
     return { before: clone(before), after: clone(after) };
   }
   const without = (job: Job, ...names: (keyof Job)[]) => {
@@ -30,6 +45,7 @@ export function createFakeJobs(): JobsRepository & { jobs: Map<string, Job>; mes
   return {
     jobs,
     messages,
+    stream,
     put: (job) => void jobs.set(key(job.shop, job.jobId), clone(job)),
 
     get: async (shop, jobId) => {

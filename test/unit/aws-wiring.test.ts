@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PORT_NAMES, type AwsPortName } from '../../functions/composition';
 
 const ROOT = join(__dirname, '..', '..');
-const HANDLERS = ['appstore', 'webhooks', 'planner', 'sender', 'reports', 'admin', 'storefront'];
+const HANDLERS = ['appstore', 'webhooks', 'planner', 'sender', 'reports', 'admin', 'storefront', 'stats'];
 // `deps2.cipher` when esbuild renamed a clashing `deps`.
 const PORT_USE = new RegExp(`\\bdeps\\d*\\.(${PORT_NAMES.join('|')})\\b`, 'g');
 
@@ -38,6 +38,9 @@ const SDK_OF: Partial<Record<AwsPortName, string[]>> = {
   signUps: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
   baskets: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
   counters: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  jobs: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  sendLimits: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  stats: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
   eventsQueue: ['@aws-sdk/client-sqs'],
   sendsQueue: ['@aws-sdk/client-sqs'],
   scheduler: ['@aws-sdk/client-scheduler'],
@@ -47,6 +50,8 @@ const SDK_OF: Partial<Record<AwsPortName, string[]>> = {
   smsapiAccount: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
   staffAlerts: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
 };
+/** SDK packages a handler imports itself: the stream consumer unmarshalls the stream's images. */
+const OWN_SDK: Record<string, string[]> = { stats: ['@aws-sdk/util-dynamodb'] };
 
 /**
  * Every function parses with zod/mini, the route contracts (#contracts/*) included: one classic zod import anywhere
@@ -59,7 +64,7 @@ describe.each(HANDLERS)('the %s function', (handler) => {
     const { getDeps } = (await import(`../../functions/handlers/${handler}`)) as { getDeps: { ports: AwsPortName[] } };
     const { used, sdk } = await portsUsedBy(handler);
     expect(getDeps.ports).toEqual(used);
-    expect(sdk).toEqual([...new Set(used.flatMap((p) => SDK_OF[p] ?? []))].sort());
+    expect(sdk).toEqual([...new Set([...used.flatMap((p) => SDK_OF[p] ?? []), ...(OWN_SDK[handler] ?? [])])].sort());
   }, 30_000);
 
   if (ZOD_MINI_ONLY.includes(handler)) {

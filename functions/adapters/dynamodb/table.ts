@@ -33,6 +33,12 @@ export const PENDING_INDEX = { name: 'byPending', partitionKey: 'pending', sortK
 
 export const INDEXES: readonly IndexDefinition[] = [REF_INDEX, ORDER_INDEX, PENDING_INDEX];
 
+/**
+ * The table's stream: every write with the item before and after it. The stats function counts job changes from it
+ * (functions/services/stats-stream.ts), so the send path writes no counters of its own.
+ */
+export const TABLE_STREAM = { viewType: 'NEW_AND_OLD_IMAGES' } as const;
+
 /** Shape used by the local bootstrap (DynamoDB CreateTable input). */
 export const tableCreateInput = (tableName: string) => {
   const attributes = [
@@ -43,6 +49,7 @@ export const tableCreateInput = (tableName: string) => {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST' as const,
+    StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE_STREAM.viewType },
     AttributeDefinitions: [...new Set(attributes)].map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
     KeySchema: [
       { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' as const },

@@ -1,5 +1,6 @@
 // The send path against the in-memory jobs repository (no Java): a single send, a batch, SMSAPI's refusals and
-// retries, and delivery reports (also one that overtakes the sender) — each settled once and counted once.
+// retries, and delivery reports (also one that overtakes the sender) — each settled once, and counted once by the
+// statistics aggregator reading the jobs' change stream (as the stats function reads the table's stream in AWS).
 import { readConfig } from '#config';
 import type { Job } from '#domain/model';
 import type { Deps } from '#services/deps';
@@ -7,7 +8,9 @@ import type { SmsSendRequest, SmsSendResult } from '#services/ports';
 import { sendJob, recordSent } from '#services/send-job';
 import { sendBatch } from '#services/send-batch';
 import { applyDeliveryReports } from '#services/delivery-reports';
+import { countJobChanges } from '#services/stats-stream';
 import { createFakeJobs, createFakeSendLimits, createFakeSendingStore } from '../../support/fake-jobs';
+import { createFakeStats } from '../../support/fake-stats';
 
 const SHOP = 'shop-1';
 const NOW = new Date('2026-03-03T10:00:00Z'); // a Tuesday, 11:00 in Warsaw
@@ -49,6 +52,7 @@ function setup(answers: ((req: SmsSendRequest) => SmsSendResult)[] = []) {
     store,
     jobs,
     sendLimits: createFakeSendLimits(),
+    stats: createFakeStats(store),
     sms: {
       send: async (req: SmsSendRequest) => {
         requests.push(req);
@@ -58,7 +62,13 @@ function setup(answers: ((req: SmsSendRequest) => SmsSendResult)[] = []) {
     cipher: { decrypt: async (text: string) => text, encrypt: async (text: string) => text },
     logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
   } as unknown as Deps;
-  const today = () => [...store.stats.values()].find((d) => d.date === '2026-03-03');
+  // The statistics as the tab shows them once the stream is counted (each change once: the stream's next part only).
+  let counted = 0;
+  const today = async () => {
+    await countJobChanges(deps, { shardId: 'shard-1', changes: jobs.stream.slice(counted) });
+    counted = jobs.stream.length;
+    return [...store.stats.values()].find((d) => d.date === '2026-03-03');
+  };
   return { deps, jobs, store, requests, logs, today };
 }
 
@@ -77,7 +87,7 @@ test('a job is sent once: SENT with SMSAPI figures, counted once, and a second d
   expect(t.requests).toHaveLength(1);
   expect(t.requests[0]).toMatchObject({ to: ['48500100202'], idx: ['a1'], message: 'Zamówienie 12 wysłane' });
   expect(await t.jobs.get(SHOP, 'a1')).toMatchObject({ state: 'SENT', smsapiId: '7000', parts: 1, points: 0.16, attempts: 1 });
-  expect(t.today()).toMatchObject({ sent: 1, parts: 1, points: 0.16, newNumbers: 1, failed: 0 });
+  expect(await t.today()).toMatchObject({ sent: 1, parts: 1, points: 0.16, newNumbers: 1, failed: 0 });
   expect(await t.jobs.findMessage(SHOP, '7000')).toMatchObject({ jobId: 'a1', timeZone: 'Europe/Warsaw' });
 });
 
@@ -103,7 +113,7 @@ test('a transient SMSAPI failure requeues the job until the attempts run out, th
   expect(await sendJob(t.deps, { shop: SHOP, jobId: 'r1' })).toMatchObject({ result: 'failed' });
   expect(await t.jobs.get(SHOP, 'r1')).toMatchObject({ state: 'FAILED', attempts: 5 });
   expect(t.store.errors).toHaveLength(1);
-  expect(t.today()).toMatchObject({ failed: 1, sent: 0 });
+  expect(await t.today()).toMatchObject({ failed: 1, sent: 0 });
 });
 
 test('53 (accepted by an earlier attempt) settles the job as sent without a second SMS counted twice', async () => {
@@ -111,7 +121,7 @@ test('53 (accepted by an earlier attempt) settles the job as sent without a seco
   t.jobs.put(job('d1', { attempts: 1 }));
   expect(await sendJob(t.deps, { shop: SHOP, jobId: 'd1' })).toEqual({ result: 'sent', smsapiId: undefined });
   expect(await t.jobs.get(SHOP, 'd1')).toMatchObject({ state: 'SENT', parts: 1, points: 0 });
-  expect(t.today()).toMatchObject({ sent: 1, parts: 1 });
+  expect(await t.today()).toMatchObject({ sent: 1, parts: 1 });
 });
 
 test('no SMSAPI account: the job fails with the Polish reason, counted once', async () => {
@@ -138,7 +148,7 @@ test('a batch goes in one SMSAPI request; a number refused inside it fails alone
   expect(t.requests[0]!.idx).toEqual(['b1', 'b2']);
   expect(await t.jobs.get(SHOP, 'b1')).toMatchObject({ state: 'SENT', smsapiId: '9001' });
   expect(await t.jobs.get(SHOP, 'b2')).toMatchObject({ state: 'FAILED', error: { code: 13 } });
-  expect(t.today()).toMatchObject({ sent: 1, failed: 1 });
+  expect(await t.today()).toMatchObject({ sent: 1, failed: 1 });
   expect(await sendBatch(t.deps, { shop: SHOP, jobIds: ['b1', 'b2', 'b3'] })).toEqual({ result: 'done', sent: 0, failed: 0, skipped: 3 });
   expect(t.requests).toHaveLength(1);
 });
@@ -151,7 +161,7 @@ test('a batch refused as a whole for a transient reason is requeued and asks for
   expect((await t.jobs.get(SHOP, 'c1'))?.state).toBe('QUEUED');
   expect((await t.jobs.get(SHOP, 'c2'))?.state).toBe('QUEUED');
   expect(await sendBatch(t.deps, { shop: SHOP, jobIds: ['c1', 'c2'] })).toEqual({ result: 'done', sent: 2, failed: 0, skipped: 0 });
-  expect(t.today()).toMatchObject({ sent: 2, failed: 0 });
+  expect(await t.today()).toMatchObject({ sent: 2, failed: 0 });
 });
 
 const report = (msgId: string, status: number) => [{ msgId, status, doneAt: NOW }];
@@ -163,7 +173,7 @@ test('a delivery report settles its job once and counts the delivery once; a for
   expect(await applyDeliveryReports(t.deps, SHOP, report('7000', 404))).toEqual({ applied: 1, early: 0 });
   expect(await applyDeliveryReports(t.deps, SHOP, report('7000', 404))).toEqual({ applied: 0, early: 0 });
   expect(await t.jobs.get(SHOP, 'e1')).toMatchObject({ state: 'DELIVERED', reportStatus: 'DELIVERED', deliveredAt: NOW.toISOString() });
-  expect(t.today()).toMatchObject({ sent: 1, delivered: 1 });
+  expect(await t.today()).toMatchObject({ sent: 1, delivered: 1 });
   // Unknown to us, finished just now: SMSAPI is asked to repeat the call (our write of its answer may be late).
   expect(await applyDeliveryReports(t.deps, SHOP, report('6666', 404))).toEqual({ applied: 0, early: 1 });
 });
@@ -174,13 +184,13 @@ test('a report that overtakes the sender counts the SMS as sent; the late SENT w
   const sending = (await t.jobs.get(SHOP, 'o1'))!;
   await t.jobs.rememberMessage(SHOP, '8080', { jobId: 'o1', acceptedAt: NOW.toISOString(), timeZone: 'Europe/Warsaw' }, NOW);
   expect(await applyDeliveryReports(t.deps, SHOP, report('8080', 404))).toEqual({ applied: 1, early: 0 });
-  expect(t.today()).toMatchObject({ sent: 1, parts: 1, points: 0, delivered: 1, newNumbers: 1 });
+  expect(await t.today()).toMatchObject({ sent: 1, parts: 1, points: 0, delivered: 1, newNumbers: 1 });
   await recordSent(t.deps, sending, 'Europe/Warsaw', { smsapiId: '8080', parts: 2, points: 0.32 });
-  expect(t.today()).toMatchObject({ sent: 1, parts: 2, points: 0.32, delivered: 1 });
+  expect(await t.today()).toMatchObject({ sent: 1, parts: 2, points: 0.32, delivered: 1 });
   expect(await t.jobs.get(SHOP, 'o1')).toMatchObject({ state: 'DELIVERED', parts: 2, points: 0.32 });
   // Repeating the late write changes nothing more.
   await recordSent(t.deps, sending, 'Europe/Warsaw', { smsapiId: '8080', parts: 2, points: 0.32 });
-  expect(t.today()).toMatchObject({ sent: 1, parts: 2, points: 0.32 });
+  expect(await t.today()).toMatchObject({ sent: 1, parts: 2, points: 0.32 });
 });
 
 test('the frequency cap holds back a second marketing SMS to one number; one that failed for good gives its place back', async () => {
@@ -195,5 +205,5 @@ test('the frequency cap holds back a second marketing SMS to one number; one tha
   expect(await sendJob(t.deps, { shop: SHOP, jobId: 'm3' })).toEqual({ result: 'skipped', reason: 'HELD_BACK' });
   expect(await t.jobs.get(SHOP, 'm3')).toMatchObject({ state: 'SKIPPED', skipReason: { code: expect.stringMatching(/FREQUENCY/) } });
   expect(t.requests.map((r) => r.idx)).toEqual([['m1'], ['m2']]);
-  expect(t.today()).toMatchObject({ sent: 1, failed: 1 });
+  expect(await t.today()).toMatchObject({ sent: 1, failed: 1 });
 });
