@@ -15,6 +15,9 @@ import { runShopSetup } from '#services/shop-setup';
 import { runShopPurge } from '#services/shop-purge';
 import { sqsHandler } from './sqs';
 
+/** The time a planner invocation must have left to start one more message (its timeout is 60 s in the stack). */
+export const PLANNER_RESERVE_MS = 35_000;
+
 export const makeHandler = (getDeps: () => Promise<Deps>) =>
   sqsHandler(
     getDeps,
@@ -39,6 +42,8 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
       await planEvent(deps, message);
       return 'done';
     },
+    // A restock page or a purge round takes up to ~30 s of the planner's 60: one is started only with 35 s left.
+    { reserveMs: PLANNER_RESERVE_MS, requeue: (message, deps) => deps.eventsQueue.send('legacy' in message ? (message.legacy as never) : message) },
   );
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
