@@ -56,7 +56,8 @@ export function toEvent(req: IncomingMessage, body: Buffer, routeKey: string): A
   };
 }
 
-export const lambdaContext = (name: string): Context => ({
+/** A Lambda context whose remaining time runs down from `timeoutMs` (the function's timeout), as in AWS. */
+export const lambdaContext = (name: string, timeoutMs = 30_000, deadline = Date.now() + timeoutMs): Context => ({
   callbackWaitsForEmptyEventLoop: false,
   functionName: name,
   functionVersion: '$LATEST',
@@ -65,7 +66,7 @@ export const lambdaContext = (name: string): Context => ({
   awsRequestId: randomUUID(),
   logGroupName: `/local/${name}`,
   logStreamName: 'local',
-  getRemainingTimeInMillis: () => 30_000,
+  getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   done: () => undefined,
   fail: () => undefined,
   succeed: () => undefined,

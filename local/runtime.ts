@@ -93,6 +93,9 @@ function cipherKey(dataDir: string | undefined): Buffer {
   return key;
 }
 
+/** The queue consumers' timeouts as the stack sets them (lib/sms-notifications-stack.ts): the planner's time budget reads them. */
+const QUEUE_CONSUMER_TIMEOUT_MS: Record<string, number> = { planner: 60_000, sender: 30_000 };
+
 type HttpLambda = (event: ReturnType<typeof toEvent>, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
 
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
@@ -270,7 +273,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
                 awsRegion: 'local',
               })),
             };
-            const result = await currentFunction.run({ name }, () => fn(event, lambdaContext(name)));
+            const result = await currentFunction.run({ name }, () => fn(event, lambdaContext(name, QUEUE_CONSUMER_TIMEOUT_MS[name] ?? 30_000)));
             const failed = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
             for (const m of messages) if (!failed.has(m.id)) await queue.remove(m.receipt);
           } finally {
