@@ -1,6 +1,5 @@
 // What both queue consumers share: parse each record, run the use case, and report the records to retry
 // (partial batch failures) instead of failing the whole batch.
-import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { Deps } from '#services/deps';
 
@@ -9,7 +8,8 @@ export function sqsHandler<T>(
   parse: (body: unknown) => T | undefined,
   run: (message: T, deps: Deps, record: SQSRecord) => Promise<'done' | 'retry'>,
 ) {
-  return middy<SQSEvent, SQSBatchResponse>().handler(async (event) => {
+  // A plain async function, not middy: with no middleware middy only wrapped it (3 KB in every bundle).
+  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const deps = await getDeps();
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
@@ -36,5 +36,5 @@ export function sqsHandler<T>(
       }
     }
     return { batchItemFailures };
-  });
+  };
 }
