@@ -32,6 +32,17 @@ const int = () =>
       );
     }
   });
+// z.regex() and z.enum() the same way (the same issues and messages, without zod's string-format and enum schemas).
+const matching = (pattern: RegExp) =>
+  z.check<string>((payload) => {
+    if (!pattern.test(payload.value)) payload.issues.push({ code: 'invalid_format', format: 'regex', pattern: pattern.toString(), input: payload.value });
+  });
+const oneOf = <const T extends string>(values: readonly T[]) =>
+  z.string().check(
+    z.check<string>((payload) => {
+      if (!(values as readonly string[]).includes(payload.value)) payload.issues.push({ code: 'invalid_value', values: [...values], input: payload.value });
+    }),
+  ) as unknown as z.ZodMiniType<T>;
 const whole = (min: number, fallback: number, max?: number) =>
   z._default(z.coerce.number().check(int(), z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)])), fallback);
 
@@ -64,7 +75,7 @@ export const ConfigSchema = z.object({
   SMSAPI_OAUTH_AUTHORIZE_URL: z.optional(url),
   SMSAPI_OAUTH_TOKEN_URL: z.optional(url),
   /** Scopes asked for: sending, the profile (login, points) and sender names. */
-  SMSAPI_OAUTH_SCOPE: z._default(z.string().check(z.regex(/^[a-z_]+(,[a-z_]+)*$/)), 'sms,profile,sms_sender'),
+  SMSAPI_OAUTH_SCOPE: z._default(z.string().check(matching(/^[a-z_]+(,[a-z_]+)*$/)), 'sms,profile,sms_sender'),
   SMSAPI_MAX_PARTS: whole(1, 6, 10),
   SMSAPI_TIMEOUT_MS: whole(100, 10_000),
   SENDER_MAX_ATTEMPTS: whole(1, 5, 20),
@@ -72,7 +83,7 @@ export const ConfigSchema = z.object({
    * `random`: the app registers one webhook per event with a random per-shop secret; `derived`: the app registers
    * none, the publisher configures them in the App Store panel, verified with the per-shop derived secret.
    */
-  WEBHOOK_SECRET_MODE: z._default(z.enum(['random', 'derived']), 'random'),
+  WEBHOOK_SECRET_MODE: z._default(oneOf(['random', 'derived']), 'random'),
   /** How long one run of the uninstall purge works before it queues its continuation (the planner has 60 s). */
   UNINSTALL_PURGE_BUDGET_MS: whole(1, 20_000, 45_000),
   SESSION_TTL_SECONDS: whole(60, 3600),
