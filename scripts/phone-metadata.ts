@@ -1,6 +1,7 @@
 // Generates functions/domain/phone-metadata.ts: libphonenumber-js's full ("max") metadata cut down to the
-// countries the app sends SMS to. The full set (245 countries) is most of a Lambda bundle; these are the
-// countries a Polish shop's customers live in. Run: npx tsx scripts/phone-metadata.ts (a unit test checks the
+// countries the app sends SMS to, without the display formats (the app parses and checks numbers, never formats
+// them). The full set (245 countries) is most of a Lambda bundle; these are the countries a Polish shop's customers
+// live in. Run: npx tsx scripts/phone-metadata.ts (a unit test checks the
 // committed file matches the installed libphonenumber-js).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,8 +19,22 @@ interface Metadata {
   nonGeographic?: Record<string, unknown>;
 }
 
+/**
+ * A country's entry without its display formats (position 4 of the compact array, metadata version 4): they only
+ * serve formatting (format(), AsYouType), which the app never does; parsing, validity and number types do not read
+ * them. A third of the metadata, in every bundle that parses numbers.
+ */
+function withoutFormats(country: unknown): unknown {
+  if (!Array.isArray(country)) return country;
+  const copy = [...country];
+  if (Array.isArray(copy[4])) copy[4] = [];
+  return copy;
+}
+
 export function phoneMetadata(): Metadata {
   const full = require('libphonenumber-js/metadata.max.json') as Metadata;
+  // withoutFormats knows version 4's layout: a new layout must be looked at before it is cut.
+  if (full.version !== 4) throw new Error(`libphonenumber-js metadata version ${full.version}: check withoutFormats`);
   const keep = new Set<string>(PHONE_COUNTRIES);
   const codes: Record<string, string[]> = {};
   for (const [code, countries] of Object.entries(full.country_calling_codes)) {
@@ -31,7 +46,7 @@ export function phoneMetadata(): Metadata {
   const countries = Object.fromEntries(
     Object.values(codes)
       .flat()
-      .map((c) => [c, full.countries[c]]),
+      .map((c) => [c, withoutFormats(full.countries[c])]),
   );
   return { version: full.version, country_calling_codes: codes, countries };
 }

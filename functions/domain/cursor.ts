@@ -14,9 +14,11 @@ export const cursorInvalid = () =>
 
 /**
  * The `cursor` query field: base64url up to 400 characters; anything else is refused with CURSOR_INVALID. zod/mini, as every
- * contract: a Lambda bundle that only decodes cursors drops it.
+ * contract: a Lambda bundle that only decodes cursors drops it (a pure IIFE: a `@__PURE__` call alone still keeps
+ * its arguments, zod's calls).
  */
-export const CursorField = /* @__PURE__ */ z.optional(
+export const CursorField = /* @__PURE__ */ (() =>
+  z.optional(
   z.string().check(
     z.refine((v) => SHAPE.test(v), {
       message: 'to nie jest wartość z poprzedniej strony tej listy / not a cursor from this list',
@@ -25,7 +27,7 @@ export const CursorField = /* @__PURE__ */ z.optional(
     // A refinement is invisible to JSON Schema: the pattern is stated for the OpenAPI document.
     z.meta({ pattern: SHAPE.source }),
   ),
-);
+))();
 
 /** A cursor holding any JSON value (a list's position): opaque to the client, base64url. */
 export const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

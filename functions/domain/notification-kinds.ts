@@ -21,7 +21,7 @@ export const FEATURE_KINDS = ['owner-new-order', 'order-status', 'celebration', 
 export type FeatureKind = (typeof FEATURE_KINDS)[number];
 
 /** Messages to the shop's clients: their numbers count as collected (the owner's own alerts and tests do not). */
-export const CLIENT_KINDS: readonly NotificationKind[] = FEATURE_KINDS.filter((kind) => kind !== 'owner-new-order');
+export const CLIENT_KINDS: readonly NotificationKind[] = /* @__PURE__ */ FEATURE_KINDS.filter((kind) => kind !== 'owner-new-order');
 
 /** Kinds with one template each (`order-status` has one per status, celebrations and staff alerts their own). */
 export const TEMPLATE_KINDS = ['owner-new-order', 'back-in-stock', 'abandoned-cart'] as const;
@@ -31,7 +31,7 @@ export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
  * Commercial messages: the frequency cap, the holiday rule and (by default) the spend limits hold them back, they get
  * a {stop_link}, an opt-out stops them, and an order after their click is theirs.
  */
-export const MARKETING_KINDS: ReadonlySet<NotificationKind> = new Set(['celebration', 'abandoned-cart', 'back-in-stock']);
+export const MARKETING_KINDS: ReadonlySet<NotificationKind> = /* @__PURE__ */ new Set(['celebration', 'abandoned-cart', 'back-in-stock']);
 export const isMarketing = (kind: NotificationKind) => MARKETING_KINDS.has(kind);
 
 /** The texts of the staff alerts (domain/staff-alerts.ts): each has its own placeholders; they go as `staff-alert`. */

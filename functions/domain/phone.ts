@@ -8,7 +8,8 @@ import {
   type MetadataJson,
   type PhoneNumber,
 } from 'libphonenumber-js/core';
-// Full ("max") metadata, so number types are exact, cut down to the countries we send to (scripts/phone-metadata.ts):
+// Full ("max") metadata, so number types are exact, cut down to the countries we send to and without the display
+// formats, which only formatting reads (scripts/phone-metadata.ts):
 // the whole set would be most of every Lambda bundle.
 import { PHONE_METADATA_JSON } from './phone-metadata';
 

@@ -124,16 +124,18 @@ export function classifySmsapiError(code: number): SmsapiOutcome {
 }
 
 /** Problems with the SMSAPI account or its token: nothing like it will be sent until the merchant fixes them. */
-export const ACCOUNT_BLOCKING_CODES: readonly number[] = Object.entries(CODES)
-  .filter(([, info]) => info.class === 'account')
-  .map(([code]) => Number(code));
+// Pure IIFEs: a bundle that never reads these lists drops the table of codes with them.
+export const ACCOUNT_BLOCKING_CODES: readonly number[] = /* @__PURE__ */ (() =>
+  Object.entries(CODES)
+    .filter(([, info]) => info.class === 'account')
+    .map(([code]) => Number(code)))();
 
 export function isAccountBlocking(code: number): boolean {
   return ACCOUNT_BLOCKING_CODES.includes(code);
 }
 
 /** Codes we can explain (the rest get a generic text naming the code, with SMSAPI's own words). */
-export const KNOWN_SMSAPI_ERROR_CODES: readonly number[] = Object.keys(CODES).map(Number);
+export const KNOWN_SMSAPI_ERROR_CODES: readonly number[] = /* @__PURE__ */ (() => Object.keys(CODES).map(Number))();
 
 export function smsapiErrorMessage(code: number, locale: 'pl' | 'en' = 'pl'): string {
   const known = CODES[code];

@@ -28,13 +28,15 @@ const LIMIT_LABELS_EN: Record<LimitField, string> = {
   'limits.lowBalancePoints': 'Low balance threshold (SMSAPI points)',
 };
 /** "Limity i koszty" (Settings): the labels sending-limits.ts words its own checks with. */
-const LIMIT_TEXTS = Object.fromEntries(
-  (Object.keys(LIMIT_LABELS) as LimitField[]).map((field) => [field, { label: { pl: LIMIT_LABELS[field], en: LIMIT_LABELS_EN[field] } }]),
-) as Record<LimitField, FieldText>;
+const LIMIT_TEXTS = /* @__PURE__ */ (() =>
+  Object.fromEntries(
+    (Object.keys(LIMIT_LABELS) as LimitField[]).map((field) => [field, { label: { pl: LIMIT_LABELS[field], en: LIMIT_LABELS_EN[field] } }]),
+  ) as Record<LimitField, FieldText>)();
 
 /** Labels by field path (as the API names them); `x.0` and `x.key` fall back to `x`. */
-export const FIELD_TEXTS: Record<string, FieldText> = {
-  ...LIMIT_TEXTS,
+// Object.assign rather than a spread, so a bundle that never describes an issue drops the table (a spread counts as
+// a side effect to esbuild).
+export const FIELD_TEXTS: Record<string, FieldText> = /* @__PURE__ */ Object.assign({}, LIMIT_TEXTS, {
   delayDays: DAYS,
   text: { label: { pl: 'Wiadomość', en: 'Message' }, instruction: { pl: 'wpisz treść do 2000 znaków', en: 'enter a text of up to 2000 characters' } },
   enabled: { label: { pl: 'Wyślij', en: 'Send' }, instruction: { pl: 'wybierz Tak lub Nie', en: 'choose Yes or No' } },
@@ -74,7 +76,7 @@ export const FIELD_TEXTS: Record<string, FieldText> = {
   'newOrder.quietHours': { label: { pl: 'Tylko w godzinach wysyłki', en: 'Only within sending hours' }, instruction: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
   'orderCancelled.quietHours': { label: { pl: 'Tylko w godzinach wysyłki', en: 'Only within sending hours' }, instruction: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
   'outOfStock.quietHours': { label: { pl: 'Tylko w godzinach wysyłki', en: 'Only within sending hours' }, instruction: { pl: 'zaznacz lub odznacz', en: 'tick or untick it' } },
-};
+});
 
 /**
  * The label of a field path: the path itself, then its parent (allowedCountries.0 -> allowedCountries), then its

@@ -1,6 +1,5 @@
 // What both queue consumers share: parse each record, run the use case, and report the records to retry
 // (partial batch failures) instead of failing the whole batch.
-import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { Deps } from '#services/deps';
 
@@ -21,7 +20,8 @@ export function sqsHandler<T>(
   run: (message: T, deps: Deps, record: SQSRecord) => Promise<'done' | 'retry'>,
   budget?: SqsTimeBudget<T>,
 ) {
-  return middy<SQSEvent, SQSBatchResponse>().handler(async (event, context: Partial<Context> | undefined) => {
+  // A plain async function, not middy: with no middleware middy only wrapped it (3 KB in every bundle).
+  return async (event: SQSEvent, context?: Partial<Context>): Promise<SQSBatchResponse> => {
     const deps = await getDeps();
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     const timeLeft = () => (typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : Infinity);
@@ -61,5 +61,5 @@ export function sqsHandler<T>(
       }
     }
     return { batchItemFailures };
-  });
+  };
 }

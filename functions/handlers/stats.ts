@@ -3,7 +3,6 @@
 // job items; it has a tumbling window only because then Lambda names the batch's shard (`shardId`), which the
 // exactly-once checkpoint is kept per. The window's state is not used: each batch is counted when it arrives.
 // An error fails the whole batch, so Lambda retries it from its first record (the checkpoint skips what counted).
-import middy from '@middy/core';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -37,7 +36,8 @@ export function jobChanges(event: DynamoDBStreamEvent): JobChange[] {
 }
 
 export const makeHandler = (getDeps: () => Promise<Deps>) =>
-  middy<StatsStreamEvent, StatsStreamResult>().handler(async (event) => {
+  // A plain async function, as the other handlers: middy without middleware only wrapped it.
+  async (event: StatsStreamEvent, _context?: unknown): Promise<StatsStreamResult> => {
     const deps = await getDeps();
     const changes = jobChanges(event);
     if (changes.length > 0) {
@@ -47,7 +47,7 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
       deps.logger.info('job changes counted', { shardId: event.shardId, records: event.Records.length, ...outcome });
     }
     return { state: {}, batchItemFailures: [] };
-  });
+  };
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
 export const getDeps = awsDeps('stats', { ...dynamodb, ...stats });

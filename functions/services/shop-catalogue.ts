@@ -5,14 +5,23 @@ import '#domain/zod-mini';
 import type { OrderStatusInfo, Shop } from '#domain/model';
 import type { ShoperClient } from './shoper-client';
 
-const text = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
-const flag = z.pipe(z.union([z.boolean(), z.string(), z.number()]), z.transform((v) => v === true || v === '1' || v === 1));
-const Translations = z.optional(z.record(z.string(), z.looseObject({ name: z.optional(z.string()) })));
+// Each schema in a pure IIFE: zod's calls at module top level would otherwise stay in every bundle that imports this
+// module (the webhooks function does, for shop setup), used or not.
+const text = /* @__PURE__ */ (() =>
+  z.pipe(z.union([z.string(), z.number()]), z.transform(String)))();
+const flag = /* @__PURE__ */ (() =>
+  z.pipe(z.union([z.boolean(), z.string(), z.number()]), z.transform((v) => v === true || v === '1' || v === 1)))();
+const Translations = /* @__PURE__ */ (() =>
+  z.optional(z.record(z.string(), z.looseObject({ name: z.optional(z.string()) }))))();
 
-const StatusRow = z.looseObject({ status_id: text, active: z.optional(flag), default: z.optional(flag), type: z.optional(z.coerce.number()), translations: Translations, name: z.optional(z.string()) });
-const ShippingRow = z.looseObject({ shipping_id: text, name: z.optional(z.string()), translations: Translations });
-const CurrencyRow = z.looseObject({ currency_id: text, name: z.string(), default: z.optional(flag) });
-const AppConfig = z.looseObject({ shop_name: z.optional(z.string()) });
+const StatusRow = /* @__PURE__ */ (() =>
+  z.looseObject({ status_id: text, active: z.optional(flag), default: z.optional(flag), type: z.optional(z.coerce.number()), translations: Translations, name: z.optional(z.string()) }))();
+const ShippingRow = /* @__PURE__ */ (() =>
+  z.looseObject({ shipping_id: text, name: z.optional(z.string()), translations: Translations }))();
+const CurrencyRow = /* @__PURE__ */ (() =>
+  z.looseObject({ currency_id: text, name: z.string(), default: z.optional(flag) }))();
+const AppConfig = /* @__PURE__ */ (() =>
+  z.looseObject({ shop_name: z.optional(z.string()) }))();
 
 const nameIn = (translations: z.infer<typeof Translations>, locale: string) =>
   translations?.[locale]?.name ?? Object.entries(translations ?? {}).find(([k]) => k.startsWith(locale.slice(0, 2)))?.[1]?.name;

@@ -21,11 +21,12 @@ export class ShoperApiError extends Error {
   }
 }
 
-export const TokenGrant = z.object({
+export const TokenGrant = /* @__PURE__ */ (() =>
+  z.object({
   access_token: z.string().check(z.minLength(1)),
   refresh_token: z.string().check(z.minLength(1)),
   expires_in: z.coerce.number().check(z.int(), z.positive()),
-});
+}))();
 
 /** Refresh when less than this is left (the official sample app refreshes under a day). */
 const REFRESH_AHEAD_MS = 24 * 3600 * 1000;
