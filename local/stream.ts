@@ -50,6 +50,8 @@ export async function startStreamConsumer(options: {
 
   /** Per shard: where the next read starts (undefined: closed and read to its end). */
   const iterators = new Map<string, string | undefined>();
+  /** Per shard: the last record handled (or passed over), to start again after an iterator expired. */
+  const positions = new Map<string, string>();
   let running = true;
 
   const iteratorFor = async (shardId: string, after?: string) => {
@@ -64,6 +66,8 @@ export async function startStreamConsumer(options: {
     return res.ShardIterator;
   };
 
+  const getRecords = (iterator: string) => streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: options.batchSize ?? 1000 }));
+
   /** One pass over every shard: the number of job records handed to the handler (a failed batch's too: not done). */
   const readOnce = async (): Promise<number> => {
     let read = 0;
@@ -73,7 +77,23 @@ export async function startStreamConsumer(options: {
       if (!iterators.has(shardId)) iterators.set(shardId, await iteratorFor(shardId));
       const iterator = iterators.get(shardId);
       if (!iterator) continue;
-      const res = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: options.batchSize ?? 1000 }));
+      let res: Awaited<ReturnType<typeof getRecords>>;
+      try {
+        res = await getRecords(iterator);
+      } catch (error) {
+        const name = (error as { name?: string }).name;
+        if (name !== 'ExpiredIteratorException' && name !== 'TrimmedDataAccessException') throw error;
+        // An iterator unused for 15 minutes expires: start again after the last record handled. A trimmed shard
+        // (DynamoDB keeps 24 hours; DynamoDB Local also answers TrimmedDataAccessException to a live iterator in tests
+        // that move the local clock by days, e.g. attacks-storefront-limits) is read again from its oldest record
+        // left: the handler's per-shard checkpoint skips what it already counted.
+        const after = name === 'ExpiredIteratorException' ? positions.get(shardId) : undefined;
+        iterators.set(shardId, await iteratorFor(shardId, after).catch(() => iteratorFor(shardId)));
+        options.logger.warn('local stream iterator renewed', { shardId, reason: name });
+        read += 1;
+        continue;
+      }
+      const last = res.Records?.[res.Records.length - 1]?.dynamodb?.SequenceNumber;
       const records = (res.Records ?? []).filter(isJobRecord);
       if (records.length > 0) {
         const event: StatsStreamEvent = {
@@ -93,6 +113,7 @@ export async function startStreamConsumer(options: {
         }
         read += records.length;
       }
+      if (last) positions.set(shardId, last);
       iterators.set(shardId, res.NextShardIterator);
     }
     return read;
