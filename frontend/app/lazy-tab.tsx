@@ -1,7 +1,9 @@
 // A tab's code is fetched when the tab is first opened (esbuild splits each dynamic import() into its own file), so
 // the first screen loads only the frame and the tab it shows. Until the code is here the panel shows the usual
-// "Wczytywanie…" (the e2e tests and the bench wait for it to go); if it cannot be fetched (a dropped connection, or
-// a deployment replaced the files since the panel was opened) the panel says so and offers to try again.
+// "Wczytywanie…" (the e2e tests and the bench wait for it to go). If it cannot be fetched (a dropped connection, or
+// a deployment since the panel was opened) the panel says so; trying again means loading the panel again, because
+// the browser remembers a failed import() of a file for the page's lifetime. The session survives the reload
+// (session.ts keeps it in sessionStorage) and the URL's hash opens the same tab.
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { L } from './i18n';
@@ -9,7 +11,7 @@ import { LoadFailed, Loading } from './components/ui';
 
 export interface LazyTab<P> {
   (props: P): JSX.Element;
-  /** Starts fetching the code (again, after a failure) without rendering; safe to call any number of times. */
+  /** Starts fetching the code without rendering; safe to call any number of times. */
   preload(): Promise<unknown>;
 }
 
@@ -28,13 +30,20 @@ export function lazyTab<P extends object>(load: () => Promise<ComponentType<P>>)
   function Lazy(props: P) {
     const [, setLoaded] = useState(0);
     const [failed, setFailed] = useState(false);
+    // Whether this render had the code: it may arrive (preloaded) between the render and this effect, which then
+    // still has to render again.
+    const shown = component !== undefined;
     useEffect(() => {
-      if (component || failed) return;
+      if (shown) return;
+      let mounted = true;
       preload().then(
-        () => setLoaded((n) => n + 1),
-        () => setFailed(true),
+        () => mounted && setLoaded((n) => n + 1),
+        () => mounted && setFailed(true),
       );
-    }, [failed]);
+      return () => {
+        mounted = false;
+      };
+    }, []);
     if (component) {
       const Component = component;
       return <Component {...props} />;
@@ -43,10 +52,12 @@ export function lazyTab<P extends object>(load: () => Promise<ComponentType<P>>)
       return (
         <LoadFailed
           message={L(
-            'Nie udało się wczytać tej zakładki. Sprawdź połączenie i spróbuj ponownie; jeśli to nie pomoże, odśwież stronę panelu sklepu.',
-            'This tab could not be loaded. Check the connection and try again; if that does not help, reload the shop admin page.',
+            'Nie udało się wczytać tej zakładki: brak połączenia albo aplikacja została w międzyczasie zaktualizowana. ' +
+              'Kliknij „Spróbuj ponownie”, aby wczytać panel jeszcze raz.',
+            'This tab could not be loaded: the connection failed or the app has been updated meanwhile. ' +
+              'Click "Try again" to load the panel again.',
           )}
-          retry={() => setFailed(false)}
+          retry={() => window.location.reload()}
         />
       );
     }
