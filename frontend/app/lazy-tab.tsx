@@ -8,6 +8,7 @@ import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { L } from './i18n';
 import { LoadFailed, Loading } from './components/ui';
+import { adjustIframeSize } from './shoper-sdk';
 
 export interface LazyTab<P> {
   (props: P): JSX.Element;
@@ -44,6 +45,10 @@ export function lazyTab<P extends object>(load: () => Promise<ComponentType<P>>)
         mounted = false;
       };
     }, []);
+    // The Shoper iframe follows the tab's content once it is here (as after any render of the app).
+    useEffect(() => {
+      if (shown) adjustIframeSize();
+    }, [shown]);
     if (component) {
       const Component = component;
       return <Component {...props} />;
