@@ -60,10 +60,13 @@ export async function buildFrontend(outDir: string): Promise<void> {
   const { firstScreen, total } = report;
   process.stdout.write(
     `admin SPA: first screen ${firstScreen.files.length} JS files ${kb(firstScreen.bytes)} (${kb(firstScreen.gzipBytes)} gzipped); ` +
-      `all ${total.files.length} JS files ${kb(total.bytes)} (${kb(total.gzipBytes)} gzipped, budget ${kb(JS_BUDGET_GZIP_BYTES)}), app.css ${kb(report.cssBytes)}\n`,
+      `all ${total.files.length} JS files ${kb(total.bytes)} (${kb(total.gzipBytes)} gzipped, budget ${kb(JS_BUDGET_GZIP_BYTES)}), ` +
+      `app.css ${kb(report.cssBytes)}\n`,
   );
   if (total.gzipBytes > JS_BUDGET_GZIP_BYTES) {
-    throw new Error(`FRONTEND_TOO_BIG: the SPA's JavaScript is ${kb(total.gzipBytes)} gzipped, over the ${kb(JS_BUDGET_GZIP_BYTES)} budget`);
+    throw new Error(
+      `FRONTEND_TOO_BIG: the SPA's JavaScript is ${kb(total.gzipBytes)} gzipped, over the ${kb(JS_BUDGET_GZIP_BYTES)} budget`,
+    );
   }
   const widgetBuild = join(__dirname, 'widget', 'build.ts');
   if (existsSync(widgetBuild)) {
@@ -107,7 +110,9 @@ export async function buildAdminApp(outDir: string): Promise<FrontendBuildReport
   const outputs = new Map(Object.entries(result.metafile.outputs).map(([file, output]) => [resolve(ROOT, file), output]));
   const entry = join(target, 'app.js');
   const firstTab = [...outputs].find(([, o]) => o.entryPoint !== undefined && resolve(ROOT, o.entryPoint) === FIRST_TAB_SOURCE)?.[0];
-  if (!firstTab) throw new Error(`frontend/build.ts: no output holds ${FIRST_TAB_SOURCE}; update FIRST_TAB_SOURCE to the tab App.tsx opens on`);
+  if (!firstTab) {
+    throw new Error(`frontend/build.ts: no output holds ${FIRST_TAB_SOURCE}; set FIRST_TAB_SOURCE to the tab App.tsx opens on`);
+  }
   // Files a script loads before it runs: its static imports, transitively.
   const withImports = (roots: string[]) => {
     const seen = new Set<string>();
