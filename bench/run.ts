@@ -170,20 +170,29 @@ async function main() {
   if (runs('spa')) {
     progress('building the admin SPA');
     const spa = await buildAdminApp(join(tmpdir(), `bench-spa-${process.pid}`));
-    spaGzipBytes = spa.jsGzipBytes;
-    log(heading('Admin SPA (Preact, esbuild, minified)'));
+    spaGzipBytes = spa.firstScreen.gzipBytes;
+    log(heading('Admin SPA (Preact, esbuild, minified ES modules, one file per tab)'));
     log(
       table(
-        ['app.js KB', 'gzipped KB', 'goal gzipped KB', 'issue gzipped KB', 'app.css KB', 'largest parts (minified)'],
-        [[spa.jsBytes / KB, spa.jsGzipBytes / KB, SPA_GOAL_GZIP_KB, ISSUE_BASELINE.spaGzipKb, spa.cssBytes / KB, partsOf(spa.parts, 4)]],
+        ['JavaScript', 'files', 'KB', 'gzipped KB', 'goal gzipped KB', 'issue gzipped KB', 'largest parts (minified)'],
+        [
+          ['first screen (app.js, its chunks, the first tab)', spa.firstScreen.files.length, spa.firstScreen.bytes / KB,
+            spa.firstScreen.gzipBytes / KB, SPA_GOAL_GZIP_KB, ISSUE_BASELINE.spaGzipKb, partsOf(spa.firstScreen.parts, 4)],
+          ['all (every tab opened once)', spa.total.files.length, spa.total.bytes / KB, spa.total.gzipBytes / KB, '—', '—',
+            partsOf(spa.total.parts, 4)],
+        ],
       ),
     );
+    log(`app.css ${kb(spa.cssBytes)}. Gzipped = each file gzipped on its own (level 9), summed: what the browser downloads.`);
     goals.push({
-      goal: `admin SPA JS ≤ ${SPA_GOAL_GZIP_KB} KB gzipped`,
-      figure: kb(spa.jsGzipBytes),
+      goal: `admin SPA JS ≤ ${SPA_GOAL_GZIP_KB} KB gzipped (first screen)`,
+      figure: kb(spa.firstScreen.gzipBytes),
       baseline: `${ISSUE_BASELINE.spaGzipKb} KB`,
-      ok: spa.jsGzipBytes <= SPA_GOAL_GZIP_KB * KB,
-      why: `minified: ${partsOf(spa.parts, 4)}; zod is zod/mini behind the route contracts (#contracts/*), which the SPA uses to check requests and answers`,
+      ok: spa.firstScreen.gzipBytes <= SPA_GOAL_GZIP_KB * KB,
+      why:
+        `the first screen loads ${spa.firstScreen.files.length} files (minified: ${partsOf(spa.firstScreen.parts, 4)}); ` +
+        `every tab's code ${kb(spa.total.gzipBytes)} gzipped in ${spa.total.files.length} files, each tab fetched when first opened; ` +
+        'zod is zod/mini behind the route contracts (#contracts/*), which the SPA uses to check requests and answers',
     });
   }
 
@@ -386,7 +395,7 @@ async function main() {
       log('Webhook rows: order.create with the owner\'s new-order SMS on, one order at a time after the runtime settled (no baseline: the');
       log('issue had not measured them). The local queues poll every 100 ms (harness.ts), Lambda\'s SQS pollers take about as long.');
       log('First screen: a fresh browser context per load, from navigation to the first tab rendered (its loading state gone);');
-      log(`the JavaScript it loads: ${spaGzipBytes === undefined ? 'see the SPA section (BENCH_ONLY=spa)' : `app.js ${kb(spaGzipBytes)} gzipped`} (goal ≤ ${SPA_GOAL_GZIP_KB} KB).`);
+      log(`the JavaScript it loads: ${spaGzipBytes === undefined ? 'see the SPA section (BENCH_ONLY=spa)' : `${kb(spaGzipBytes)} gzipped`} (goal ≤ ${SPA_GOAL_GZIP_KB} KB).`);
       goals.push({
         goal: `webhook → SMS at SMSAPI p99 ≤ ${ms(WEBHOOK_TO_SMS_GOAL_MS)}`,
         figure: `p50 ${ms(p(latency.toSmsMs, 50))}, p99 ${ms(p(latency.toSmsMs, 99))}`,

@@ -1,6 +1,5 @@
 // The admin app: the tabs of the manual (plus settings and the message history), one visible at a time,
 // chosen by the URL hash so a tab can be linked and survives a reload.
-import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sessionLost } from './api/client';
 import { AccountBanner, SignedOut, Toasts } from './components/chrome';
@@ -9,45 +8,58 @@ import { LimitsBanner } from './components/limits-banner';
 import { L } from './i18n';
 import { adjustIframeSize } from './shoper-sdk';
 import { confirmDiscard } from './unsaved';
-import { SmsapiTab } from './tabs/SmsapiTab';
-import { NewOrdersTab } from './tabs/NewOrdersTab';
-import { StaffAlertsTab } from './tabs/StaffAlertsTab';
-import { StatusesTab } from './tabs/StatusesTab';
-import { AbandonedCartTab, BackInStockTab } from './tabs/TemplateTab';
-import { CelebrationsTab } from './tabs/CelebrationsTab';
-import { ErrorsTab } from './tabs/ErrorsTab';
-import { SubscriptionsTab } from './tabs/SubscriptionsTab';
-import { ScheduledTab } from './tabs/ScheduledTab';
-import { StatsTab } from './tabs/StatsTab';
-import { SettingsTab } from './tabs/SettingsTab';
-import { HistoryTab } from './tabs/HistoryTab';
+import { lazyTab, type LazyTab } from './lazy-tab';
+
+type TabProps = { shop: string };
+
+// Each tab's code is its own file, fetched when the tab is first opened (see lazy-tab.tsx).
+const SmsapiTab = lazyTab<TabProps>(() => import('./tabs/SmsapiTab').then((m) => m.SmsapiTab));
+const NewOrdersTab = lazyTab<TabProps>(() => import('./tabs/NewOrdersTab').then((m) => m.NewOrdersTab));
+const StaffAlertsTab = lazyTab<TabProps>(() => import('./tabs/StaffAlertsTab').then((m) => m.StaffAlertsTab));
+const StatusesTab = lazyTab<TabProps>(() => import('./tabs/StatusesTab').then((m) => m.StatusesTab));
+const BackInStockTab = lazyTab<TabProps>(() => import('./tabs/TemplateTab').then((m) => m.BackInStockTab));
+const CelebrationsTab = lazyTab<TabProps>(() => import('./tabs/CelebrationsTab').then((m) => m.CelebrationsTab));
+const AbandonedCartTab = lazyTab<TabProps>(() => import('./tabs/TemplateTab').then((m) => m.AbandonedCartTab));
+const ErrorsTab = lazyTab<TabProps>(() => import('./tabs/ErrorsTab').then((m) => m.ErrorsTab));
+const SubscriptionsTab = lazyTab<TabProps>(() => import('./tabs/SubscriptionsTab').then((m) => m.SubscriptionsTab));
+const ScheduledTab = lazyTab<TabProps>(() => import('./tabs/ScheduledTab').then((m) => m.ScheduledTab));
+const StatsTab = lazyTab<TabProps>(() => import('./tabs/StatsTab').then((m) => m.StatsTab));
+const SettingsTab = lazyTab<TabProps>(() => import('./tabs/SettingsTab').then((m) => m.SettingsTab));
+const HistoryTab = lazyTab<TabProps>(() => import('./tabs/HistoryTab').then((m) => m.HistoryTab));
 
 export interface TabDefinition {
   id: string;
   label: () => string;
-  render: (ctx: { shop: string }) => JSX.Element;
+  /** The tab's component; its code is fetched when it first renders (or is preloaded). */
+  Tab: LazyTab<TabProps>;
 }
 
 export const TABS: TabDefinition[] = [
-  { id: 'konto', label: () => L('Konto SMSAPI', 'SMSAPI account'), render: () => <SmsapiTab /> },
-  { id: 'nowe-zamowienia', label: () => L('Nowe zamówienia', 'New orders'), render: () => <NewOrdersTab /> },
-  { id: 'zespol', label: () => L('Powiadomienia dla zespołu', 'Team alerts'), render: () => <StaffAlertsTab /> },
-  { id: 'statusy', label: () => L('Statusy zamówień', 'Order statuses'), render: () => <StatusesTab /> },
-  { id: 'dostepnosc', label: () => L('Dostępność produktu', 'Back in stock'), render: ({ shop }) => <BackInStockTab shop={shop} /> },
-  { id: 'celebrowanie', label: () => L('Celebrowanie dat', 'Date celebrations'), render: () => <CelebrationsTab /> },
-  { id: 'koszyki', label: () => L('Porzucone koszyki', 'Abandoned baskets'), render: () => <AbandonedCartTab /> },
-  { id: 'bledy', label: () => L('Komunikaty błędów', 'Error messages'), render: () => <ErrorsTab /> },
-  { id: 'powiadomienia', label: () => L('Lista powiadomień', 'Notification list'), render: () => <SubscriptionsTab /> },
-  { id: 'zaplanowane', label: () => L('Zaplanowane wysyłki', 'Scheduled sends'), render: () => <ScheduledTab /> },
-  { id: 'statystyki', label: () => L('Statystyki', 'Statistics'), render: () => <StatsTab /> },
-  { id: 'historia', label: () => L('Historia wiadomości', 'Message history'), render: () => <HistoryTab /> },
-  { id: 'ustawienia', label: () => L('Ustawienia', 'Settings'), render: () => <SettingsTab /> },
+  { id: 'konto', label: () => L('Konto SMSAPI', 'SMSAPI account'), Tab: SmsapiTab },
+  { id: 'nowe-zamowienia', label: () => L('Nowe zamówienia', 'New orders'), Tab: NewOrdersTab },
+  { id: 'zespol', label: () => L('Powiadomienia dla zespołu', 'Team alerts'), Tab: StaffAlertsTab },
+  { id: 'statusy', label: () => L('Statusy zamówień', 'Order statuses'), Tab: StatusesTab },
+  { id: 'dostepnosc', label: () => L('Dostępność produktu', 'Back in stock'), Tab: BackInStockTab },
+  { id: 'celebrowanie', label: () => L('Celebrowanie dat', 'Date celebrations'), Tab: CelebrationsTab },
+  { id: 'koszyki', label: () => L('Porzucone koszyki', 'Abandoned baskets'), Tab: AbandonedCartTab },
+  { id: 'bledy', label: () => L('Komunikaty błędów', 'Error messages'), Tab: ErrorsTab },
+  { id: 'powiadomienia', label: () => L('Lista powiadomień', 'Notification list'), Tab: SubscriptionsTab },
+  { id: 'zaplanowane', label: () => L('Zaplanowane wysyłki', 'Scheduled sends'), Tab: ScheduledTab },
+  { id: 'statystyki', label: () => L('Statystyki', 'Statistics'), Tab: StatsTab },
+  { id: 'historia', label: () => L('Historia wiadomości', 'Message history'), Tab: HistoryTab },
+  { id: 'ustawienia', label: () => L('Ustawienia', 'Settings'), Tab: SettingsTab },
 ];
 
-const tabFromHash = () => {
+/** Starts fetching the code of the tab the URL opens on, so it comes while the app signs in. */
+export const preloadFirstTab = () => {
+  const first = TABS.find((t) => t.id === tabFromHash()) ?? TABS[0]!;
+  first.Tab.preload().catch(() => undefined);
+};
+
+function tabFromHash() {
   const id = window.location.hash.replace(/^#/, '');
   return TABS.some((t) => t.id === id) ? id : 'konto';
-};
+}
 
 export function App(props: { shop: string }) {
   const [active, setActive] = useState(tabFromHash);
@@ -118,7 +130,7 @@ export function App(props: { shop: string }) {
         <div class="tab-panel" id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab.id}`} tabIndex={-1}>
           <AccountBanner onAccountTab={tab.id === 'konto'} onOpenAccount={() => select('konto')} />
           <LimitsBanner key={tab.id} />
-          {tab.render({ shop: props.shop })}
+          <tab.Tab shop={props.shop} />
         </div>
       </main>
       <Toasts />

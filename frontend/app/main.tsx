@@ -5,7 +5,7 @@ import '@preact/signals';
 import './styles.css';
 import { loggedAccountProblem, refreshSmsapiState } from './api/account';
 import { apiCall } from './api/client';
-import { App } from './App';
+import { App, preloadFirstTab } from './App';
 import { OAuthDone, SignedOut } from './components/chrome';
 import { locale, localeFrom, L } from './i18n';
 
@@ -61,6 +61,8 @@ async function start() {
     return;
   }
 
+  // The first tab's code comes while the app signs in and connects to the Shoper admin.
+  preloadFirstTab();
   const inside = runsInsideShoper({
     framed: window.self !== window.top,
     hasSignedParameters: context.signed !== undefined,

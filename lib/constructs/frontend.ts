@@ -197,6 +197,9 @@ export class Frontend extends Construct {
       distribution: this.distribution,
       distributionPaths: FRONTEND_INVALIDATION_PATHS,
       memoryLimit: 512,
+      // The SPA's chunks have content-hashed names and app.js imports them by name: files of earlier deployments stay,
+      // so a panel opened (or an app.js cached) before a deployment still finds every chunk it asks for.
+      prune: false,
     });
     // The deployment handler is CDK's own singleton Lambda function: acknowledgements go on it (and so on its role).
     const handler = deployment.handlerRole.node.scope;

@@ -1,6 +1,6 @@
 // What the admin e2e tests share: the SPA built and served by the local runtime, a fresh runtime per test file
 // (own tables), headless Chromium, and a page opened the way the Shoper admin opens the iframe.
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,14 +11,17 @@ import { launchChromium } from './browser';
 
 /**
  * Builds the SPA into a private directory, then moves each file into dist/frontend/app in one rename, so test
- * files running side by side never serve a half-written bundle.
+ * files running side by side never serve a half-written bundle. The chunks go first, then app.js that imports
+ * them, index.html last.
  */
 export async function buildAdminForTests(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'admin-spa-'));
   await buildAdminApp(scratch);
   const target = join(FRONTEND_DIST, 'app');
   mkdirSync(target, { recursive: true });
-  for (const file of ['app.js', 'app.css', 'index.html']) {
+  const last = ['app.js', 'index.html'];
+  const files = readdirSync(join(scratch, 'app')).sort((a, b) => last.indexOf(a) - last.indexOf(b));
+  for (const file of files) {
     const staged = join(target, `.${file}.${process.pid}`);
     writeFileSync(staged, readFileSync(join(scratch, 'app', file)));
     renameSync(staged, join(target, file));

@@ -2,7 +2,7 @@
 // sending resumes) and an SMSAPI balance under the owner's threshold. Read again whenever a tab opens.
 import { useEffect, useState } from 'preact/hooks';
 import { LimitsStateResponse } from '#contracts/limits';
-import { PLACE_NAMES, type NotificationKind } from '#domain/model';
+import { PLACE_NAMES, type NotificationKind } from '#domain/notification-kinds';
 import { apiCall } from '../api/client';
 import { L, locale } from '../i18n';
 import { ADMIN } from '#contracts/admin';

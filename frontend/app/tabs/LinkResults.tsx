@@ -3,7 +3,7 @@
 // line drawn over the 30-day chart; and the two link settings (opt-out line, attribution window).
 import { useState } from 'preact/hooks';
 import type { LinksResponse } from '#contracts/links';
-import { PLACE_NAMES, type NotificationKind } from '#domain/model';
+import { PLACE_NAMES, type NotificationKind } from '#domain/notification-kinds';
 import { saveLinkSettings } from '../api/links';
 import { Checkbox, FieldLine, FormError, SaveBar } from '../components/ui';
 import { useForm } from '../form';
