@@ -1,14 +1,16 @@
-// The AWS composition of the short-link function alone: the store, the short-link and sign-up repositories (one
+// The AWS composition of the short-link function alone: the store, the jobs (an opt-out cancels waiting marketing
+// SMS), the short-link and sign-up repositories (one
 // document client) and a logger. TABLE_NAME is read directly (not through config.ts and zod) to keep the redirect's
 // bundle and cold start small; the stack always sets it.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createDocumentClient } from '#adapters/dynamodb/client';
 import { createStore } from '#adapters/dynamodb/store';
+import { createJobsRepository } from '#adapters/dynamodb/jobs';
 import { createShortLinkRepository } from '#adapters/dynamodb/short-links';
 import { createSignUpRepository } from '#adapters/dynamodb/subscriptions';
 import type { Deps } from '#services/deps';
 
-type LinkDeps = Pick<Deps, 'store' | 'shortLinks' | 'signUps' | 'clock' | 'logger'>;
+type LinkDeps = Pick<Deps, 'store' | 'jobs' | 'shortLinks' | 'signUps' | 'clock' | 'logger'>;
 
 let deps: Promise<LinkDeps> | undefined;
 
@@ -19,6 +21,7 @@ export const linkDeps = (): Promise<LinkDeps> => {
     const table = process.env.TABLE_NAME ?? 'sms-notifications';
     return {
       store: createStore(doc, table),
+      jobs: createJobsRepository(doc, table),
       shortLinks: createShortLinkRepository(doc, table),
       signUps: createSignUpRepository(doc, table),
       clock: { now: () => new Date() },

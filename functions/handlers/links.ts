@@ -10,7 +10,7 @@ import { optOutByCode } from '#services/opt-out';
 import { linkDeps } from '../aws/links';
 import { expiredPage, optOutDonePage, optOutPage } from './links/pages';
 
-export type LinkDeps = Pick<Deps, 'store' | 'shortLinks' | 'signUps' | 'clock' | 'logger'>;
+export type LinkDeps = Pick<Deps, 'store' | 'jobs' | 'shortLinks' | 'signUps' | 'clock' | 'logger'>;
 type Result = APIGatewayProxyStructuredResultV2;
 
 const PATH = /^\/l\/([^/]+)\/?$/;

@@ -3,7 +3,7 @@
 // small bodies, every field validated, rate limited per IP before anything else.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { awsDeps } from '../composition';
-import { baskets, counters, dynamodb, shortLinks, signUps } from '../aws/dynamodb';
+import { baskets, counters, dynamodb, jobs, shortLinks, signUps } from '../aws/dynamodb';
 import { kms } from '../aws/kms';
 import { sendsQueue } from '../aws/sqs';
 import { scheduler } from '../aws/scheduler';
@@ -162,5 +162,5 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
   });
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('storefront', { ...dynamodb, ...shortLinks, ...signUps, ...baskets, ...counters, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets });
+export const getDeps = awsDeps('storefront', { ...dynamodb, ...jobs, ...shortLinks, ...signUps, ...baskets, ...counters, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets });
 export const handler = makeHandler(getDeps);

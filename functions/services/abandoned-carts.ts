@@ -89,10 +89,7 @@ const isTrue = (v: unknown) => v === true || v === 1 || v === '1' || v === 'true
 
 /** Cancels a pending reminder (and frees its place under the daily cap). */
 export async function cancelReminder(deps: Deps, shop: string, jobId: string, reason: string, timeZone: string): Promise<Job | undefined> {
-  const job = await deps.store.transitionJob(shop, jobId, ['SCHEDULED', 'QUEUED'], 'CANCELLED', {
-    cancelReason: reason,
-    updatedAt: deps.clock.now().toISOString(),
-  });
+  const job = await deps.jobs.cancel(shop, jobId, ['SCHEDULED', 'QUEUED'], deps.clock.now().toISOString(), reason);
   if (job) {
     await deps.scheduler.cancel({ shop, jobId });
     await releaseCapPlace(deps, shop, localDate(new Date(job.dueAt), timeZone));

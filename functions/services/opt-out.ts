@@ -11,7 +11,7 @@ import type { Deps } from './deps';
 
 /** The confirmation POST of a `{stop_link}` page: only a live opt-out link of a shop records anything. */
 export async function optOutByCode(
-  deps: Pick<Deps, 'store' | 'shortLinks' | 'signUps' | 'clock' | 'logger'>,
+  deps: Pick<Deps, 'store' | 'jobs' | 'shortLinks' | 'signUps' | 'clock' | 'logger'>,
   code: string,
 ): Promise<{ done: true; link: ShortLink } | { done: false; link?: ShortLink }> {
   const link = await deps.shortLinks.get(code);
@@ -21,7 +21,7 @@ export async function optOutByCode(
 }
 
 export async function optOutByLink(
-  deps: Pick<Deps, 'store' | 'shortLinks' | 'signUps' | 'clock' | 'logger'>,
+  deps: Pick<Deps, 'store' | 'jobs' | 'shortLinks' | 'signUps' | 'clock' | 'logger'>,
   link: ShortLink,
 ): Promise<{ first: boolean; cancelled: number }> {
   const now = deps.clock.now();
@@ -33,7 +33,7 @@ export async function optOutByLink(
   let cancelled = 0;
   for (const job of await deps.store.listPendingJobs(link.shop)) {
     if (job.phone !== link.phone || !isMarketing(job.kind)) continue;
-    const done = await deps.store.transitionJob(link.shop, job.jobId, ['SCHEDULED', 'QUEUED'], 'CANCELLED', { cancelReason: 'OPTED_OUT', updatedAt: at });
+    const done = await deps.jobs.cancel(link.shop, job.jobId, ['SCHEDULED', 'QUEUED'], at, 'OPTED_OUT');
     if (done) cancelled++;
   }
   // The number's waiting back-in-stock sign-ups are withdrawn ("Lista powiadomień" shows when).

@@ -138,7 +138,7 @@ export async function cancelJob(
   from: JobState[] = ['SCHEDULED', 'QUEUED'],
 ): Promise<CancelOutcome> {
   const at = deps.clock.now().toISOString();
-  const cancelled = await deps.store.transitionJob(shop, jobId, from, 'CANCELLED', { cancelReason: reason, updatedAt: at });
+  const cancelled = await deps.jobs.cancel(shop, jobId, from, at, reason);
   if (!cancelled) {
     const current = await deps.store.getJob(shop, jobId);
     return !current ? 'not-found' : current.state === 'CANCELLED' ? 'cancelled' : 'not-cancellable';

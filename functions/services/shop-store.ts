@@ -79,11 +79,6 @@ export interface ShopStore {
   /** Creates the job unless it exists (job ids are deterministic: a duplicate event maps to the same id). */
   createJob(job: Job): Promise<'created' | 'exists'>;
   getJob(shop: string, jobId: string): Promise<Job | undefined>;
-  /**
-   * Moves a job from one of `from` to `to`, setting fields, only if its state is still one of `from`. The new job,
-   * or undefined when it was in another state.
-   */
-  transitionJob(shop: string, jobId: string, from: JobState[], to: JobState, set: Partial<Job> & { removeLease?: boolean }): Promise<Job | undefined>;
   listJobs(shop: string, filter?: JobListFilter): Promise<Job[]>;
   /** The shop of a job, from its id alone (delivery reports carry only our idx). */
   findJobShop(jobId: string): Promise<string | undefined>;

@@ -2,6 +2,7 @@
 // (planned by several planners at once), each event planned 10 times in parallel, and the same job reference
 // (single and back-in-stock batch) enqueued 10 times at once. One job per SMS, one SMS per job; the conflicts
 // really happened (counted on the store's conditional writes).
+import { createHash } from 'node:crypto';
 import type { LocalRuntime } from '#local/runtime';
 import type { Job } from '#domain/model';
 import { parseShopEvent, type SupportedEvent } from '#domain/shoper-events';
@@ -123,7 +124,8 @@ test(`the same job reference enqueued ${TIMES} times at once, single and batch: 
   const at = rt.deps.clock.now().toISOString();
   const job = (n: number): Job => ({
     shop: shop.licence,
-    jobId: `dupref${Date.now().toString(36)}${n}`,
+    // A job id as the sends queue accepts it (domain/job-id.ts JOB_ID: 32 hex).
+    jobId: createHash('sha256').update(`dupref${Date.now()}:${n}`).digest('hex').slice(0, 32),
     kind: 'order-status',
     phone: `+4851099900${n}`,
     text: `Powtórzona referencja ${n}`,

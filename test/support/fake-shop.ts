@@ -99,15 +99,6 @@ export function createFakeShopWorld() {
       return 'created';
     },
     getJob: (shop, jobId) => jobs.get(shop, jobId),
-    async transitionJob(shop, jobId, from, to, set) {
-      const current = jobs.jobs.get(`${shop}\u0000${jobId}`);
-      if (!current || !from.includes(current.state)) return undefined;
-      const { removeLease, ...fields } = set;
-      const next: Job = { ...clone(current), ...fields, state: to };
-      if (removeLease) delete next.leaseUntil;
-      jobs.put(next);
-      return clone(next);
-    },
     async listJobs(shop, filter = {}) {
       let list = jobsOf(shop);
       if (filter.states) list = list.filter((j) => filter.states!.includes(j.state));

@@ -312,6 +312,11 @@ export function createStorefrontDeps(options: {
     signUps,
     baskets,
     counters,
+    // The jobs port's cancel, on the fake store's jobs (the use cases here only cancel waiting jobs).
+    jobs: {
+      cancel: (shop: string, jobId: string, from: JobState[], at: string, reason: string) =>
+        store.transitionJob(shop, jobId, from, 'CANCELLED', { cancelReason: reason, updatedAt: at }),
+    },
     sendsQueue: { send: async (message: unknown) => void queued.push(message) },
     scheduler: {
       schedule: async (ref: { shop: string; jobId: string }, at: Date) => void scheduled.push({ ref, at }),

@@ -73,6 +73,11 @@ export interface RawTable {
   queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]>;
   queryPages(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Item[]>;
   isConditionFailure(error: unknown): boolean;
+  /**
+   * Moves a job from one of `from` to `to`, setting fields, only if its state is still one of `from`: the adapters'
+   * building block (and the tests' way to put a job in a state). Services go through the jobs port's intents.
+   */
+  transitionJob(shop: string, jobId: string, from: JobState[], to: JobState, set: Partial<Job> & { removeLease?: boolean }): Promise<Job | undefined>;
 }
 
 export function createStore(doc: DocumentClient, tableName: string): ShopStore & RawTable {
