@@ -4,12 +4,10 @@
 // a function did not name fails loudly on first use. The local runtime has its own root (local/composition.ts).
 import { readConfig, type Config } from '#config';
 import { createJsonLogger } from '#adapters/json-logger';
-import { createShoperHttp } from '#adapters/shoper-http';
-import { createSmsapiOAuthHttp } from '#adapters/smsapi-oauth-http';
 import type { Deps } from '#services/deps';
 import type { Clock } from '#services/ports';
 
-/** The ports a function may or may not need; the rest of Deps (config, clock, logger, HTTP ports) every function gets. */
+/** The ports a function may or may not need; the rest of Deps (config, clock, logger) every function gets. */
 export type AwsPortName =
   | 'store'
   | 'jobs'
@@ -29,7 +27,10 @@ export type AwsPortName =
   // The shop side's repositories (functions/aws/dynamodb.ts).
   | 'shopPurge'
   | 'smsapiAccount'
-  | 'staffAlerts';
+  | 'staffAlerts'
+  // HTTP to Shoper and SMSAPI's OAuth endpoint (functions/aws/http.ts): no SDK client, but code only some functions run.
+  | 'shoperHttp'
+  | 'smsapiOAuth';
 export interface AwsContext {
   config: Config;
   clock: Clock;
@@ -56,6 +57,8 @@ export const PORT_NAMES: readonly AwsPortName[] = [
   'shopPurge',
   'smsapiAccount',
   'staffAlerts',
+  'shoperHttp',
+  'smsapiOAuth',
 ];
 
 function notWired(fn: string, port: AwsPortName): never {
@@ -87,8 +90,6 @@ export function awsDeps(fn: string, ports: AwsPorts): (() => Promise<Deps>) & { 
         config,
         clock,
         logger,
-        shoperHttp: createShoperHttp(),
-        smsapiOAuth: createSmsapiOAuthHttp(),
         store: port('store'),
         jobs: port('jobs'),
         sendLimits: port('sendLimits'),
@@ -108,6 +109,8 @@ export function awsDeps(fn: string, ports: AwsPorts): (() => Promise<Deps>) & { 
         shopPurge: port('shopPurge'),
         smsapiAccount: port('smsapiAccount'),
         staffAlerts: port('staffAlerts'),
+        shoperHttp: port('shoperHttp'),
+        smsapiOAuth: port('smsapiOAuth'),
       };
     })().catch((error) => {
       deps = undefined;

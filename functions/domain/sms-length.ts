@@ -35,8 +35,9 @@ const GSM7_BASIC =
 // Extension table: ESC + character, two septets each (form feed included).
 const GSM7_EXTENSION = '\f^{}\\[~]|€';
 
-const BASIC_SET = new Set(Array.from(GSM7_BASIC));
-const EXTENSION_SET = new Set(Array.from(GSM7_EXTENSION));
+// Built in pure-annotated calls: a bundle that imports this module only for DEFAULT_MAX_PARTS drops the alphabet.
+const BASIC_SET = /* @__PURE__ */ (() => new Set(Array.from(GSM7_BASIC)))();
+const EXTENSION_SET = /* @__PURE__ */ (() => new Set(Array.from(GSM7_EXTENSION)))();
 
 /** Septets a character takes in GSM-7, or undefined when it is outside the alphabet. */
 export function gsm7Septets(character: string): 1 | 2 | undefined {

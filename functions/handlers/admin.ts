@@ -2,6 +2,7 @@
 import httpRouterHandler from '@middy/http-router';
 import type { Context } from 'aws-lambda';
 import { awsDeps } from '../composition';
+import { shoperHttp, smsapiOAuth } from '../aws/http';
 import { dynamodb, jobs, sendLimits, shortLinks, signUps, smsapiAccount, staffAlerts, stats } from '../aws/dynamodb';
 import { eventsQueue, sendsQueue } from '../aws/sqs';
 import { kms } from '../aws/kms';
@@ -66,7 +67,7 @@ export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] =
 };
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('admin', {
+export const getDeps = awsDeps('admin', { ...shoperHttp, ...smsapiOAuth,
   ...dynamodb,
   ...jobs,
   ...sendLimits,

@@ -5,6 +5,7 @@ import { AppError, badRequest } from '#domain/errors';
 import type { Deps } from '#services/deps';
 import { handleAppstoreEvent } from '#services/appstore';
 import { awsDeps } from '../composition';
+import { shoperHttp } from '../aws/http';
 import { dynamodb, shopPurge } from '../aws/dynamodb';
 import { eventsQueue } from '../aws/sqs';
 import { kms } from '../aws/kms';
@@ -42,5 +43,5 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
   });
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('appstore', { ...dynamodb, ...shopPurge, ...eventsQueue, ...kms, ...ssmSecrets });
+export const getDeps = awsDeps('appstore', { ...shoperHttp, ...dynamodb, ...shopPurge, ...eventsQueue, ...kms, ...ssmSecrets });
 export const handler = makeHandler(getDeps);

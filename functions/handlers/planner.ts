@@ -3,6 +3,7 @@
 // own: SHOP_SETUP_EVENT, SHOP_PURGE_EVENT). A long restock's next page (BACK_IN_STOCK_PAGE_EVENT) is planned like an
 // event (plan-event.ts). Messages are validated with their schemas (functions/contracts/queue.ts).
 import { awsDeps } from '../composition';
+import { shoperHttp } from '../aws/http';
 import { baskets, counters, dynamodb, jobs, shopPurge, shortLinks, signUps, staffAlerts } from '../aws/dynamodb';
 import { kms } from '../aws/kms';
 import { eventsQueue, sendsQueue } from '../aws/sqs';
@@ -47,7 +48,7 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
   );
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('planner', {
+export const getDeps = awsDeps('planner', { ...shoperHttp,
   ...dynamodb,
   ...jobs,
   ...shopPurge,

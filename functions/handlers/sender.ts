@@ -1,5 +1,6 @@
 // The `sends` queue consumer: sends each job's SMS (immediate jobs and fired schedules alike).
 import { awsDeps } from '../composition';
+import { smsapiOAuth } from '../aws/http';
 import { dynamodb, jobs, sendLimits, shortLinks, smsapiAccount } from '../aws/dynamodb';
 import { kms } from '../aws/kms';
 import { sendsQueue } from '../aws/sqs';
@@ -33,5 +34,5 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
   );
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('sender', { ...dynamodb, ...jobs, ...sendLimits, ...shortLinks, ...smsapiAccount, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets, ...smsapi });
+export const getDeps = awsDeps('sender', { ...smsapiOAuth, ...dynamodb, ...jobs, ...sendLimits, ...shortLinks, ...smsapiAccount, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets, ...smsapi });
 export const handler = makeHandler(getDeps);

@@ -3,6 +3,7 @@
 // small bodies, every field validated, rate limited per IP before anything else.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { awsDeps } from '../composition';
+import { shoperHttp } from '../aws/http';
 import { baskets, counters, dynamodb, jobs, shortLinks, signUps } from '../aws/dynamodb';
 import { kms } from '../aws/kms';
 import { sendsQueue } from '../aws/sqs';
@@ -162,5 +163,5 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
   });
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('storefront', { ...dynamodb, ...jobs, ...shortLinks, ...signUps, ...baskets, ...counters, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets });
+export const getDeps = awsDeps('storefront', { ...shoperHttp, ...dynamodb, ...jobs, ...shortLinks, ...signUps, ...baskets, ...counters, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets });
 export const handler = makeHandler(getDeps);

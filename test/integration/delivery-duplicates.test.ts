@@ -1,6 +1,8 @@
 // A job reference delivered twice, or concurrently, sends one SMS; a crash between SMSAPI's answer and our write
 // does not send a second one (check_idx -> 53); a delivery report that overtakes the sender settles the job and
 // it is counted once; the counters are exact under concurrency.
+import { createHash } from 'node:crypto';
+import { transitionJob } from '#adapters/dynamodb/jobs';
 import type { LocalRuntime } from '../../local/runtime';
 import type { Job } from '#domain/model';
 import { sendJob } from '#services/send-job';
@@ -18,7 +20,8 @@ async function storedJob(phone = `+4860${String(++seq).padStart(6, '0')}0`): Pro
   const at = rt.deps.clock.now().toISOString();
   const job: Job = {
     shop: licence,
-    jobId: `dup${Date.now().toString(36)}${seq}`,
+    // A job id as the sends queue accepts it (domain/job-id.ts JOB_ID: 32 hex).
+    jobId: createHash('sha256').update(`dup${Date.now()}:${seq}`).digest('hex').slice(0, 32),
     kind: 'order-status',
     phone,
     text: `Wiadomość ${seq}`,
@@ -98,7 +101,7 @@ test('an answer lost after SMSAPI accepted the SMS: the retry gets 53, the job i
 test('a delivery report that overtakes the sender settles the job; the late SENT write only fills in figures; counted once', async () => {
   // SMSAPI accepted the SMS and we stored its MsgId, but the report arrives before the job became SENT.
   const job = await storedJob();
-  const sending = await rt.deps.store.transitionJob(licence, job.jobId, ['QUEUED'], 'SENDING', { attempts: 1 });
+  const sending = await transitionJob(rt.deps.store.doc, rt.deps.store.tableName, licence, job.jobId, { from: ['QUEUED'], to: 'SENDING', set: { attempts: 1 } });
   expect(sending).toBeDefined();
   await rememberMessageId(rt.deps, job, '7074294081650020450');
   // The statistics are counted from the table's stream: read them once it is counted (idle).
@@ -209,7 +212,7 @@ describe('a batch SMSAPI refuses as a whole goes out one by one: none lost, none
     const jobs: Job[] = [];
     for (let i = 0; i < count; i++) {
       const job = await storedJob();
-      await rt.deps.store.transitionJob(licence, job.jobId, ['QUEUED'], 'QUEUED', { text: 'Ten sam tekst dla wszystkich' });
+      await transitionJob(rt.deps.store.doc, rt.deps.store.tableName, licence, job.jobId, { from: ['QUEUED'], to: 'QUEUED', set: { text: 'Ten sam tekst dla wszystkich' } });
       jobs.push({ ...job, text: 'Ten sam tekst dla wszystkich' });
     }
     return jobs;

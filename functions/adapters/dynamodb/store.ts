@@ -12,13 +12,12 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DocumentClient } from './client';
 import { ORDER_INDEX, PENDING_INDEX, REF_INDEX, withoutKeys } from './table';
-import { PENDING_STATES, transitionJob } from './jobs';
+import { PENDING_STATES } from './jobs';
 import type {
   Celebration,
   DailyStats,
   ErrorLogEntry,
   Job,
-  JobState,
   MessageTemplate,
   Shop,
   ShopSettings,
@@ -73,11 +72,6 @@ export interface RawTable {
   queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]>;
   queryPages(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Item[]>;
   isConditionFailure(error: unknown): boolean;
-  /**
-   * Moves a job from one of `from` to `to`, setting fields, only if its state is still one of `from`: the adapters'
-   * building block (and the tests' way to put a job in a state). Services go through the jobs port's intents.
-   */
-  transitionJob(shop: string, jobId: string, from: JobState[], to: JobState, set: Partial<Job> & { removeLease?: boolean }): Promise<Job | undefined>;
 }
 
 export function createStore(doc: DocumentClient, tableName: string): ShopStore & RawTable {
@@ -364,21 +358,6 @@ export function createStore(doc: DocumentClient, tableName: string): ShopStore &
 
     getJob: (shop: string, jobId: string) => get<Job>(shop, keys.job(jobId)),
 
-    /**
-     * Moves a job from one of `from` to `to`, setting fields, only if its state is still one of `from`
-     * (and `extraCondition` holds). Returns the new job, or undefined when the condition failed.
-     */
-    transitionJob: (
-      shop: string,
-      jobId: string,
-      from: JobState[],
-      to: JobState,
-      set: Partial<Job> & { removeLease?: boolean },
-      extraCondition?: { expression: string; values: Record<string, unknown> },
-    ): Promise<Job | undefined> => {
-      const { removeLease, ...fields } = set;
-      return transitionJob(doc, TableName, shop, jobId, { from, to, set: fields, removeLease, extraCondition });
-    },
 
     async listJobs(shop: string, filter: JobListFilter = {}): Promise<Job[]> {
       const items = await queryAll({
