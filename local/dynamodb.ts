@@ -109,6 +109,17 @@ export async function ensureTables(endpoint: string, appTable: string, runtimeTa
   if (!described.Table?.StreamSpecification?.StreamEnabled) {
     await client.send(new UpdateTableCommand({ TableName: appTable, StreamSpecification: app.StreamSpecification }));
   }
+  // …or before an index was added (byMessage): add the missing ones, one per update as DynamoDB requires.
+  const existing = new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  for (const index of app.GlobalSecondaryIndexes.filter((i) => !existing.has(i.IndexName))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: appTable,
+        AttributeDefinitions: app.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
   await create({
     TableName: runtimeTable,
     BillingMode: 'PAY_PER_REQUEST',
