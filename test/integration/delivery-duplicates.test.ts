@@ -18,7 +18,8 @@ async function storedJob(phone = `+4860${String(++seq).padStart(6, '0')}0`): Pro
   const at = rt.deps.clock.now().toISOString();
   const job: Job = {
     shop: licence,
-    jobId: `dup${Date.now().toString(36)}${seq}`,
+    // A job id as the app makes them (JOB_ID: 32 hex digits), or the sends queue's consumer refuses its reference.
+    jobId: `${Date.now().toString(16)}${String(seq).padStart(6, '0')}`.padEnd(32, '0'),
     kind: 'order-status',
     phone,
     text: `Wiadomość ${seq}`,
