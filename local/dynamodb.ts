@@ -120,6 +120,12 @@ export async function ensureTables(endpoint: string, appTable: string, runtimeTa
       }),
     );
   }
+  // A new index is queried only once it is built.
+  for (let wait = 0; existing.size < app.GlobalSecondaryIndexes.length && wait < 300; wait++) {
+    const now = await client.send(new DescribeTableCommand({ TableName: appTable }));
+    if ((now.Table?.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE')) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   await create({
     TableName: runtimeTable,
     BillingMode: 'PAY_PER_REQUEST',
