@@ -190,7 +190,7 @@ export class SmsNotificationsStack extends Stack {
       // The secrets: a report call is checked against the HMAC token the sender put in its notify_url.
       environment: { ...common, ...secrets },
     }).fn;
-    data.grantData(reports, { refIndex: true, actions: TABLE_ACTIONS.reports });
+    data.grantData(reports, { messageIndex: true, actions: TABLE_ACTIONS.reports });
     grantSecretsRead(reports);
 
     const admin = new HandlerFunction(this, 'Admin', {

@@ -109,6 +109,23 @@ export async function ensureTables(endpoint: string, appTable: string, runtimeTa
   if (!described.Table?.StreamSpecification?.StreamEnabled) {
     await client.send(new UpdateTableCommand({ TableName: appTable, StreamSpecification: app.StreamSpecification }));
   }
+  // …or before an index was added (byMessage): add the missing ones, one per update as DynamoDB requires.
+  const existing = new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  for (const index of app.GlobalSecondaryIndexes.filter((i) => !existing.has(i.IndexName))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: appTable,
+        AttributeDefinitions: app.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
+  // A new index is queried only once it is built.
+  for (let wait = 0; existing.size < app.GlobalSecondaryIndexes.length && wait < 300; wait++) {
+    const now = await client.send(new DescribeTableCommand({ TableName: appTable }));
+    if ((now.Table?.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE')) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   await create({
     TableName: runtimeTable,
     BillingMode: 'PAY_PER_REQUEST',

@@ -2,12 +2,11 @@
 // shop (reportsUrl), so a call that does not come from a URL we handed to SMSAPI is refused before anything is read.
 // SMSAPI calls it with GET, one to five reports per call, each field a comma-separated list; the documented fields
 // are MsgId, status, donedate, username, points, from, to (erigones/esdc-ce; no `idx`). A report is matched by
-// MsgId to the job SMSAPI accepted it for (the MSG# lookup written when SMSAPI answered); `idx`, when present, is
-// only a cross-check. A job is never settled by a MsgId SMSAPI did not give us for it.
+// MsgId to the job SMSAPI accepted it for (the job stores SMSAPI's id with its SENT write and is found by it through
+// an index); `idx`, when present, is only a cross-check. A job is never settled by a MsgId SMSAPI did not give us for it.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { reportStatus } from '#domain/smsapi-codes';
 import { badRequest, unauthorized } from '#domain/errors';
-import type { Job } from '#domain/model';
 import type { Deps } from './deps';
 
 export interface DeliveryReport {
@@ -23,12 +22,11 @@ export interface DeliveryReport {
 
 /** SMSAPI's own maximum per call: a bigger call is not SMSAPI's and would cost one lookup per report. */
 export const MAX_REPORTS_PER_CALL = 5;
-/** How long a MsgId stays matchable: SMSAPI gives up on a message after at most 72 hours; reports can lag. */
-const MESSAGE_REF_DAYS = 14;
 /**
  * A report for a MsgId we do not know yet, done less than this long ago, may have overtaken our write of SMSAPI's
- * answer (the lookup is written right after it): the call is answered "try again" so SMSAPI repeats it. Older unknown
- * ones (an answer we lost for good) are acknowledged and ignored, so SMSAPI does not retry them forever.
+ * answer (the SENT write stores the id, and the index follows it within a moment): the call is answered "try again"
+ * so SMSAPI repeats it. Older unknown ones (an answer we lost for good) are acknowledged and ignored, so SMSAPI does
+ * not retry them forever.
  */
 const UNMATCHED_RETRY_MS = 10 * 60_000;
 
@@ -93,20 +91,6 @@ export function parseReports(params: Record<string, string | undefined>): Delive
 }
 
 /**
- * Remembers that SMSAPI accepted `msgId` for this job: what a later report is matched by. With the shop's time zone,
- * so the report counts into the same local day without reading the settings.
- */
-export async function rememberMessageId(deps: Deps, job: Pick<Job, 'shop' | 'jobId'>, msgId: string, timeZone?: string): Promise<void> {
-  const now = deps.clock.now();
-  await deps.jobs.rememberMessage(
-    job.shop,
-    msgId,
-    { jobId: job.jobId, acceptedAt: now.toISOString(), ...(timeZone ? { timeZone } : {}) },
-    new Date(now.getTime() + MESSAGE_REF_DAYS * 86_400_000),
-  );
-}
-
-/**
  * Applies the reports of one (verified) shop: how many changed a job, and how many are for a message SMSAPI finished
  * only just now whose MsgId we have not stored yet (the caller asks SMSAPI to repeat the call). Others are skipped.
  */
@@ -125,22 +109,23 @@ async function applyReport(deps: Deps, shop: string, report: DeliveryReport): Pr
   if (!MSG_ID.test(report.msgId) || !Number.isFinite(report.status)) return 'skipped';
   const status = reportStatus(report.status);
   if (status.outcome !== 'DELIVERED' && status.outcome !== 'UNDELIVERED') return 'skipped';
-  const ref = await deps.jobs.findMessage(shop, report.msgId);
-  if (!ref) {
+  // One Query (plus one read of a previous release's MSG# item only when the index has nothing), then one write.
+  const jobId = await deps.jobs.findJobByMessage(shop, report.msgId);
+  if (!jobId) {
     const age = report.doneAt ? deps.clock.now().getTime() - report.doneAt.getTime() : Infinity;
     return age < UNMATCHED_RETRY_MS ? 'early' : 'skipped';
   }
-  if (report.idx !== undefined && report.idx !== ref.jobId) {
+  if (report.idx !== undefined && report.idx !== jobId) {
     deps.logger.warn('delivery report idx does not match its message', { shop, msgId: report.msgId });
     return 'skipped';
   }
 
   const at = (report.doneAt ?? deps.clock.now()).toISOString();
-  // SENT by this message -> its outcome; or the report overtook the sender: SMSAPI accepted the SMS (the lookup above
-  // was written from its answer) but our SENT write has not happened yet, or failed and the job waits for a retry
-  // (which would get 53). Then it is settled here as sent and delivered; the sender's late write fills in the figures.
-  // The Statistics tab counts the change from the table's stream (functions/services/stats-stream.ts).
-  const settled = await deps.jobs.settleFromReport(shop, ref.jobId, {
+  // SENT by this message -> its outcome; or the job is QUEUED with this id: our SENT write failed after SMSAPI accepted
+  // the SMS and the job waits for a retry (which will get 53). Then it is settled here as sent and delivered. (A
+  // previous release's MSG# item may also name a job still SENDING: settled the same way, the late SENT write fills in
+  // the figures.) The Statistics tab counts the change from the table's stream (functions/services/stats-stream.ts).
+  const settled = await deps.jobs.settleFromReport(shop, jobId, {
     msgId: report.msgId,
     outcome: status.outcome,
     deliveredAt: at,

@@ -18,15 +18,6 @@ export type ClaimResult =
   /** Not claimed: the state the job is in (undefined when there is none). */
   | { claimed: false; state?: Job['state'] };
 
-/** The SMSAPI message id -> job lookup a delivery report is matched by. */
-export interface MessageRef {
-  jobId: string;
-  /** When SMSAPI accepted the message (ISO). */
-  acceptedAt: string;
-  /** The shop's time zone when it was sent: the report counts into the same local day without reading settings. */
-  timeZone?: string;
-}
-
 export interface ReportSettlement {
   /** Only when the job was SENT by this message id, or still SENDING/QUEUED without another id (overtaken). */
   msgId: string;
@@ -43,7 +34,10 @@ export interface JobsRepository {
    * taken over (SMSAPI's check_idx keeps the SMS single).
    */
   claimForSending(shop: string, jobId: string, lease: { at: string; leaseUntil: string }): Promise<ClaimResult>;
-  /** SENDING -> SENT with SMSAPI's figures; undefined when the job was not SENDING (a report overtook it). */
+  /**
+   * SENDING -> SENT with SMSAPI's figures; undefined when the job was not SENDING (a report settled it first). With
+   * `smsapiId` the same write makes the job findable by that id (findJobByMessage): nothing is written before it.
+   */
   markSent(shop: string, jobId: string, sentAt: string, figures: SentFigures): Promise<Job | undefined>;
   /**
    * A report settled the job before the sender's SENT write: fill in SMSAPI's figures once. The state it found
@@ -52,6 +46,11 @@ export interface JobsRepository {
   completeAfterReport(shop: string, jobId: string, sentAt: string, figures: SentFigures): Promise<'DELIVERED' | 'UNDELIVERED' | undefined>;
   /** SENDING -> FAILED for good; false when it was not SENDING. */
   markFailed(shop: string, jobId: string, at: string, error: JobError): Promise<boolean>;
+  /**
+   * SENDING -> QUEUED keeping SMSAPI's id: SMSAPI accepted the SMS but the SENT write failed. A report still finds the
+   * job (and settles it), and the retry, which gets 53 without an id, keeps it. False when it was not SENDING.
+   */
+  releaseAccepted(shop: string, jobId: string, at: string, smsapiId: string): Promise<boolean>;
   /** SENDING -> QUEUED (lease dropped) so the next delivery tries again; `error` says why the last try failed. */
   requeueForRetry(shop: string, jobId: string, at: string, error?: JobError): Promise<boolean>;
   /** SENDING -> SKIPPED with the reason it was held back. */
@@ -66,8 +65,12 @@ export interface JobsRepository {
   /** A waiting job (one of `from`) -> CANCELLED with the reason. */
   cancel(shop: string, jobId: string, from: Job['state'][], at: string, reason: string): Promise<Job | undefined>;
 
-  rememberMessage(shop: string, msgId: string, ref: MessageRef, expiresAt: Date): Promise<void>;
-  findMessage(shop: string, msgId: string): Promise<MessageRef | undefined>;
+  /**
+   * The job of this shop SMSAPI accepted `msgId` for (the id of a job that stores it), or undefined. Eventually
+   * consistent: a job stored a moment ago may not be found yet (the report is repeated). Falls back to the previous
+   * release's `MSG#` lookup items (one more read, only when nothing was found).
+   */
+  findJobByMessage(shop: string, msgId: string): Promise<string | undefined>;
 }
 
 /** The SMSAPI balance as last read, with the local day of the last low-balance alert (one a day at most). */

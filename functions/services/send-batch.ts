@@ -22,6 +22,12 @@ import { shortLinkBase } from './short-links';
 // What travels on the `sends` queue for a batch, and its size limit, are in functions/contracts/queue.ts.
 export { MAX_BATCH, type JobBatchRef } from '#contracts/queue';
 const LEASE_MS = 120_000;
+/**
+ * How many members of an accepted request are settled at once: their SENT writes store the MsgIds their delivery
+ * reports are matched by, so a batch's ids must be stored quickly (one after another, SMSAPI's reports for the last
+ * members of a 100-number batch came before their ids and were answered "try again" until SMSAPI gave up).
+ */
+const SETTLE_CONCURRENCY = 10;
 
 export type BatchOutcome = { result: 'done'; sent: number; failed: number; skipped: number } | { result: 'retry'; reason: string };
 
@@ -33,6 +39,23 @@ const chunks = <T>(items: T[], size: number): T[][] => {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 };
+
+/**
+ * Runs `task` for every item, at most `limit` at a time, each to its end: one that fails does not stop the others.
+ * Then throws the first failure, if any.
+ */
+async function eachBounded<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const failures: unknown[] = [];
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await task(item).catch((error: unknown) => void failures.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failures.length > 0) throw failures[0];
+}
 
 /**
  * Puts jobs on their road in batches: due-now jobs as one queue message per 100, scheduled jobs as one schedule
@@ -201,7 +224,8 @@ async function sendGroup(
   if (result.ok) {
     let sent = 0;
     let failed = 0;
-    for (const c of group) {
+    // Each member is its own job with its own conditional writes: settled SETTLE_CONCURRENCY at a time.
+    await eachBounded(group, SETTLE_CONCURRENCY, async (c) => {
       const accepted =
         result.messages.find((m) => m.idx === c.job.jobId) ??
         result.messages.find((m) => !m.idx && m.number === smsapiNumber(c.job.phone));
@@ -214,7 +238,7 @@ async function sendGroup(
         await settleFailed(deps, c.job, tz, 13, smsapiErrorMessage(13));
         failed++;
       }
-    }
+    });
     return { sent, failed, retry: false };
   }
 

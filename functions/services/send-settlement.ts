@@ -9,7 +9,6 @@ import { smsLength } from '#domain/sms-length';
 import type { Deps } from './deps';
 import type { JobRef, SmsSendResult } from './ports';
 import { recordError } from './error-log';
-import { rememberMessageId } from './delivery-reports';
 import { releaseCapPlace } from './send-gate';
 
 export type Claim = { job: Job; attempt: number } | { result: 'retry' | 'skipped'; reason: string };
@@ -54,16 +53,27 @@ export async function settleSent(
 export async function recordSent(
   deps: Deps,
   job: Job,
-  timeZone: string,
+  _timeZone: string,
   { sentText, ...counted }: { smsapiId?: string; parts: number; points: number; sentText?: string },
 ): Promise<void> {
-  // First the MsgId lookup, so that a report arriving before the SENT write still finds its job.
-  if (counted.smsapiId) await rememberMessageId(deps, job, counted.smsapiId, timeZone);
   const sentAt = deps.clock.now().toISOString();
   const figures = { ...counted, ...(sentText !== undefined && sentText !== job.text ? { sentText } : {}) };
-  if (await deps.jobs.markSent(job.shop, job.jobId, sentAt, figures)) return;
-  // A delivery report overtook us: it settled the job (counted as sent from the text alone). Fill in SMSAPI's figures
-  // (points, and parts after special-character replacement) once; the stream adds what the report could not count.
+  // One write: SENT with SMSAPI's figures, and its MsgId, by which the job's delivery report finds it (an index). A
+  // report that comes before this write is answered "try again" and repeated by SMSAPI.
+  let sent: Job | undefined;
+  try {
+    sent = await deps.jobs.markSent(job.shop, job.jobId, sentAt, figures);
+  } catch (error) {
+    // SMSAPI accepted the SMS, but we could not record it. Release the job with its MsgId (best effort: the store may
+    // still be failing): its report still finds it, and the retry, which gets 53 without an id, keeps it. The caller
+    // releases it plainly if this fails too.
+    if (counted.smsapiId) await deps.jobs.releaseAccepted(job.shop, job.jobId, sentAt, counted.smsapiId).catch(() => undefined);
+    throw error;
+  }
+  if (sent) return;
+  // A delivery report settled the job first (counted as sent from the text alone): it found the job by a previous
+  // release's MSG# item, or it was released with its MsgId above. Fill in SMSAPI's figures (points, and parts after
+  // special-character replacement) once; the stream adds what the report could not count.
   await deps.jobs.completeAfterReport(job.shop, job.jobId, sentAt, figures);
 }
 

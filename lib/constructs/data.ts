@@ -5,7 +5,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { INDEXES, ORDER_INDEX, PENDING_INDEX, REF_INDEX, TABLE_KEYS, TABLE_STREAM } from '#adapters/dynamodb/table';
+import { INDEXES, MESSAGE_INDEX, ORDER_INDEX, PENDING_INDEX, REF_INDEX, TABLE_KEYS, TABLE_STREAM } from '#adapters/dynamodb/table';
 
 /** Item-level DynamoDB actions a function may be granted on the table (never Scan, never table management). */
 export type TableAction =
@@ -34,6 +34,7 @@ export interface DataGrantOptions {
   readonly refIndex?: boolean;
   readonly orderIndex?: boolean;
   readonly pendingIndex?: boolean;
+  readonly messageIndex?: boolean;
   /** Only these actions; all of ALL_TABLE_ACTIONS when absent. */
   readonly actions?: readonly TableAction[];
 }
@@ -79,7 +80,7 @@ export class Data extends Construct {
 
   /**
    * Read and write shop items (no Scan: all of a shop's data is one Query away). A function gets only the
-   * indexes it queries (by reference: reports; by order and pending: planning and the admin's lists); listing them
+   * indexes it queries (by SMSAPI message id: reports; by order and pending: planning and the admin's lists); listing them
    * by name (not `index/*`) keeps any future index out of reach until granted on purpose. `actions` narrows what
    * it may do: the public functions get only the item actions their code sends. No condition on
    * `dynamodb:LeadingKeys` is possible: the shop (the partition key) comes with each request, not with the role.
@@ -89,6 +90,7 @@ export class Data extends Construct {
     if (options.refIndex) resources.push(`${this.table.tableArn}/index/${REF_INDEX.name}`);
     if (options.orderIndex) resources.push(`${this.table.tableArn}/index/${ORDER_INDEX.name}`);
     if (options.pendingIndex) resources.push(`${this.table.tableArn}/index/${PENDING_INDEX.name}`);
+    if (options.messageIndex) resources.push(`${this.table.tableArn}/index/${MESSAGE_INDEX.name}`);
     grantee.grantPrincipal.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: [...(options.actions ?? ALL_TABLE_ACTIONS)],

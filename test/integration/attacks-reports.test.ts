@@ -117,7 +117,7 @@ test('a report whose MsgId is not the one stored for the job changes nothing, wh
     expect((await call(await reportFor(licence, fields))).text).toBe('OK');
   }
   expect(await rt.deps.store.getJob(licence, sent.jobId)).toMatchObject({ state: 'SENT', smsapiId: sms.id });
-  // A job whose id SMSAPI never gave us (no MSG# lookup) is not settled by that id either.
+  // A job whose id SMSAPI never gave us (not stored by the sender's SENT write) is not settled by that id either.
   expect(await rt.deps.store.getJob(licence, decoy.jobId)).toMatchObject({ state: 'SENT' });
   expect(await snapshot(rt, licence)).toMatchObject({ items: before.items });
 });
@@ -155,9 +155,9 @@ test('a report for a message finished just now whose MsgId is not stored yet ask
   const early = await call(await reportFor(licence, `MsgId=8080808080&status=404&donedate=${now}`));
   expect(early.status).toBe(503);
   expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'SENDING' });
-  // Our write of SMSAPI's answer lands; SMSAPI's repeat settles the job.
-  const { rememberMessageId } = await import('#services/delivery-reports');
-  await rememberMessageId(rt.deps, job, '8080808080');
+  // Our write of SMSAPI's answer (SENT with its MsgId) lands; SMSAPI's repeat settles the job.
+  const { recordSent } = await import('#services/send-job');
+  await recordSent(rt.deps, job, 'Europe/Warsaw', { smsapiId: '8080808080', parts: 1, points: 0.16 });
   const repeat = await call(await reportFor(licence, `MsgId=8080808080&status=404&donedate=${now}`));
   expect(repeat.text).toBe('OK');
   expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'DELIVERED', smsapiId: '8080808080' });

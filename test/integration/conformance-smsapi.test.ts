@@ -8,7 +8,7 @@ import type { Job } from '#domain/model';
 import { createSmsapiGateway } from '#adapters/smsapi-http';
 import { failureMessage, isAccountProblem } from '#domain/smsapi-failure';
 import { smsapiErrorClass } from '#domain/smsapi-codes';
-import { rememberMessageId, reportsUrl } from '#services/delivery-reports';
+import { reportsUrl } from '#services/delivery-reports';
 import { startTestRuntime } from '../support/runtime';
 import { startSmsapiSimulator, type SmsapiSimulator } from '#local/simulators/smsapi/index';
 
@@ -90,14 +90,18 @@ describe('the delivery-report GET through the real reports handler', () => {
     const licence = rt.shop.createShop({ slug: 'zgodnosc', name: 'Sklep Zgodność' }).licence;
     expect((await rt.shop.install('zgodnosc')).status).toBe(200);
     const at = rt.deps.clock.now().toISOString();
-    const sent = (jobId: string, smsapiId: string, phone: string): Job => ({
-      shop: licence, jobId, kind: 'order-status', phone, text: 'Zgodność', dueAt: at, state: 'SENT', attempts: 1,
-      createdAt: at, updatedAt: at, sentAt: at, smsapiId, parts: 1, points: 0.165, source: { event: 'order.status', orderId: jobId },
+    const sending = (jobId: string, smsapiId: string, phone: string) => ({
+      job: {
+        shop: licence, jobId, kind: 'order-status', phone, text: 'Zgodność', dueAt: at, state: 'SENDING', attempts: 1,
+        createdAt: at, updatedAt: at, source: { event: 'order.status', orderId: jobId },
+      } satisfies Job,
+      smsapiId,
     });
-    const jobs = [sent('conf1', '7074294081650020450', '+48327201200'), sent('conf2', '7074294081650020451', '+48500000001')];
-    for (const job of jobs) {
+    const jobs = [sending('conf1', '7074294081650020450', '+48327201200'), sending('conf2', '7074294081650020451', '+48500000001')];
+    for (const { job, smsapiId } of jobs) {
       expect(await rt.deps.store.createJob(job)).toBe('created');
-      await rememberMessageId(rt.deps, job, job.smsapiId!);
+      // The sender's SENT write stores SMSAPI's MsgId: what the report is matched by.
+      expect(await rt.deps.jobs.markSent(licence, job.jobId, at, { smsapiId, parts: 1, points: 0.165 })).toMatchObject({ state: 'SENT' });
     }
     const query = readFileSync(join(DIR, 'delivery-report.query'), 'utf8').trim();
     expect(query).not.toMatch(/(^|&)idx=/);

@@ -1,5 +1,6 @@
 // One contract, two implementations: the same tests run against the in-memory jobs repository the unit tests use
 // (test/support/fake-jobs.ts) and the DynamoDB adapter on DynamoDB Local, so the fake cannot drift from the real one.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Job } from '#domain/model';
 import type { JobsRepository } from '#services/jobs-repository';
 import type { LocalRuntime } from '../../local/runtime';
@@ -29,6 +30,8 @@ const job = (jobId: string, over: Partial<Job> = {}): Job => ({
 interface Subject {
   repo: JobsRepository;
   seed(job: Job): Promise<void>;
+  /** A `MSG#` lookup item as the previous release wrote it (before SENT). */
+  seedLegacyMessage(shop: string, msgId: string, jobId: string): Promise<void>;
 }
 
 let rt: LocalRuntime;
@@ -42,10 +45,24 @@ const subjects: [string, () => Subject][] = [
     'in-memory fake',
     () => {
       const repo = createFakeJobs();
-      return { repo, seed: async (j) => repo.put(j) };
+      return {
+        repo,
+        seed: async (j) => repo.put(j),
+        seedLegacyMessage: async (shop, msgId, jobId) => void repo.legacyMessages.set(`${shop}\u0000${msgId}`, jobId),
+      };
     },
   ],
-  ['DynamoDB Local', () => ({ repo: rt.deps.jobs, seed: async (j) => void (await rt.deps.store.createJob(j)) })],
+  [
+    'DynamoDB Local',
+    () => ({
+      repo: rt.deps.jobs,
+      seed: async (j) => void (await rt.deps.store.createJob(j)),
+      seedLegacyMessage: async (shop, msgId, jobId) => {
+        const Item = { pk: `SHOP#${shop}`, sk: `MSG#${msgId}`, jobId, acceptedAt: T0, timeZone: 'Europe/Warsaw', expiresAt: 2_000_000_000 };
+        await rt.deps.store.doc.send(new PutCommand({ TableName: rt.deps.store.tableName, Item }));
+      },
+    }),
+  ],
 ];
 
 describe.each(subjects)('jobs repository: %s', (_name, make) => {
@@ -130,11 +147,54 @@ describe.each(subjects)('jobs repository: %s', (_name, make) => {
     expect(await s.repo.settleFromReport(SHOP, c, { ...report, msgId: '300' })).toBeUndefined();
   });
 
-  test('the message lookup keeps the job and the time zone it was counted in', async () => {
-    const msg = id('m');
-    expect(await s.repo.findMessage(SHOP, msg)).toBeUndefined();
-    await s.repo.rememberMessage(SHOP, msg, { jobId: 'j1', acceptedAt: T0, timeZone: 'Europe/Warsaw' }, new Date(LATER));
-    expect(await s.repo.findMessage(SHOP, msg)).toEqual({ jobId: 'j1', acceptedAt: T0, timeZone: 'Europe/Warsaw' });
-    expect(await s.repo.findMessage('another-shop', msg)).toBeUndefined();
+  test('a job is found by its SMSAPI id from the SENT write on, only in its own shop; without one it is not', async () => {
+    const [a, b, msg] = [id('a'), id('b'), id('m')];
+    for (const x of [a, b]) {
+      await s.seed(job(x));
+      await s.repo.claimForSending(SHOP, x, { at: T0, leaseUntil: T1 });
+    }
+    // SMSAPI accepted it, but the SENT write has not happened: nothing to find yet (the report is asked to repeat).
+    expect(await s.repo.findJobByMessage(SHOP, msg)).toBeUndefined();
+    const sent = await s.repo.markSent(SHOP, a, T1, { smsapiId: msg, parts: 1, points: 0.16 });
+    expect(Object.keys(sent!)).not.toContain('msgRef');
+    expect(await s.repo.findJobByMessage(SHOP, msg)).toBe(a);
+    expect(await s.repo.findJobByMessage('another-shop', msg)).toBeUndefined();
+    // Settled by its report, it is still found: a repeated report finds it and changes nothing.
+    await s.repo.settleFromReport(SHOP, a, { msgId: msg, outcome: 'DELIVERED', deliveredAt: T1, reportStatus: 'DELIVERED', at: LATER });
+    expect(await s.repo.findJobByMessage(SHOP, msg)).toBe(a);
+    // 53: accepted by an earlier attempt whose answer we lost: SENT without an id, found by none.
+    await s.repo.markSent(SHOP, b, T1, { parts: 1, points: 0 });
+    const anonymous = await s.repo.get(SHOP, b);
+    expect(anonymous).toMatchObject({ state: 'SENT' });
+    expect(anonymous?.smsapiId).toBeUndefined();
+  });
+
+  test('a job whose SENT write failed is released with its SMSAPI id: found, settled by its report, and its retry keeps the id', async () => {
+    const [a, msg] = [id('a'), id('m')];
+    await s.seed(job(a));
+    await s.repo.claimForSending(SHOP, a, { at: T0, leaseUntil: T1 });
+    expect(await s.repo.releaseAccepted(SHOP, a, T1, msg)).toBe(true);
+    expect(await s.repo.releaseAccepted(SHOP, a, T1, msg)).toBe(false);
+    const released = await s.repo.get(SHOP, a);
+    expect(released).toMatchObject({ state: 'QUEUED', smsapiId: msg });
+    expect(released?.leaseUntil).toBeUndefined();
+    expect(await s.repo.findJobByMessage(SHOP, msg)).toBe(a);
+    // The retry gets 53 (no id): SENT keeps the id its report is matched by.
+    await s.repo.claimForSending(SHOP, a, { at: LATER, leaseUntil: LATER });
+    expect(await s.repo.markSent(SHOP, a, LATER, { parts: 1, points: 0 })).toMatchObject({ state: 'SENT', smsapiId: msg });
+    const report = { msgId: msg, outcome: 'DELIVERED' as const, deliveredAt: LATER, reportStatus: 'DELIVERED', at: LATER };
+    expect(await s.repo.settleFromReport(SHOP, a, report)).toMatchObject({ overtook: false, job: { state: 'DELIVERED' } });
+  });
+
+  test("a previous release's MSG# item is still read when the index has nothing, only for its own shop", async () => {
+    const [a, msg] = [id('a'), id('m')];
+    await s.seed(job(a, { state: 'SENDING', attempts: 1 }));
+    await s.seedLegacyMessage(SHOP, msg, a);
+    expect(await s.repo.findJobByMessage(SHOP, msg)).toBe(a);
+    expect(await s.repo.findJobByMessage('another-shop', msg)).toBeUndefined();
+    // Its report overtook the old release's SENT write: settled from SENDING, and from then on found by the index.
+    const report = { msgId: msg, outcome: 'DELIVERED' as const, deliveredAt: T1, reportStatus: 'DELIVERED', at: LATER };
+    expect(await s.repo.settleFromReport(SHOP, a, report)).toMatchObject({ overtook: true, job: { state: 'DELIVERED', smsapiId: msg } });
+    expect(await s.repo.findJobByMessage(SHOP, msg)).toBe(a);
   });
 });

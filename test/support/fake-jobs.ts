@@ -5,7 +5,7 @@
 // DynamoDB stream carries it (sequence number, job before and after), for the statistics aggregator.
 import type { DailyStats, ErrorLogEntry, Job, JobState, ShopSettings, SmsapiConnection } from '#domain/model';
 import { capDecision, type RecentMarketing } from '#domain/frequency-cap';
-import type { JobsRepository, MessageRef, SendLimitsRepository } from '#services/jobs-repository';
+import type { JobsRepository, SendLimitsRepository } from '#services/jobs-repository';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -17,13 +17,14 @@ export interface FakeStreamRecord {
 
 export function createFakeJobs(): JobsRepository & {
   jobs: Map<string, Job>;
-  messages: Map<string, MessageRef>;
+  /** The previous release's `MSG#` lookup items (shop + MsgId -> job id): read only when no job has the id. */
+  legacyMessages: Map<string, string>;
   stream: FakeStreamRecord[];
   put(job: Job): void;
 } {
   const jobs = new Map<string, Job>();
   const stream: FakeStreamRecord[] = [];
-  const messages = new Map<string, MessageRef>();
+  const legacyMessages = new Map<string, string>();
   const key = (shop: string, jobId: string) => `${shop}\u0000${jobId}`;
 
   /** Applies `change` when the job exists and `when` holds; the job before and after, or undefined. */
@@ -41,10 +42,13 @@ export function createFakeJobs(): JobsRepository & {
     return job;
   };
   const from = (...states: JobState[]) => (job: Job) => states.includes(job.state);
+  /** As the adapter's SET: a field given as undefined leaves the stored one as it is (53's SENT keeps a stored id). */
+  const defined = <T extends object>(fields: T): Partial<T> =>
+    Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 
   return {
     jobs,
-    messages,
+    legacyMessages,
     stream,
     put: (job) => void jobs.set(key(job.shop, job.jobId), clone(job)),
 
@@ -66,20 +70,23 @@ export function createFakeJobs(): JobsRepository & {
     },
 
     markSent: async (shop, jobId, sentAt, figures) =>
-      move(shop, jobId, from('SENDING'), (j) => without({ ...j, ...figures, state: 'SENT', sentAt, updatedAt: sentAt }, 'leaseUntil'))?.after,
+      move(shop, jobId, from('SENDING'), (j) => without({ ...j, ...defined(figures), state: 'SENT', sentAt, updatedAt: sentAt }, 'leaseUntil'))?.after,
 
     async completeAfterReport(shop, jobId, sentAt, figures) {
       const moved = move(
         shop,
         jobId,
         (j) => (j.state === 'DELIVERED' || j.state === 'UNDELIVERED') && j.sentAt === undefined,
-        (j) => ({ ...j, ...figures, sentAt }),
+        (j) => ({ ...j, ...defined(figures), sentAt }),
       );
       return moved?.after.state as 'DELIVERED' | 'UNDELIVERED' | undefined;
     },
 
     markFailed: async (shop, jobId, at, error) =>
       Boolean(move(shop, jobId, from('SENDING'), (j) => without({ ...j, state: 'FAILED', updatedAt: at, error }, 'leaseUntil'))),
+
+    releaseAccepted: async (shop, jobId, at, smsapiId) =>
+      Boolean(move(shop, jobId, from('SENDING'), (j) => without({ ...j, state: 'QUEUED', smsapiId, updatedAt: at }, 'leaseUntil'))),
 
     requeueForRetry: async (shop, jobId, at, error) =>
       Boolean(move(shop, jobId, from('SENDING'), (j) => without({ ...j, state: 'QUEUED', updatedAt: at, ...(error ? { error } : {}) }, 'leaseUntil'))),
@@ -106,10 +113,10 @@ export function createFakeJobs(): JobsRepository & {
     cancel: async (shop, jobId, states, at, cancelReason) =>
       move(shop, jobId, from(...states), (j) => ({ ...j, state: 'CANCELLED', cancelReason, updatedAt: at }))?.after,
 
-    rememberMessage: async (shop, msgId, ref) => void messages.set(key(shop, msgId), clone(ref)),
-    findMessage: async (shop, msgId) => {
-      const ref = messages.get(key(shop, msgId));
-      return ref && clone(ref);
+    // The byMessage index: every job of the shop that stores this SMSAPI id (the fake's index is never behind).
+    findJobByMessage: async (shop, msgId) => {
+      for (const job of jobs.values()) if (job.shop === shop && job.smsapiId === msgId) return job.jobId;
+      return legacyMessages.get(key(shop, msgId));
     },
   };
 }

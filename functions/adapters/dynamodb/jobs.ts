@@ -1,17 +1,27 @@
 // DynamoDB adapter of the jobs repository (functions/services/jobs-repository.ts): every state change of a job is
-// one conditional UpdateItem on its item, and the SMSAPI message id lookup is a MSG# item under the shop. The
-// condition expressions of the send path live here and nowhere above.
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+// one conditional UpdateItem on its item. A job SMSAPI accepted carries `msgRef` (the byMessage index) from the write
+// that stores its SMSAPI id, so a delivery report finds it with one Query; the MSG# lookup items of the previous
+// release are read only when the index has nothing. The condition expressions of the send path live here only.
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Job, JobState } from '#domain/model';
-import type { JobsRepository, MessageRef } from '#services/jobs-repository';
+import type { JobsRepository } from '#services/jobs-repository';
 import type { DocumentClient } from './client';
-import { withoutKeys } from './table';
+import { MESSAGE_INDEX, withoutKeys } from './table';
 
 const shopKey = (shop: string) => `SHOP#${shop}`;
 const jobKey = (jobId: string) => `JOB#${jobId}`;
-const messageKey = (msgId: string) => `MSG#${msgId}`;
-const epoch = (at: Date) => Math.floor(at.getTime() / 1000);
+/**
+ * The previous release's lookup item (`MSG#<id>`: jobId, acceptedAt; TTL 14 days), written before SENT. Only read,
+ * as a fallback: once 14 days have passed since the deploy that stopped writing them, none is left to find.
+ */
+const legacyMessageKey = (msgId: string) => `MSG#${msgId}`;
+
+/** The byMessage index key of a job SMSAPI accepted as `msgId`: the shop in it keeps shops apart. */
+export const messageRef = (shop: string, msgId: string) => `${shopKey(shop)}#MSG#${msgId}`;
+
+/** Attributes of a job item that only the table's indexes and TTL read: never part of a Job. */
+export const JOB_STORAGE_ONLY = ['ref', 'orderRef', 'pending', 'msgRef', 'expiresAt'] as const;
 
 /** Job states in which a job waits and can still be cancelled: the only ones in the byPending index. */
 export const PENDING_STATES: ReadonlySet<JobState> = new Set(['SCHEDULED', 'QUEUED']);
@@ -23,7 +33,7 @@ const isConditionFailure = (error: unknown) =>
 
 const stripJob = (item: Item | undefined): Job | undefined => {
   if (!item) return undefined;
-  return withoutKeys<Job>(item, 'ref', 'orderRef', 'pending', 'expiresAt');
+  return withoutKeys<Job>(item, ...JOB_STORAGE_ONLY);
 };
 
 export interface JobTransition {
@@ -44,7 +54,7 @@ export interface JobTransition {
 /**
  * Moves a job from one of `from` to `to`, setting fields, only if its state is still one of `from` (and the extra
  * condition holds). The job as returned (new by default), or undefined when the condition failed. Keeps the byPending
- * index membership in step with the state.
+ * index membership in step with the state, and the byMessage key (`msgRef`) with the SMSAPI id it sets.
  */
 export async function transitionJob(doc: DocumentClient, TableName: string, shop: string, jobId: string, t: JobTransition): Promise<Job | undefined> {
   const names: Record<string, string> = { '#state': 'state' };
@@ -69,6 +79,11 @@ export async function transitionJob(doc: DocumentClient, TableName: string, shop
   if (t.extraCondition) {
     condition = `(${condition}) ${t.extraCondition.expression.startsWith('OR') ? '' : 'AND '}${t.extraCondition.expression}`;
     Object.assign(values, t.extraCondition.values);
+  }
+  if (typeof t.set.smsapiId === 'string') {
+    names['#msgRef'] = MESSAGE_INDEX.partitionKey;
+    values[':msgRef'] = messageRef(shop, t.set.smsapiId);
+    sets.push('#msgRef = :msgRef');
   }
   const removals = [...(t.removeLease ? ['leaseUntil'] : []), ...(PENDING_STATES.has(t.to) ? [] : ['#pending'])];
   names['#pending'] = 'pending';
@@ -125,8 +140,12 @@ export function createJobsRepository(doc: DocumentClient, TableName: string): Jo
       return job ? { claimed: true, job } : { claimed: false, ...(state ? { state } : {}) };
     },
 
+    // With SMSAPI's id the same write puts the job into the byMessage index: no lookup item of its own.
     markSent: (shop, jobId, sentAt, figures) =>
       move(shop, jobId, { from: ['SENDING'], to: 'SENT', set: { sentAt, updatedAt: sentAt, ...figures }, removeLease: true }),
+
+    releaseAccepted: async (shop, jobId, at, smsapiId) =>
+      Boolean(await move(shop, jobId, { from: ['SENDING'], to: 'QUEUED', set: { smsapiId, updatedAt: at }, removeLease: true })),
 
     async completeAfterReport(shop, jobId, sentAt, figures) {
       for (const state of ['DELIVERED', 'UNDELIVERED'] as const) {
@@ -176,15 +195,22 @@ export function createJobsRepository(doc: DocumentClient, TableName: string): Jo
 
     cancel: (shop, jobId, from, at, cancelReason) => move(shop, jobId, { from, to: 'CANCELLED', set: { cancelReason, updatedAt: at } }),
 
-    async rememberMessage(shop, msgId, ref, expiresAt) {
-      await doc.send(new PutCommand({ TableName, Item: { pk: shopKey(shop), sk: messageKey(msgId), ...ref, expiresAt: epoch(expiresAt) } }));
-    },
-
-    async findMessage(shop, msgId): Promise<MessageRef | undefined> {
-      const res = await doc.send(new GetCommand({ TableName, Key: { pk: shopKey(shop), sk: messageKey(msgId) } }));
-      if (!res.Item) return undefined;
-      const { jobId, acceptedAt, timeZone } = res.Item;
-      return { jobId: String(jobId), acceptedAt: String(acceptedAt), ...(typeof timeZone === 'string' ? { timeZone } : {}) };
+    async findJobByMessage(shop, msgId) {
+      const res = await doc.send(
+        new QueryCommand({
+          TableName,
+          IndexName: MESSAGE_INDEX.name,
+          KeyConditionExpression: '#msgRef = :msgRef',
+          ExpressionAttributeNames: { '#msgRef': MESSAGE_INDEX.partitionKey },
+          ExpressionAttributeValues: { ':msgRef': messageRef(shop, msgId) },
+          Limit: 1,
+        }),
+      );
+      const sk = res.Items?.[0]?.sk;
+      if (typeof sk === 'string' && sk.startsWith(jobKey(''))) return sk.slice(jobKey('').length);
+      // Not (yet) in the index: a MSG# item of the previous release, for as long as its TTL keeps it.
+      const legacy = await doc.send(new GetCommand({ TableName, Key: { pk: shopKey(shop), sk: legacyMessageKey(msgId) } }));
+      return typeof legacy.Item?.jobId === 'string' ? legacy.Item.jobId : undefined;
     },
   };
 }

@@ -12,7 +12,7 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DocumentClient } from './client';
 import { ORDER_INDEX, PENDING_INDEX, REF_INDEX, withoutKeys } from './table';
-import { PENDING_STATES } from './jobs';
+import { JOB_STORAGE_ONLY, PENDING_STATES } from './jobs';
 import type {
   Celebration,
   DailyStats,
@@ -58,7 +58,7 @@ type Item = Record<string, unknown>;
 
 const strip = <T>(item: Item | undefined): T | undefined => {
   if (!item) return undefined;
-  return withoutKeys<T>(item, 'ref', 'orderRef', 'pending', 'expiresAt');
+  return withoutKeys<T>(item, ...JOB_STORAGE_ONLY);
 };
 
 const isConditionFailure = (error: unknown) =>

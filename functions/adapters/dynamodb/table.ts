@@ -31,7 +31,14 @@ export const ORDER_INDEX = { name: 'byOrder', partitionKey: 'orderRef' } as cons
  */
 export const PENDING_INDEX = { name: 'byPending', partitionKey: 'pending', sortKey: 'dueAt' } as const satisfies IndexDefinition;
 
-export const INDEXES: readonly IndexDefinition[] = [REF_INDEX, ORDER_INDEX, PENDING_INDEX];
+/**
+ * Sparse, keys-only: a job SMSAPI accepted carries `msgRef = SHOP#<licence>#MSG#<SMSAPI message id>`, set by the
+ * same write that stores the id (SENT), so a delivery report finds its job in one Query without a lookup item of its
+ * own. The shop in the key keeps shops apart: a report's URL names its shop, and only that shop's jobs match.
+ */
+export const MESSAGE_INDEX = { name: 'byMessage', partitionKey: 'msgRef' } as const satisfies IndexDefinition;
+
+export const INDEXES: readonly IndexDefinition[] = [REF_INDEX, ORDER_INDEX, PENDING_INDEX, MESSAGE_INDEX];
 
 /**
  * The table's stream: every write with the item before and after it. The stats function counts job changes from it

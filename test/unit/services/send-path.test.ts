@@ -88,7 +88,8 @@ test('a job is sent once: SENT with SMSAPI figures, counted once, and a second d
   expect(t.requests[0]).toMatchObject({ to: ['48500100202'], idx: ['a1'], message: 'Zamówienie 12 wysłane' });
   expect(await t.jobs.get(SHOP, 'a1')).toMatchObject({ state: 'SENT', smsapiId: '7000', parts: 1, points: 0.16, attempts: 1 });
   expect(await t.today()).toMatchObject({ sent: 1, parts: 1, points: 0.16, newNumbers: 1, failed: 0 });
-  expect(await t.jobs.findMessage(SHOP, '7000')).toMatchObject({ jobId: 'a1', timeZone: 'Europe/Warsaw' });
+  // Its delivery report finds it by SMSAPI's id, stored by the SENT write itself: no lookup item of its own.
+  expect(await t.jobs.findJobByMessage(SHOP, '7000')).toBe('a1');
 });
 
 test('an unknown job, and one another sender holds, are not sent', async () => {
@@ -153,6 +154,26 @@ test('a batch goes in one SMSAPI request; a number refused inside it fails alone
   expect(t.requests).toHaveLength(1);
 });
 
+test('the members of an accepted batch are settled ten at a time, so their MsgIds are stored quickly; all are SENT once', async () => {
+  const t = setup();
+  const ids = Array.from({ length: 25 }, (_, i) => `q${i}`);
+  ids.forEach((id, i) => t.jobs.put(job(id, { phone: `+485001003${String(i).padStart(2, '0')}` })));
+  const markSent = t.jobs.markSent;
+  let inFlight = 0;
+  let most = 0;
+  t.jobs.markSent = async (...args) => {
+    most = Math.max(most, ++inFlight);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    inFlight--;
+    return markSent(...args);
+  };
+  expect(await sendBatch(t.deps, { shop: SHOP, jobIds: ids })).toEqual({ result: 'done', sent: 25, failed: 0, skipped: 0 });
+  expect(t.requests).toHaveLength(1);
+  expect(most).toBe(10);
+  for (const [i, id] of ids.entries()) expect(await t.jobs.findJobByMessage(SHOP, String(7000 + i))).toBe(id);
+  expect(await t.today()).toMatchObject({ sent: 25 });
+});
+
 test('a batch refused as a whole for a transient reason is requeued and asks for a retry', async () => {
   const t = setup([refused(503, 'http')]);
   t.jobs.put(job('c1', { phone: '+48500100201' }));
@@ -178,11 +199,62 @@ test('a delivery report settles its job once and counts the delivery once; a for
   expect(await applyDeliveryReports(t.deps, SHOP, report('6666', 404))).toEqual({ applied: 0, early: 1 });
 });
 
-test('a report that overtakes the sender counts the SMS as sent; the late SENT write adds only the figures', async () => {
+test('a report that overtakes the SENT write is asked to repeat; the repeat after the write settles the job', async () => {
+  const t = setup();
+  t.jobs.put(job('p1', { state: 'SENDING', attempts: 1 }));
+  const sending = (await t.jobs.get(SHOP, 'p1'))!;
+  expect(await applyDeliveryReports(t.deps, SHOP, report('8181', 404))).toEqual({ applied: 0, early: 1 });
+  expect(await t.jobs.get(SHOP, 'p1')).toMatchObject({ state: 'SENDING' });
+  await recordSent(t.deps, sending, 'Europe/Warsaw', { smsapiId: '8181', parts: 1, points: 0.16 });
+  expect(await applyDeliveryReports(t.deps, SHOP, report('8181', 404))).toEqual({ applied: 1, early: 0 });
+  expect(await t.jobs.get(SHOP, 'p1')).toMatchObject({ state: 'DELIVERED', smsapiId: '8181', points: 0.16 });
+  expect(await t.today()).toMatchObject({ sent: 1, points: 0.16, delivered: 1 });
+});
+
+test('a SENT write that fails after SMSAPI accepted: released with its MsgId, its report settles it, the retry (53) sends nothing', async () => {
+  const t = setup();
+  t.jobs.put(job('f1'));
+  const markSent = t.jobs.markSent;
+  t.jobs.markSent = async () => {
+    throw new Error('ProvisionedThroughputExceededException');
+  };
+  await expect(sendJob(t.deps, { shop: SHOP, jobId: 'f1' })).rejects.toThrow('ProvisionedThroughputExceededException');
+  t.jobs.markSent = markSent;
+  expect(await t.jobs.get(SHOP, 'f1')).toMatchObject({ state: 'QUEUED', smsapiId: '7000', attempts: 1 });
+  // SMSAPI's report finds the job by its MsgId and settles it as sent and delivered.
+  expect(await applyDeliveryReports(t.deps, SHOP, report('7000', 404))).toEqual({ applied: 1, early: 0 });
+  expect(await t.jobs.get(SHOP, 'f1')).toMatchObject({ state: 'DELIVERED', smsapiId: '7000' });
+  expect(await sendJob(t.deps, { shop: SHOP, jobId: 'f1' })).toEqual({ result: 'skipped', reason: 'JOB_DELIVERED' });
+  expect(t.requests).toHaveLength(1);
+  expect(await t.today()).toMatchObject({ sent: 1, delivered: 1 });
+});
+
+test('the same failure when the retry comes before the report: the retry gets 53, SENT keeps the MsgId, the report settles it', async () => {
+  const acceptedAs = (id: string) => (req: SmsSendRequest): SmsSendResult => ({
+    ok: true,
+    messages: [{ id, number: req.to[0]!, idx: req.idx![0], points: 0.16, parts: 1, status: 'QUEUE' }],
+  });
+  // The second request: SMSAPI's check_idx refuses the copy with 53, which tells no MsgId.
+  const t = setup([acceptedAs('7000'), refused(53)]);
+  t.jobs.put(job('f2'));
+  const markSent = t.jobs.markSent;
+  t.jobs.markSent = async () => {
+    throw new Error('ProvisionedThroughputExceededException');
+  };
+  await expect(sendJob(t.deps, { shop: SHOP, jobId: 'f2' })).rejects.toThrow();
+  t.jobs.markSent = markSent;
+  expect(await sendJob(t.deps, { shop: SHOP, jobId: 'f2' })).toEqual({ result: 'sent', smsapiId: undefined });
+  expect(await t.jobs.get(SHOP, 'f2')).toMatchObject({ state: 'SENT', smsapiId: '7000', attempts: 2 });
+  expect(await applyDeliveryReports(t.deps, SHOP, report('7000', 404))).toEqual({ applied: 1, early: 0 });
+  expect(await t.jobs.get(SHOP, 'f2')).toMatchObject({ state: 'DELIVERED' });
+  expect(await t.today()).toMatchObject({ sent: 1, delivered: 1 });
+});
+
+test("a report matched by a previous release's MSG# item overtakes the sender: counted as sent; the late SENT write adds only the figures", async () => {
   const t = setup();
   t.jobs.put(job('o1', { state: 'SENDING', attempts: 1, text: 'Zamówienie 12 wysłane' }));
   const sending = (await t.jobs.get(SHOP, 'o1'))!;
-  await t.jobs.rememberMessage(SHOP, '8080', { jobId: 'o1', acceptedAt: NOW.toISOString(), timeZone: 'Europe/Warsaw' }, NOW);
+  t.jobs.legacyMessages.set(`${SHOP}\u00008080`, 'o1');
   expect(await applyDeliveryReports(t.deps, SHOP, report('8080', 404))).toEqual({ applied: 1, early: 0 });
   expect(await t.today()).toMatchObject({ sent: 1, parts: 1, points: 0, delivered: 1, newNumbers: 1 });
   await recordSent(t.deps, sending, 'Europe/Warsaw', { smsapiId: '8080', parts: 2, points: 0.32 });
