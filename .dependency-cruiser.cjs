@@ -51,7 +51,8 @@ module.exports = {
         'Route contracts import only zod/mini and pure domain modules, never planning code: the SPA, the widget and every Lambda read them, so what they pull in ships everywhere.',
       from: { path: '^functions/contracts/' },
       to: {
-        pathNot: '^(functions/contracts/|functions/domain/(?!planning)[^/]+\\.ts$|(node_modules/)?zod/(mini|v4/(mini|core|locales)|locales)(/|$))',
+        pathNot:
+          '^(functions/contracts/|functions/domain/(?!planning)[^/]+\\.ts$|(node_modules/)?zod/(mini|v4/(mini|core|locales)|locales)(/|$))',
       },
     },
     {
@@ -71,7 +72,8 @@ module.exports = {
     {
       name: 'handlers-not-to-adapters',
       severity: 'error',
-      comment: 'Handlers translate transport to use cases; they never build or import adapters or the local runtime (composition roots do).',
+      comment:
+        'Handlers translate transport to use cases; they never build or import adapters or the local runtime (composition roots do).',
       from: { path: '^functions/handlers/' },
       to: { path: '^(functions/adapters/|local/)' },
     },

@@ -8,7 +8,14 @@ import { join } from 'node:path';
 
 export const HANDLERS = ['appstore', 'webhooks', 'planner', 'sender', 'reports', 'admin', 'storefront'] as const;
 /** Every AWS SDK package a function may import: what each function loaded before it wired only its own ports. */
-export const ALL_SDK = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/client-kms', '@aws-sdk/client-scheduler', '@aws-sdk/client-sqs', '@aws-sdk/client-ssm'];
+export const ALL_SDK = [
+  '@aws-sdk/client-dynamodb',
+  '@aws-sdk/lib-dynamodb',
+  '@aws-sdk/client-kms',
+  '@aws-sdk/client-scheduler',
+  '@aws-sdk/client-sqs',
+  '@aws-sdk/client-ssm',
+];
 const ROOT = join(__dirname, '..');
 
 export interface BundleFigure {

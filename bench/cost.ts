@@ -53,7 +53,7 @@ const HTTP_FUNCTIONS = new Set(['webhooks', 'reports', 'admin', 'appstore', 'sto
 export const ASSUMPTIONS = [
   'DynamoDB: capacity units as DynamoDB Local reports them per request (writes: 1 WRU per started KB, plus the byRef index; reads: 1 RRU per started 4 KB strongly consistent, 0.5 eventually consistent); a refused conditional write counts 1 WRU.',
   `SQS: ${SQS_REQUESTS_PER_MESSAGE} requests per message (send, receive, delete); the Lambda pollers' idle long polling is a fixed monthly cost, not per order.`,
-  'Lambda: one invocation per HTTP request, per queue message (a shop\'s traffic is sparse, batches hold one message) and per stream batch the stats function counted here; arm64; memory as in the stack; assumed durations ' +
+  "Lambda: one invocation per HTTP request, per queue message (a shop's traffic is sparse, batches hold one message) and per stream batch the stats function counted here; arm64; memory as in the stack; assumed durations " +
     Object.entries(DURATION_MS)
       .filter(([fn]) => ['webhooks', 'planner', 'sender', 'reports', 'stats'].includes(fn))
       .map(([fn, ms]) => `${fn} ${ms} ms`)
@@ -101,14 +101,26 @@ export function costPerThousandOrders(usage: Snapshot, orders: number): CostLine
 
   const line = (item: string, quantity: number, price: Price): CostLine => ({ item, quantity, price, usd: quantity * price.usd });
   return [
-    line('DynamoDB writes', sum((f) => f.wru), PRICES.dynamoWrite),
-    line('DynamoDB reads', sum((f) => f.rru), PRICES.dynamoRead),
+    line(
+      'DynamoDB writes',
+      sum((f) => f.wru),
+      PRICES.dynamoWrite,
+    ),
+    line(
+      'DynamoDB reads',
+      sum((f) => f.rru),
+      PRICES.dynamoRead,
+    ),
     line('SQS requests', messages * SQS_REQUESTS_PER_MESSAGE, PRICES.sqs),
     line('Lambda invocations', lambdaInvocations, PRICES.lambdaRequest),
     line('Lambda compute', gbSeconds, PRICES.lambdaArmGbSecond),
     line('API Gateway HTTP API', httpRequests, PRICES.httpApi),
     line('EventBridge Scheduler', figuresOf(usage, OUTSIDE).sendsSent * scale, PRICES.scheduler),
-    line('KMS requests', sum((f) => f.cipherCalls), PRICES.kms),
+    line(
+      'KMS requests',
+      sum((f) => f.cipherCalls),
+      PRICES.kms,
+    ),
     line('CloudWatch Logs ingestion', logBytes / 1024 ** 3, PRICES.logsIngestion),
     line('X-Ray traces', TRACING ? lambdaInvocations : 0, PRICES.xrayTrace),
   ];

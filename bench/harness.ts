@@ -77,7 +77,11 @@ async function expectOk(what: string, call: Promise<{ status: number; body: unkn
  * A shop as a merchant sets it up: app installed, SMSAPI connected, owner's phone. Quiet hours are off so the
  * figures do not depend on the time of day the bench runs (with them on, some SMS would only be scheduled).
  */
-export async function setUpShop(rt: LocalRuntime, slug: string, settings: Record<string, unknown> = {}): Promise<{ licence: string; api: AdminApi }> {
+export async function setUpShop(
+  rt: LocalRuntime,
+  slug: string,
+  settings: Record<string, unknown> = {},
+): Promise<{ licence: string; api: AdminApi }> {
   const { licence } = await installWithSmsapi(rt, slug, `Sklep ${slug}`);
   const api = adminApi(rt, slug);
   await expectOk('SETTINGS', api('PUT', '/api/settings', { ownerPhone: '+48 538 506 896', quietHours: { enabled: false }, ...settings }));
@@ -110,7 +114,12 @@ export async function settle(stack: Stack): Promise<void> {
 }
 
 /** A POST from a given loopback address (127.x.y.z): the storefront sees a different visitor per address. */
-export function postFrom(url: string, body: unknown, headers: Record<string, string>, localAddress: string): Promise<{ status: number; text: string }> {
+export function postFrom(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+  localAddress: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const payload = Buffer.from(JSON.stringify(body));
     const req = request(
@@ -130,7 +139,9 @@ export function postFrom(url: string, body: unknown, headers: Record<string, str
     req.on('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRNOTAVAIL'
-          ? new Error(`BENCH_LOOPBACK_ADDRESS: cannot send from ${localAddress}; the bench plays storefront visitors from 127.x.y.z addresses, which Linux routes to loopback (on macOS add them with: sudo ifconfig lo0 alias ${localAddress})`)
+          ? new Error(
+              `BENCH_LOOPBACK_ADDRESS: cannot send from ${localAddress}; the bench plays storefront visitors from 127.x.y.z addresses, which Linux routes to loopback (on macOS add them with: sudo ifconfig lo0 alias ${localAddress})`,
+            )
           : error,
       ),
     );

@@ -56,11 +56,16 @@ export async function measureWebhookLatency(stack: Stack, samples: number): Prom
       const { deliveries } = await rt.shop.placeOrder(slug, {});
       const answered = performance.now();
       if (!deliveries.every((status) => status === 200)) throw new Error(`BENCH_WEBHOOK_REFUSED ${deliveries.join(',')}`);
-      const accepted = await Promise.race([watch.accepted, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('BENCH_NO_SMS: no owner SMS within 30 s')), 30_000))]);
+      const accepted = await Promise.race([
+        watch.accepted,
+        new Promise<number>((_, reject) => setTimeout(() => reject(new Error('BENCH_NO_SMS: no owner SMS within 30 s')), 30_000)),
+      ]);
       if (i >= 0) {
         answeredMs.push(answered - sent);
         toSmsMs.push(accepted - sent);
-        process.stderr.write(`… order ${i + 1}/${samples}: answered ${Math.round(answered - sent)} ms, SMS at SMSAPI ${Math.round(accepted - sent)} ms\n`);
+        process.stderr.write(
+          `… order ${i + 1}/${samples}: answered ${Math.round(answered - sent)} ms, SMS at SMSAPI ${Math.round(accepted - sent)} ms\n`,
+        );
       }
     } finally {
       watch.stop();
@@ -70,9 +75,7 @@ export async function measureWebhookLatency(stack: Stack, samples: number): Prom
   return { samples, answeredMs, toSmsMs };
 }
 
-export type FirstScreen =
-  | { skipped: string }
-  | { firstLoadMs: number; medianMs: number; loads: number };
+export type FirstScreen = { skipped: string } | { firstLoadMs: number; medianMs: number; loads: number };
 
 /**
  * Opens the admin panel the way Shoper's iframe does (fresh signed parameters) `loads` times and times each load

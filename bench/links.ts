@@ -29,12 +29,18 @@ export async function runLinkScenario(stack: Stack, clicks = 20): Promise<Case[]
   if (!sms) throw new Error('BENCH_LINKS: no SMS with links was sent');
   const [shopLink, stopLink] = [...sms.message.matchAll(LINK)].map((m) => m[1]!);
   const open = (url: string, init: RequestInit = {}) =>
-    fetch(url, { redirect: 'manual', ...init, headers: { 'user-agent': BROWSER, ...(init.headers as Record<string, string> | undefined) } }).then((r) => r.arrayBuffer());
+    fetch(url, {
+      redirect: 'manual',
+      ...init,
+      headers: { 'user-agent': BROWSER, ...(init.headers as Record<string, string> | undefined) },
+    }).then((r) => r.arrayBuffer());
   return [
     await measure(stack, 'first click (GET)', 1, () => open(shopLink!)),
     await measure(stack, 'later clicks (GET)', clicks, () => open(shopLink!)),
     await measure(stack, 'HEAD', clicks, () => open(shopLink!, { method: 'HEAD' })),
-    await measure(stack, 'link preview (facebookexternalhit)', clicks, () => open(shopLink!, { headers: { 'user-agent': 'facebookexternalhit/1.1' } })),
+    await measure(stack, 'link preview (facebookexternalhit)', clicks, () =>
+      open(shopLink!, { headers: { 'user-agent': 'facebookexternalhit/1.1' } }),
+    ),
     await measure(stack, 'unknown code', clicks, () => open(shopLink!.replace(/\/l\/.*/, '/l/ZZZZZZZZZZ'))),
     await measure(stack, 'opt-out page (GET)', 1, () => open(stopLink!)),
     await measure(stack, 'opt-out confirmed (POST)', 1, () => open(stopLink!, { method: 'POST' })),
@@ -47,7 +53,13 @@ export function linkTable(cases: Case[]): string {
     const commands = Object.entries(f.commands)
       .map(([command, n]) => `${command.replace(/Command$/, '')} ${formatNumber(n / c.requests)}`)
       .join(', ');
-    return [c.name, formatNumber(f.ddbRequests / c.requests), formatNumber(f.rru / c.requests, 2), formatNumber((f.wru) / c.requests, 2), commands || '—'];
+    return [
+      c.name,
+      formatNumber(f.ddbRequests / c.requests),
+      formatNumber(f.rru / c.requests, 2),
+      formatNumber(f.wru / c.requests, 2),
+      commands || '—',
+    ];
   });
   return `${heading('Short links: DynamoDB requests per request to /l/{code} (links function)')}\n${table(
     ['request', 'DynamoDB requests', 'RRU', 'WRU', 'commands'],

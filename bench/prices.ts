@@ -25,7 +25,11 @@ export const PRICES = {
   lambdaRequest: { usd: 0.2 / 1e6, per: 'invocation', source: 'AWS Lambda pricing, requests' },
   lambdaArmGbSecond: { usd: 0.0000133334, per: 'GB-second (arm64)', source: 'AWS Lambda pricing, duration, Arm, first 7.5 billion GB-s' },
   httpApi: { usd: 1.2 / 1e6, per: 'HTTP API request', source: 'Amazon API Gateway pricing, HTTP APIs, first 300 million a month' },
-  scheduler: { usd: 1.0 / 1e6, per: 'scheduled invocation', source: 'Amazon EventBridge pricing, Scheduler (after 14 million free a month)' },
+  scheduler: {
+    usd: 1.0 / 1e6,
+    per: 'scheduled invocation',
+    source: 'Amazon EventBridge pricing, Scheduler (after 14 million free a month)',
+  },
   kms: { usd: 0.03 / 10_000, per: 'KMS request', source: 'AWS KMS pricing, symmetric requests' },
   logsIngestion: { usd: 0.63, per: 'GB ingested', source: 'Amazon CloudWatch pricing, Logs, Standard class ingestion' },
   xrayTrace: { usd: 5.0 / 1e6, per: 'trace recorded', source: 'AWS X-Ray pricing, traces recorded' },

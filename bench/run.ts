@@ -34,12 +34,16 @@ const SIGN_UPS = numberFrom('BENCH_SIGN_UPS', 10_000);
 const LATENCY_SAMPLES = numberFrom('BENCH_LATENCY_SAMPLES', 30);
 const SECTIONS = ['bundles', 'spa', 'orders', 'restock', 'latency'] as const;
 const ONLY = (process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((x) => x.trim());
-for (const name of ONLY) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_CONFIG_INVALID: BENCH_ONLY takes ${SECTIONS.join(', ')}`);
+for (const name of ONLY)
+  if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_CONFIG_INVALID: BENCH_ONLY takes ${SECTIONS.join(', ')}`);
 const runs = (section: (typeof SECTIONS)[number]) => ONLY.includes(section);
 
 /** Issue 15's figures for the code before it ("Where it stands"): the baselines printed next to today's. */
 const ISSUE_BASELINE = {
-  bundleKb: { admin: 308, planner: 264, storefront: 262, sender: 203, appstore: 165, webhooks: 160, reports: 158 } as Record<string, number>,
+  bundleKb: { admin: 308, planner: 264, storefront: 262, sender: 203, appstore: 165, webhooks: 160, reports: 158 } as Record<
+    string,
+    number
+  >,
   coldMs: { webhooks: 187, sender: 183, planner: 202, admin: 206 } as Record<string, number>,
   emptyMs: 40,
   allSdkMs: 166,
@@ -63,9 +67,14 @@ const per = (n: number, d: number) => (d > 0 ? n / d : NaN);
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 const usd = (n: number) => `$${n < 0.001 ? n.toFixed(6) : n.toFixed(4)}`;
 /** Tiny unit prices read better per million. */
-const unitPrice = (p: { usd: number; per: string }) => (p.usd < 0.001 ? `$${formatNumber(p.usd * 1e6, 4)} per 1M × ${p.per}` : `$${p.usd} per ${p.per}`);
+const unitPrice = (p: { usd: number; per: string }) =>
+  p.usd < 0.001 ? `$${formatNumber(p.usd * 1e6, 4)} per 1M × ${p.per}` : `$${p.usd} per ${p.per}`;
 const kb = (bytes: number) => `${formatNumber(bytes / KB)} KB`;
-const partsOf = (parts: { name: string; bytes: number }[], n = 3) => parts.slice(0, n).map((p) => `${p.name} ${kb(p.bytes)}`).join(', ');
+const partsOf = (parts: { name: string; bytes: number }[], n = 3) =>
+  parts
+    .slice(0, n)
+    .map((p) => `${p.name} ${kb(p.bytes)}`)
+    .join(', ');
 const log = (text: string) => process.stdout.write(`${text}\n`);
 const progress = (text: string) => process.stderr.write(`… ${text}\n`);
 
@@ -131,7 +140,10 @@ async function main() {
         `process requiring the bundle and building its ports (getDeps). Medians of 7, taking turns. Empty module: ` +
         `${ms(bundles.baselineMs)} (issue: ${ISSUE_BASELINE.emptyMs}); all six SDK clients alone, what every function loaded ` +
         `before: ${ms(bundles.allSdkMs)} (issue: ${ISSUE_BASELINE.allSdkMs}). Issue cold starts (all six clients): ` +
-        Object.entries(ISSUE_BASELINE.coldMs).map(([n, v]) => `${n} ${v}`).join(', ') + ' ms.',
+        Object.entries(ISSUE_BASELINE.coldMs)
+          .map(([n, v]) => `${n} ${v}`)
+          .join(', ') +
+        ' ms.',
     );
     log('On a busy machine these times swing widely from run to run: compare the columns of one run, not runs.');
     for (const b of bundles.figures.filter((f) => f.appModules[0])) {
@@ -176,10 +188,24 @@ async function main() {
       table(
         ['JavaScript', 'files', 'KB', 'gzipped KB', 'goal gzipped KB', 'issue gzipped KB', 'largest parts (minified)'],
         [
-          ['first screen (app.js, its chunks, the first tab)', spa.firstScreen.files.length, spa.firstScreen.bytes / KB,
-            spa.firstScreen.gzipBytes / KB, SPA_GOAL_GZIP_KB, ISSUE_BASELINE.spaGzipKb, partsOf(spa.firstScreen.parts, 4)],
-          ['all (every tab opened once)', spa.total.files.length, spa.total.bytes / KB, spa.total.gzipBytes / KB, '—', '—',
-            partsOf(spa.total.parts, 4)],
+          [
+            'first screen (app.js, its chunks, the first tab)',
+            spa.firstScreen.files.length,
+            spa.firstScreen.bytes / KB,
+            spa.firstScreen.gzipBytes / KB,
+            SPA_GOAL_GZIP_KB,
+            ISSUE_BASELINE.spaGzipKb,
+            partsOf(spa.firstScreen.parts, 4),
+          ],
+          [
+            'all (every tab opened once)',
+            spa.total.files.length,
+            spa.total.bytes / KB,
+            spa.total.gzipBytes / KB,
+            '—',
+            '—',
+            partsOf(spa.total.parts, 4),
+          ],
         ],
       ),
     );
@@ -202,175 +228,194 @@ async function main() {
   const stack = await startStack();
   try {
     if (runs('orders')) {
-    progress(`order lifecycle × ${ORDERS} on a shop with ${HISTORY_JOBS} past jobs, registrations, restocks`);
-    const orders = await runOrderScenario(stack, { orders: ORDERS, waitingSignUps: WAITING, historyJobs: HISTORY_JOBS });
-    log(heading('DynamoDB requests per webhook kind (averages; the same webhook handled one at a time)'));
-    log(
-      table(
-        [
-          'webhook',
-          'sent',
-          'ingress/webhook',
-          'planning/event',
-          'planning max',
-          'planning RRU/event',
-          'SMS',
-          'sender/SMS',
-          'sender WRU/SMS',
-          'reports/SMS',
-          'stats WRU/SMS',
-          'SMSAPI req',
-        ],
-        orders.kinds.map(kindRow),
-      ),
-    );
-    log('ingress = the webhooks function (verify, store, queue); planning = the planner; sender/SMS = the sender per SMS');
-    log('sent; reports/SMS = applying SMSAPI\'s delivery report; stats WRU/SMS = the stats function counting these changes from');
-    log('the table\'s stream (its transactions amortized over the SMS). "scheduled" = the delayed review requests sent when due.');
-    for (const k of orders.kinds.filter((x) => x.webhooks > 0)) {
-      log(`  ${k.kind}: planning = ${commandsPer(k.usage, 'planner', k.webhooks)}`);
-    }
-    const allSms = orders.kinds.reduce((s, k) => s + k.sms, 0);
-    const senderRequests = orders.kinds.reduce((s, k) => s + figuresOf(k.usage, 'sender').ddbRequests, 0);
-    const singleSms = orders.kinds.filter((k) => !k.kind.startsWith('product.edit'));
-    const singleSender = singleSms.reduce((s, k) => s + figuresOf(k.usage, 'sender').ddbRequests, 0);
-    const singleCount = singleSms.reduce((s, k) => s + k.sms, 0);
-    log(
-      `Sender: ${formatNumber(per(singleSender, singleCount))} DynamoDB requests per SMS sent alone ` +
-        `(${commandsPer(
-          orders.kinds.filter((k) => k.kind === 'order.create')[0]?.usage ?? {},
-          'sender',
-          orders.kinds.find((k) => k.kind === 'order.create')?.sms ?? 1,
-        )}), ${formatNumber(per(senderRequests, allSms))} over all ${allSms} SMS including batches.`,
-    );
+      progress(`order lifecycle × ${ORDERS} on a shop with ${HISTORY_JOBS} past jobs, registrations, restocks`);
+      const orders = await runOrderScenario(stack, { orders: ORDERS, waitingSignUps: WAITING, historyJobs: HISTORY_JOBS });
+      log(heading('DynamoDB requests per webhook kind (averages; the same webhook handled one at a time)'));
+      log(
+        table(
+          [
+            'webhook',
+            'sent',
+            'ingress/webhook',
+            'planning/event',
+            'planning max',
+            'planning RRU/event',
+            'SMS',
+            'sender/SMS',
+            'sender WRU/SMS',
+            'reports/SMS',
+            'stats WRU/SMS',
+            'SMSAPI req',
+          ],
+          orders.kinds.map(kindRow),
+        ),
+      );
+      log('ingress = the webhooks function (verify, store, queue); planning = the planner; sender/SMS = the sender per SMS');
+      log("sent; reports/SMS = applying SMSAPI's delivery report; stats WRU/SMS = the stats function counting these changes from");
+      log('the table\'s stream (its transactions amortized over the SMS). "scheduled" = the delayed review requests sent when due.');
+      for (const k of orders.kinds.filter((x) => x.webhooks > 0)) {
+        log(`  ${k.kind}: planning = ${commandsPer(k.usage, 'planner', k.webhooks)}`);
+      }
+      const allSms = orders.kinds.reduce((s, k) => s + k.sms, 0);
+      const senderRequests = orders.kinds.reduce((s, k) => s + figuresOf(k.usage, 'sender').ddbRequests, 0);
+      const singleSms = orders.kinds.filter((k) => !k.kind.startsWith('product.edit'));
+      const singleSender = singleSms.reduce((s, k) => s + figuresOf(k.usage, 'sender').ddbRequests, 0);
+      const singleCount = singleSms.reduce((s, k) => s + k.sms, 0);
+      log(
+        `Sender: ${formatNumber(per(singleSender, singleCount))} DynamoDB requests per SMS sent alone ` +
+          `(${commandsPer(
+            orders.kinds.filter((k) => k.kind === 'order.create')[0]?.usage ?? {},
+            'sender',
+            orders.kinds.find((k) => k.kind === 'order.create')?.sms ?? 1,
+          )}), ${formatNumber(per(senderRequests, allSms))} over all ${allSms} SMS including batches.`,
+      );
 
-    // Issue 15 goal 3: the sender's requests and write units per SMS, statistics included (the stats function's share).
-    const sum = (fn: string, pick: (f: ReturnType<typeof figuresOf>) => number, kinds = orders.kinds) =>
-      kinds.reduce((s, k) => s + pick(figuresOf(k.usage, fn)), 0);
-    const reportsPerSms = per(sum('reports', (f) => f.ddbRequests), allSms);
-    const senderWruPerSms = per(sum('sender', (f) => f.wru + f.conditionFailures), allSms);
-    const statsWruPerSms = per(sum('stats', (f) => f.wru + f.conditionFailures), allSms);
-    const statsRequestsPerSms = per(sum('stats', (f) => f.ddbRequests), allSms);
-    const statsBatches = sum('stats', (f) => f.invocations);
-    log(
-      `Statistics: the stats function made ${statsBatches} invocations for ${allSms} SMS here: ${formatNumber(statsRequestsPerSms)} requests and ` +
-        `${formatNumber(statsWruPerSms)} WRU per SMS (a transaction writes 2 WRU per item: the shard's checkpoint and each shop-day; ` +
-        `locally each webhook is handled alone, so a batch holds one or two SMS: in AWS a batch gathers up to 1,000 job changes or 5 s of them, lib/constructs/stats-stream.ts).`,
-    );
+      // Issue 15 goal 3: the sender's requests and write units per SMS, statistics included (the stats function's share).
+      const sum = (fn: string, pick: (f: ReturnType<typeof figuresOf>) => number, kinds = orders.kinds) =>
+        kinds.reduce((s, k) => s + pick(figuresOf(k.usage, fn)), 0);
+      const reportsPerSms = per(
+        sum('reports', (f) => f.ddbRequests),
+        allSms,
+      );
+      const senderWruPerSms = per(
+        sum('sender', (f) => f.wru + f.conditionFailures),
+        allSms,
+      );
+      const statsWruPerSms = per(
+        sum('stats', (f) => f.wru + f.conditionFailures),
+        allSms,
+      );
+      const statsRequestsPerSms = per(
+        sum('stats', (f) => f.ddbRequests),
+        allSms,
+      );
+      const statsBatches = sum('stats', (f) => f.invocations);
+      log(
+        `Statistics: the stats function made ${statsBatches} invocations for ${allSms} SMS here: ${formatNumber(statsRequestsPerSms)} requests and ` +
+          `${formatNumber(statsWruPerSms)} WRU per SMS (a transaction writes 2 WRU per item: the shard's checkpoint and each shop-day; ` +
+          `locally each webhook is handled alone, so a batch holds one or two SMS: in AWS a batch gathers up to 1,000 job changes or 5 s of them, lib/constructs/stats-stream.ts).`,
+      );
 
-    progress('short links: redirects, previews, opt-out');
-    log(linkTable(await runLinkScenario(stack)));
+      progress('short links: redirects, previews, opt-out');
+      log(linkTable(await runLinkScenario(stack)));
 
-    // The frequency cap's own figure (issue 18): what it adds to the sender per marketing SMS.
-    progress('frequency cap: marketing SMS with the cap off and on');
-    const cap = await runFrequencyCapScenario(stack);
-    log(heading('Frequency cap: sender DynamoDB requests per marketing SMS'));
-    log(
-      `${mark(cap.onPerSms - cap.offPerSms <= 1)} cap off ${formatNumber(cap.offPerSms)}, on ${formatNumber(cap.onPerSms)}: ` +
-        `+${formatNumber(cap.onPerSms - cap.offPerSms)} per SMS for the cap (goal ≤ 1); a capped message (${cap.capped} held back, no SMSAPI call) costs ${formatNumber(cap.perCapped)}.`,
-    );
+      // The frequency cap's own figure (issue 18): what it adds to the sender per marketing SMS.
+      progress('frequency cap: marketing SMS with the cap off and on');
+      const cap = await runFrequencyCapScenario(stack);
+      log(heading('Frequency cap: sender DynamoDB requests per marketing SMS'));
+      log(
+        `${mark(cap.onPerSms - cap.offPerSms <= 1)} cap off ${formatNumber(cap.offPerSms)}, on ${formatNumber(cap.onPerSms)}: ` +
+          `+${formatNumber(cap.onPerSms - cap.offPerSms)} per SMS for the cap (goal ≤ 1); a capped message (${cap.capped} held back, no SMSAPI call) costs ${formatNumber(cap.perCapped)}.`,
+      );
 
-    const lines = costPerThousandOrders(orders.perOrderUsage, orders.orders);
-    const costTotal = lines.reduce((s, l) => s + l.usd, 0);
-    log(heading(`Estimated AWS cost per 1,000 orders (${REGION}; list prices of ${PRICE_DATE}; SMS excluded)`));
-    log(
-      table(
-        ['item', 'quantity', 'unit price', 'USD', 'share'],
-        [
-          ...lines.map((l) => [
-            l.item,
-            formatNumber(l.quantity, l.quantity < 10 ? 3 : 0),
-            unitPrice(l.price),
-            usd(l.usd),
-            `${formatNumber((100 * l.usd) / costTotal)}%`,
+      const lines = costPerThousandOrders(orders.perOrderUsage, orders.orders);
+      const costTotal = lines.reduce((s, l) => s + l.usd, 0);
+      log(heading(`Estimated AWS cost per 1,000 orders (${REGION}; list prices of ${PRICE_DATE}; SMS excluded)`));
+      log(
+        table(
+          ['item', 'quantity', 'unit price', 'USD', 'share'],
+          [
+            ...lines.map((l) => [
+              l.item,
+              formatNumber(l.quantity, l.quantity < 10 ? 3 : 0),
+              unitPrice(l.price),
+              usd(l.usd),
+              `${formatNumber((100 * l.usd) / costTotal)}%`,
+            ]),
+            ['total', '', '', usd(costTotal), '100%'],
+          ],
+        ),
+      );
+      const perFunction = Object.entries(orders.perOrderUsage).filter(([, f]) => f.ddbRequests + f.sendsSent + f.logLines > 0);
+      log('\nOne order, per function (averages):');
+      log(
+        table(
+          ['function', 'invocations', 'DDB requests', 'RRU', 'WRU', 'refused cond. writes', 'queue msgs', 'KMS', 'log lines'],
+          perFunction.map(([fn, f]) => [
+            fn === 'outside' ? 'scheduler (fired schedules)' : fn,
+            f.invocations / orders.orders,
+            f.ddbRequests / orders.orders,
+            f.rru / orders.orders,
+            f.wru / orders.orders,
+            f.conditionFailures / orders.orders,
+            (f.eventsSent + f.sendsSent) / orders.orders,
+            f.cipherCalls / orders.orders,
+            f.logLines / orders.orders,
           ]),
-          ['total', '', '', usd(costTotal), '100%'],
-        ],
-      ),
-    );
-    const perFunction = Object.entries(orders.perOrderUsage).filter(([, f]) => f.ddbRequests + f.sendsSent + f.logLines > 0);
-    log('\nOne order, per function (averages):');
-    log(
-      table(
-        ['function', 'invocations', 'DDB requests', 'RRU', 'WRU', 'refused cond. writes', 'queue msgs', 'KMS', 'log lines'],
-        perFunction.map(([fn, f]) => [
-          fn === 'outside' ? 'scheduler (fired schedules)' : fn,
-          f.invocations / orders.orders,
-          f.ddbRequests / orders.orders,
-          f.rru / orders.orders,
-          f.wru / orders.orders,
-          f.conditionFailures / orders.orders,
-          (f.eventsSent + f.sendsSent) / orders.orders,
-          f.cipherCalls / orders.orders,
-          f.logLines / orders.orders,
-        ]),
-      ),
-    );
-    log(`An order = order.create + order.status ×3 (2 "przyjęte do realizacji", 4, 7 "przesyłka wysłana") + parcel.dispatch;`);
-    log(
-      `templates a typical shop turns on: owner's new-order SMS, status SMS for 2 and 7, a review request 4 days after ` +
-        `dispatch: ${formatNumber(orders.perOrderSms)} SMS and ${formatNumber(per(total(orders.perOrderUsage, (f) => f.ddbRequests), orders.orders))} DynamoDB requests per order.`,
-    );
-    log(`The shop already holds ${HISTORY_JOBS} delivered jobs (BENCH_HISTORY_JOBS): planning a status change reads only that order's jobs (byOrder index), so this history costs it nothing.`);
-    log('Assumptions:');
-    for (const a of ASSUMPTIONS) log(`  - ${a}`);
-    log('Prices (USD, eu-central-1, on-demand list prices; check the pages before relying on them):');
-    for (const p of Object.values(PRICES)) log(`  - ${unitPrice(p)}: ${p.source}`);
+        ),
+      );
+      log(`An order = order.create + order.status ×3 (2 "przyjęte do realizacji", 4, 7 "przesyłka wysłana") + parcel.dispatch;`);
+      log(
+        `templates a typical shop turns on: owner's new-order SMS, status SMS for 2 and 7, a review request 4 days after ` +
+          `dispatch: ${formatNumber(orders.perOrderSms)} SMS and ${formatNumber(
+            per(
+              total(orders.perOrderUsage, (f) => f.ddbRequests),
+              orders.orders,
+            ),
+          )} DynamoDB requests per order.`,
+      );
+      log(
+        `The shop already holds ${HISTORY_JOBS} delivered jobs (BENCH_HISTORY_JOBS): planning a status change reads only that order's jobs (byOrder index), so this history costs it nothing.`,
+      );
+      log('Assumptions:');
+      for (const a of ASSUMPTIONS) log(`  - ${a}`);
+      log('Prices (USD, eu-central-1, on-demand list prices; check the pages before relying on them):');
+      for (const p of Object.values(PRICES)) log(`  - ${unitPrice(p)}: ${p.source}`);
 
-    // ---- Goals ----
-    const ingressMax = Math.max(...orders.kinds.flatMap((k) => k.ingress));
-    const orderKinds = orders.kinds.filter((k) => ORDER_KINDS.includes(k.kind));
-    const worstPlanning = orderKinds.map((k) => ({ k, max: Math.max(...k.planning) })).sort((a, b) => b.max - a.max)[0]!;
-    const byShare = [...lines].sort((a, b) => b.usd - a.usd);
-    goals.push(
-      {
-        goal: 'webhook ingress ≤ 3 DynamoDB requests',
-        baseline: '',
-        figure: `max ${ingressMax}`,
-        ok: ingressMax <= 3,
-        why: `per webhook: ${commandsPer(orders.kinds[0]!.usage, 'webhooks', orders.kinds[0]!.webhooks)}`,
-      },
-      {
-        goal: 'planning an order event ≤ 4 DynamoDB requests',
-        figure: `max ${worstPlanning.max} (${worstPlanning.k.kind})`,
-        baseline: '',
-        ok: worstPlanning.max <= 4,
-        why:
-          `${worstPlanning.k.kind} per event: ${commandsPer(worstPlanning.k.usage, 'planner', worstPlanning.k.webhooks)}; ` +
-          'the shop\'s configuration (one Query), then the order\'s own jobs through the keys-only byOrder index (one Query and one BatchGetItem), whatever the shop\'s history',
-      },
-      {
-        goal: 'sender ≤ 3 DynamoDB requests per SMS',
-        figure: formatNumber(per(singleSender, singleCount)),
-        baseline: '6–7',
-        ok: per(singleSender, singleCount) <= 3,
-        why: `per SMS sent alone: ${commandsPer(orders.kinds.find((k) => k.kind === 'order.create')?.usage ?? {}, 'sender', orders.kinds.find((k) => k.kind === 'order.create')?.sms ?? 1)}`,
-      },
-      {
-        goal: '≤ 4 write units per SMS, statistics included',
-        figure: `${formatNumber(senderWruPerSms + statsWruPerSms)} (sender ${formatNumber(senderWruPerSms)} + stats ${formatNumber(statsWruPerSms)})`,
-        baseline: '≈ 8',
-        ok: senderWruPerSms + statsWruPerSms <= 4,
-        why: 'refused conditional writes count 1 WRU; the stats share is amortized over the SMS of its batches (see the Statistics line)',
-      },
-      {
-        goal: 'a delivery report ≤ 3 DynamoDB requests',
-        figure: formatNumber(reportsPerSms),
-        baseline: '3.6–4.8',
-        ok: reportsPerSms <= 3,
-        why: `per report: ${commandsPer(orders.kinds.find((k) => k.kind === 'order.create')?.usage ?? {}, 'reports', orders.kinds.find((k) => k.kind === 'order.create')?.sms ?? 1)}`,
-      },
-      {
-        goal: 'AWS cost ≤ 0.03 USD per 1,000 orders',
-        figure: usd(costTotal),
-        baseline: '$0.09',
-        ok: costTotal <= 0.03,
-        why: `dominated by ${byShare
-          .slice(0, 3)
-          .map((l) => `${l.item} ${usd(l.usd)} (${formatNumber((100 * l.usd) / costTotal)}%)`)
-          .join(', ')}`,
-      },
-    );
+      // ---- Goals ----
+      const ingressMax = Math.max(...orders.kinds.flatMap((k) => k.ingress));
+      const orderKinds = orders.kinds.filter((k) => ORDER_KINDS.includes(k.kind));
+      const worstPlanning = orderKinds.map((k) => ({ k, max: Math.max(...k.planning) })).sort((a, b) => b.max - a.max)[0]!;
+      const byShare = [...lines].sort((a, b) => b.usd - a.usd);
+      goals.push(
+        {
+          goal: 'webhook ingress ≤ 3 DynamoDB requests',
+          baseline: '',
+          figure: `max ${ingressMax}`,
+          ok: ingressMax <= 3,
+          why: `per webhook: ${commandsPer(orders.kinds[0]!.usage, 'webhooks', orders.kinds[0]!.webhooks)}`,
+        },
+        {
+          goal: 'planning an order event ≤ 4 DynamoDB requests',
+          figure: `max ${worstPlanning.max} (${worstPlanning.k.kind})`,
+          baseline: '',
+          ok: worstPlanning.max <= 4,
+          why:
+            `${worstPlanning.k.kind} per event: ${commandsPer(worstPlanning.k.usage, 'planner', worstPlanning.k.webhooks)}; ` +
+            "the shop's configuration (one Query), then the order's own jobs through the keys-only byOrder index (one Query and one BatchGetItem), whatever the shop's history",
+        },
+        {
+          goal: 'sender ≤ 3 DynamoDB requests per SMS',
+          figure: formatNumber(per(singleSender, singleCount)),
+          baseline: '6–7',
+          ok: per(singleSender, singleCount) <= 3,
+          why: `per SMS sent alone: ${commandsPer(orders.kinds.find((k) => k.kind === 'order.create')?.usage ?? {}, 'sender', orders.kinds.find((k) => k.kind === 'order.create')?.sms ?? 1)}`,
+        },
+        {
+          goal: '≤ 4 write units per SMS, statistics included',
+          figure: `${formatNumber(senderWruPerSms + statsWruPerSms)} (sender ${formatNumber(senderWruPerSms)} + stats ${formatNumber(statsWruPerSms)})`,
+          baseline: '≈ 8',
+          ok: senderWruPerSms + statsWruPerSms <= 4,
+          why: 'refused conditional writes count 1 WRU; the stats share is amortized over the SMS of its batches (see the Statistics line)',
+        },
+        {
+          goal: 'a delivery report ≤ 3 DynamoDB requests',
+          figure: formatNumber(reportsPerSms),
+          baseline: '3.6–4.8',
+          ok: reportsPerSms <= 3,
+          why: `per report: ${commandsPer(orders.kinds.find((k) => k.kind === 'order.create')?.usage ?? {}, 'reports', orders.kinds.find((k) => k.kind === 'order.create')?.sms ?? 1)}`,
+        },
+        {
+          goal: 'AWS cost ≤ 0.03 USD per 1,000 orders',
+          figure: usd(costTotal),
+          baseline: '$0.09',
+          ok: costTotal <= 0.03,
+          why: `dominated by ${byShare
+            .slice(0, 3)
+            .map((l) => `${l.item} ${usd(l.usd)} (${formatNumber((100 * l.usd) / costTotal)}%)`)
+            .join(', ')}`,
+        },
+      );
     }
 
     // Latency first: the runtime is idle, with no restock's delivery reports still coming in.
@@ -384,18 +429,38 @@ async function main() {
         table(
           ['what', 'p50', 'p99', 'goal', 'samples'],
           [
-            ['webhook answered (POST /shoper/webhooks)', ms(p(latency.answeredMs, 50)), ms(p(latency.answeredMs, 99)), '—', latency.samples],
-            ['webhook → SMS at SMSAPI (immediate message)', ms(p(latency.toSmsMs, 50)), ms(p(latency.toSmsMs, 99)), `p99 ≤ ${ms(WEBHOOK_TO_SMS_GOAL_MS)}`, latency.samples],
+            [
+              'webhook answered (POST /shoper/webhooks)',
+              ms(p(latency.answeredMs, 50)),
+              ms(p(latency.answeredMs, 99)),
+              '—',
+              latency.samples,
+            ],
+            [
+              'webhook → SMS at SMSAPI (immediate message)',
+              ms(p(latency.toSmsMs, 50)),
+              ms(p(latency.toSmsMs, 99)),
+              `p99 ≤ ${ms(WEBHOOK_TO_SMS_GOAL_MS)}`,
+              latency.samples,
+            ],
             'skipped' in screen
               ? ['admin panel first screen (Chromium)', `skipped: ${screen.skipped}`, '', `≤ ${ms(FIRST_SCREEN_GOAL_MS)}`, 0]
-              : ['admin panel first screen (Chromium)', `${ms(screen.medianMs)} median`, `${ms(screen.firstLoadMs)} first load`, `≤ ${ms(FIRST_SCREEN_GOAL_MS)}`, screen.loads],
+              : [
+                  'admin panel first screen (Chromium)',
+                  `${ms(screen.medianMs)} median`,
+                  `${ms(screen.firstLoadMs)} first load`,
+                  `≤ ${ms(FIRST_SCREEN_GOAL_MS)}`,
+                  screen.loads,
+                ],
           ],
         ),
       );
-      log('Webhook rows: order.create with the owner\'s new-order SMS on, one order at a time after the runtime settled (no baseline: the');
-      log('issue had not measured them). The local queues poll every 100 ms (harness.ts), Lambda\'s SQS pollers take about as long.');
+      log("Webhook rows: order.create with the owner's new-order SMS on, one order at a time after the runtime settled (no baseline: the");
+      log("issue had not measured them). The local queues poll every 100 ms (harness.ts), Lambda's SQS pollers take about as long.");
       log('First screen: a fresh browser context per load, from navigation to the first tab rendered (its loading state gone);');
-      log(`the JavaScript it loads: ${spaGzipBytes === undefined ? 'see the SPA section (BENCH_ONLY=spa)' : `${kb(spaGzipBytes)} gzipped`} (goal ≤ ${SPA_GOAL_GZIP_KB} KB).`);
+      log(
+        `the JavaScript it loads: ${spaGzipBytes === undefined ? 'see the SPA section (BENCH_ONLY=spa)' : `${kb(spaGzipBytes)} gzipped`} (goal ≤ ${SPA_GOAL_GZIP_KB} KB).`,
+      );
       goals.push({
         goal: `webhook → SMS at SMSAPI p99 ≤ ${ms(WEBHOOK_TO_SMS_GOAL_MS)}`,
         figure: `p50 ${ms(p(latency.toSmsMs, 50))}, p99 ${ms(p(latency.toSmsMs, 99))}`,
@@ -405,7 +470,13 @@ async function main() {
       });
       goals.push(
         'skipped' in screen
-          ? { goal: `admin first screen ≤ ${ms(FIRST_SCREEN_GOAL_MS)}`, figure: `skipped: ${screen.skipped}`, baseline: 'not measured', ok: false, why: 'no Chromium on this machine' }
+          ? {
+              goal: `admin first screen ≤ ${ms(FIRST_SCREEN_GOAL_MS)}`,
+              figure: `skipped: ${screen.skipped}`,
+              baseline: 'not measured',
+              ok: false,
+              why: 'no Chromium on this machine',
+            }
           : {
               goal: `admin first screen ≤ ${ms(FIRST_SCREEN_GOAL_MS)}`,
               figure: `median ${ms(screen.medianMs)} (first ${ms(screen.firstLoadMs)})`,
@@ -423,7 +494,17 @@ async function main() {
       log(heading(`Back in stock: ${bis.signUps} waiting sign-ups, one restock (BENCH_SIGN_UPS)`));
       log(
         table(
-          ['SMS sent', 'sms.do requests', 'per 1,000', 'issue per 1,000', 'planner DDB req/sign-up', 'planner RRU+WRU/sign-up', 'restock → last report s', 'per 1,000 s', 'issue per 1,000 s'],
+          [
+            'SMS sent',
+            'sms.do requests',
+            'per 1,000',
+            'issue per 1,000',
+            'planner DDB req/sign-up',
+            'planner RRU+WRU/sign-up',
+            'restock → last report s',
+            'per 1,000 s',
+            'issue per 1,000 s',
+          ],
           [
             [
               bis.smsSent,
@@ -443,16 +524,26 @@ async function main() {
       log('per-recipient parameters, so 100 numbers still share one sms.do request.');
       log(`Sign-ups written through the sign-up repository (${formatNumber(bis.signUpSeconds)} s); the storefront path is the`);
       log(`product.edit rows of the order section (${WAITING} sign-ups over HTTP per round, per-IP limits as in production).`);
-      const shown = bis.tranches.length <= 20 ? bis.tranches : bis.tranches.filter((_, i) => i < 5 || i >= bis.tranches.length - 5 || (i + 1) % 10 === 0);
-      log('\nEach 1,000 numbers accepted by SMSAPI: how long it took, and the bench process\'s memory then (planner, sender,');
+      const shown =
+        bis.tranches.length <= 20
+          ? bis.tranches
+          : bis.tranches.filter((_, i) => i < 5 || i >= bis.tranches.length - 5 || (i + 1) % 10 === 0);
+      log("\nEach 1,000 numbers accepted by SMSAPI: how long it took, and the bench process's memory then (planner, sender,");
       log(`local runtime and simulators share the process; ${formatNumber(bis.rssBeforeMb, 0)} MB resident before the restock):`);
-      log(table(['numbers', 'seconds', 'RSS MB', 'heap MB'], shown.map((t) => [t.numbers, t.seconds, t.rssMb, t.heapMb])));
+      log(
+        table(
+          ['numbers', 'seconds', 'RSS MB', 'heap MB'],
+          shown.map((t) => [t.numbers, t.seconds, t.rssMb, t.heapMb]),
+        ),
+      );
       const firstHalf = bis.tranches.slice(0, Math.ceil(bis.tranches.length / 2));
       const secondHalf = bis.tranches.slice(Math.ceil(bis.tranches.length / 2));
       const mean = (xs: typeof bis.tranches) => avg(xs.map((t) => t.seconds));
       const growth = bis.tranches.length >= 2 ? mean(secondHalf) / mean(firstHalf) : NaN;
       const rssGrowth = bis.tranches.length >= 2 ? bis.tranches[bis.tranches.length - 1]!.rssMb - bis.tranches[0]!.rssMb : NaN;
-      log(`Peak RSS during the restock: ${formatNumber(bis.peakRssMb, 0)} MB; second half of the list ${formatNumber(growth, 2)}× the time per 1,000 of the first.`);
+      log(
+        `Peak RSS during the restock: ${formatNumber(bis.peakRssMb, 0)} MB; second half of the list ${formatNumber(growth, 2)}× the time per 1,000 of the first.`,
+      );
       goals.push(
         {
           goal: '≤ 10 SMSAPI requests per 1,000 waiting numbers',
@@ -477,7 +568,6 @@ async function main() {
         },
       );
     }
-
   } finally {
     await stack.stop();
   }
@@ -486,7 +576,12 @@ async function main() {
 
 function printGoals(goals: { goal: string; figure: string; baseline: string; ok: boolean; why: string }[], started: number) {
   log(heading('Goals (issue 15; baselines from the issue unless measured above)'));
-  log(table(['', 'goal', 'figure', 'baseline'], goals.map((g) => [mark(g.ok), g.goal, g.figure, g.baseline || '—'])));
+  log(
+    table(
+      ['', 'goal', 'figure', 'baseline'],
+      goals.map((g) => [mark(g.ok), g.goal, g.figure, g.baseline || '—']),
+    ),
+  );
   for (const g of goals) if (g.why) log(`${mark(g.ok)} ${g.goal}: ${g.ok ? '' : 'missed — '}${g.why}`);
   log(`\nBench took ${formatNumber((Date.now() - started) / 1000)} s.`);
 }

@@ -118,7 +118,11 @@ export async function runOrderScenario(
   }
   for (let round = 0; round < 3; round++) {
     soldOut(rt, SLUG, PRODUCT_ID);
-    await signUpMany(rt, SLUG, licence, PRODUCT_ID, phones(round * 1000, waitingSignUps), { addressBlock: 20 + round, perAddress: 5, concurrency: 5 });
+    await signUpMany(rt, SLUG, licence, PRODUCT_ID, phones(round * 1000, waitingSignUps), {
+      addressBlock: 20 + round,
+      perAddress: 5,
+      concurrency: 5,
+    });
     await settle(stack);
     await measure(`product.edit (${waitingSignUps} waiting)`, 1, () => rt.shop.restockProduct(SLUG, PRODUCT_ID));
   }
@@ -151,35 +155,39 @@ async function inParallel<T>(items: T[], concurrency: number, task: (item: T, in
 async function seedHistory(rt: LocalRuntime, shop: string, count: number) {
   const now = rt.deps.clock.now().getTime();
   const idKey = await jobIdKey(rt.deps);
-  await inParallel(Array.from({ length: count }, (_, i) => i), 8, async (i) => {
-    const dueAt = new Date(now - ((i % 170) + 1) * DAY_MS);
-    const orderId = String(100_000 + Math.floor(i / 2));
-    const statusId = i % 2 === 0 ? '2' : '7';
-    const job = jobFromPlan(
-      shop,
-      {
-        key: `history:${orderId}:${statusId}`,
-        kind: 'order-status',
-        phone: `+48601${String(200_000 + (i % 500)).padStart(6, '0')}`,
-        text: `Dzień dobry! Zamówienie ${orderId} zostało przyjęte do realizacji. Sklep bench`,
+  await inParallel(
+    Array.from({ length: count }, (_, i) => i),
+    8,
+    async (i) => {
+      const dueAt = new Date(now - ((i % 170) + 1) * DAY_MS);
+      const orderId = String(100_000 + Math.floor(i / 2));
+      const statusId = i % 2 === 0 ? '2' : '7';
+      const job = jobFromPlan(
+        shop,
+        {
+          key: `history:${orderId}:${statusId}`,
+          kind: 'order-status',
+          phone: `+48601${String(200_000 + (i % 500)).padStart(6, '0')}`,
+          text: `Dzień dobry! Zamówienie ${orderId} zostało przyjęte do realizacji. Sklep bench`,
+          dueAt,
+          source: { event: 'order.status', orderId, statusId, statusDate: dueAt.toISOString() },
+        },
         dueAt,
-        source: { event: 'order.status', orderId, statusId, statusDate: dueAt.toISOString() },
-      },
-      dueAt,
-      idKey,
-    );
-    await rt.deps.store.createJob({
-      ...job,
-      state: 'DELIVERED',
-      attempts: 1,
-      sentAt: dueAt.toISOString(),
-      deliveredAt: dueAt.toISOString(),
-      smsapiId: String(7_000_000_000_000 + i),
-      parts: 1,
-      points: 0.16,
-      reportStatus: 'DELIVERED',
-    });
-  });
+        idKey,
+      );
+      await rt.deps.store.createJob({
+        ...job,
+        state: 'DELIVERED',
+        attempts: 1,
+        sentAt: dueAt.toISOString(),
+        deliveredAt: dueAt.toISOString(),
+        smsapiId: String(7_000_000_000_000 + i),
+        parts: 1,
+        points: 0.16,
+        reportStatus: 'DELIVERED',
+      });
+    },
+  );
 }
 
 export interface BackInStockScenario {
@@ -224,7 +232,12 @@ function watchRestock(rt: LocalRuntime) {
     if (Math.floor(numbers / TRANCHE) > before) {
       const now = Date.now();
       const { rss, heapUsed } = sample();
-      tranches.push({ numbers: Math.floor(numbers / TRANCHE) * TRANCHE, seconds: (now - last) / 1000, rssMb: mb(rss), heapMb: mb(heapUsed) });
+      tranches.push({
+        numbers: Math.floor(numbers / TRANCHE) * TRANCHE,
+        seconds: (now - last) / 1000,
+        rssMb: mb(rss),
+        heapMb: mb(heapUsed),
+      });
       last = now;
     }
     return result;

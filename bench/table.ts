@@ -12,7 +12,10 @@ export function table(headers: string[], rows: Cell[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? '').length)));
   const numeric = headers.map((_, i) => rows.every((r) => typeof r[i] === 'number' || /^[\d.,+\-%—]+( \w+)?$/.test(String(r[i] ?? ''))));
   const pad = (cells: string[]) =>
-    cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [pad(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...text.map(pad)].join('\n');
 }
 

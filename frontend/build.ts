@@ -21,10 +21,16 @@ const domainAlias: Plugin = {
       return { path: join(ROOT, 'functions', layer!, `${name}.ts`) };
     });
     b.onResolve({ filter: /^#(services|adapters|handlers|config|local)\b/ }, (args) => ({
-      errors: [{ text: `${args.path}: the SPA may import only contracts and pure domain modules (#contracts/*, #domain/*), never server code` }],
+      errors: [
+        { text: `${args.path}: the SPA may import only contracts and pure domain modules (#contracts/*, #domain/*), never server code` },
+      ],
     }));
     b.onResolve({ filter: /^node:/ }, (args) => ({
-      errors: [{ text: `${args.path} (imported by ${args.importer}): the browser has no Node built-ins; keep such code out of what the SPA imports` }],
+      errors: [
+        {
+          text: `${args.path} (imported by ${args.importer}): the browser has no Node built-ins; keep such code out of what the SPA imports`,
+        },
+      ],
     }));
   },
 };
@@ -53,7 +59,12 @@ export interface FrontendBuildReport {
 const FIRST_TAB_SOURCE = join(APP_SOURCE, 'tabs', 'SmsapiTab.tsx');
 
 const partOf = (input: string) =>
-  /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? (input.includes('functions/domain/') ? 'functions/domain' : input.includes('functions/contracts/') ? 'functions/contracts' : 'frontend/app');
+  /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ??
+  (input.includes('functions/domain/')
+    ? 'functions/domain'
+    : input.includes('functions/contracts/')
+      ? 'functions/contracts'
+      : 'frontend/app');
 
 export async function buildFrontend(outDir: string): Promise<void> {
   const report = await buildAdminApp(outDir);

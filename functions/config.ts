@@ -35,12 +35,14 @@ const int = () =>
 // z.regex() and z.enum() the same way (the same issues and messages, without zod's string-format and enum schemas).
 const matching = (pattern: RegExp) =>
   z.check<string>((payload) => {
-    if (!pattern.test(payload.value)) payload.issues.push({ code: 'invalid_format', format: 'regex', pattern: pattern.toString(), input: payload.value });
+    if (!pattern.test(payload.value))
+      payload.issues.push({ code: 'invalid_format', format: 'regex', pattern: pattern.toString(), input: payload.value });
   });
 const oneOf = <const T extends string>(values: readonly T[]) =>
   z.string().check(
     z.check<string>((payload) => {
-      if (!(values as readonly string[]).includes(payload.value)) payload.issues.push({ code: 'invalid_value', values: [...values], input: payload.value });
+      if (!(values as readonly string[]).includes(payload.value))
+        payload.issues.push({ code: 'invalid_value', values: [...values], input: payload.value });
     }),
   ) as unknown as z.ZodMiniType<T>;
 const whole = (min: number, fallback: number, max?: number) =>

@@ -108,11 +108,14 @@ function namedValues<N extends string>(node: Node, key: string, names: readonly 
   if (value === undefined || value === null || value === '') return {};
   let entries: [string, unknown][];
   if (typeof value === 'string') {
-    entries = value.split(',').filter((part) => part.trim() !== '').map((part) => {
-      const at = part.indexOf('=');
-      if (at < 0) throw new SettingsError(key, `must be name=value pairs separated by commas, got "${part.trim()}"`);
-      return [part.slice(0, at).trim(), part.slice(at + 1).trim()];
-    });
+    entries = value
+      .split(',')
+      .filter((part) => part.trim() !== '')
+      .map((part) => {
+        const at = part.indexOf('=');
+        if (at < 0) throw new SettingsError(key, `must be name=value pairs separated by commas, got "${part.trim()}"`);
+        return [part.slice(0, at).trim(), part.slice(at + 1).trim()];
+      });
   } else if (typeof value === 'object' && !Array.isArray(value)) {
     entries = Object.entries(value as Record<string, unknown>);
   } else {
@@ -164,8 +167,7 @@ const CLOUDFRONT_WEB_ACL = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webac
 
 export function readSettings(node: Node): DeploymentSettings {
   const concurrencyText = text(node, 'senderMaxConcurrency');
-  const senderMaxConcurrency =
-    concurrencyText === undefined ? DEFAULT_SETTINGS.senderMaxConcurrency : Number(concurrencyText);
+  const senderMaxConcurrency = concurrencyText === undefined ? DEFAULT_SETTINGS.senderMaxConcurrency : Number(concurrencyText);
   // Lambda's SQS event source accepts a maximum concurrency between 2 and 1000.
   if (!Number.isInteger(senderMaxConcurrency) || senderMaxConcurrency < 2 || senderMaxConcurrency > 1000) {
     throw new SettingsError('senderMaxConcurrency', `must be a whole number from 2 to 1000, got ${concurrencyText}`);

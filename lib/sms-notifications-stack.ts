@@ -245,7 +245,12 @@ export class SmsNotificationsStack extends Stack {
     // reports is refused there, not on webhooks.
     const functions = { appstore, webhooks, reports, admin, storefront, links };
     for (const { path, methods, fn } of PUBLIC_ROUTES) {
-      api.route(path, methods.map((m) => apigw.HttpMethod[m]), functions[fn], throttles[fn]);
+      api.route(
+        path,
+        methods.map((m) => apigw.HttpMethod[m]),
+        functions[fn],
+        throttles[fn],
+      );
     }
 
     // The Statistics tab, counted from the table's stream (the send path writes no counters).
@@ -284,7 +289,9 @@ export class SmsNotificationsStack extends Stack {
     });
     new CfnOutput(this, 'SecretParameterNames', {
       description: 'The SecureString parameters expected under the prefix',
-      value: Object.values(SECRET_PARAMETERS).map((name) => `${secretsPrefix(this)}/${name}`).join(', '),
+      value: Object.values(SECRET_PARAMETERS)
+        .map((name) => `${secretsPrefix(this)}/${name}`)
+        .join(', '),
     });
     new CfnOutput(this, 'TableName', { description: 'DynamoDB table with all shop data', value: data.table.tableName });
     new CfnOutput(this, 'PublicUrl', { description: 'Base URL of the app', value: frontend.publicUrl });

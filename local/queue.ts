@@ -39,7 +39,10 @@ export function createLocalQueue<T>(doc: DocumentClient, table: string, clock: C
 
   const put = async (body: string, visibleAt: number, receiveCount = 0, id: string = randomUUID()) => {
     await doc.send(
-      new PutCommand({ TableName: table, Item: { pk, sk: `${pad(visibleAt)}#${id}`, id, body, receiveCount, sentAt: clock.now().getTime() } }),
+      new PutCommand({
+        TableName: table,
+        Item: { pk, sk: `${pad(visibleAt)}#${id}`, id, body, receiveCount, sentAt: clock.now().getTime() },
+      }),
     );
   };
 
@@ -97,7 +100,13 @@ export function createLocalQueue<T>(doc: DocumentClient, table: string, clock: C
           continue; // another consumer took it first
         }
         if (!toDeadLetter) {
-          received.push({ id, body: String(item.body), receiveCount, receipt: newSk, ...(item.sentAt !== undefined ? { sentAt: Number(item.sentAt) } : {}) });
+          received.push({
+            id,
+            body: String(item.body),
+            receiveCount,
+            receipt: newSk,
+            ...(item.sentAt !== undefined ? { sentAt: Number(item.sentAt) } : {}),
+          });
         }
       }
       return received;

@@ -169,7 +169,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         return reply(400, { error: { code: 'BODY_INVALID_JSON', message: 'Send {"days": N}' } });
       }
       const ms = ((input.days ?? 0) * 24 * 60 + (input.hours ?? 0) * 60 + (input.minutes ?? 0)) * 60_000;
-      if (!Number.isFinite(ms) || ms <= 0) return reply(400, { error: { code: 'FIELD_INVALID', field: 'days', message: 'Give a positive number of days, hours or minutes' } });
+      if (!Number.isFinite(ms) || ms <= 0)
+        return reply(400, { error: { code: 'FIELD_INVALID', field: 'days', message: 'Give a positive number of days, hours or minutes' } });
       await runtime.advanceClock(ms);
       return reply(200, { now: deps!.clock.now().toISOString(), offsetMs: deps!.clock.offsetMs() });
     }
@@ -273,7 +274,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
                 awsRegion: 'local',
               })),
             };
-            const result = await currentFunction.run({ name }, () => fn(event, lambdaContext(name, QUEUE_CONSUMER_TIMEOUT_MS[name] ?? 30_000)));
+            const result = await currentFunction.run({ name }, () =>
+              fn(event, lambdaContext(name, QUEUE_CONSUMER_TIMEOUT_MS[name] ?? 30_000)),
+            );
             const failed = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
             for (const m of messages) if (!failed.has(m.id)) await queue.remove(m.receipt);
           } finally {

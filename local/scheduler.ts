@@ -35,15 +35,17 @@ export function createLocalScheduler(doc: DocumentClient, table: string, clock: 
 
   return {
     async schedule(ref, at) {
-      await doc.send(
-        new PutCommand({
-          TableName: table,
-          Item: { pk: PK, sk: scheduleName(ref), at: at.toISOString(), ref },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ).catch((error: { name?: string }) => {
-        if (error?.name !== 'ConditionalCheckFailedException') throw error;
-      });
+      await doc
+        .send(
+          new PutCommand({
+            TableName: table,
+            Item: { pk: PK, sk: scheduleName(ref), at: at.toISOString(), ref },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        )
+        .catch((error: { name?: string }) => {
+          if (error?.name !== 'ConditionalCheckFailedException') throw error;
+        });
     },
     async cancel(ref) {
       await remove(scheduleName(ref));

@@ -33,7 +33,12 @@ export async function serveStatic(
   if (relative === '/app' || relative === '/app/') relative = '/app/index.html';
   const file = join(FRONTEND_DIST, relative);
   if (!file.startsWith(FRONTEND_DIST)) return false;
-  const target = existsSync(file) && statSync(file).isFile() ? file : pathname.startsWith('/app/') ? join(FRONTEND_DIST, 'app', 'index.html') : undefined;
+  const target =
+    existsSync(file) && statSync(file).isFile()
+      ? file
+      : pathname.startsWith('/app/')
+        ? join(FRONTEND_DIST, 'app', 'index.html')
+        : undefined;
   if (!target || !existsSync(target)) return false;
   res.writeHead(200, {
     'content-type': TYPES[extname(target)] ?? 'application/octet-stream',

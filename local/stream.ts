@@ -66,7 +66,8 @@ export async function startStreamConsumer(options: {
     return res.ShardIterator;
   };
 
-  const getRecords = (iterator: string) => streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: options.batchSize ?? 1000 }));
+  const getRecords = (iterator: string) =>
+    streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: options.batchSize ?? 1000 }));
 
   /** One pass over every shard: the number of job records handed to the handler (a failed batch's too: not done). */
   const readOnce = async (): Promise<number> => {
@@ -123,7 +124,12 @@ export async function startStreamConsumer(options: {
   const previousPosition = async (shardId: string, first: string) =>
     (
       await streams.send(
-        new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'AT_SEQUENCE_NUMBER', SequenceNumber: first }),
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shardId,
+          ShardIteratorType: 'AT_SEQUENCE_NUMBER',
+          SequenceNumber: first,
+        }),
       )
     ).ShardIterator;
 

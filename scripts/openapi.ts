@@ -15,7 +15,12 @@ const schema = (s: Schema, io: 'input' | 'output') => {
 
 function queryParameters(query: Schema) {
   const json = schema(query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: s,
+  }));
 }
 
 /** The contract's parameter schemas (a pattern, an enum) where it has them; a plain string otherwise. */
@@ -29,7 +34,10 @@ function pathParameters(route: RouteContract) {
   }));
 }
 
-const errorAnswer = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const errorAnswer = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
 
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};

@@ -11,8 +11,19 @@ import { launchChromium } from '../test/support/browser';
 import { seedDemoShop } from '../test/support/demo-seed';
 
 export const SCREENSHOT_TABS = [
-  'konto', 'nowe-zamowienia', 'statusy', 'dostepnosc', 'celebrowanie', 'koszyki', 'bledy', 'powiadomienia',
-  'zaplanowane', 'statystyki', 'historia', 'ustawienia', 'zespol',
+  'konto',
+  'nowe-zamowienia',
+  'statusy',
+  'dostepnosc',
+  'celebrowanie',
+  'koszyki',
+  'bledy',
+  'powiadomienia',
+  'zaplanowane',
+  'statystyki',
+  'historia',
+  'ustawienia',
+  'zespol',
 ] as const;
 
 async function main() {

@@ -44,7 +44,13 @@ export function useForm<T>(formId: string, initial: T): FormState<T> {
       setValue((current) => ({ ...current, ...patch }));
       // An edited field's old error no longer applies.
       const touched = Object.keys(patch);
-      setErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !touched.some((t) => field === t || field.startsWith(`${t}.`) || field.endsWith(`.${t}`)))));
+      setErrors((current) =>
+        Object.fromEntries(
+          Object.entries(current).filter(
+            ([field]) => !touched.some((t) => field === t || field.startsWith(`${t}.`) || field.endsWith(`.${t}`)),
+          ),
+        ),
+      );
     },
     reset: (next) => {
       setSaved(next);

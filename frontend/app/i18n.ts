@@ -15,7 +15,11 @@ export const L = (pl: string, en: string): string => (locale.value === 'en' ? en
  * Polish plural form for a count: 1 SMS / 2 SMS-y / 5 SMS-ów, 1 znak / 22 znaki / 12 znaków.
  * English has two forms; pass them as `en: [one, other]`.
  */
-export function plural(count: number, pl: readonly [one: string, few: string, many: string], en: readonly [one: string, other: string]): string {
+export function plural(
+  count: number,
+  pl: readonly [one: string, few: string, many: string],
+  en: readonly [one: string, other: string],
+): string {
   if (locale.value === 'en') return count === 1 ? en[0] : en[1];
   return pl[polishPluralIndex(count)];
 }

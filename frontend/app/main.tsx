@@ -49,7 +49,12 @@ async function start() {
     try {
       if (window.opener) {
         window.opener.postMessage(
-          { type: 'smsapi-oauth', result: context.smsapiResult, code: params.get('code') ?? undefined, state: params.get('state') ?? undefined },
+          {
+            type: 'smsapi-oauth',
+            result: context.smsapiResult,
+            code: params.get('code') ?? undefined,
+            state: params.get('state') ?? undefined,
+          },
           window.location.origin,
         );
         handedOver = true;
@@ -89,5 +94,9 @@ async function start() {
 
 start().catch((error: unknown) => {
   const root = document.getElementById('app');
-  if (root) render(<SignedOut detail={`${L('Błąd uruchomienia', 'Start-up error')}: ${error instanceof Error ? error.message : String(error)}`} />, root);
+  if (root)
+    render(
+      <SignedOut detail={`${L('Błąd uruchomienia', 'Start-up error')}: ${error instanceof Error ? error.message : String(error)}`} />,
+      root,
+    );
 });

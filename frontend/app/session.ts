@@ -64,7 +64,9 @@ function remember(session: StoredSession) {
   }
 }
 
-export type SignInResult = { ok: true; shop: string } | { ok: false; reason: 'no-parameters' | 'refused' | 'unavailable'; message?: string };
+export type SignInResult =
+  | { ok: true; shop: string }
+  | { ok: false; reason: 'no-parameters' | 'refused' | 'unavailable'; message?: string };
 
 /**
  * Signs in with the iframe parameters; when they are stale (a reload long after Shoper opened the page) a token

@@ -22,7 +22,12 @@ let app: ShopAppInstance | undefined;
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\]|::1)$/i;
 
 /** True inside a Shoper admin: framed, opened with the signed parameters, by a page that is not on loopback. */
-export function runsInsideShoper(input: { framed: boolean; hasSignedParameters: boolean; referrer: string; sdkParam: string | null }): boolean {
+export function runsInsideShoper(input: {
+  framed: boolean;
+  hasSignedParameters: boolean;
+  referrer: string;
+  sdkParam: string | null;
+}): boolean {
   if (input.sdkParam === '0') return false;
   if (input.sdkParam === '1') return true;
   if (!input.framed || !input.hasSignedParameters || input.referrer === '') return false;

@@ -23,9 +23,7 @@ export function clearAllDirty() {
 /** Asks before discarding; true when there is nothing to lose or the merchant agrees. */
 export function confirmDiscard(): boolean {
   if (!hasUnsavedChanges()) return true;
-  const ok = window.confirm(
-    L('Masz niezapisane zmiany. Czy na pewno chcesz je porzucić?', 'You have unsaved changes. Discard them?'),
-  );
+  const ok = window.confirm(L('Masz niezapisane zmiany. Czy na pewno chcesz je porzucić?', 'You have unsaved changes. Discard them?'));
   if (ok) clearAllDirty();
   return ok;
 }

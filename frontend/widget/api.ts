@@ -42,10 +42,16 @@ export async function call<A extends StorefrontAction>(
 const CONFIG_TTL_MS = 5 * 60 * 1000;
 
 /** Which features the shop switched on; cached for a few minutes per browser tab. */
-export async function widgetConfig(settings: WidgetSettings, lang: Lang): Promise<{ backInStock: boolean; basketReminders: boolean } | undefined> {
+export async function widgetConfig(
+  settings: WidgetSettings,
+  lang: Lang,
+): Promise<{ backInStock: boolean; basketReminders: boolean } | undefined> {
   const key = `smsw:cfg:${settings.shop}`;
   try {
-    const cached = JSON.parse(sessionStorage.getItem(key) ?? 'null') as { at: number; value: { backInStock: boolean; basketReminders: boolean } } | null;
+    const cached = JSON.parse(sessionStorage.getItem(key) ?? 'null') as {
+      at: number;
+      value: { backInStock: boolean; basketReminders: boolean };
+    } | null;
     if (cached && Date.now() - cached.at < CONFIG_TTL_MS) return cached.value;
   } catch {
     // storage unavailable (privacy mode): ask every time

@@ -40,7 +40,9 @@ function ask<T>(fn: ((cb: (value: T) => void) => T | undefined) | undefined): Pr
   });
 }
 
-export function loggedInClientId(win: Window & { frontAPI?: FrontApi; Shop?: { basket?: { shopVisitorId?: string } } }): Promise<string | undefined> {
+export function loggedInClientId(
+  win: Window & { frontAPI?: FrontApi; Shop?: { basket?: { shopVisitorId?: string } } },
+): Promise<string | undefined> {
   return ask<ShoperUser>(win.frontAPI?.getUser?.bind(win.frontAPI)).then((user) => {
     let id = user?.user_id !== undefined ? String(user.user_id) : undefined;
     if (!id && win.Shop?.basket?.shopVisitorId) {

@@ -8,7 +8,8 @@ import { pickLang } from './i18n';
 import { readSettings, type WidgetSettings } from './settings';
 
 // Read while the script runs: document.currentScript is null afterwards.
-const script = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[data-shop][src*="sms-widget"]');
+const script =
+  (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[data-shop][src*="sms-widget"]');
 
 async function start(settings: WidgetSettings) {
   const lang = pickLang(settings.lang, document.documentElement.lang);

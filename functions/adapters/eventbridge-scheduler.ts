@@ -60,7 +60,12 @@ export function createEventBridgeScheduler(
       let NextToken: string | undefined;
       do {
         const page = await client.send(
-          new ListSchedulesCommand({ GroupName: options.groupName, NamePrefix: shopPrefix(shop), NextToken, MaxResults: Math.min(100, max - deleted) }),
+          new ListSchedulesCommand({
+            GroupName: options.groupName,
+            NamePrefix: shopPrefix(shop),
+            NextToken,
+            MaxResults: Math.min(100, max - deleted),
+          }),
         );
         for (const s of page.Schedules ?? []) {
           try {

@@ -31,24 +31,26 @@ export function createJsonLogger(options: {
   const threshold = LEVELS[levelOf(options.level ?? env.POWERTOOLS_LOG_LEVEL ?? env.AWS_LAMBDA_LOG_LEVEL)];
   const write = options.write ?? ((line: string) => process.stdout.write(line));
   const now = options.now ?? (() => new Date());
-  const log = (level: Level) => (message: string, extra: Record<string, unknown> = {}) => {
-    if (LEVELS[level] < threshold) return;
-    const entry = {
-      level,
-      message,
-      timestamp: now().toISOString(),
-      service: options.service,
-      ...(env._X_AMZN_TRACE_ID ? { xray_trace_id: env._X_AMZN_TRACE_ID.split(';')[0]?.replace(/^Root=/, '') } : {}),
-      ...extra,
+  const log =
+    (level: Level) =>
+    (message: string, extra: Record<string, unknown> = {}) => {
+      if (LEVELS[level] < threshold) return;
+      const entry = {
+        level,
+        message,
+        timestamp: now().toISOString(),
+        service: options.service,
+        ...(env._X_AMZN_TRACE_ID ? { xray_trace_id: env._X_AMZN_TRACE_ID.split(';')[0]?.replace(/^Root=/, '') } : {}),
+        ...extra,
+      };
+      let line: string;
+      try {
+        line = JSON.stringify(entry, replacer);
+      } catch {
+        // A cycle in the caller's fields: the entry still says what happened.
+        line = JSON.stringify({ level, message, timestamp: entry.timestamp, service: options.service, unserializable: true });
+      }
+      write(`${line}\n`);
     };
-    let line: string;
-    try {
-      line = JSON.stringify(entry, replacer);
-    } catch {
-      // A cycle in the caller's fields: the entry still says what happened.
-      line = JSON.stringify({ level, message, timestamp: entry.timestamp, service: options.service, unserializable: true });
-    }
-    write(`${line}\n`);
-  };
   return { debug: log('DEBUG'), info: log('INFO'), warn: log('WARN'), error: log('ERROR') };
 }

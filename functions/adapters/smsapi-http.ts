@@ -50,9 +50,7 @@ const AUTHORIZATION_FAILED = 101;
  */
 const PERMISSION_MISSING = 401;
 
-type CallResult =
-  | { ok: true; status: number; json: unknown }
-  | { ok: false; code: number; message: string; transport: 'http' | 'network' };
+type CallResult = { ok: true; status: number; json: unknown } | { ok: false; code: number; message: string; transport: 'http' | 'network' };
 
 export function createSmsapiGateway(options: { baseUrl: string; timeoutMs: number; fetch?: typeof fetch }): SmsGateway {
   const doFetch = options.fetch ?? fetch;
@@ -172,7 +170,11 @@ export function createSmsapiGateway(options: { baseUrl: string; timeoutMs: numbe
       const { payment_type: paymentType, points, ...profile } = parsed.data;
       return {
         ok: true,
-        value: { ...profile, ...(typeof points === 'number' && Number.isFinite(points) ? { points } : {}), ...(paymentType ? { paymentType } : {}) },
+        value: {
+          ...profile,
+          ...(typeof points === 'number' && Number.isFinite(points) ? { points } : {}),
+          ...(paymentType ? { paymentType } : {}),
+        },
       };
     },
 

@@ -20,7 +20,9 @@ const doc = () => (client ??= createDocumentClient());
 
 // The shop side's repositories (functions/services/shop-repositories.ts), on the DynamoDB store.
 export const shopPurge: AwsPorts = { shopPurge: ({ config }) => createUninstallRepository(createStore(doc(), config.TABLE_NAME)) };
-export const smsapiAccount: AwsPorts = { smsapiAccount: ({ config }) => createSmsapiAccountRepository(createStore(doc(), config.TABLE_NAME)) };
+export const smsapiAccount: AwsPorts = {
+  smsapiAccount: ({ config }) => createSmsapiAccountRepository(createStore(doc(), config.TABLE_NAME)),
+};
 export const staffAlerts: AwsPorts = { staffAlerts: ({ config }) => createStaffAlertsRepository(createStore(doc(), config.TABLE_NAME)) };
 
 export const dynamodb: AwsPorts = { store: ({ config }) => createStore(doc(), config.TABLE_NAME) };

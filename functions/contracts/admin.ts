@@ -16,7 +16,16 @@ import {
   StatsResponse,
 } from './smsapi';
 import { SubscriptionDeleteBody, SubscriptionListQuery, SubscriptionListResponse } from './subscriptions';
-import { CelebrationList, CelebrationView, JobList, JobsDeleted, SettingsResponse, ShopStateResponse, StatusList, TemplateList } from './responses';
+import {
+  CelebrationList,
+  CelebrationView,
+  JobList,
+  JobsDeleted,
+  SettingsResponse,
+  ShopStateResponse,
+  StatusList,
+  TemplateList,
+} from './responses';
 import { LongestValuesResponse } from './composer';
 import { StaffAlertsBody, StaffAlertsResponse } from './staff';
 import { LinkSettings, LinkSettingsBody, LinksResponse } from './links';
@@ -48,10 +57,24 @@ export const ADMIN = {
     summary: 'Trade the signed iframe parameters for a session token',
     body: SessionRequest,
     response: SessionResponse,
-    errors: [...COMMON_ERRORS, 'FIELD_REQUIRED', 'SESSION_SIGNATURE_INVALID', 'SESSION_EXPIRED', 'SESSION_SHOP_UNKNOWN', 'SESSION_SHOP_UNINSTALLING'],
+    errors: [
+      ...COMMON_ERRORS,
+      'FIELD_REQUIRED',
+      'SESSION_SIGNATURE_INVALID',
+      'SESSION_EXPIRED',
+      'SESSION_SHOP_UNKNOWN',
+      'SESSION_SHOP_UNINSTALLING',
+    ],
   }),
   health: route({ method: 'GET', path: '/health', public: true, tag: 'session', summary: 'Liveness', response: Health, errors: [] }),
-  templates: route({ method: 'GET', path: '/api/templates', tag: 'templates', summary: 'Every saved template', response: TemplateList, errors: signed }),
+  templates: route({
+    method: 'GET',
+    path: '/api/templates',
+    tag: 'templates',
+    summary: 'Every saved template',
+    response: TemplateList,
+    errors: signed,
+  }),
   saveStatusTemplate: route({
     method: 'PUT',
     path: '/api/templates/order-status/{statusId}',

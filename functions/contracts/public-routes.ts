@@ -34,6 +34,7 @@ const MATCHERS = PUBLIC_ROUTES.map((route) => ({ route, pattern: patternOf(route
 /** The route API Gateway would pick for `method path`, or undefined (API Gateway answers 404 itself). */
 export function matchPublicRoute(method: string, path: string): PublicRoute | undefined {
   const upper = method.toUpperCase();
-  return MATCHERS.find(({ route, pattern }) => (route.methods.includes('ANY') || route.methods.includes(upper as PublicMethod)) && pattern.test(path))
-    ?.route;
+  return MATCHERS.find(
+    ({ route, pattern }) => (route.methods.includes('ANY') || route.methods.includes(upper as PublicMethod)) && pattern.test(path),
+  )?.route;
 }

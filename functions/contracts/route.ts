@@ -45,7 +45,13 @@ export function pathOf<C extends { path: string }>(contract: C, params: PathPara
 }
 
 /** Error codes every admin route may answer with: bad JSON or content type, too large, no or expired session. */
-export const COMMON_ERRORS = ['BODY_INVALID_JSON', 'CONTENT_TYPE_UNSUPPORTED', 'BODY_TOO_LARGE', 'FIELD_INVALID', 'INTERNAL_ERROR'] as const;
+export const COMMON_ERRORS = [
+  'BODY_INVALID_JSON',
+  'CONTENT_TYPE_UNSUPPORTED',
+  'BODY_TOO_LARGE',
+  'FIELD_INVALID',
+  'INTERNAL_ERROR',
+] as const;
 export const SESSION_ERRORS = ['SESSION_MISSING', 'SESSION_INVALID', 'SESSION_EXPIRED', 'SESSION_SHOP_UNKNOWN'] as const;
 
 export type BodyOf<C extends RouteContract> = C['body'] extends Schema ? z.output<C['body']> : undefined;

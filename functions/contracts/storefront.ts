@@ -37,7 +37,11 @@ export const WithdrawRequest = z.union([
     token: z.string().check(z.regex(/^[A-Za-z0-9_.-]{20,200}$/, 'token is not a withdrawal token')),
     locale: StorefrontLocale,
   }),
-  z.strictObject({ productId: shoperId('productId'), phone: z.string().check(z.trim(), z.minLength(3), z.maxLength(32)), locale: StorefrontLocale }),
+  z.strictObject({
+    productId: shoperId('productId'),
+    phone: z.string().check(z.trim(), z.minLength(3), z.maxLength(32)),
+    locale: StorefrontLocale,
+  }),
 ]);
 export type WithdrawRequest = z.infer<typeof WithdrawRequest>;
 
@@ -126,7 +130,15 @@ export const STOREFRONT = {
     body: SubscribeRequest,
     response: SubscribeResponse,
     status: 201,
-    errors: [...STOREFRONT_ERRORS, 'BACK_IN_STOCK_DISABLED', 'PRODUCT_UNKNOWN', 'PRODUCT_AVAILABLE', 'PHONE_INVALID', 'PHONE_NOT_MOBILE', 'PHONE_COUNTRY_NOT_ALLOWED'],
+    errors: [
+      ...STOREFRONT_ERRORS,
+      'BACK_IN_STOCK_DISABLED',
+      'PRODUCT_UNKNOWN',
+      'PRODUCT_AVAILABLE',
+      'PHONE_INVALID',
+      'PHONE_NOT_MOBILE',
+      'PHONE_COUNTRY_NOT_ALLOWED',
+    ],
   }),
   'subscriptions/withdraw': route({
     method: 'POST',

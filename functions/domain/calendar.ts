@@ -21,8 +21,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
     formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, formatter);
   }
@@ -46,8 +52,13 @@ export function wallClockAt(instant: number, timeZone: string): WallClock {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
   return {
-    year: fields.year ?? 0, month: fields.month ?? 1, day: fields.day ?? 1, hour: fields.hour ?? 0,
-    minute: fields.minute ?? 0, second: fields.second ?? 0, millisecond: ((instant % 1000) + 1000) % 1000,
+    year: fields.year ?? 0,
+    month: fields.month ?? 1,
+    day: fields.day ?? 1,
+    hour: fields.hour ?? 0,
+    minute: fields.minute ?? 0,
+    second: fields.second ?? 0,
+    millisecond: ((instant % 1000) + 1000) % 1000,
   };
 }
 
@@ -108,7 +119,15 @@ export function addDays(date: Date, days: number, timeZone: string): Date {
   if (!Number.isInteger(days)) throw new Error(`DAYS_NOT_WHOLE: ${days}`);
   const wall = wallClockAt(date.getTime(), timeZone);
   const day = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + days));
-  return new Date(instantOf({
-    ...wall, year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(),
-  }, timeZone));
+  return new Date(
+    instantOf(
+      {
+        ...wall,
+        year: day.getUTCFullYear(),
+        month: day.getUTCMonth() + 1,
+        day: day.getUTCDate(),
+      },
+      timeZone,
+    ),
+  );
 }

@@ -2,7 +2,12 @@
 // contract and the SPA read without the planning code (planning-celebrations.ts re-exports it).
 import type { CelebrationEvent } from './model';
 
-export const CELEBRATION_EVENTS = ['order-shipped', 'first-order', 'order-placed', 'account-registered'] as const satisfies readonly CelebrationEvent[];
+export const CELEBRATION_EVENTS = [
+  'order-shipped',
+  'first-order',
+  'order-placed',
+  'account-registered',
+] as const satisfies readonly CelebrationEvent[];
 
 /** The events' names as the merchant sees them in the rules table. */
 export const CELEBRATION_EVENT_NAMES: Record<CelebrationEvent, { pl: string; en: string }> = {

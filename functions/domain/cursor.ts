@@ -19,15 +19,15 @@ export const cursorInvalid = () =>
  */
 export const CursorField = /* @__PURE__ */ (() =>
   z.optional(
-  z.string().check(
-    z.refine((v) => SHAPE.test(v), {
-      message: 'to nie jest wartość z poprzedniej strony tej listy / not a cursor from this list',
-      params: { code: 'CURSOR_INVALID' },
-    }),
-    // A refinement is invisible to JSON Schema: the pattern is stated for the OpenAPI document.
-    z.meta({ pattern: SHAPE.source }),
-  ),
-))();
+    z.string().check(
+      z.refine((v) => SHAPE.test(v), {
+        message: 'to nie jest wartość z poprzedniej strony tej listy / not a cursor from this list',
+        params: { code: 'CURSOR_INVALID' },
+      }),
+      // A refinement is invisible to JSON Schema: the pattern is stated for the OpenAPI document.
+      z.meta({ pattern: SHAPE.source }),
+    ),
+  ))();
 
 /** A cursor holding any JSON value (a list's position): opaque to the client, base64url. */
 export const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -66,7 +66,8 @@ export function proposedStatusTemplate(statusName: string): string | undefined {
 
 export const DEFAULT_TEMPLATES: Record<TemplateKind, string> = {
   'owner-new-order': 'Nowe zamowienie {order_id}. Kwota zamowienia: {sum} {currency}',
-  'back-in-stock': 'Dobra wiadomosc! Produkt {product_name} jest znow dostepny w sklepie {shop_name} w cenie {price} {currency}. Zapraszamy!',
+  'back-in-stock':
+    'Dobra wiadomosc! Produkt {product_name} jest znow dostepny w sklepie {shop_name} w cenie {price} {currency}. Zapraszamy!',
   'abandoned-cart': '{name}, w Twoim koszyku w sklepie {shop_name} czekaja produkty. Dokoncz zakupy, zanim znikna z magazynu!',
 };
 

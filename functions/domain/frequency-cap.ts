@@ -17,13 +17,24 @@ export type CapDecision =
   | { verdict: 'room'; expired: string[] };
 
 /** What to do with job `jobId` for a number whose record is `state`, with `count` allowed per `windowMs`. */
-export function capDecision(state: RecentMarketing | undefined, jobId: string, nowMs: number, count: number, windowMs: number): CapDecision {
+export function capDecision(
+  state: RecentMarketing | undefined,
+  jobId: string,
+  nowMs: number,
+  count: number,
+  windowMs: number,
+): CapDecision {
   const recent = state?.recent ?? {};
   if (recent[jobId] !== undefined) return { verdict: 'counted' };
   const cutoff = nowMs - windowMs;
   const inWindow = Object.values(recent).filter((t) => t > cutoff).length;
   if (inWindow >= count) return { verdict: 'capped', inWindow };
-  return { verdict: 'room', expired: Object.entries(recent).filter(([, t]) => t <= cutoff).map(([id]) => id) };
+  return {
+    verdict: 'room',
+    expired: Object.entries(recent)
+      .filter(([, t]) => t <= cutoff)
+      .map(([id]) => id),
+  };
 }
 
 /** "24 h", "2 dni" (48 h), "36 h": the window as the owner set it. */

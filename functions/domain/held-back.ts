@@ -43,7 +43,8 @@ export const SPEND_LIMIT_NAMES: Record<SpendLimitKind, { pl: string; en: string;
 
 export function spendLimitReason(limit: SpendLimitKind, value: number): Reason {
   const name = SPEND_LIMIT_NAMES[limit];
-  const next = name.period === 'day' ? { pl: 'jutro', en: 'tomorrow' } : { pl: 'od początku następnego miesiąca', en: 'from the start of next month' };
+  const next =
+    name.period === 'day' ? { pl: 'jutro', en: 'tomorrow' } : { pl: 'od początku następnego miesiąca', en: 'from the start of next month' };
   return {
     code: 'SPEND_LIMIT',
     message: `Wstrzymana: osiągnięto ${name.pl} (${value}). Wysyłka wznowi się ${next.pl}; limit zmienisz w Ustawieniach`,
@@ -61,7 +62,14 @@ export function expiredReason(validityHours: number, deadline: Date, timeZone: s
 }
 
 export function holidayWaitReason(until: Date, timeZone: string): { code: string; message: string } {
-  const when = until.toLocaleString('pl-PL', { timeZone, weekday: 'long', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const when = until.toLocaleString('pl-PL', {
+    timeZone,
+    weekday: 'long',
+    day: '2-digit',
+    month: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return {
     code: 'NO_MARKETING_DAY',
     message: `Niedziela lub święto: SMS marketingowy poczeka do ${when} (Ustawienia → Limity)`,

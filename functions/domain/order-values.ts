@@ -3,7 +3,10 @@ import { formatMoney } from './money';
 import type { Shop } from './model';
 import type { OrderFacts } from './shoper-events';
 
-export function orderValues(order: OrderFacts, shop: Pick<Shop, 'shopName' | 'statuses' | 'shippings' | 'currencies' | 'defaultCurrency'>): Record<string, string> {
+export function orderValues(
+  order: OrderFacts,
+  shop: Pick<Shop, 'shopName' | 'statuses' | 'shippings' | 'currencies' | 'defaultCurrency'>,
+): Record<string, string> {
   const sum = Number(order.sum ?? 0);
   const shipping = Number(order.shippingCost ?? 0);
   const status = shop.statuses?.find((s) => s.statusId === order.statusId);

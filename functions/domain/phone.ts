@@ -14,7 +14,10 @@ import {
 import { PHONE_METADATA_JSON } from './phone-metadata';
 
 // Pure: a bundle that never parses a number (the SPA reaches this module through planning.ts) drops the metadata.
-const metadataJson = /* @__PURE__ */ JSON.parse(PHONE_METADATA_JSON) as { country_calling_codes: Record<string, string[]>; countries: Record<string, unknown> };
+const metadataJson = /* @__PURE__ */ JSON.parse(PHONE_METADATA_JSON) as {
+  country_calling_codes: Record<string, string[]>;
+  countries: Record<string, unknown>;
+};
 const metadata = metadataJson as unknown as MetadataJson;
 
 /** Countries whose numbers the app understands (and a merchant may allow). */

@@ -19,16 +19,25 @@ const ORDER_ID: PlaceholderInfo = { name: 'order_id', pl: 'identyfikator zamówi
 const SUM: PlaceholderInfo = { name: 'sum', pl: 'kwota zamówienia', en: 'order amount', sample: '123,45' };
 const SHIPPING_COST: PlaceholderInfo = { name: 'shipping_cost', pl: 'koszt dostawy', en: 'shipping cost', sample: '15,00' };
 const TOTAL_COST: PlaceholderInfo = {
-  name: 'total_cost', pl: 'kwota zamówienia + koszt dostawy', en: 'order amount + shipping cost', sample: '138,45',
+  name: 'total_cost',
+  pl: 'kwota zamówienia + koszt dostawy',
+  en: 'order amount + shipping cost',
+  sample: '138,45',
 };
 const CURRENCY: PlaceholderInfo = { name: 'currency', pl: 'waluta', en: 'currency', sample: 'PLN' };
 const STATUS_NAME: PlaceholderInfo = { name: 'status_name', pl: 'status', en: 'order status', sample: 'w trakcie kompletowania' };
 const DELIVERY_CITY: PlaceholderInfo = { name: 'delivery_city', pl: 'miasto dostawy', en: 'delivery city', sample: 'Warszawa' };
 const DELIVERY_POSTCODE: PlaceholderInfo = {
-  name: 'delivery_postcode', pl: 'kod pocztowy dostawy', en: 'delivery postcode', sample: '00-001',
+  name: 'delivery_postcode',
+  pl: 'kod pocztowy dostawy',
+  en: 'delivery postcode',
+  sample: '00-001',
 };
 const DELIVERY_STREET: PlaceholderInfo = {
-  name: 'delivery_street', pl: 'adres dostawy', en: 'delivery address', sample: 'ul. Prosta 12/4',
+  name: 'delivery_street',
+  pl: 'adres dostawy',
+  en: 'delivery address',
+  sample: 'ul. Prosta 12/4',
 };
 const DELIVERY_COUNTRY: PlaceholderInfo = { name: 'delivery_country', pl: 'kraj dostawy', en: 'delivery country', sample: 'Polska' };
 const SHIPPING_NAME: PlaceholderInfo = { name: 'shipping_name', pl: 'rodzaj dostawy', en: 'shipping method', sample: 'Kurier DPD' };
@@ -61,7 +70,10 @@ export function withStopLink(kind: MessageKind, text: string, autoStopLink: bool
   return `${text.trimEnd()}\n${STOP_LINK_LINE}`;
 }
 const link = (name: LinkPlaceholder, pl: string, en: string): PlaceholderInfo => ({
-  name, pl, en, sample: shortLinkUrl('https://example.pl', SAMPLE_CODE),
+  name,
+  pl,
+  en,
+  sample: shortLinkUrl('https://example.pl', SAMPLE_CODE),
 });
 const SHOP_LINK = link('shop_link', 'link do sklepu', 'link to the shop');
 const PRODUCT_LINK = link('product_link', 'link do produktu', 'link to the product');
@@ -71,8 +83,19 @@ const STOP_LINK = link('stop_link', 'link rezygnacji z SMS', 'opt-out link');
 
 // The manual's 13 parameters (section 4.3), in its order.
 const ORDER_SET: readonly PlaceholderInfo[] = [
-  ORDER_ID, SUM, SHIPPING_COST, TOTAL_COST, CURRENCY, STATUS_NAME, DELIVERY_CITY, DELIVERY_POSTCODE,
-  DELIVERY_STREET, DELIVERY_COUNTRY, SHIPPING_NAME, SHOP_NAME, NAME,
+  ORDER_ID,
+  SUM,
+  SHIPPING_COST,
+  TOTAL_COST,
+  CURRENCY,
+  STATUS_NAME,
+  DELIVERY_CITY,
+  DELIVERY_POSTCODE,
+  DELIVERY_STREET,
+  DELIVERY_COUNTRY,
+  SHIPPING_NAME,
+  SHOP_NAME,
+  NAME,
 ];
 
 export const PLACEHOLDERS: Record<MessageKind, readonly PlaceholderInfo[]> = {

@@ -35,7 +35,11 @@ export interface CelebrationOccasion {
 export const activeCelebrations = (celebrations: readonly Celebration[], event: CelebrationEvent): Celebration[] =>
   celebrations.filter((c) => c.active && c.event === event && c.text.trim() !== '');
 
-export function celebrationCustomerFromOrder(order: OrderFacts, ctx: Pick<PlanningContext, 'settings'>, consent: boolean): CelebrationCustomer {
+export function celebrationCustomerFromOrder(
+  order: OrderFacts,
+  ctx: Pick<PlanningContext, 'settings'>,
+  consent: boolean,
+): CelebrationCustomer {
   return {
     userId: order.userId,
     firstname: order.billing.firstname ?? order.delivery.firstname,
@@ -145,7 +149,11 @@ export function planOrderPlacedCelebrations(
 }
 
 /** Whether Shoper must be asked about the client's earlier orders: only when a first-order SMS could go. */
-export function needsFirstOrderAnswer(celebrations: readonly Celebration[], ctx: Pick<PlanningContext, 'settings'>, consent: boolean): boolean {
+export function needsFirstOrderAnswer(
+  celebrations: readonly Celebration[],
+  ctx: Pick<PlanningContext, 'settings'>,
+  consent: boolean,
+): boolean {
   return activeCelebrations(celebrations, 'first-order').length > 0 && (consent || !ctx.settings.requireMarketingConsent);
 }
 

@@ -28,7 +28,15 @@ export function planStaffAlert(event: StaffAlertEvent, subject: StaffSubject, al
   const text = renderMessage(kind, rule.text, subject.values, { maxParts: ctx.maxParts });
   const key = `staff:${event}:${subject.key}`;
   if (alerts.phones.length === 0) {
-    return { jobs: [], skipped: [{ reason: 'NO_STAFF_PHONES', suppressed: suppressed('NO_STAFF_PHONES', { key, kind: 'staff-alert', text, source: subject.source }) }] };
+    return {
+      jobs: [],
+      skipped: [
+        {
+          reason: 'NO_STAFF_PHONES',
+          suppressed: suppressed('NO_STAFF_PHONES', { key, kind: 'staff-alert', text, source: subject.source }),
+        },
+      ],
+    };
   }
   // The alert's own quiet-hours choice, within the shop's send window.
   const settings: ShopSettings = { ...ctx.settings, quietHoursFor: { ...ctx.settings.quietHoursFor, 'staff-alert': rule.quietHours } };
@@ -38,7 +46,11 @@ export function planStaffAlert(event: StaffAlertEvent, subject: StaffSubject, al
     const phone = normalizeMobile(raw);
     const phoneKey = `${key}:${phone.ok ? phone.e164 : raw}`;
     if (!phone.ok) {
-      plan.skipped.push({ reason: 'PHONE_REJECTED', detail: phone.code, suppressed: suppressed(phone.code, { key: phoneKey, kind: 'staff-alert', phone: raw, text, source: subject.source }) });
+      plan.skipped.push({
+        reason: 'PHONE_REJECTED',
+        detail: phone.code,
+        suppressed: suppressed(phone.code, { key: phoneKey, kind: 'staff-alert', phone: raw, text, source: subject.source }),
+      });
       continue;
     }
     const job: PlannedJob = { key: phoneKey, kind: 'staff-alert', phone: phone.e164, text, ...timing, source: subject.source };
@@ -61,7 +73,11 @@ export function planStaffNewOrder(order: OrderFacts, alerts: StaffAlerts | undef
   if (sum === undefined || sum < alerts.newOrder.minAmount) return NOTHING;
   return planStaffAlert(
     'newOrder',
-    { key: order.orderId, values: orderValues(order, ctx.shop), source: { event: 'order.create', orderId: order.orderId, userId: order.userId } },
+    {
+      key: order.orderId,
+      values: orderValues(order, ctx.shop),
+      source: { event: 'order.create', orderId: order.orderId, userId: order.userId },
+    },
     alerts,
     ctx,
   );
@@ -77,7 +93,13 @@ export function planStaffOrderCancelled(order: OrderFacts, alerts: StaffAlerts |
       // One alert per status change: a redelivery has the same status date; a later cancellation is a new one.
       key: `${order.orderId}:${order.statusId}:${order.statusDate ?? order.date ?? ''}`,
       values: orderValues(order, ctx.shop),
-      source: { event: 'order.status', orderId: order.orderId, statusId: order.statusId, statusDate: order.statusDate, userId: order.userId },
+      source: {
+        event: 'order.status',
+        orderId: order.orderId,
+        statusId: order.statusId,
+        statusDate: order.statusDate,
+        userId: order.userId,
+      },
     },
     alerts,
     ctx,
@@ -100,13 +122,23 @@ export function stockState(product: OutOfStockProduct): 'out' | 'in' | 'unknown'
 }
 
 /** product.edit with stock 0: `episode` names this run-out (the event that opened it), so it alerts once. */
-export function planStaffOutOfStock(product: OutOfStockProduct, episode: string, alerts: StaffAlerts | undefined, ctx: PlanningContext): Plan {
+export function planStaffOutOfStock(
+  product: OutOfStockProduct,
+  episode: string,
+  alerts: StaffAlerts | undefined,
+  ctx: PlanningContext,
+): Plan {
   if (stockState(product) !== 'out') return NOTHING;
   return planStaffAlert(
     'outOfStock',
     {
       key: `${product.productId}:${episode}`,
-      values: { product_name: product.name ?? '', product_code: product.code ?? '', product_id: product.productId, shop_name: ctx.shop.shopName ?? '' },
+      values: {
+        product_name: product.name ?? '',
+        product_code: product.code ?? '',
+        product_id: product.productId,
+        shop_name: ctx.shop.shopName ?? '',
+      },
       source: { event: 'product.edit', productId: product.productId },
     },
     alerts,

@@ -38,8 +38,7 @@ export function staleStatusJobs(
   const eventIsStale = mine.some((job) => job.kind === 'order-status' && isBefore(order.statusDate, job.source.statusDate));
   if (eventIsStale) return { cancel: [], eventIsStale };
 
-  const statusName =
-    order.statusName ?? ctx.shop.statuses?.find((s) => s.statusId === order.statusId)?.name ?? `#${order.statusId}`;
+  const statusName = order.statusName ?? ctx.shop.statuses?.find((s) => s.statusId === order.statusId)?.name ?? `#${order.statusId}`;
   const cancel: JobCancellation[] = mine
     .filter((job) => pending(job) && job.kind === 'order-status' && job.source.statusId !== order.statusId)
     .map((job) => ({

@@ -106,8 +106,7 @@ export function customerPhone(order: OrderFacts, settings: ShopSettings): PhoneR
   return first;
 }
 
-const statusDedupe = (order: OrderFacts) =>
-  `${order.orderId}:${order.statusId}:${order.statusDate ?? order.date ?? ''}`;
+const statusDedupe = (order: OrderFacts) => `${order.orderId}:${order.statusId}:${order.statusDate ?? order.date ?? ''}`;
 
 /**
  * The customer's status SMS. `trigger` is the webhook: `order.status`, or `order.create` for the status a new
@@ -148,7 +147,17 @@ export function planOrderStatus(order: OrderFacts, ctx: PlanningContext, trigger
     request: { jobKey: key, phone: phone.e164, userId: order.userId, targets: { shopUrl: ctx.shop.shopUrl, orderUrl: order.orderUrl } },
   });
   return {
-    jobs: [{ key, kind: 'order-status', phone: phone.e164, text: message.text, links: message.links, ...dueTime('order-status', template.delayDays, ctx), source }],
+    jobs: [
+      {
+        key,
+        kind: 'order-status',
+        phone: phone.e164,
+        text: message.text,
+        links: message.links,
+        ...dueTime('order-status', template.delayDays, ctx),
+        source,
+      },
+    ],
     skipped: [],
   };
 }
@@ -157,14 +166,19 @@ export function planOrderStatus(order: OrderFacts, ctx: PlanningContext, trigger
  * One status SMS per status an order is placed with: order.create plans it, and Shoper's order.status for that
  * same status (before the order moved on) must not plan it again; nor the other way round, whichever came first.
  */
-export function initialStatusAlreadyPlanned(order: OrderFacts, orderJobs: readonly Job[], trigger: 'order.status' | 'order.create'): boolean {
+export function initialStatusAlreadyPlanned(
+  order: OrderFacts,
+  orderJobs: readonly Job[],
+  trigger: 'order.status' | 'order.create',
+): boolean {
   const statusJobs = orderJobs
     .filter((job) => job.kind === 'order-status' && job.source.orderId === order.orderId)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   // On order.create: that status was planned already, or the order has moved on (a later status was planned first).
   if (trigger === 'order.create') {
     return statusJobs.some(
-      (job) => job.source.statusId === order.statusId || (order.statusDate !== undefined && (job.source.statusDate ?? '') > order.statusDate),
+      (job) =>
+        job.source.statusId === order.statusId || (order.statusDate !== undefined && (job.source.statusDate ?? '') > order.statusDate),
     );
   }
   const last = statusJobs.at(-1);
@@ -179,7 +193,10 @@ export function planOwnerNewOrder(order: OrderFacts, ctx: PlanningContext): Plan
   const text = renderMessage('owner-new-order', template.text, orderValues(order, ctx.shop), { maxParts: ctx.maxParts });
   const source: Job['source'] = { event: 'order.create', orderId: order.orderId, userId: order.userId };
   if (!ctx.settings.ownerPhone) {
-    return { jobs: [], skipped: [{ reason: 'NO_OWNER_PHONE', suppressed: suppressed('NO_OWNER_PHONE', { key, kind: 'owner-new-order', text, source }) }] };
+    return {
+      jobs: [],
+      skipped: [{ reason: 'NO_OWNER_PHONE', suppressed: suppressed('NO_OWNER_PHONE', { key, kind: 'owner-new-order', text, source }) }],
+    };
   }
   const phone = normalizeMobile(ctx.settings.ownerPhone);
   if (!phone.ok) {
@@ -200,7 +217,17 @@ export function planOwnerNewOrder(order: OrderFacts, ctx: PlanningContext): Plan
     request: { jobKey: key, phone: phone.e164, targets: { shopUrl: ctx.shop.shopUrl, orderUrl: order.orderUrl } },
   });
   return {
-    jobs: [{ key, kind: 'owner-new-order', phone: phone.e164, text: message.text, links: message.links, ...dueTime('owner-new-order', template.delayDays, ctx), source }],
+    jobs: [
+      {
+        key,
+        kind: 'owner-new-order',
+        phone: phone.e164,
+        text: message.text,
+        links: message.links,
+        ...dueTime('owner-new-order', template.delayDays, ctx),
+        source,
+      },
+    ],
     skipped: [],
   };
 }

@@ -65,10 +65,20 @@ export function nextSendTime(due: Date, window: QuietHours): Date {
 
   const opening = (dayOffset: number): Date => {
     const day = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + dayOffset));
-    return new Date(instantOf({
-      year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(),
-      hour: Math.floor(start / 60), minute: start % 60, second: 0, millisecond: 0,
-    }, window.timeZone));
+    return new Date(
+      instantOf(
+        {
+          year: day.getUTCFullYear(),
+          month: day.getUTCMonth() + 1,
+          day: day.getUTCDate(),
+          hour: Math.floor(start / 60),
+          minute: start % 60,
+          second: 0,
+          millisecond: 0,
+        },
+        window.timeZone,
+      ),
+    );
   };
   const today = opening(0);
   return today.getTime() > due.getTime() ? today : opening(1);

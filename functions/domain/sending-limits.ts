@@ -148,7 +148,12 @@ export function smsapiExpiration(deadline: Date, now: Date): Date {
  * opening on the next day that is neither a Sunday nor a public holiday. `window` applies when the kind keeps to
  * the shop's sending hours.
  */
-export function nextMarketingDay(kind: NotificationKind, due: Date, limits: SendingLimits, window: QuietHours & { applies: boolean }): Date {
+export function nextMarketingDay(
+  kind: NotificationKind,
+  due: Date,
+  limits: SendingLimits,
+  window: QuietHours & { applies: boolean },
+): Date {
   if (!limits.noMarketingOnHolidays || !isMarketing(kind)) return due;
   let at = due;
   // A run of days off is never longer than a few days (Easter, Christmas with a Sunday): two weeks is ample.

@@ -16,12 +16,23 @@ export const SUPPORTED_EVENTS = [
   'product.edit',
 ] as const;
 export type SupportedEvent = (typeof SUPPORTED_EVENTS)[number];
-export const isSupportedEvent = (name: string): name is SupportedEvent =>
-  (SUPPORTED_EVENTS as readonly string[]).includes(name);
+export const isSupportedEvent = (name: string): name is SupportedEvent => (SUPPORTED_EVENTS as readonly string[]).includes(name);
 
-const id = z.pipe(z.pipe(z.union([z.string(), z.number()]), z.transform((v) => String(v).trim())), z.string().check(z.minLength(1)));
-const optId = z.pipe(z.optional(z.union([z.string(), z.number(), z.null()])), z.transform((v) => (v == null || v === '' || v === 0 || v === '0' ? undefined : String(v))));
-const text = z.pipe(z.optional(z.union([z.string(), z.number(), z.null()])), z.transform((v) => (v == null ? undefined : String(v))));
+const id = z.pipe(
+  z.pipe(
+    z.union([z.string(), z.number()]),
+    z.transform((v) => String(v).trim()),
+  ),
+  z.string().check(z.minLength(1)),
+);
+const optId = z.pipe(
+  z.optional(z.union([z.string(), z.number(), z.null()])),
+  z.transform((v) => (v == null || v === '' || v === 0 || v === '0' ? undefined : String(v))),
+);
+const text = z.pipe(
+  z.optional(z.union([z.string(), z.number(), z.null()])),
+  z.transform((v) => (v == null ? undefined : String(v))),
+);
 
 const Address = z.partial(
   z.looseObject({
@@ -39,7 +50,12 @@ const Address = z.partial(
 );
 
 const Status = z.partial(
-  z.looseObject({ status_id: optId, statusId: optId, name: text, translations: z.optional(z.record(z.string(), z.partial(z.looseObject({ name: text })))) }),
+  z.looseObject({
+    status_id: optId,
+    statusId: optId,
+    name: text,
+    translations: z.optional(z.record(z.string(), z.partial(z.looseObject({ name: text })))),
+  }),
 );
 
 const OrderPayload = z.looseObject({
@@ -128,8 +144,7 @@ export function parseOrder(payload: unknown): ParseResult<OrderFacts> {
   const orderId = o.order_id ?? o.orderId ?? o.id;
   if (!orderId) return { ok: false, field: 'order_id', message: 'order_id is required' };
   const statusId = o.status_id ?? o.statusId ?? o.status?.status_id ?? o.status?.statusId;
-  const statusName =
-    o.status?.name ?? o.status?.translations?.pl_PL?.name ?? Object.values(o.status?.translations ?? {})[0]?.name;
+  const statusName = o.status?.name ?? o.status?.translations?.pl_PL?.name ?? Object.values(o.status?.translations ?? {})[0]?.name;
   return {
     ok: true,
     value: {
@@ -198,7 +213,12 @@ const ClientPayload = z.looseObject({
   id: rawId,
   firstname: z.nullish(z.string()),
   lastname: z.nullish(z.string()),
-  newsletter: z.optional(z.pipe(z.union([z.boolean(), z.string(), z.number()]), z.transform((v: boolean | string | number) => yes(v)))),
+  newsletter: z.optional(
+    z.pipe(
+      z.union([z.boolean(), z.string(), z.number()]),
+      z.transform((v: boolean | string | number) => yes(v)),
+    ),
+  ),
 });
 
 // Product payloads: an empty string means "not said", as an absent field.
@@ -343,7 +363,8 @@ const EVENT_KIND: Record<SupportedEvent, PayloadKind> = {
   'product.edit': 'product',
 };
 
-const has = (obj: Record<string, unknown>, ...names: string[]) => names.some((n) => obj[n] !== undefined && obj[n] !== null && obj[n] !== '');
+const has = (obj: Record<string, unknown>, ...names: string[]) =>
+  names.some((n) => obj[n] !== undefined && obj[n] !== null && obj[n] !== '');
 
 /** What object a payload is, from the ids it carries (a parcel names its order, an order its client: most specific first). */
 function payloadKind(obj: Record<string, unknown>): PayloadKind | undefined {
@@ -366,7 +387,11 @@ export function payloadFitsEvent(event: SupportedEvent, payload: Record<string, 
   const expected = EVENT_KIND[event];
   if (kind !== expected) {
     const what = { order: 'an order', parcel: 'a parcel', client: 'a client', product: 'a product' };
-    return { ok: false, field: 'X-Webhook-Name', message: `A ${event} webhook must carry ${what[expected]}; this payload is ${kind ? what[kind] : 'none of these'}` };
+    return {
+      ok: false,
+      field: 'X-Webhook-Name',
+      message: `A ${event} webhook must carry ${what[expected]}; this payload is ${kind ? what[kind] : 'none of these'}`,
+    };
   }
   if (event === 'order.status') {
     const status = payload.status as Record<string, unknown> | null | undefined;

@@ -30,8 +30,7 @@ const UCS2_PER_PART = 67;
 
 // GSM 03.38 default alphabet, one septet each (LF and CR included; ESC itself is not a character).
 const GSM7_BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
-  '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' + '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 // Extension table: ESC + character, two septets each (form feed included).
 const GSM7_EXTENSION = '\f^{}\\[~]|€';
 
@@ -88,28 +87,44 @@ export function smsLength(text: string, options?: { maxParts?: number; asUcs2?: 
 
   // One entry per code point: its size in units, as it must stay within one part.
   const sizes =
-    encoding === 'GSM-7'
-      ? characters.map((character) => gsm7Septets(character) ?? 1)
-      : characters.map((character) => character.length);
+    encoding === 'GSM-7' ? characters.map((character) => gsm7Septets(character) ?? 1) : characters.map((character) => character.length);
   const units = sizes.reduce((sum, size) => sum + size, 0);
   const singlePart = encoding === 'GSM-7' ? GSM7_SINGLE_PART : UCS2_SINGLE_PART;
   const concatenatedPart = encoding === 'GSM-7' ? GSM7_PER_PART : UCS2_PER_PART;
 
   if (units === 0) {
     return {
-      encoding, characters: 0, units: 0, parts: 0, remainingInPart: singlePart, perPart: singlePart,
-      tooLong: false, specialCharacters,
+      encoding,
+      characters: 0,
+      units: 0,
+      parts: 0,
+      remainingInPart: singlePart,
+      perPart: singlePart,
+      tooLong: false,
+      specialCharacters,
     };
   }
   if (units <= singlePart) {
     return {
-      encoding, characters: characters.length, units, parts: 1, remainingInPart: singlePart - units,
-      perPart: singlePart, tooLong: 1 > maxParts, specialCharacters,
+      encoding,
+      characters: characters.length,
+      units,
+      parts: 1,
+      remainingInPart: singlePart - units,
+      perPart: singlePart,
+      tooLong: 1 > maxParts,
+      specialCharacters,
     };
   }
   const { parts, unitsInLast } = splitIntoParts(sizes, concatenatedPart);
   return {
-    encoding, characters: characters.length, units, parts, remainingInPart: concatenatedPart - unitsInLast,
-    perPart: concatenatedPart, tooLong: parts > maxParts, specialCharacters,
+    encoding,
+    characters: characters.length,
+    units,
+    parts,
+    remainingInPart: concatenatedPart - unitsInLast,
+    perPart: concatenatedPart,
+    tooLong: parts > maxParts,
+    specialCharacters,
   };
 }

@@ -22,29 +22,69 @@ const ALREADY_ACCEPTED = 53;
 // integrators (PROTOCOLS.md, Corrections); 72 is from an older list, 401 means a token without the permission for
 // the action, which is not the same as an invalid token (101). Every text says what the merchant can do.
 const CODES: Readonly<Record<number, CodeInfo>> = {
-  7: { class: 'account', pl: 'Skracanie linków jest wyłączone na koncie SMSAPI — włącz je w panelu SMSAPI lub usuń link z treści', en: 'Short links are disabled on the SMSAPI account' },
+  7: {
+    class: 'account',
+    pl: 'Skracanie linków jest wyłączone na koncie SMSAPI — włącz je w panelu SMSAPI lub usuń link z treści',
+    en: 'Short links are disabled on the SMSAPI account',
+  },
   8: { class: 'retry', pl: 'Błąd w odwołaniu do SMSAPI', en: 'Malformed request to SMSAPI' },
   11: { class: 'permanent', pl: 'Wiadomość jest pusta lub zbyt długa', en: 'The message is empty or too long' },
-  12: { class: 'permanent', pl: 'Wiadomość składa się z większej liczby części niż dozwolona', en: 'The message has more parts than allowed' },
+  12: {
+    class: 'permanent',
+    pl: 'Wiadomość składa się z większej liczby części niż dozwolona',
+    en: 'The message has more parts than allowed',
+  },
   13: {
     class: 'permanent',
     pl: 'Brak prawidłowych numerów telefonów (numer błędny, stacjonarny (w przypadku wysyłki SMS) lub znajdujący się na czarnej liście)',
     en: 'No valid phone numbers (the number is invalid, a landline (for SMS) or blacklisted)',
   },
-  14: { class: 'permanent', pl: 'Nieprawidłowe pole nadawcy (nazwa nieaktywna lub niezweryfikowana)', en: 'Invalid sender name (not active or not verified)' },
-  17: { class: 'permanent', pl: 'Wiadomość typu FLASH nie może zawierać znaków specjalnych', en: 'A FLASH message cannot contain special characters' },
+  14: {
+    class: 'permanent',
+    pl: 'Nieprawidłowe pole nadawcy (nazwa nieaktywna lub niezweryfikowana)',
+    en: 'Invalid sender name (not active or not verified)',
+  },
+  17: {
+    class: 'permanent',
+    pl: 'Wiadomość typu FLASH nie może zawierać znaków specjalnych',
+    en: 'A FLASH message cannot contain special characters',
+  },
   18: { class: 'permanent', pl: 'Nieprawidłowa liczba parametrów w odwołaniu do SMSAPI', en: 'Invalid number of parameters' },
   19: { class: 'permanent', pl: 'Zbyt wiele wiadomości w jednym odwołaniu', en: 'Too many messages in one request' },
-  20: { class: 'permanent', pl: 'Liczba parametrów idx nie zgadza się z liczbą odbiorców', en: 'The number of idx values does not match the number of recipients' },
-  25: { class: 'permanent', pl: 'Parametry normalize i datacoding nie mogą wystąpić razem', en: 'normalize and datacoding cannot be used together' },
-  27: { class: 'permanent', pl: 'Zbyt długi parametr idx (najwyżej 255 znaków)', en: 'The idx parameter is too long (255 characters at most)' },
+  20: {
+    class: 'permanent',
+    pl: 'Liczba parametrów idx nie zgadza się z liczbą odbiorców',
+    en: 'The number of idx values does not match the number of recipients',
+  },
+  25: {
+    class: 'permanent',
+    pl: 'Parametry normalize i datacoding nie mogą wystąpić razem',
+    en: 'normalize and datacoding cannot be used together',
+  },
+  27: {
+    class: 'permanent',
+    pl: 'Zbyt długi parametr idx (najwyżej 255 znaków)',
+    en: 'The idx parameter is too long (255 characters at most)',
+  },
   28: { class: 'permanent', pl: 'Nieprawidłowa wartość parametru time_restriction', en: 'Invalid time_restriction value' },
   30: { class: 'permanent', pl: 'Nieprawidłowy parametr UDH', en: 'Invalid UDH parameter' },
   40: { class: 'permanent', pl: 'Brak grupy kontaktów o podanej nazwie', en: 'No contact group with that name' },
   41: { class: 'permanent', pl: 'Wybrana grupa kontaktów jest pusta', en: 'The chosen contact group is empty' },
-  50: { class: 'permanent', pl: 'Nie można zaplanować wysyłki na więcej niż 3 miesiące w przyszłość', en: 'A message cannot be scheduled more than 3 months ahead' },
-  52: { class: 'retry', pl: 'Zbyt wiele wiadomości na jeden numer w ciągu 60 sekund', en: 'Too many messages to one number within 60 seconds' },
-  53: { class: 'permanent', pl: 'Wiadomość o tym identyfikatorze (idx) została już przyjęta', en: 'A message with this idx has already been accepted' },
+  50: {
+    class: 'permanent',
+    pl: 'Nie można zaplanować wysyłki na więcej niż 3 miesiące w przyszłość',
+    en: 'A message cannot be scheduled more than 3 months ahead',
+  },
+  52: {
+    class: 'retry',
+    pl: 'Zbyt wiele wiadomości na jeden numer w ciągu 60 sekund',
+    en: 'Too many messages to one number within 60 seconds',
+  },
+  53: {
+    class: 'permanent',
+    pl: 'Wiadomość o tym identyfikatorze (idx) została już przyjęta',
+    en: 'A message with this idx has already been accepted',
+  },
   54: { class: 'permanent', pl: 'Nieprawidłowa data wysyłki', en: 'Invalid send date' },
   56: { class: 'permanent', pl: 'Nieprawidłowa data wygaśnięcia wiadomości', en: 'Invalid expiration date' },
   57: { class: 'permanent', pl: 'Numer znajduje się na czarnej liście', en: 'The number is blacklisted' },
@@ -65,7 +105,11 @@ const CODES: Readonly<Record<number, CodeInfo>> = {
     en: 'The send time is outside the sending hours set on the SMSAPI account',
   },
   76: { class: 'permanent', pl: 'Niedozwolone znaki w parametrach wiadomości', en: 'Invalid characters in the request parameters' },
-  93: { class: 'permanent', pl: 'Parametrów wiadomości nie można łączyć z wysyłką do grupy', en: 'Message parameters cannot be combined with a group' },
+  93: {
+    class: 'permanent',
+    pl: 'Parametrów wiadomości nie można łączyć z wysyłką do grupy',
+    en: 'Message parameters cannot be combined with a group',
+  },
   94: {
     class: 'account',
     pl: 'Konto SMSAPI nie może wysyłać wiadomości z linkami — poproś SMSAPI o odblokowanie lub usuń link z szablonu',
@@ -93,7 +137,11 @@ const CODES: Readonly<Record<number, CodeInfo>> = {
   202: { class: 'retry', pl: 'Zbyt wiele jednoczesnych odwołań do SMSAPI', en: 'Too many simultaneous requests to SMSAPI' },
   203: { class: 'retry', pl: 'Zbyt wiele odwołań do SMSAPI, spróbuj ponownie później', en: 'Too many requests to SMSAPI, try again later' },
   301: { class: 'permanent', pl: 'Wiadomość o podanym identyfikatorze nie istnieje w SMSAPI', en: 'No message with that id' },
-  400: { class: 'permanent', pl: 'Nieprawidłowy identyfikator wiadomości w zapytaniu o status', en: 'Invalid message id in a status request' },
+  400: {
+    class: 'permanent',
+    pl: 'Nieprawidłowy identyfikator wiadomości w zapytaniu o status',
+    en: 'Invalid message id in a status request',
+  },
   401: {
     class: 'account',
     pl: 'Token SMSAPI nie ma uprawnień do tej operacji — wygeneruj token z dostępem do SMS, profilu i pól nadawcy i wklej go ponownie',
@@ -101,9 +149,17 @@ const CODES: Readonly<Record<number, CodeInfo>> = {
   },
   409: { class: 'permanent', pl: 'Taka wartość już istnieje w SMSAPI', en: 'The value already exists' },
   997: { class: 'account', pl: 'Konto SMSAPI przyjmuje tylko połączenia HTTPS', en: 'The SMSAPI account accepts HTTPS only' },
-  998: { class: 'retry', pl: 'Usługa skracania linków SMSAPI jest chwilowo niedostępna', en: 'The SMSAPI short-link service is unavailable' },
+  998: {
+    class: 'retry',
+    pl: 'Usługa skracania linków SMSAPI jest chwilowo niedostępna',
+    en: 'The SMSAPI short-link service is unavailable',
+  },
   999: { class: 'retry', pl: 'Wewnętrzny błąd systemu SMSAPI', en: 'SMSAPI internal error' },
-  1000: { class: 'account', pl: 'Operacja dostępna tylko dla głównego użytkownika konta SMSAPI (nie dla subkonta)', en: 'Available to the main SMSAPI user only' },
+  1000: {
+    class: 'account',
+    pl: 'Operacja dostępna tylko dla głównego użytkownika konta SMSAPI (nie dla subkonta)',
+    en: 'Available to the main SMSAPI user only',
+  },
 };
 
 /**

@@ -40,9 +40,7 @@ export function failureMessage(failure: SmsapiFailure, locale: 'pl' | 'en' = 'pl
   if (failure.code === 429) {
     return locale === 'pl' ? 'SMSAPI ograniczyło liczbę odwołań (HTTP 429)' : 'SMSAPI rate-limited the requests (HTTP 429)';
   }
-  return locale === 'pl'
-    ? `Chwilowy błąd serwera SMSAPI (HTTP ${failure.code})`
-    : `Temporary SMSAPI server error (HTTP ${failure.code})`;
+  return locale === 'pl' ? `Chwilowy błąd serwera SMSAPI (HTTP ${failure.code})` : `Temporary SMSAPI server error (HTTP ${failure.code})`;
 }
 
 /** SMSAPI's own message, on one line and bounded: it ends up in the error log and on screen. */

@@ -44,7 +44,12 @@ export const STAFF_EVENT_NAMES: Record<StaffAlertEvent, { pl: string; en: string
 // Plain GSM-7 texts: one part each with the samples, so an alert never costs double by default.
 export const DEFAULT_STAFF_ALERTS: StaffAlerts = {
   phones: [],
-  newOrder: { enabled: false, minAmount: 500, quietHours: false, text: 'Duze zamowienie {order_id}: {sum} {currency}, dostawa: {shipping_name}.' },
+  newOrder: {
+    enabled: false,
+    minAmount: 500,
+    quietHours: false,
+    text: 'Duze zamowienie {order_id}: {sum} {currency}, dostawa: {shipping_name}.',
+  },
   orderCancelled: { enabled: false, quietHours: false, text: 'Zamowienie {order_id} ({sum} {currency}) ma status: {status_name}.' },
   outOfStock: { enabled: false, quietHours: true, text: 'Brak na stanie: {product_name} (kod {product_code}). Uzupelnij magazyn.' },
 };

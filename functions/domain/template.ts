@@ -2,10 +2,23 @@
 // limit and forbidden characters, and rendering with real values (customer values cleaned, the message kept
 // within the parts its template needs).
 
-import { CUSTOMER_VALUES, isAllowedPlaceholder, isLinkPlaceholder, sampleValues, withStopLink, type MessageKind } from '#domain/placeholders';
+import {
+  CUSTOMER_VALUES,
+  isAllowedPlaceholder,
+  isLinkPlaceholder,
+  sampleValues,
+  withStopLink,
+  type MessageKind,
+} from '#domain/placeholders';
 import { DEFAULT_MAX_PARTS, smsLength } from '#domain/sms-length';
 import { replaceSpecialCharacters } from '#domain/special-characters';
-import { capCodePoints, cleanCustomerValue, findForbiddenCharacter, stripUnsafeCharacters, type ForbiddenCharacterKind } from '#domain/text-safety';
+import {
+  capCodePoints,
+  cleanCustomerValue,
+  findForbiddenCharacter,
+  stripUnsafeCharacters,
+  type ForbiddenCharacterKind,
+} from '#domain/text-safety';
 
 export type TemplateIssue =
   | { code: 'TEMPLATE_UNKNOWN_PLACEHOLDER'; placeholder: string /* with braces */ }
@@ -66,7 +79,10 @@ function cutToParts(text: string, parts: number, maxParts: number, kept: readonl
   const pieces: { text: string; keep: boolean }[] = [];
   let rest = text;
   while (rest !== '') {
-    const hits = kept.map((k) => ({ k, at: k === '' ? -1 : rest.indexOf(k) })).filter((h) => h.at >= 0).sort((a, b) => a.at - b.at);
+    const hits = kept
+      .map((k) => ({ k, at: k === '' ? -1 : rest.indexOf(k) }))
+      .filter((h) => h.at >= 0)
+      .sort((a, b) => a.at - b.at);
     const hit = hits[0];
     if (!hit) {
       pieces.push({ text: rest, keep: false });
@@ -81,7 +97,10 @@ function cutToParts(text: string, parts: number, maxParts: number, kept: readonl
   // Keeps the first n cuttable characters and every kept piece.
   const build = (n: number) => {
     let left = n;
-    return units.filter((u) => u.keep || left-- > 0).map((u) => u.text).join('');
+    return units
+      .filter((u) => u.keep || left-- > 0)
+      .map((u) => u.text)
+      .join('');
   };
   const fits = (n: number) => smsLength(build(n), { maxParts }).parts <= parts;
   // Keeping more characters never takes fewer parts: the most that fit is found by halving.
@@ -142,7 +161,9 @@ export function renderSample(kind: MessageKind, text: string, options?: Template
 export function validateTemplate(kind: MessageKind, text: string, options?: TemplateCheckOptions): TemplateIssue[] {
   const forbidden = findForbiddenCharacter(text);
   if (forbidden) {
-    return [{ code: 'TEMPLATE_FORBIDDEN_CHARACTER', character: forbidden.kind, codePoint: forbidden.codePoint, position: forbidden.position }];
+    return [
+      { code: 'TEMPLATE_FORBIDDEN_CHARACTER', character: forbidden.kind, codePoint: forbidden.codePoint, position: forbidden.position },
+    ];
   }
   if (text.trim() === '') return [{ code: 'TEMPLATE_EMPTY' }];
 

@@ -90,7 +90,13 @@ export function worstCase(kind: MessageKind, typed: string, options: WorstCaseOp
   const asGsm = smsLength(counted, { maxParts });
   const raw = risks.length > 0 ? smsLength(counted, { maxParts, asUcs2: true }) : asGsm;
   const budget = (encoding: SmsLength['encoding']) =>
-    Math.max(1, Math.min(maxParts, smsLength(renderSample(kind, text, { linkBase: options.linkBase }), { maxParts, asUcs2: encoding === 'UCS-2' }).parts + 1));
+    Math.max(
+      1,
+      Math.min(
+        maxParts,
+        smsLength(renderSample(kind, text, { linkBase: options.linkBase }), { maxParts, asUcs2: encoding === 'UCS-2' }).parts + 1,
+      ),
+    );
   const allowed = budget(raw.encoding);
   return {
     length: raw,
@@ -118,8 +124,21 @@ const EMOJI_SEQUENCE = String.raw`(?:\p{Regional_Indicator}{2}|\p{Extended_Picto
 const EMOJI_WITH_SPACES = new RegExp(`( ?)(${EMOJI_SEQUENCE})( ?)`, 'gu');
 // The few emoji with a plain form every phone shows; any other is taken out.
 const EMOJI_TWINS: Readonly<Record<string, string>> = {
-  '🙂': ':)', '😊': ':)', '☺': ':)', '☺\uFE0F': ':)', '😀': ':D', '😃': ':D', '😄': ':D', '😁': ':D', '😉': ';)',
-  '🙁': ':(', '😞': ':(', '❤': '<3', '❤\uFE0F': '<3', '♥': '<3', '♥\uFE0F': '<3',
+  '🙂': ':)',
+  '😊': ':)',
+  '☺': ':)',
+  '☺\uFE0F': ':)',
+  '😀': ':D',
+  '😃': ':D',
+  '😄': ':D',
+  '😁': ':D',
+  '😉': ';)',
+  '🙁': ':(',
+  '😞': ':(',
+  '❤': '<3',
+  '❤\uFE0F': '<3',
+  '♥': '<3',
+  '♥\uFE0F': '<3',
 };
 
 /** Each distinct emoji, then each distinct typographic character, in order of appearance. */

@@ -35,7 +35,23 @@ const sessionRoutes: AdminRoute[] = [
   handle(ADMIN.health, async () => ({ ok: true as const })),
 ];
 
-export const ADMIN_ROUTES: AdminRoute[] = [...sessionRoutes, ...templateRoutes, ...settingsRoutes, ...statusRoutes, ...celebrationRoutes, ...jobRoutes, ...smsapiRoutes, ...errorRoutes, ...statsRoutes, ...subscriptionRoutes, ...shopRoutes, ...composerRoutes, ...staffAlertRoutes, ...limitRoutes, ...linkRoutes];
+export const ADMIN_ROUTES: AdminRoute[] = [
+  ...sessionRoutes,
+  ...templateRoutes,
+  ...settingsRoutes,
+  ...statusRoutes,
+  ...celebrationRoutes,
+  ...jobRoutes,
+  ...smsapiRoutes,
+  ...errorRoutes,
+  ...statsRoutes,
+  ...subscriptionRoutes,
+  ...shopRoutes,
+  ...composerRoutes,
+  ...staffAlertRoutes,
+  ...limitRoutes,
+  ...linkRoutes,
+];
 
 export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] = ADMIN_ROUTES) => {
   let router: ((event: HttpEvent, context: Context) => Promise<unknown>) | undefined;
@@ -67,7 +83,9 @@ export const makeHandler = (getDeps: () => Promise<Deps>, routes: AdminRoute[] =
 };
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('admin', { ...shoperHttp, ...smsapiOAuth,
+export const getDeps = awsDeps('admin', {
+  ...shoperHttp,
+  ...smsapiOAuth,
   ...dynamodb,
   ...jobs,
   ...sendLimits,

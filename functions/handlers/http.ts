@@ -67,7 +67,8 @@ export function parseWith<T extends z.core.$ZodType>(schema: T, value: unknown):
     const issue = parsed.error.issues[0]!;
     const field = issueField(issue);
     // A field schema may name its own code (e.g. CURSOR_INVALID) and its own bilingual "polski / English" message.
-    if (issue.code === 'custom' && typeof issue.params?.code === 'string') throw badRequest(issue.params.code, `${field}: ${issue.message}`, field);
+    if (issue.code === 'custom' && typeof issue.params?.code === 'string')
+      throw badRequest(issue.params.code, `${field}: ${issue.message}`, field);
     throw badRequest('FIELD_INVALID', describeIssue(issue, 'pl'), field, { en: describeIssue(issue, 'en') });
   }
   return parsed.data;
@@ -85,7 +86,9 @@ export function parseParams<T extends z.core.$ZodType>(schema: T, value: unknown
 
 export function toErrorResult(error: unknown, deps?: Pick<Deps, 'logger'>): HttpResult {
   if (error instanceof AppError) return json(error.status, error.toBody());
-  deps?.logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+  deps?.logger.error('unhandled error', {
+    error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+  });
   return json(500, { error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; nothing was changed. Try again.' } });
 }
 
@@ -93,10 +96,7 @@ export function toErrorResult(error: unknown, deps?: Pick<Deps, 'logger'>): Http
  * An HTTP Lambda handler: `run` gets the event and the (lazily built, cached) dependencies; any AppError becomes
  * its JSON answer and anything else a 500 without internals.
  */
-export function httpHandler(
-  getDeps: () => Promise<Deps>,
-  run: (event: HttpEvent, deps: Deps, context: Context) => Promise<HttpResult>,
-) {
+export function httpHandler(getDeps: () => Promise<Deps>, run: (event: HttpEvent, deps: Deps, context: Context) => Promise<HttpResult>) {
   // A plain async function, not middy: with no middleware middy only wrapped it (3 KB in every bundle).
   return async (event: HttpEvent, context: Context = {} as Context): Promise<HttpResult> => {
     let deps: Deps | undefined;

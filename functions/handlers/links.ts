@@ -39,14 +39,22 @@ export async function handleLink(event: APIGatewayProxyEventV2, deps: LinkDeps):
     return outcome.done ? html(200, optOutDonePage(outcome.link)) : html(404, expiredPage(outcome.link ?? {}));
   }
   if (method !== 'GET' && method !== 'HEAD') {
-    return { statusCode: 405, headers: { allow: 'GET, HEAD, POST', 'content-type': 'text/plain; charset=utf-8' }, body: 'Method Not Allowed' };
+    return {
+      statusCode: 405,
+      headers: { allow: 'GET, HEAD, POST', 'content-type': 'text/plain; charset=utf-8' },
+      body: 'Method Not Allowed',
+    };
   }
 
   const counted = method === 'GET' && !isPreviewFetcher(headers['user-agent']);
   const outcome = await followLink(deps, code, counted);
   switch (outcome.status) {
     case 'redirect':
-      return { statusCode: 302, headers: { location: outcome.location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }, body: '' };
+      return {
+        statusCode: 302,
+        headers: { location: outcome.location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
+        body: '',
+      };
     case 'stop':
       return head(html(200, optOutPage(outcome.link)));
     case 'expired':
@@ -57,15 +65,19 @@ export async function handleLink(event: APIGatewayProxyEventV2, deps: LinkDeps):
 }
 
 /** The handler over injected dependencies (the local runtime passes its own). */
-export const makeHandler = (getDeps: () => Promise<LinkDeps>) => async (event: APIGatewayProxyEventV2): Promise<Result> => {
-  let deps: LinkDeps | undefined;
-  try {
-    deps = await getDeps();
-    return await handleLink(event, deps);
-  } catch (error) {
-    deps?.logger.error('short link failed', { error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
-    return html(500, expiredPage({ failed: true }));
-  }
-};
+export const makeHandler =
+  (getDeps: () => Promise<LinkDeps>) =>
+  async (event: APIGatewayProxyEventV2): Promise<Result> => {
+    let deps: LinkDeps | undefined;
+    try {
+      deps = await getDeps();
+      return await handleLink(event, deps);
+    } catch (error) {
+      deps?.logger.error('short link failed', {
+        error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+      });
+      return html(500, expiredPage({ failed: true }));
+    }
+  };
 
 export const handler = makeHandler(linkDeps);

@@ -44,11 +44,15 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
       return 'done';
     },
     // A restock page or a purge round takes up to ~30 s of the planner's 60: one is started only with 35 s left.
-    { reserveMs: PLANNER_RESERVE_MS, requeue: (message, deps) => deps.eventsQueue.send('legacy' in message ? (message.legacy as never) : message) },
+    {
+      reserveMs: PLANNER_RESERVE_MS,
+      requeue: (message, deps) => deps.eventsQueue.send('legacy' in message ? (message.legacy as never) : message),
+    },
   );
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('planner', { ...shoperHttp,
+export const getDeps = awsDeps('planner', {
+  ...shoperHttp,
   ...dynamodb,
   ...jobs,
   ...shopPurge,

@@ -17,7 +17,11 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
       const body = rawBody(event, 64 * 1024);
       // A body that is not a form would be read as nonsense and silently ignored: say so instead.
       if (body.length > 0 && !/^application\/x-www-form-urlencoded\b/i.test(headersOf(event)['content-type'] ?? '')) {
-        throw new AppError(415, 'CONTENT_TYPE_UNSUPPORTED', 'Delivery reports are query parameters or an application/x-www-form-urlencoded form');
+        throw new AppError(
+          415,
+          'CONTENT_TYPE_UNSUPPORTED',
+          'Delivery reports are query parameters or an application/x-www-form-urlencoded form',
+        );
       }
       for (const [k, v] of new URLSearchParams(body.toString('utf8'))) params[k] = v;
     }

@@ -34,5 +34,17 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
   );
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('sender', { ...smsapiOAuth, ...dynamodb, ...jobs, ...sendLimits, ...shortLinks, ...smsapiAccount, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets, ...smsapi });
+export const getDeps = awsDeps('sender', {
+  ...smsapiOAuth,
+  ...dynamodb,
+  ...jobs,
+  ...sendLimits,
+  ...shortLinks,
+  ...smsapiAccount,
+  ...kms,
+  ...sendsQueue,
+  ...scheduler,
+  ...ssmSecrets,
+  ...smsapi,
+});
 export const handler = makeHandler(getDeps);

@@ -35,7 +35,8 @@ export function jobChanges(event: DynamoDBStreamEvent): JobChange[] {
   return changes;
 }
 
-export const makeHandler = (getDeps: () => Promise<Deps>) =>
+export const makeHandler =
+  (getDeps: () => Promise<Deps>) =>
   // A plain async function, as the other handlers: middy without middleware only wrapped it.
   async (event: StatsStreamEvent, _context?: unknown): Promise<StatsStreamResult> => {
     const deps = await getDeps();

@@ -90,11 +90,7 @@ const answer = <A extends Action>(action: A, body: AnswerOf<StorefrontContracts[
   json((STOREFRONT[action] as RouteContract).status ?? 200, body, headers);
 
 async function run(event: HttpEvent, deps: Deps, action: Action, shop: Shop, locale: 'pl' | 'en'): Promise<HttpResult> {
-  const { connection, viewer } = requestAddresses(
-    event,
-    deps.config.VIEWER_ADDRESS_HEADER,
-    (await deps.secrets()).viewerAddressSecret,
-  );
+  const { connection, viewer } = requestAddresses(event, deps.config.VIEWER_ADDRESS_HEADER, (await deps.secrets()).viewerAddressSecret);
   const ipHash = await privateHash(deps, 'ip', viewer);
   // Counted before the body is read: a flood of invalid requests is cut off as fast as valid ones.
   for (const rule of IP_RULES[action]) await enforceLimit(deps, shop.shop, rule, ipHash, locale);
@@ -163,5 +159,17 @@ export const makeHandler = (getDeps: () => Promise<Deps>) =>
   });
 
 /** In AWS: only the ports this function calls, so only their SDK clients load (functions/composition.ts). */
-export const getDeps = awsDeps('storefront', { ...shoperHttp, ...dynamodb, ...jobs, ...shortLinks, ...signUps, ...baskets, ...counters, ...kms, ...sendsQueue, ...scheduler, ...ssmSecrets });
+export const getDeps = awsDeps('storefront', {
+  ...shoperHttp,
+  ...dynamodb,
+  ...jobs,
+  ...shortLinks,
+  ...signUps,
+  ...baskets,
+  ...counters,
+  ...kms,
+  ...sendsQueue,
+  ...scheduler,
+  ...ssmSecrets,
+});
 export const handler = makeHandler(getDeps);

@@ -51,7 +51,12 @@ interface ShoperAddress {
 }
 
 /** The client's name, e-mail, mobile number and newsletter consent from the shop's REST API. */
-async function fetchClient(deps: Deps, shop: Shop, clientId: string, settings: ShopSettings): Promise<BasketClient | 'not-found' | undefined> {
+async function fetchClient(
+  deps: Deps,
+  shop: Shop,
+  clientId: string,
+  settings: ShopSettings,
+): Promise<BasketClient | 'not-found' | undefined> {
   const api = createShoperClient(deps, shop);
   const read = async (): Promise<BasketClient | 'not-found'> => {
     const user = await api.get<ShoperUser>('users', clientId);
@@ -234,7 +239,12 @@ export async function recordBasketActivity(
 }
 
 /** An order from the client cancels the pending reminder (planner for order.create). */
-export async function cancelBasketReminderForOrder(deps: Deps, shop: string, userId: string | undefined, timeZone: string): Promise<boolean> {
+export async function cancelBasketReminderForOrder(
+  deps: Deps,
+  shop: string,
+  userId: string | undefined,
+  timeZone: string,
+): Promise<boolean> {
   if (!userId) return false;
   const baskets = deps.baskets;
   for (let race = 0; race < MAX_RACES; race++) {

@@ -33,7 +33,10 @@ export function iframeSignature(params: Record<string, string>, appstoreSecret: 
   return createHmac('sha512', appstoreSecret).update(base).digest('hex');
 }
 
-export async function createSession(deps: Deps, params: IframeParameters): Promise<{ token: string; expiresAt: string; shop: string; locale: 'pl' | 'en' }> {
+export async function createSession(
+  deps: Deps,
+  params: IframeParameters,
+): Promise<{ token: string; expiresAt: string; shop: string; locale: 'pl' | 'en' }> {
   const secrets = await deps.secrets();
   const expected = iframeSignature({ place: params.place, shop: params.shop, timestamp: params.timestamp }, secrets.appstoreSecret);
   if (!safeEqualHex(expected, params.hash)) throw unauthorized('SESSION_SIGNATURE_INVALID', 'The iframe signature does not match');

@@ -91,7 +91,12 @@ export async function handleAppstoreEvent(deps: Deps, fields: Record<string, str
   }
 }
 
-async function install(deps: Deps, fields: Record<string, string>, existing: Shop | undefined, timestamp: number): Promise<AppstoreOutcome> {
+async function install(
+  deps: Deps,
+  fields: Record<string, string>,
+  existing: Shop | undefined,
+  timestamp: number,
+): Promise<AppstoreOutcome> {
   const shopId = fields.shop!;
   const shopUrl = fields.shop_url;
   const authCode = fields.auth_code;
@@ -183,7 +188,11 @@ async function uninstall(deps: Deps, shopId: string, existing: Shop | undefined,
   if (existing?.status === 'uninstalling') {
     uninstallId = existing.uninstall!.id;
     // An install that waited for the purge is called off by this newer uninstall.
-    await deps.store.updateShop(shopId, { lastLifecycleAt: String(timestamp), updatedAt: now }, { uninstallId, remove: ['pendingInstall'] });
+    await deps.store.updateShop(
+      shopId,
+      { lastLifecycleAt: String(timestamp), updatedAt: now },
+      { uninstallId, remove: ['pendingInstall'] },
+    );
   } else {
     if (!existing && !(await deps.shopPurge.hasShopData(shopId))) {
       return { action: 'uninstall', shop: shopId, result: 'unknown-shop' };
@@ -210,6 +219,10 @@ async function queuePurge(deps: Deps, shopId: string, uninstallId: string): Prom
     await enqueueShopPurge(deps, shopId, { uninstallId, round: 1 });
   } catch (error) {
     deps.logger.error('shop purge could not be queued', { shop: shopId, error: String(error) });
-    throw new AppError(503, 'PURGE_NOT_QUEUED', 'The uninstall was recorded but the deletion of the data could not be queued; send it again');
+    throw new AppError(
+      503,
+      'PURGE_NOT_QUEUED',
+      'The uninstall was recorded but the deletion of the data could not be queued; send it again',
+    );
   }
 }

@@ -208,8 +208,8 @@ export async function notifyBackInStock(
   const shop = ctx.shop.shop;
   const template = ctx.templates[templateKey.backInStock];
   if (!template?.enabled || !isAvailable(product)) return 0;
-    const signUps = deps.signUps;
-    const pages = signUps.waiting(shop, product.productId, from.after);
+  const signUps = deps.signUps;
+  const pages = signUps.waiting(shop, product.productId, from.after);
   const first = await pages.next();
   if (first.done) return 0;
   const waiting = startingWith(first.value, pages);

@@ -27,7 +27,6 @@ async function checkText(deps: Deps, shop: string, text: string) {
 
 const missing = (id: string) => notFound('CELEBRATION_NOT_FOUND', `Nie ma reguły celebrowania dat o identyfikatorze ${id}`);
 
-
 /** Oldest first (the order they were added); also what the form needs: the events, placeholders, examples. */
 export async function listCelebrations(deps: Deps, shop: string, page: { limit: number; cursor?: string }) {
   const all = await deps.store.listCelebrations(shop);

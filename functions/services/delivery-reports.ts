@@ -94,7 +94,11 @@ export function parseReports(params: Record<string, string | undefined>): Delive
  * Applies the reports of one (verified) shop: how many changed a job, and how many are for a message SMSAPI finished
  * only just now whose MsgId we have not stored yet (the caller asks SMSAPI to repeat the call). Others are skipped.
  */
-export async function applyDeliveryReports(deps: Deps, shop: string, reports: DeliveryReport[]): Promise<{ applied: number; early: number }> {
+export async function applyDeliveryReports(
+  deps: Deps,
+  shop: string,
+  reports: DeliveryReport[],
+): Promise<{ applied: number; early: number }> {
   let applied = 0;
   let early = 0;
   for (const report of reports) {

@@ -12,7 +12,9 @@ import { saveLinks } from './save-links';
  * that secret changes the ids of jobs planned afterwards (events already planned stay deduped by their SEEN/EVT rows).
  */
 export async function jobIdKey(deps: Pick<Deps, 'secrets'>): Promise<string> {
-  return createHmac('sha256', (await deps.secrets()).sessionSecret).update('job-id').digest('hex');
+  return createHmac('sha256', (await deps.secrets()).sessionSecret)
+    .update('job-id')
+    .digest('hex');
 }
 
 /** A job due within this margin goes on the queue at once rather than through the scheduler. */

@@ -25,14 +25,19 @@ export type FollowOutcome =
  * the click; the very first click of a link also adds one to the day's "clicked" counter of its kind. Not
  * counted (HEAD, a preview fetcher, an opt-out link): one GetItem.
  */
-export async function followLink(deps: Pick<Deps, 'shortLinks' | 'clock' | 'logger'>, code: string, count: boolean): Promise<FollowOutcome> {
+export async function followLink(
+  deps: Pick<Deps, 'shortLinks' | 'clock' | 'logger'>,
+  code: string,
+  count: boolean,
+): Promise<FollowOutcome> {
   const now = deps.clock.now();
   let link = count ? await deps.shortLinks.recordClick(code, now.toISOString()) : undefined;
   if (!link) {
     // Not counted, or the click was refused (unknown, expired, an opt-out link): a plain read tells which.
     link = await deps.shortLinks.get(code);
     if (!link) return { status: 'unknown' };
-    if (link.validUntil <= now.toISOString()) return { status: 'expired', shopUrl: onShopOrigin(link.shopUrl, link.shopUrl), shopName: link.shopName };
+    if (link.validUntil <= now.toISOString())
+      return { status: 'expired', shopUrl: onShopOrigin(link.shopUrl, link.shopUrl), shopName: link.shopName };
     if (link.purpose === 'stop') return { status: 'stop', link };
   } else if (link.clicks === 1) {
     await deps.shortLinks.addKindCounters(link.shop, localDate(now, link.timeZone), { [kindCounter('clicked', link.kind)]: 1 });

@@ -56,7 +56,12 @@ export interface JobsRepository {
   /** SENDING -> SKIPPED with the reason it was held back. */
   skip(shop: string, jobId: string, at: string, reason: NonNullable<Job['skipReason']>): Promise<boolean>;
   /** SENDING -> SCHEDULED at a later due time (Sunday/holiday), keeping the first planned time. */
-  postpone(shop: string, jobId: string, at: string, to: { dueAt: string; shiftedFrom: string; waitReason: NonNullable<Job['waitReason']> }): Promise<boolean>;
+  postpone(
+    shop: string,
+    jobId: string,
+    at: string,
+    to: { dueAt: string; shiftedFrom: string; waitReason: NonNullable<Job['waitReason']> },
+  ): Promise<boolean>;
   /**
    * Applies a delivery report: SENT (by this message id) -> outcome, or, when the report overtook the sender, SENDING
    * or QUEUED (without another message id) -> outcome. `overtook` says the sender has not counted it as sent.
@@ -83,7 +88,14 @@ export interface BalanceRecord {
 /** The sender's limits storage: the frequency cap's per-number record, held-back counts, the balance watch. */
 export interface SendLimitsRepository {
   /** Counts job `jobId` as one of `count` marketing SMS per `windowMs` to `phone`; a retried job finds itself counted. */
-  reserveMarketing(shop: string, phone: string, jobId: string, nowMs: number, count: number, windowMs: number): Promise<'reserved' | 'counted' | 'capped'>;
+  reserveMarketing(
+    shop: string,
+    phone: string,
+    jobId: string,
+    nowMs: number,
+    count: number,
+    windowMs: number,
+  ): Promise<'reserved' | 'counted' | 'capped'>;
   /** A marketing SMS that failed for good gives its place back. */
   releaseMarketing(shop: string, phone: string, jobId: string): Promise<void>;
   countHeldBack(shop: string, date: string, kind: NotificationKind, reason: string): Promise<void>;

@@ -31,7 +31,10 @@ const points = (value: string) => Array.from(value).length;
 
 /** The longest of some names (by characters), or undefined for none. */
 export function longestOf(names: readonly (string | undefined)[]): string | undefined {
-  return names.reduce<string | undefined>((best, name) => (name && points(name.trim()) > points(best ?? '') ? name.trim() : best), undefined);
+  return names.reduce<string | undefined>(
+    (best, name) => (name && points(name.trim()) > points(best ?? '') ? name.trim() : best),
+    undefined,
+  );
 }
 
 /**
@@ -41,7 +44,10 @@ export function longestOf(names: readonly (string | undefined)[]): string | unde
 async function readLongestProductName(deps: Deps, shop: Shop, unfinished: LongestProductName | undefined): Promise<LongestProductName> {
   const client = createShoperClient(deps, shop, { maxRateLimitWaits: 1 });
   const started = deps.clock.now().getTime();
-  let best = unfinished?.name !== undefined && unfinished.productId !== undefined ? { name: unfinished.name, productId: unfinished.productId } : undefined;
+  let best =
+    unfinished?.name !== undefined && unfinished.productId !== undefined
+      ? { name: unfinished.name, productId: unfinished.productId }
+      : undefined;
   let products = unfinished?.products ?? 0;
   let page = unfinished?.nextPage ?? 1;
   let pages = page;
@@ -88,7 +94,10 @@ export async function longestValues(deps: Deps, shopId: string): Promise<Longest
     } catch (error) {
       // The last known name (or the sample) still gives a fair count: show it rather than fail the composer.
       refreshFailed = true;
-      deps.logger.warn('longest product name: read failed', { shop: shopId, error: error instanceof Error ? error.message : String(error) });
+      deps.logger.warn('longest product name: read failed', {
+        shop: shopId,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   const values: ShopLongestValues = {};
@@ -102,6 +111,11 @@ export async function longestValues(deps: Deps, shopId: string): Promise<Longest
   set('currency', longestOf([...(shop.currencies ?? []).map((c) => c.name), shop.defaultCurrency]));
   return {
     values,
-    products: { count: product?.products ?? 0, complete: product?.complete ?? false, ...(product ? { readAt: product.readAt } : {}), ...(refreshFailed ? { refreshFailed } : {}) },
+    products: {
+      count: product?.products ?? 0,
+      complete: product?.complete ?? false,
+      ...(product ? { readAt: product.readAt } : {}),
+      ...(refreshFailed ? { refreshFailed } : {}),
+    },
   };
 }

@@ -26,7 +26,14 @@ export async function optOutByLink(
 ): Promise<{ first: boolean; cancelled: number }> {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const first = await deps.shortLinks.recordOptOut(link.shop, { phone: link.phone, at, how: 'stop-link', kind: link.kind, jobId: link.jobId, code: link.code });
+  const first = await deps.shortLinks.recordOptOut(link.shop, {
+    phone: link.phone,
+    at,
+    how: 'stop-link',
+    kind: link.kind,
+    jobId: link.jobId,
+    code: link.code,
+  });
   if (first) await deps.shortLinks.addKindCounters(link.shop, localDate(now, link.timeZone), { [kindCounter('optOuts', link.kind)]: 1 });
   // Already planned marketing SMS to this number are cancelled: a cancelled job never sends (its schedule may still
   // fire; the sender finds the job cancelled).
@@ -38,7 +45,8 @@ export async function optOutByLink(
   }
   // The number's waiting back-in-stock sign-ups are withdrawn ("Lista powiadomień" shows when).
   for (const signUp of await deps.signUps.listAll(link.shop)) {
-    if (signUp.phone === link.phone && signUp.status === 'waiting') await deps.signUps.withdraw(link.shop, signUp.productId, signUp.phone, at);
+    if (signUp.phone === link.phone && signUp.status === 'waiting')
+      await deps.signUps.withdraw(link.shop, signUp.productId, signUp.phone, at);
   }
   deps.logger.info('opt-out recorded', { shop: link.shop, phone: `…${link.phone.slice(-3)}`, first, cancelled });
   return { first, cancelled };
@@ -54,7 +62,11 @@ export async function optOutsOf(deps: Pick<Deps, 'shortLinks'>, shop: string, ph
 export async function dropOptedOut(deps: Pick<Deps, 'shortLinks'>, shop: string, plan: Plan): Promise<Plan> {
   const marketing = plan.jobs.filter((job) => isMarketing(job.kind));
   if (marketing.length === 0) return plan;
-  const optedOut = await optOutsOf(deps, shop, marketing.map((job) => job.phone));
+  const optedOut = await optOutsOf(
+    deps,
+    shop,
+    marketing.map((job) => job.phone),
+  );
   if (optedOut.size === 0) return plan;
   const dropped = marketing.filter((job) => optedOut.has(job.phone));
   return {

@@ -46,9 +46,7 @@ export class RateLimited extends AppError {
     super(
       429,
       'RATE_LIMITED',
-      locale === 'en'
-        ? `Too many attempts. Try again in ${minutes} min.`
-        : `Zbyt wiele prób. Spróbuj ponownie za ${minutes} min.`,
+      locale === 'en' ? `Too many attempts. Try again in ${minutes} min.` : `Zbyt wiele prób. Spróbuj ponownie za ${minutes} min.`,
       undefined,
       { retryAfterSeconds },
     );

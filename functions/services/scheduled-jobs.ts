@@ -62,7 +62,11 @@ const shownText = (job: Job, replace: boolean) =>
 const skipReasonView = (job: Job): JobView['skipReason'] => {
   if (!job.skipReason) return undefined;
   const known = SUPPRESSION_REASONS[job.skipReason.code as SuppressionReason];
-  return { code: job.skipReason.code, pl: known?.pl ?? job.skipReason.message, en: known?.en ?? job.skipReason.en ?? job.skipReason.message };
+  return {
+    code: job.skipReason.code,
+    pl: known?.pl ?? job.skipReason.message,
+    en: known?.en ?? job.skipReason.en ?? job.skipReason.message,
+  };
 };
 
 /** Expired: by SMSAPI (report 402 EXPIRED) or by our own check before sending (domain/held-back.ts). */
@@ -102,7 +106,6 @@ function matches(job: Job, search: string): boolean {
   return job.text.toLocaleLowerCase('pl').includes(q);
 }
 
-
 /**
  * Scheduled: due later, soonest first, back-in-stock left out as in the manual; read through the byPending index,
  * so only waiting jobs are read. Cancelled and the history (`all`): newest first, from every job of the shop
@@ -123,7 +126,11 @@ export async function listJobs(deps: Deps, shop: string, query: JobListQuery) {
   const page = jobs.slice(offset, offset + query.limit);
   const next = offset + page.length;
   const replace = (await deps.store.getSmsapi(shop))?.replaceSpecialCharacters ?? false;
-  return { items: page.map((job) => view(job, replace)), total: jobs.length, ...(next < jobs.length ? { cursor: encodeOffsetCursor(next) } : {}) };
+  return {
+    items: page.map((job) => view(job, replace)),
+    total: jobs.length,
+    ...(next < jobs.length ? { cursor: encodeOffsetCursor(next) } : {}),
+  };
 }
 
 /** `not-cancellable`: already sent, being sent or failed; a job cancelled before counts as cancelled. */
@@ -152,7 +159,6 @@ export async function cancelJob(
 export async function cancelStaleJobs(deps: Deps, shop: string, cancellations: readonly JobCancellation[]): Promise<void> {
   for (const c of cancellations) await cancelJob(deps, shop, c.jobId, c.reason, ['SCHEDULED']);
 }
-
 
 export async function deleteJob(deps: Deps, shop: string, jobId: string) {
   const outcome = JOB_ID.test(jobId) ? await cancelJob(deps, shop, jobId, DELETED_BY_MERCHANT) : 'not-found';

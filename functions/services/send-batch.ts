@@ -113,7 +113,12 @@ export async function sendBatch(deps: Deps, batch: JobBatchRef, context: SendCon
   if (batch.jobIds.length === 1) {
     const single = await sendJob(deps, { shop: batch.shop, jobId: batch.jobIds[0]! }, context);
     if (single.result === 'retry') return { result: 'retry', reason: single.reason };
-    return { result: 'done', sent: single.result === 'sent' ? 1 : 0, failed: single.result === 'failed' ? 1 : 0, skipped: single.result === 'skipped' ? 1 : 0 };
+    return {
+      result: 'done',
+      sent: single.result === 'sent' ? 1 : 0,
+      failed: single.result === 'failed' ? 1 : 0,
+      skipped: single.result === 'skipped' ? 1 : 0,
+    };
   }
   const claimed: Claimed[] = [];
   let busyElsewhere = false;
@@ -134,7 +139,13 @@ export async function sendBatch(deps: Deps, batch: JobBatchRef, context: SendCon
     const tz = settings.quietHours.timeZone;
     if (!connection) {
       for (const c of claimed) {
-        await settleFailed(deps, c.job, tz, 'SMSAPI_NOT_CONNECTED', 'Brak połączonego konta SMSAPI — połącz konto w zakładce „Konto SMSAPI”.');
+        await settleFailed(
+          deps,
+          c.job,
+          tz,
+          'SMSAPI_NOT_CONNECTED',
+          'Brak połączonego konta SMSAPI — połącz konto w zakładce „Konto SMSAPI”.',
+        );
       }
       return { result: 'done', sent: 0, failed: claimed.length, skipped };
     }
@@ -227,8 +238,7 @@ async function sendGroup(
     // Each member is its own job with its own conditional writes: settled SETTLE_CONCURRENCY at a time.
     await eachBounded(group, SETTLE_CONCURRENCY, async (c) => {
       const accepted =
-        result.messages.find((m) => m.idx === c.job.jobId) ??
-        result.messages.find((m) => !m.idx && m.number === smsapiNumber(c.job.phone));
+        result.messages.find((m) => m.idx === c.job.jobId) ?? result.messages.find((m) => !m.idx && m.number === smsapiNumber(c.job.phone));
       if (accepted) {
         // Its own text: with parameters SMSAPI counted this recipient's parts with its own links.
         await settleSent(deps, c.job, tz, c.message, accepted, true);

@@ -4,7 +4,14 @@
 // Sunday/holiday rule, which moves it to the next working day. Refusing gates run on a job's first attempt only:
 // a retry may already have been accepted by SMSAPI (check_idx then answers 53), so it must be allowed to settle.
 import { localDate } from '#domain/calendar';
-import { expiredReason, frequencyCapReason, holidayWaitReason, spendLimitReason, type Reason, type SpendLimitKind } from '#domain/held-back';
+import {
+  expiredReason,
+  frequencyCapReason,
+  holidayWaitReason,
+  spendLimitReason,
+  type Reason,
+  type SpendLimitKind,
+} from '#domain/held-back';
 import type { Job, ShopSettings } from '#domain/model';
 import { isMarketing, nextMarketingDay, smsapiExpiration, validityMs, validUntil } from '#domain/sending-limits';
 import { smsLength } from '#domain/sms-length';
@@ -153,7 +160,6 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
       }
       return { go: true, expiresAt: smsapiExpiration(deadline, now) };
     },
-
   };
 }
 

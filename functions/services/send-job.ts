@@ -83,7 +83,13 @@ async function send(deps: Deps, job: Job, attempt: number, context: SendContext)
 
   const settled = await settleRefusal(deps, job, attempt, result, timeZone);
   if (settled === 'retry') {
-    deps.logger.warn('sms send failed, will retry', { shop: job.shop, jobId: job.jobId, code: result.code, transport: result.transport, attempt });
+    deps.logger.warn('sms send failed, will retry', {
+      shop: job.shop,
+      jobId: job.jobId,
+      code: result.code,
+      transport: result.transport,
+      attempt,
+    });
     return { result: 'retry', reason: String(errorLogCode(result)) };
   }
   return { result: 'failed', code: errorLogCode(result) };

@@ -43,7 +43,13 @@ export async function settleSent(
 ): Promise<void> {
   const parts = accepted?.parts ?? smsLength(message).parts;
   await recordSent(deps, job, timeZone, { smsapiId: accepted?.id, parts, points: accepted?.points ?? 0, sentText: message });
-  deps.logger.info('sms sent', { shop: job.shop, jobId: job.jobId, smsapiId: accepted?.id, alreadyAccepted: !accepted, ...(batch ? { batch } : {}) });
+  deps.logger.info('sms sent', {
+    shop: job.shop,
+    jobId: job.jobId,
+    smsapiId: accepted?.id,
+    alreadyAccepted: !accepted,
+    ...(batch ? { batch } : {}),
+  });
 }
 
 /**
@@ -78,11 +84,26 @@ export async function recordSent(
 }
 
 /** SENDING -> FAILED for good: logged for the merchant, its frequency-cap place given back. */
-export async function settleFailed(deps: Deps, job: Job, _timeZone: string, code: number | string, message: string, transport?: string): Promise<void> {
+export async function settleFailed(
+  deps: Deps,
+  job: Job,
+  _timeZone: string,
+  code: number | string,
+  message: string,
+  transport?: string,
+): Promise<void> {
   const at = deps.clock.now().toISOString();
   if (await deps.jobs.markFailed(job.shop, job.jobId, at, { code, message })) {
     await releaseCapPlace(deps, job);
-    await recordError(deps, job.shop, { id: job.jobId, at, code, phone: job.phone, message, place: PLACE_NAMES[job.kind].pl, jobId: job.jobId });
+    await recordError(deps, job.shop, {
+      id: job.jobId,
+      at,
+      code,
+      phone: job.phone,
+      message,
+      place: PLACE_NAMES[job.kind].pl,
+      jobId: job.jobId,
+    });
   }
   deps.logger.error('sms failed', { shop: job.shop, jobId: job.jobId, code, ...(transport ? { transport } : {}) });
 }
@@ -100,7 +121,10 @@ export async function settleRefusal(
 ): Promise<'retry' | 'failed'> {
   const transient = result.transport !== 'api' || classifySmsapiError(result.code) === 'retry';
   if (transient && attempt < deps.config.SENDER_MAX_ATTEMPTS) {
-    await deps.jobs.requeueForRetry(job.shop, job.jobId, deps.clock.now().toISOString(), { code: errorLogCode(result), message: failureMessage(result) });
+    await deps.jobs.requeueForRetry(job.shop, job.jobId, deps.clock.now().toISOString(), {
+      code: errorLogCode(result),
+      message: failureMessage(result),
+    });
     return 'retry';
   }
   await settleFailed(deps, job, timeZone, errorLogCode(result), failureMessage(result), result.transport);

@@ -19,7 +19,11 @@ export async function readSettings(deps: Deps, shop: string): Promise<ShopSettin
 function quietHoursError(issue: QuietHoursIssue) {
   switch (issue.code) {
     case 'QUIET_HOURS_BAD_TIME':
-      return badRequest(issue.code, `Godziny wysyłki: nieprawidłowa godzina „${issue.value}” — wpisz GG:MM, np. 08:00`, `quietHours.${issue.field}`);
+      return badRequest(
+        issue.code,
+        `Godziny wysyłki: nieprawidłowa godzina „${issue.value}” — wpisz GG:MM, np. 08:00`,
+        `quietHours.${issue.field}`,
+      );
     case 'QUIET_HOURS_START_NOT_BEFORE_END':
       return badRequest(
         issue.code,
@@ -27,7 +31,11 @@ function quietHoursError(issue: QuietHoursIssue) {
         'quietHours.end',
       );
     case 'QUIET_HOURS_BAD_TIME_ZONE':
-      return badRequest(issue.code, `Strefa czasowa: nieznana strefa „${issue.timeZone}” — wybierz ją z listy, np. Europe/Warsaw`, 'quietHours.timeZone');
+      return badRequest(
+        issue.code,
+        `Strefa czasowa: nieznana strefa „${issue.timeZone}” — wybierz ją z listy, np. Europe/Warsaw`,
+        'quietHours.timeZone',
+      );
   }
 }
 

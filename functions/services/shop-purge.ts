@@ -23,7 +23,12 @@ export async function enqueueShopPurge(deps: Deps, shop: string, task: ShopPurge
   await deps.eventsQueue.send({ shop, event: SHOP_PURGE_EVENT, receivedAt: deps.clock.now().toISOString(), payload: task });
 }
 
-export async function runShopPurge(deps: Deps, shopId: string, task: ShopPurgeTask, budgetMs = deps.config.UNINSTALL_PURGE_BUDGET_MS): Promise<ShopPurgeOutcome> {
+export async function runShopPurge(
+  deps: Deps,
+  shopId: string,
+  task: ShopPurgeTask,
+  budgetMs = deps.config.UNINSTALL_PURGE_BUDGET_MS,
+): Promise<ShopPurgeOutcome> {
   const outcome: ShopPurgeOutcome = { result: 'stale', schedules: 0, items: 0 };
   const shop = await deps.store.getShop(shopId);
   // Finished by an earlier copy of this task, or the shop belongs to a later install or uninstall by now.

@@ -39,10 +39,17 @@ export const startingSetup = (installId: string, now: Date): ShopSetup => ({
 function describe(error: unknown): { code: string; message: string; retryAfterSeconds?: number } {
   if (error instanceof ShoperApiError) {
     if (error.status === 429 || error.code === 'SHOPER_RATE_LIMITED') {
-      return { code: 'SHOPER_RATE_LIMITED', message: 'Sklep chwilowo ogranicza liczbę zapytań API (limit Shoper).', retryAfterSeconds: error.retryAfterSeconds };
+      return {
+        code: 'SHOPER_RATE_LIMITED',
+        message: 'Sklep chwilowo ogranicza liczbę zapytań API (limit Shoper).',
+        retryAfterSeconds: error.retryAfterSeconds,
+      };
     }
     if (error.code === 'SHOPER_OAUTH_FAILED' || error.code === 'SHOPER_NOT_AUTHORIZED' || error.status === 401) {
-      return { code: 'SHOPER_NOT_AUTHORIZED', message: 'Sklep nie przyjął tokenu aplikacji. Jeśli to się powtarza, odinstaluj i zainstaluj aplikację ponownie.' };
+      return {
+        code: 'SHOPER_NOT_AUTHORIZED',
+        message: 'Sklep nie przyjął tokenu aplikacji. Jeśli to się powtarza, odinstaluj i zainstaluj aplikację ponownie.',
+      };
     }
     if (error.status !== undefined && error.status >= 500) {
       return { code: 'SHOPER_UNAVAILABLE', message: `Sklep odpowiedział błędem serwera (HTTP ${error.status}).` };
@@ -80,14 +87,28 @@ export async function runShopSetup(deps: Deps, shopId: string, task: ShopSetupTa
         : { setup: done, webhookMode: 'panel', webhookModeReason: webhooks.reason },
       { installId, remove: webhooks.mode === 'app' ? ['webhookModeReason', 'webhookIds'] : ['webhookIds'] },
     );
-    deps.logger.info('shop set up', { shop: shopId, attempt: task.attempt, webhookMode: webhooks.mode, statuses: current.statuses?.length ?? 0 });
+    deps.logger.info('shop set up', {
+      shop: shopId,
+      attempt: task.attempt,
+      webhookMode: webhooks.mode,
+      statuses: current.statuses?.length ?? 0,
+    });
     return 'done';
   } catch (error) {
     const problem = describe(error);
     const lastError = { code: problem.code, message: problem.message, at: now() };
-    deps.logger.warn('shop setup attempt failed', { shop: shopId, attempt: task.attempt, code: problem.code, error: error instanceof Error ? error.message : String(error) });
+    deps.logger.warn('shop setup attempt failed', {
+      shop: shopId,
+      attempt: task.attempt,
+      code: problem.code,
+      error: error instanceof Error ? error.message : String(error),
+    });
     if (task.attempt >= SETUP_MAX_ATTEMPTS) {
-      await deps.store.updateShop(shopId, { setup: { ...setup, state: 'failed', attempts: task.attempt, lastError, finishedAt: now() } }, { installId });
+      await deps.store.updateShop(
+        shopId,
+        { setup: { ...setup, state: 'failed', attempts: task.attempt, lastError, finishedAt: now() } },
+        { installId },
+      );
       deps.logger.error('shop setup failed for good', { shop: shopId, attempts: task.attempt, code: problem.code });
       return 'failed';
     }
@@ -116,7 +137,11 @@ export async function migrateLegacyWebhooks(deps: Deps, shop: Shop): Promise<boo
   // Cheap check first: the webhooks arriving while a migration runs need no write to learn that.
   if (shop.setup?.state === 'setting-up' && now.getTime() - Date.parse(shop.setup.startedAt) < DAY_MS) return false;
   const installId = shop.setup?.installId ?? randomUUID();
-  const started = await deps.store.startWebhookMigration(shop.shop, startingSetup(installId, now), new Date(now.getTime() - DAY_MS).toISOString());
+  const started = await deps.store.startWebhookMigration(
+    shop.shop,
+    startingSetup(installId, now),
+    new Date(now.getTime() - DAY_MS).toISOString(),
+  );
   if (!started) return false;
   await enqueueShopSetup(deps, shop.shop, { installId, attempt: 1 });
   deps.logger.info('legacy webhook migration queued: one webhook per event', { shop: shop.shop });

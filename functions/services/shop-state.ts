@@ -29,7 +29,9 @@ export async function shopState(deps: Deps, shopId: string): Promise<ShopStateRe
     },
     webhooks: {
       mode,
-      ...(mode === 'panel' ? { reason: deps.config.WEBHOOK_SECRET_MODE === 'derived' ? 'derived-mode' : (shop.webhookModeReason ?? 'refused') } : {}),
+      ...(mode === 'panel'
+        ? { reason: deps.config.WEBHOOK_SECRET_MODE === 'derived' ? 'derived-mode' : (shop.webhookModeReason ?? 'refused') }
+        : {}),
       url: `${deps.config.PUBLIC_URL}/shoper/webhooks`,
       events: [...SUPPORTED_EVENTS],
     },
@@ -40,7 +42,10 @@ export async function shopState(deps: Deps, shopId: string): Promise<ShopStateRe
 export async function retryShopSetup(deps: Deps, shopId: string): Promise<ShopStateResponse> {
   const state = await shopState(deps, shopId);
   if (!state.setup.canRetry) {
-    throw conflict('SETUP_NOT_RETRYABLE', state.setup.state === 'done' ? 'The shop is already set up' : 'The setup is still running; it retries by itself');
+    throw conflict(
+      'SETUP_NOT_RETRYABLE',
+      state.setup.state === 'done' ? 'The shop is already set up' : 'The setup is still running; it retries by itself',
+    );
   }
   const shop = (await deps.store.getShop(shopId))!;
   await restartShopSetup(deps, shop);

@@ -23,10 +23,10 @@ export class ShoperApiError extends Error {
 
 export const TokenGrant = /* @__PURE__ */ (() =>
   z.object({
-  access_token: z.string().check(z.minLength(1)),
-  refresh_token: z.string().check(z.minLength(1)),
-  expires_in: z.coerce.number().check(z.int(), z.positive()),
-}))();
+    access_token: z.string().check(z.minLength(1)),
+    refresh_token: z.string().check(z.minLength(1)),
+    expires_in: z.coerce.number().check(z.int(), z.positive()),
+  }))();
 
 /** Refresh when less than this is left (the official sample app refreshes under a day). */
 const REFRESH_AHEAD_MS = 24 * 3600 * 1000;
@@ -40,7 +40,12 @@ const isOk = (status: number) => status >= 200 && status < 300;
 
 export async function exchangeAuthCode(deps: Deps, shop: string, shopUrl: string, code: string): Promise<ShoperTokens> {
   const secrets = await deps.secrets();
-  const res = await deps.shoperHttp.token(shopUrl, 'authorization_code', { code }, { user: secrets.shoperClientId, password: secrets.shoperClientSecret });
+  const res = await deps.shoperHttp.token(
+    shopUrl,
+    'authorization_code',
+    { code },
+    { user: secrets.shoperClientId, password: secrets.shoperClientSecret },
+  );
   return sealGrant(deps, shop, res);
 }
 
@@ -159,7 +164,12 @@ export function createShoperClient(deps: Deps, initial: Shop, options: { maxRate
         const wait = retryAfter !== undefined ? retryAfter * 1000 : 500 * 2 ** waits;
         if (retryAfter !== undefined && retryAfter * 1000 > MAX_WAIT_MS) {
           // Longer than a request should sit waiting: the caller decides (a queued task comes back after it).
-          throw new ShoperApiError('SHOPER_RATE_LIMITED', `${method} ${path}: HTTP ${res.status}, retry after ${Math.ceil(wait / 1000)} s`, res.status, Math.ceil(wait / 1000));
+          throw new ShoperApiError(
+            'SHOPER_RATE_LIMITED',
+            `${method} ${path}: HTTP ${res.status}, retry after ${Math.ceil(wait / 1000)} s`,
+            res.status,
+            Math.ceil(wait / 1000),
+          );
         }
         await new Promise((r) => setTimeout(r, Math.min(wait, MAX_WAIT_MS)));
         continue;
@@ -168,7 +178,11 @@ export function createShoperClient(deps: Deps, initial: Shop, options: { maxRate
       if (!isOk(res.status)) {
         const detail = (body as { error_description?: string; error?: string } | undefined) ?? {};
         throw new ShoperApiError(
-          res.status === 404 ? 'SHOPER_NOT_FOUND' : res.status >= 500 || res.status === 429 ? 'SHOPER_UNAVAILABLE' : 'SHOPER_REQUEST_FAILED',
+          res.status === 404
+            ? 'SHOPER_NOT_FOUND'
+            : res.status >= 500 || res.status === 429
+              ? 'SHOPER_UNAVAILABLE'
+              : 'SHOPER_REQUEST_FAILED',
           `${method} ${path}: HTTP ${res.status} ${detail.error_description ?? detail.error ?? ''}`.trim(),
           res.status,
           res.status === 429 ? res.retryAfterSeconds : undefined,

@@ -18,7 +18,12 @@ async function codeKey(deps: Pick<Deps, 'secrets'>): Promise<string> {
 }
 
 /** The link maker of one shop, for the planners (PlanningContext.links) and the basket reminder. */
-export async function linkMakerFor(deps: Pick<Deps, 'secrets' | 'config'>, shop: Shop, settings: ShopSettings, now: Date): Promise<LinkMaker> {
+export async function linkMakerFor(
+  deps: Pick<Deps, 'secrets' | 'config'>,
+  shop: Shop,
+  settings: ShopSettings,
+  now: Date,
+): Promise<LinkMaker> {
   const [key, idKey] = await Promise.all([codeKey(deps), jobIdKey(deps)]);
   const createdAt = now.toISOString();
   const validUntil = new Date(now.getTime() + LINK_TTL_DAYS * 86_400_000).toISOString();
@@ -26,22 +31,24 @@ export async function linkMakerFor(deps: Pick<Deps, 'secrets' | 'config'>, shop:
     base: shortLinkBase(deps.config),
     make(request, placeholders) {
       const jobId = jobIdFor(shop.shop, request.jobKey, idKey);
-      return placeholders.map((placeholder): ShortLink => ({
-        code: linkCode(key, jobId, placeholder),
-        shop: shop.shop,
-        jobId,
-        kind: request.kind,
-        placeholder,
-        purpose: placeholder === 'stop_link' ? 'stop' : 'redirect',
-        target: placeholder === 'stop_link' ? linkTarget('shop_link', request.targets) : linkTarget(placeholder, request.targets),
-        shopUrl: shop.shopUrl,
-        ...(shop.shopName ? { shopName: shop.shopName } : {}),
-        phone: request.phone,
-        ...(request.userId ? { userId: request.userId } : {}),
-        timeZone: settings.quietHours.timeZone,
-        createdAt,
-        validUntil,
-      }));
+      return placeholders.map(
+        (placeholder): ShortLink => ({
+          code: linkCode(key, jobId, placeholder),
+          shop: shop.shop,
+          jobId,
+          kind: request.kind,
+          placeholder,
+          purpose: placeholder === 'stop_link' ? 'stop' : 'redirect',
+          target: placeholder === 'stop_link' ? linkTarget('shop_link', request.targets) : linkTarget(placeholder, request.targets),
+          shopUrl: shop.shopUrl,
+          ...(shop.shopName ? { shopName: shop.shopName } : {}),
+          phone: request.phone,
+          ...(request.userId ? { userId: request.userId } : {}),
+          timeZone: settings.quietHours.timeZone,
+          createdAt,
+          validUntil,
+        }),
+      );
     },
   };
 }

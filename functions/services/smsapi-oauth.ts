@@ -84,7 +84,11 @@ async function tokenRequest(deps: Deps, form: Record<string, string>): Promise<T
   const { clientId, clientSecret } = await oauthClient(deps);
   let res: HttpAnswer;
   try {
-    res = await deps.smsapiOAuth.token(oauthEndpoints(deps.config).token, { ...form, client_id: clientId, client_secret: clientSecret }, deps.config.SMSAPI_TIMEOUT_MS);
+    res = await deps.smsapiOAuth.token(
+      oauthEndpoints(deps.config).token,
+      { ...form, client_id: clientId, client_secret: clientSecret },
+      deps.config.SMSAPI_TIMEOUT_MS,
+    );
   } catch {
     return { ok: false, code: 'SMSAPI_UNAVAILABLE', message: 'SMSAPI OAuth endpoint unreachable' };
   }
@@ -92,7 +96,11 @@ async function tokenRequest(deps: Deps, form: Record<string, string>): Promise<T
   const parsed = TokenAnswer.safeParse(body);
   if (res.status < 200 || res.status >= 300 || !parsed.success) {
     const error = (body as { error?: unknown } | undefined)?.error;
-    return { ok: false, code: typeof error === 'string' ? error : `HTTP_${res.status}`, message: `SMSAPI OAuth answered HTTP ${res.status}` };
+    return {
+      ok: false,
+      code: typeof error === 'string' ? error : `HTTP_${res.status}`,
+      message: `SMSAPI OAuth answered HTTP ${res.status}`,
+    };
   }
   return { ok: true, tokens: { accessToken: parsed.data.access_token, refreshToken: parsed.data.refresh_token } };
 }

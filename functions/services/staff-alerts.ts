@@ -20,7 +20,11 @@ function teamPhones(raw: readonly string[]): string[] {
     const phone = normalizeMobile(value.trim());
     if (!phone.ok) throw badRequest(phone.code, `Numer telefonu zespołu nr ${index + 1}: ${phone.message}`, field);
     if (phones.includes(phone.e164)) {
-      throw badRequest('STAFF_PHONE_REPEATED', `Numer telefonu zespołu nr ${index + 1} powtarza wcześniejszy numer — usuń go albo wpisz inny`, field);
+      throw badRequest(
+        'STAFF_PHONE_REPEATED',
+        `Numer telefonu zespołu nr ${index + 1} powtarza wcześniejszy numer — usuń go albo wpisz inny`,
+        field,
+      );
     }
     phones.push(phone.e164);
   });
@@ -31,14 +35,21 @@ export async function updateStaffAlerts(deps: Deps, shop: string, body: StaffAle
   const phones = teamPhones(body.phones);
   const anyEnabled = STAFF_ALERT_EVENTS.some((event) => body[event].enabled);
   if (anyEnabled && phones.length === 0) {
-    throw badRequest('STAFF_PHONES_MISSING', 'Numery telefonów zespołu: wpisz co najmniej jeden numer komórkowy albo wyłącz powiadomienia', 'phones.0');
+    throw badRequest(
+      'STAFF_PHONES_MISSING',
+      'Numery telefonów zespołu: wpisz co najmniej jeden numer komórkowy albo wyłącz powiadomienia',
+      'phones.0',
+    );
   }
   const smsapi = await deps.store.getSmsapi(shop);
   for (const event of STAFF_ALERT_EVENTS) {
     const rule = body[event];
     if (!rule.enabled && rule.text.trim() === '') continue;
     try {
-      assertValidTemplate(STAFF_MESSAGE_KIND[event], rule.text, { maxParts: deps.config.SMSAPI_MAX_PARTS, replaceSpecialCharacters: smsapi?.replaceSpecialCharacters });
+      assertValidTemplate(STAFF_MESSAGE_KIND[event], rule.text, {
+        maxParts: deps.config.SMSAPI_MAX_PARTS,
+        replaceSpecialCharacters: smsapi?.replaceSpecialCharacters,
+      });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       throw badRequest(error.code, `${STAFF_EVENT_NAMES[event].pl} — wiadomość: ${error.message}`, `${event}.text`, error.details);

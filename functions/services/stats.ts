@@ -44,10 +44,7 @@ export async function statsSummary(deps: Deps, shop: string): Promise<StatsRespo
   const seriesStart = shiftDate(today, -(DAILY_SERIES_DAYS - 1));
   const from = [monthStart, seriesStart, lastWeek].sort()[0]!;
 
-  const [days, numberTimes] = await Promise.all([
-    deps.store.listStats(shop, from, today),
-    deps.stats.collectedNumberTimes(shop),
-  ]);
+  const [days, numberTimes] = await Promise.all([deps.store.listStats(shop, from, today), deps.stats.collectedNumberTimes(shop)]);
   const byDate = new Map(days.map((d) => [d.date, d]));
   const daily = Array.from({ length: DAILY_SERIES_DAYS }, (_, i) => {
     const date = shiftDate(seriesStart, i);

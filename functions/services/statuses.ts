@@ -81,6 +81,9 @@ export async function assertShopHasStatus(deps: Deps, shopId: string, statusId: 
   const now = deps.clock.now().toISOString();
   await deps.store.saveCatalogue(shopId, catalogue, now);
   if (!catalogue.statuses?.some((s) => s.statusId === statusId)) {
-    throw notFound('STATUS_NOT_FOUND', `Sklep nie ma statusu zamówienia o numerze ${statusId} — odśwież listę statusów i wybierz jeden z nich`);
+    throw notFound(
+      'STATUS_NOT_FOUND',
+      `Sklep nie ma statusu zamówienia o numerze ${statusId} — odśwież listę statusów i wybierz jeden z nich`,
+    );
   }
 }

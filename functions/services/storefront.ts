@@ -55,7 +55,10 @@ export async function widgetConfig(deps: Deps, shop: string) {
 }
 
 const mac = async (deps: Deps, payload: string) =>
-  createHmac('sha256', (await deps.secrets()).sessionSecret).update(`withdraw:${payload}`).digest('base64url').slice(0, 32);
+  createHmac('sha256', (await deps.secrets()).sessionSecret)
+    .update(`withdraw:${payload}`)
+    .digest('base64url')
+    .slice(0, 32);
 
 /** A token that lets the page withdraw one sign-up without asking for the number again. */
 export async function withdrawToken(deps: Deps, shop: string, signUpId: string): Promise<string> {

@@ -61,7 +61,11 @@ export async function saveTemplate(
   }
   // The reminder goes at the earliest a day after the basket was left (its activity is checked once a day).
   if (kind === 'abandoned-cart' && body.delayDays < 1) {
-    throw badRequest('CART_DELAY_TOO_SHORT', 'Po upływie czasu (dni): podaj liczbę od 1 do 365 — przypomnienie wychodzi najwcześniej dzień po porzuceniu koszyka', 'delayDays');
+    throw badRequest(
+      'CART_DELAY_TOO_SHORT',
+      'Po upływie czasu (dni): podaj liczbę od 1 do 365 — przypomnienie wychodzi najwcześniej dzień po porzuceniu koszyka',
+      'delayDays',
+    );
   }
   const template: MessageTemplate = {
     enabled: body.enabled,

@@ -43,7 +43,12 @@ export async function registerWebhooks(deps: Deps, client: ShoperClient, shop: S
     // One bulk request (up to 25 calls) instead of one call each: a single drop in Shoper's leaky bucket.
     // New ones before the old are removed: a shop moving from one webhook for all events loses no delivery.
     const calls: BulkRequest[] = [
-      ...missing.map((event) => ({ id: `create:${event}`, method: 'POST' as const, path: '/webapi/rest/webhooks', body: { url, format: 0, secret, active: 1, events: [event] } })),
+      ...missing.map((event) => ({
+        id: `create:${event}`,
+        method: 'POST' as const,
+        path: '/webapi/rest/webhooks',
+        body: { url, format: 0, secret, active: 1, events: [event] },
+      })),
       ...stale.map((w) => ({ id: `delete:${w.webhook_id}`, method: 'DELETE' as const, path: `/webapi/rest/webhooks/${w.webhook_id}` })),
     ];
     const failures: { id: string; code: number }[] = [];
@@ -65,7 +70,11 @@ export async function registerWebhooks(deps: Deps, client: ShoperClient, shop: S
     }
     const failedCreate = failures.find((f) => f.id.startsWith('create:'));
     if (failedCreate) {
-      throw new ShoperApiError(failedCreate.code === 403 ? 'SHOPER_FORBIDDEN' : 'SHOPER_WEBHOOK_NOT_CREATED', `webhook ${failedCreate.id}: HTTP ${failedCreate.code}`, failedCreate.code);
+      throw new ShoperApiError(
+        failedCreate.code === 403 ? 'SHOPER_FORBIDDEN' : 'SHOPER_WEBHOOK_NOT_CREATED',
+        `webhook ${failedCreate.id}: HTTP ${failedCreate.code}`,
+        failedCreate.code,
+      );
     }
     const stillMissing = SUPPORTED_EVENTS.filter((event) => !Object.values(registered).includes(event));
     if (stillMissing.length > 0) throw new ShoperApiError('SHOPER_WEBHOOK_NOT_CREATED', `no webhook id for ${stillMissing.join(', ')}`);

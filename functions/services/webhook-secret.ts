@@ -23,7 +23,11 @@ export async function appWebhookSecret(deps: Deps, shop: Shop): Promise<string |
   if (shop.sealedWebhookSecret) return deps.cipher.decrypt(shop.sealedWebhookSecret, shop.shop);
   const plain = shop.webhookSecret;
   if (!plain) return undefined;
-  await deps.store.updateShop(shop.shop, { sealedWebhookSecret: await sealWebhookSecret(deps, shop.shop, plain) }, { remove: ['webhookSecret'] });
+  await deps.store.updateShop(
+    shop.shop,
+    { sealedWebhookSecret: await sealWebhookSecret(deps, shop.shop, plain) },
+    { remove: ['webhookSecret'] },
+  );
   deps.logger.info('webhook secret sealed (was stored in plain text)', { shop: shop.shop });
   return plain;
 }

@@ -43,8 +43,7 @@ export class Alarms extends Construct {
     }
 
     const senderErrors = new cloudwatch.Alarm(this, 'SenderErrors', {
-      alarmDescription:
-        'The sender function failed (crash or timeout), so some SMS are being retried or delayed. Check its logs.',
+      alarmDescription: 'The sender function failed (crash or timeout), so some SMS are being retried or delayed. Check its logs.',
       metric: props.sender.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
       threshold: 0,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,

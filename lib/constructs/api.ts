@@ -65,10 +65,7 @@ export class Api extends Construct {
         this.routeThrottles.size === 0
           ? undefined
           : Object.fromEntries(
-              [...this.routeThrottles].map(([key, { rate, burst }]) => [
-                key,
-                { ThrottlingRateLimit: rate, ThrottlingBurstLimit: burst },
-              ]),
+              [...this.routeThrottles].map(([key, { rate, burst }]) => [key, { ThrottlingRateLimit: rate, ThrottlingBurstLimit: burst }]),
             ),
     });
 

@@ -34,7 +34,6 @@ export const STOREFRONT_FORWARDED_HEADERS = [
   'CloudFront-Viewer-Address',
 ] as const;
 
-
 /** Paths refreshed in CloudFront's cache after every deployment of the front end. */
 export const FRONTEND_INVALIDATION_PATHS = ['/app/*', '/widget/*'];
 

@@ -88,11 +88,12 @@ export class HandlerFunction extends Construct {
         'Node 22, so moving to a newer runtime is a deliberate change made in all of them at once.',
     });
     // Acknowledged on the role: the X-Ray statement lands in its default policy, created while tracing is set up.
-    if (props.tracing) Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which do not ' +
-        'support resource-level permissions, so AWS requires Resource "*" for them.',
-    });
+    if (props.tracing)
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which do not ' +
+          'support resource-level permissions, so AWS requires Resource "*" for them.',
+      });
   }
 }

@@ -75,7 +75,7 @@ export class StatsStream extends Construct {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'The DynamoDB stream event source needs dynamodb:ListStreams, which supports no resource-level permission; ' +
-        'reading records is granted on this table\'s stream only.',
+        "reading records is granted on this table's stream only.",
     });
   }
 }

@@ -24,7 +24,9 @@ afterAll(async () => {
 
 test('opened without the iframe parameters, or with a forged signature, the app says to open it from Shoper', async () => {
   await ui.page.goto(`${rt.url}/app/`);
-  await expect(ui.page.getByRole('heading', { name: 'Otwórz aplikację z panelu administracyjnego Shoper' }).isVisible()).resolves.toBe(true);
+  await expect(ui.page.getByRole('heading', { name: 'Otwórz aplikację z panelu administracyjnego Shoper' }).isVisible()).resolves.toBe(
+    true,
+  );
   await expect(ui.page.getByText('Open the app from the Shoper admin panel').isVisible()).resolves.toBe(true);
 
   const forged = new URL(rt.shop.iframeUrl('demo'));
@@ -99,7 +101,12 @@ test('"Test integracji" sends an SMS from the chosen sender and says "Wiadomoś�
   await page.getByLabel('Wyślij wiadomość testową:').fill('601 234 567');
   await page.getByRole('button', { name: 'Test integracji' }).click();
   await page.getByTestId('test-result').filter({ hasText: 'Wiadomość została wysłana' }).waitFor();
-  const sms = await eventually(() => rt.smsapi.outbox().slice(before).find((m) => m.to === '48601234567'));
+  const sms = await eventually(() =>
+    rt.smsapi
+      .outbox()
+      .slice(before)
+      .find((m) => m.to === '48601234567'),
+  );
   expect(sms).toBeDefined();
   expect(sms!.from).toBe('SMSAPI');
 
@@ -114,7 +121,10 @@ test('"Test integracji" sends an SMS from the chosen sender and says "Wiadomoś�
 test('"Połącz ze swoim kontem SMSAPI" opens SMSAPI’s consent page in a new window; accepting connects by OAuth', async () => {
   const page = ui.page;
   await ui.open('demo', 'konto');
-  const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: /Połącz ponownie ze swoim kontem SMSAPI|Połącz ze swoim kontem SMSAPI/ }).click()]);
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: /Połącz ponownie ze swoim kontem SMSAPI|Połącz ze swoim kontem SMSAPI/ }).click(),
+  ]);
   await popup.getByRole('button', { name: 'Akceptuj' }).click();
   // The consent window hands the code to the app window (it holds the session), which connects the account.
   await popup.getByRole('heading', { name: 'Zgoda SMSAPI przekazana do aplikacji' }).waitFor();
@@ -144,7 +154,12 @@ test('the SMSAPI result window speaks one language: the one the panel was last o
 }, 30_000);
 
 test('a postpaid SMSAPI account shows its account type instead of points', async () => {
-  rt.smsapi.addAccount({ username: 'abonament', token: 'sim-token-e2e-postpaid', paymentType: 'postpaid', senders: [{ sender: 'ABO', status: 'ACTIVE', is_default: true }] });
+  rt.smsapi.addAccount({
+    username: 'abonament',
+    token: 'sim-token-e2e-postpaid',
+    paymentType: 'postpaid',
+    senders: [{ sender: 'ABO', status: 'ACTIVE', is_default: true }],
+  });
   const api = adminApi(rt, 'demo');
   expect((await api('PUT', '/api/smsapi', { token: 'sim-token-e2e-postpaid' })).status).toBe(200);
   await ui.open('demo', 'konto');
@@ -155,7 +170,12 @@ test('a postpaid SMSAPI account shows its account type instead of points', async
 }, 30_000);
 
 test('an SMSAPI account out of points (103) is shown at the top of every tab', async () => {
-  rt.smsapi.addAccount({ username: 'pusty-sklep', token: 'sim-token-no-points', points: 0, senders: [{ sender: 'PUSTY', status: 'ACTIVE', is_default: true }] });
+  rt.smsapi.addAccount({
+    username: 'pusty-sklep',
+    token: 'sim-token-no-points',
+    points: 0,
+    senders: [{ sender: 'PUSTY', status: 'ACTIVE', is_default: true }],
+  });
   rt.shop.createShop({ slug: 'pusty', name: 'Pusty Sklep' });
   expect((await rt.shop.install('pusty')).status).toBe(200);
   const api = adminApi(rt, 'pusty');

@@ -149,15 +149,23 @@ test('"Historia wiadomości" lists every SMS with its delivery status, and the o
   await ui.open('demo', 'historia');
   expect(await page.locator('thead th').first().textContent()).toBe('Data utworzenia');
   // The number's refused SMS (a new order also sends the SMS of its first status to the same number: another row).
-  const refused = page.locator('tbody tr', { hasText: '+48601222999' }).filter({ has: page.locator('.badge', { hasText: 'błąd wysyłki' }) });
+  const refused = page
+    .locator('tbody tr', { hasText: '+48601222999' })
+    .filter({ has: page.locator('.badge', { hasText: 'błąd wysyłki' }) });
   await refused.waitFor();
   expect(await refused.count()).toBe(1);
   // The demo's celebrations to clients without consent were planned and not sent: listed with the reason.
-  const skipped = page.locator('tbody tr').filter({ has: page.locator('.badge', { hasText: 'pominięta' }) }).first();
+  const skipped = page
+    .locator('tbody tr')
+    .filter({ has: page.locator('.badge', { hasText: 'pominięta' }) })
+    .first();
   await skipped.waitFor();
   expect(await skipped.locator('.state-detail').textContent()).toContain('nie wyraził zgody');
   const delivered = page.locator('tbody tr', { hasText: '+48601234567' });
-  await delivered.locator('.badge', { hasText: /doręczona|wysłana/ }).first().waitFor();
+  await delivered
+    .locator('.badge', { hasText: /doręczona|wysłana/ })
+    .first()
+    .waitFor();
 }, 30_000);
 
 test('"Ustawienia": the sending hours and consent are saved; a bad hour is refused next to its field', async () => {

@@ -8,7 +8,21 @@ import { seedDemoShop } from '../support/demo-seed';
 import { buildAdminForTests, openAdmin, type AdminSession } from '../support/e2e-harness';
 import { startTestRuntime } from '../support/runtime';
 
-const TABS = ['konto', 'nowe-zamowienia', 'zespol', 'statusy', 'dostepnosc', 'celebrowanie', 'koszyki', 'bledy', 'powiadomienia', 'zaplanowane', 'statystyki', 'historia', 'ustawienia'];
+const TABS = [
+  'konto',
+  'nowe-zamowienia',
+  'zespol',
+  'statusy',
+  'dostepnosc',
+  'celebrowanie',
+  'koszyki',
+  'bledy',
+  'powiadomienia',
+  'zaplanowane',
+  'statystyki',
+  'historia',
+  'ustawienia',
+];
 
 let rt: LocalRuntime;
 let ui: AdminSession;
@@ -34,7 +48,8 @@ async function overflow(page: Page) {
     document.querySelectorAll<HTMLElement>('.table-wrap').forEach((wrap, i) => {
       if (wrap.scrollWidth > wrap.clientWidth + 1) problems.push(`table ${i} needs ${wrap.scrollWidth}px, has ${wrap.clientWidth}px`);
       const last = wrap.querySelector('thead tr > :last-child');
-      if (last && last.getBoundingClientRect().right > width) problems.push(`table ${i} last column ends at ${Math.round(last.getBoundingClientRect().right)}px`);
+      if (last && last.getBoundingClientRect().right > width)
+        problems.push(`table ${i} last column ends at ${Math.round(last.getBoundingClientRect().right)}px`);
     });
     return problems;
   });
@@ -45,11 +60,15 @@ describe.each([960, 1200])('at %i px wide', (width) => {
     await ui.page.setViewportSize({ width, height: 800 });
   });
 
-  test.each(TABS)('the "%s" tab fits: no page scrollbar, no cut-off column', async (tab) => {
-    await ui.open('demo', tab);
-    await ui.page.waitForTimeout(100);
-    expect(await overflow(ui.page)).toEqual([]);
-  }, 30_000);
+  test.each(TABS)(
+    'the "%s" tab fits: no page scrollbar, no cut-off column',
+    async (tab) => {
+      await ui.open('demo', tab);
+      await ui.page.waitForTimeout(100);
+      expect(await overflow(ui.page)).toEqual([]);
+    },
+    30_000,
+  );
 
   test('toasts: one at a time, gone after a few seconds; a refused field gets its error next to it and no toast', async () => {
     const page = ui.page;
@@ -76,7 +95,7 @@ describe.each([960, 1200])('at %i px wide', (width) => {
     await page.getByLabel('Od:').fill('08:00');
   }, 30_000);
 
-  test('a refused delay names its field by its label in the panel\'s language, next to the field', async () => {
+  test("a refused delay names its field by its label in the panel's language, next to the field", async () => {
     const page = ui.page;
     await ui.open('demo', 'statusy');
     await page.getByLabel('Opóźnienie [dni]:').fill('400');
@@ -138,11 +157,12 @@ test('inside Shoper the iframe follows the content: the SDK resize call comes af
   expect(calls.length).toBeGreaterThan(0);
   // The last call reported the page's full height: the frame can grow to it, nothing scrolls inside the app.
   expect(calls.at(-1)).toBe(await page.evaluate(() => document.documentElement.scrollHeight));
-  const innerScrollers = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => {
-      const style = getComputedStyle(el);
-      return ['auto', 'scroll'].includes(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
-    }).length,
+  const innerScrollers = await page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => {
+        const style = getComputedStyle(el);
+        return ['auto', 'scroll'].includes(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
+      }).length,
   );
   expect(innerScrollers).toBe(0);
 }, 30_000);

@@ -79,7 +79,9 @@ test('the composer shows the worst case, warns when a parameter can switch to Un
 
   await ui.open('demo', 'nowe-zamowienia');
   const owner = page.getByLabel('Wiadomość:');
-  await owner.fill(`Nowe zamowienie {order_id} do {delivery_city}, {delivery_street}, {delivery_postcode}. Klient: {name}. ${'x'.repeat(20)}`);
+  await owner.fill(
+    `Nowe zamowienie {order_id} do {delivery_city}, {delivery_street}, {delivery_postcode}. Klient: {name}. ${'x'.repeat(20)}`,
+  );
   expect(await page.locator('#owner-text-counter').textContent()).toMatch(/^1 SMS/);
   expect(await page.getByTestId('worst-case').textContent()).toContain('do 3 SMS-y (Unicode)');
   expect(await page.getByTestId('unicode-risk').textContent()).toContain('{delivery_city}, {delivery_street}, {delivery_postcode}, {name}');

@@ -34,7 +34,7 @@ afterAll(async () => {
   await rt?.stop();
 });
 
-test('the first screen fetches app.js, its chunks and the first tab only; another tab\'s code comes on its first click', async () => {
+test("the first screen fetches app.js, its chunks and the first tab only; another tab's code comes on its first click", async () => {
   requested.length = 0;
   await ui.open('demo');
   await ui.page.getByRole('tab', { name: 'Konto SMSAPI' }).waitFor();

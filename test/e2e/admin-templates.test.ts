@@ -40,7 +40,10 @@ test('"Nowe zamówienia": owner phone, Wyślij Tak and the message are saved; th
   await page.getByRole('button', { name: 'Zapisz' }).click();
   await page.getByTestId('toast').filter({ hasText: 'Powiadomienie o nowych zamówieniach zostało zapisane' }).waitFor();
   expect((await api('GET', '/api/settings')).body.ownerPhone).toBe('+48538506896');
-  expect((await templates())['owner-new-order']).toMatchObject({ enabled: true, text: 'Nowe zamówienie {order_id}. Kwota zamówienia: {sum} w {currency}' });
+  expect((await templates())['owner-new-order']).toMatchObject({
+    enabled: true,
+    text: 'Nowe zamówienie {order_id}. Kwota zamówienia: {sum} w {currency}',
+  });
   // The saved phone comes back normalised.
   expect(await page.getByLabel('Numer telefonu właściciela:').inputValue()).toBe('+48538506896');
 }, 45_000);
@@ -64,7 +67,9 @@ test('the alert switched on without the owner phone is refused next to the phone
   await page.getByRole('button', { name: 'Zapisz' }).click();
   const error = page.locator('#owner-phone-error');
   await error.waitFor();
-  expect(await error.textContent()).toBe('Numer telefonu właściciela: wpisz numer, na który mają przychodzić powiadomienia, albo wybierz „Wyślij: Nie”');
+  expect(await error.textContent()).toBe(
+    'Numer telefonu właściciela: wpisz numer, na który mają przychodzić powiadomienia, albo wybierz „Wyślij: Nie”',
+  );
   expect((await api('GET', '/api/settings')).body.ownerPhone).toBe('+48538506896');
   expect((await templates())['owner-new-order'].enabled).toBe(true);
 }, 30_000);
@@ -120,7 +125,11 @@ test('"Porzucone koszyki": Aktywne, days and the message are saved', async () =>
   await page.getByLabel('Wiadomość:').fill('{name}, koszyk w {shop_name} czeka na Ciebie.');
   await page.getByRole('button', { name: 'Zapisz' }).click();
   await page.getByTestId('toast').filter({ hasText: 'Przypomnienia o porzuconych koszykach zostały zapisane' }).waitFor();
-  expect((await templates())['abandoned-cart']).toMatchObject({ enabled: true, delayDays: 2, text: '{name}, koszyk w {shop_name} czeka na Ciebie.' });
+  expect((await templates())['abandoned-cart']).toMatchObject({
+    enabled: true,
+    delayDays: 2,
+    text: '{name}, koszyk w {shop_name} czeka na Ciebie.',
+  });
 }, 30_000);
 
 test('"Dostępność produktu": Włącz powiadomienia and the message are saved; the widget line names this shop', async () => {
@@ -130,7 +139,10 @@ test('"Dostępność produktu": Włącz powiadomienia and the message are saved;
   await page.getByLabel(/Wpisz treść powiadomienia/).fill('{product_name} znów jest w {shop_name}: {price} {currency}');
   await page.getByRole('button', { name: 'Zapisz' }).click();
   await page.getByTestId('toast').filter({ hasText: 'Powiadomienia o dostępności produktu zostały zapisane' }).waitFor();
-  expect((await templates())['back-in-stock']).toMatchObject({ enabled: true, text: '{product_name} znów jest w {shop_name}: {price} {currency}' });
+  expect((await templates())['back-in-stock']).toMatchObject({
+    enabled: true,
+    text: '{product_name} znów jest w {shop_name}: {price} {currency}',
+  });
   const licence = rt.shop.shop('demo').licence;
   expect(await page.getByLabel('Kod do wklejenia').inputValue()).toContain(`data-shop="${licence}"`);
 }, 30_000);
@@ -164,7 +176,10 @@ test('"Statusy zamówień": the proposed text for a default status, delay, save;
  */
 async function counterReading(page: AdminSession['page'], expected: string) {
   const counter = page.locator('#abandoned-cart-text-counter');
-  await counter.filter({ hasText: expected }).waitFor({ timeout: 10_000 }).catch(() => undefined);
+  await counter
+    .filter({ hasText: expected })
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
   return counter.textContent();
 }
 

@@ -36,8 +36,14 @@ test('SMS → click → order → revenue in the panel, and the opt-out link', a
   await box.fill('{product_name} znow jest: {product_link}');
   const preview = page.getByTestId('preview-text').first();
   await preview.filter({ hasText: 'Rezygnacja:' }).waitFor();
-  expect(await preview.textContent()).toMatch(new RegExp(`znow jest: ${rt.url}/l/[0-9A-Za-z]{10}\\s*Rezygnacja: ${rt.url}/l/[0-9A-Za-z]{10}$`));
-  const saved = await api('PUT', '/api/templates/back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} znow jest: {product_link}' });
+  expect(await preview.textContent()).toMatch(
+    new RegExp(`znow jest: ${rt.url}/l/[0-9A-Za-z]{10}\\s*Rezygnacja: ${rt.url}/l/[0-9A-Za-z]{10}$`),
+  );
+  const saved = await api('PUT', '/api/templates/back-in-stock', {
+    enabled: true,
+    delayDays: 0,
+    text: '{product_name} znow jest: {product_link}',
+  });
   expect(saved.status).toBe(200);
 
   // A shopper signs up for the backpack (out of stock); the shop restocks it; the SMS goes.

@@ -49,7 +49,11 @@ beforeAll(async () => {
   expect((await rt.shop.install('demo')).status).toBe(200);
   await connectDemoSmsapi(rt, licence);
   // autoStopLink off: these texts are asserted exactly (the opt-out line is test/integration/short-links.test.ts's).
-  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, autoStopLink: false, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
+  await rt.deps.store.putSettings(licence, {
+    ...DEFAULT_SETTINGS,
+    autoStopLink: false,
+    quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false },
+  });
   await rt.deps.store.putTemplate(licence, 'back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} wrócił do {shop_name}!' });
   await rt.deps.store.putTemplate(licence, 'abandoned-cart', { enabled: true, delayDays: 1, text: '{name}, koszyk czeka.' });
 
@@ -87,7 +91,14 @@ beforeAll(async () => {
     const productId = Number(match[2]);
     const client = url.searchParams.get('client');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(productPage({ productId, available: productId !== 3, lang: match[1] as 'pl' | 'en', loggedInClient: client ? Number(client) : undefined }));
+    res.end(
+      productPage({
+        productId,
+        available: productId !== 3,
+        lang: match[1] as 'pl' | 'en',
+        loggedInClient: client ? Number(client) : undefined,
+      }),
+    );
   });
   await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
   pagesUrl = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
@@ -172,7 +183,7 @@ test('an available product shows no form; an English page gets the English form'
   }
 }, 60_000);
 
-test('a logged-in client\'s basket is reported and a reminder planned', async () => {
+test("a logged-in client's basket is reported and a reminder planned", async () => {
   const { userId } = await rt.shop.registerClient('demo', { firstname: 'Iga', phone: '605 333 444', newsletter: true });
   const page = await browser.newPage();
   try {

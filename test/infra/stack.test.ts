@@ -34,8 +34,7 @@ type FunctionName = (typeof FUNCTIONS)[number];
 
 const fnId = (name: FunctionName) => logicalId('AWS::Lambda::Function', `${name}Function`);
 const fn = (name: FunctionName) => resources[fnId(name)]!.Properties as Json;
-const queueId = (name: 'QueuesEvents' | 'QueuesEventsDlq' | 'QueuesSends' | 'QueuesSendsDlq') =>
-  logicalId('AWS::SQS::Queue', name);
+const queueId = (name: 'QueuesEvents' | 'QueuesEventsDlq' | 'QueuesSends' | 'QueuesSendsDlq') => logicalId('AWS::SQS::Queue', name);
 const tableId = () => logicalId('AWS::DynamoDB::Table', 'DataTable');
 const keyId = () => logicalId('AWS::KMS::Key', 'DataTokenKey');
 const schedulerRoleId = () => logicalId('AWS::IAM::Role', 'QueuesSchedulerRole');
@@ -74,13 +73,30 @@ const KMS = ['kms:Decrypt', 'kms:Encrypt'];
 const PERMISSIONS: Record<FunctionName, string[]> = {
   Appstore: [...KMS, ...SQS_SEND, ...SSM_READ],
   Webhooks: [...KMS, ...SQS_SEND, ...SSM_READ],
-  Planner: [...KMS, ...SQS_CONSUME, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:ListSchedules', 'iam:PassRole', ...SSM_READ],
+  Planner: [
+    ...KMS,
+    ...SQS_CONSUME,
+    ...SQS_SEND,
+    'scheduler:CreateSchedule',
+    'scheduler:DeleteSchedule',
+    'scheduler:ListSchedules',
+    'iam:PassRole',
+    ...SSM_READ,
+  ],
   Sender: [...KMS, ...SQS_CONSUME, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
   // The secrets: a report call is checked against the HMAC token put in its notify_url.
   Reports: [...SSM_READ],
   Links: [],
   Admin: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ],
-  Storefront: [...KMS, ...SQS_SEND, 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', ...SSM_READ, 'secretsmanager:GetSecretValue'],
+  Storefront: [
+    ...KMS,
+    ...SQS_SEND,
+    'scheduler:CreateSchedule',
+    'scheduler:DeleteSchedule',
+    'iam:PassRole',
+    ...SSM_READ,
+    'secretsmanager:GetSecretValue',
+  ],
   // The table's stream (dynamodb:*, in the baseline) and its dead-letter queue for batches it could not count.
   Stats: [...SQS_SEND],
 };
@@ -132,9 +148,7 @@ describe('queues', () => {
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: id }],
         PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          ]),
+          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
         },
       });
     }
@@ -203,10 +217,7 @@ describe('EventBridge Scheduler', () => {
     const targets = statements.flatMap(resourcesOf);
     expect(targets).toHaveLength(2);
     expect(targets).toEqual(
-      expect.arrayContaining([
-        { 'Fn::GetAtt': [queueId('QueuesSends'), 'Arn'] },
-        { 'Fn::GetAtt': [queueId('QueuesSendsDlq'), 'Arn'] },
-      ]),
+      expect.arrayContaining([{ 'Fn::GetAtt': [queueId('QueuesSends'), 'Arn'] }, { 'Fn::GetAtt': [queueId('QueuesSendsDlq'), 'Arn'] }]),
     );
     expect(resources[schedulerRoleId()]!.Properties.ManagedPolicyArns).toBeUndefined();
   });
@@ -260,8 +271,7 @@ describe('functions', () => {
   });
 
   test('reservedConcurrency sets executions aside for the public functions named, and only for them', () => {
-    const reserved = synthesize({ reservedConcurrency: 'storefront=20,reports=10,webhooks=30' }).toJSON()
-      .Resources as Record<string, Json>;
+    const reserved = synthesize({ reservedConcurrency: 'storefront=20,reports=10,webhooks=30' }).toJSON().Resources as Record<string, Json>;
     const byService = Object.fromEntries(
       Object.values(reserved)
         .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME)
@@ -355,7 +365,8 @@ describe('functions', () => {
     }
     // The events queue: webhooks put events on it; install, the planner and the admin put the shop's setup task on it.
     const eventsSenders: FunctionName[] = ['Webhooks', 'Appstore', 'Planner', 'Admin'];
-    for (const name of FUNCTIONS) expect({ name, has: names(name).includes('EVENTS_QUEUE_URL') }).toEqual({ name, has: eventsSenders.includes(name) });
+    for (const name of FUNCTIONS)
+      expect({ name, has: names(name).includes('EVENTS_QUEUE_URL') }).toEqual({ name, has: eventsSenders.includes(name) });
     expect(fn('Planner').Environment.Variables.SCHEDULES_DLQ_ARN).toEqual({
       'Fn::GetAtt': [queueId('QueuesSendsDlq'), 'Arn'],
     });
@@ -365,7 +376,11 @@ describe('functions', () => {
 
 describe('least privilege', () => {
   test.each(FUNCTIONS)('%s may do exactly its own job beyond logging, tracing and the table', (name) => {
-    const granted = new Set(functionStatements(name).flatMap(actionsOf).filter((action) => !BASELINE.test(action)));
+    const granted = new Set(
+      functionStatements(name)
+        .flatMap(actionsOf)
+        .filter((action) => !BASELINE.test(action)),
+    );
     expect([...granted].sort()).toEqual([...new Set(PERMISSIONS[name])].sort());
   });
 
@@ -373,14 +388,20 @@ describe('least privilege', () => {
     for (const name of FUNCTIONS) {
       const role = resources[fn(name).Role['Fn::GetAtt'][0] as string]!;
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
-      expect(functionStatements(name).flatMap(actionsOf).filter((a) => a.includes('*'))).toEqual([]);
+      expect(
+        functionStatements(name)
+          .flatMap(actionsOf)
+          .filter((a) => a.includes('*')),
+      ).toEqual([]);
     }
   });
 
   test('webhooks cannot touch schedules; the sender sends only to the sends queue', () => {
     expect(allows(functionStatements('Webhooks'), 'scheduler:CreateSchedule')).toEqual([]);
     expect(allows(functionStatements('Webhooks'), 'scheduler:DeleteSchedule')).toEqual([]);
-    expect(allows(functionStatements('Sender'), 'sqs:SendMessage').flatMap(resourcesOf)).toEqual([{ 'Fn::GetAtt': [queueId('QueuesSends'), 'Arn'] }]);
+    expect(allows(functionStatements('Sender'), 'sqs:SendMessage').flatMap(resourcesOf)).toEqual([
+      { 'Fn::GetAtt': [queueId('QueuesSends'), 'Arn'] },
+    ]);
   });
 
   test.each([
@@ -462,8 +483,15 @@ describe('least privilege', () => {
     const groupSchedules = {
       'Fn::Join': [
         '',
-        ['arn:', { Ref: 'AWS::Partition' }, ':scheduler:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' },
-          `:schedule/${STACK_NAME}/*`],
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':scheduler:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          `:schedule/${STACK_NAME}/*`,
+        ],
       ],
     };
     for (const name of ['Planner', 'Admin'] as const) {
@@ -482,8 +510,15 @@ describe('least privilege', () => {
     const prefix = (suffix: string) => ({
       'Fn::Join': [
         '',
-        ['arn:', { Ref: 'AWS::Partition' }, ':ssm:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' },
-          `:parameter/${STACK_NAME}${suffix}`],
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':ssm:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          `:parameter/${STACK_NAME}${suffix}`,
+        ],
       ],
     });
     for (const name of FUNCTIONS.filter((n) => n !== 'Reports' && n !== 'Links' && n !== 'Stats')) {
@@ -494,7 +529,7 @@ describe('least privilege', () => {
 });
 
 describe('the Statistics stream', () => {
-  test("the table streams every write with its old and new image, from the shared table definition", () => {
+  test('the table streams every write with its old and new image, from the shared table definition', () => {
     const table = resources[tableId()]!.Properties as Json;
     expect(table.StreamSpecification).toEqual({ StreamViewType: tableCreateInput('ignored').StreamSpecification.StreamViewType });
     expect(table.StreamSpecification.StreamViewType).toBe('NEW_AND_OLD_IMAGES');
@@ -515,7 +550,9 @@ describe('the Statistics stream', () => {
       TumblingWindowInSeconds: expect.any(Number),
       MaximumRetryAttempts: expect.any(Number),
     });
-    expect(mapping.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [logicalId('AWS::SQS::Queue', 'StatsStreamDlq'), 'Arn'] });
+    expect(mapping.DestinationConfig.OnFailure.Destination).toEqual({
+      'Fn::GetAtt': [logicalId('AWS::SQS::Queue', 'StatsStreamDlq'), 'Arn'],
+    });
     const pattern = JSON.parse(mapping.FilterCriteria.Filters[0].Pattern);
     expect(pattern).toEqual({
       eventName: ['MODIFY'],
@@ -527,7 +564,13 @@ describe('the Statistics stream', () => {
   });
 
   test('the stats function reads and writes items by key only: no Query, delete or bulk write', () => {
-    const actions = [...new Set(functionStatements('Stats').flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:')))].sort();
+    const actions = [
+      ...new Set(
+        functionStatements('Stats')
+          .flatMap(actionsOf)
+          .filter((a) => a.startsWith('dynamodb:')),
+      ),
+    ].sort();
     expect(actions.filter((a) => !/Stream|Shard|GetRecords/.test(a))).toEqual(
       ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'].sort(),
     );
@@ -570,7 +613,7 @@ describe('HTTP API', () => {
       { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
     >;
 
-  test('every route has a throttle of its own, the public ones and Shoper\'s alike', () => {
+  test("every route has a throttle of its own, the public ones and Shoper's alike", () => {
     const settings = routeSettings();
     expect(Object.keys(settings).sort()).toEqual(Object.keys(ROUTES).sort());
     for (const key of ['POST /storefront/{proxy+}', 'OPTIONS /storefront/{proxy+}', 'GET /smsapi/reports', 'POST /smsapi/reports']) {
@@ -579,7 +622,7 @@ describe('HTTP API', () => {
     }
   });
 
-  test('Shoper\'s webhooks have a budget of their own, larger than any public route\'s, so a flood there cannot starve them', () => {
+  test("Shoper's webhooks have a budget of their own, larger than any public route's, so a flood there cannot starve them", () => {
     const settings = routeSettings();
     const webhooks = settings['POST /shoper/webhooks']!;
     expect(webhooks).toEqual({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 });
@@ -596,7 +639,7 @@ describe('HTTP API', () => {
     expect(stage().DependsOn).toEqual(expect.arrayContaining(routeIds));
   });
 
-  test('the routeThrottles context changes one group\'s budget and keeps the others', () => {
+  test("the routeThrottles context changes one group's budget and keeps the others", () => {
     const settings = routeSettings(synthesize({ routeThrottles: 'storefront=5/10,webhooks=300/600' }));
     expect(settings['POST /storefront/{proxy+}']).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });
     expect(settings['OPTIONS /storefront/{proxy+}']).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });
@@ -639,9 +682,7 @@ describe('CloudFront and the front-end bucket', () => {
     expect(buckets[0]!.Properties.WebsiteConfiguration).toBeUndefined();
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       },
     });
   });
@@ -666,13 +707,11 @@ describe('CloudFront and the front-end bucket', () => {
       expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
       expect(behavior!.AllowedMethods).toEqual(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']);
       expect(behavior!.CachePolicyId).toBe(cloudfront.CachePolicy.CACHING_DISABLED.cachePolicyId);
-      expect(behavior!.OriginRequestPolicyId).toBe(
-        cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
-      );
+      expect(behavior!.OriginRequestPolicyId).toBe(cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId);
     },
   );
 
-  test('/storefront/* goes to the HTTP API uncached with the widget\'s headers and the viewer address, which the storefront function reads', () => {
+  test("/storefront/* goes to the HTTP API uncached with the widget's headers and the viewer address, which the storefront function reads", () => {
     const config = Object.values(distribution())[0]!.Properties.DistributionConfig as Json;
     const behavior = (config.CacheBehaviors as Json[]).find((b) => b.PathPattern === '/storefront/*')!;
     const origin = (config.Origins as Json[]).find((o) => o.Id === behavior.TargetOriginId)!;

@@ -29,8 +29,16 @@ beforeAll(async () => {
   origin = new URL(rt.shop.shop('consent').url).origin;
   await connectDemoSmsapi(rt, licence);
   // autoStopLink off: these texts are asserted exactly (the opt-out line is test/integration/short-links.test.ts's).
-  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, autoStopLink: false, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
-  await rt.deps.store.putTemplate(licence, 'abandoned-cart', { enabled: true, delayDays: 1, text: '{name}, Twój koszyk w {shop_name} czeka!' });
+  await rt.deps.store.putSettings(licence, {
+    ...DEFAULT_SETTINGS,
+    autoStopLink: false,
+    quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false },
+  });
+  await rt.deps.store.putTemplate(licence, 'abandoned-cart', {
+    enabled: true,
+    delayDays: 1,
+    text: '{name}, Twój koszyk w {shop_name} czeka!',
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -76,7 +84,7 @@ test('a page consent stored by an earlier version does not count either', async 
   expect(await reminders(userId)).toEqual([]);
 }, 60_000);
 
-test("the newsletter consent the shop recorded does count; a phishing first name reaches the phone without its link", async () => {
+test('the newsletter consent the shop recorded does count; a phishing first name reaches the phone without its link', async () => {
   // A self-registered account: the attacker controls the name and the phone, and may tick the newsletter box.
   const { userId } = await rt.shop.registerClient('consent', {
     firstname: 'Dopłać 1 zł: https://paczka-dopłata.pl/x',

@@ -55,13 +55,46 @@ test('oversized bodies are 413 on every public route, before anything is read or
   const big = (bytes: number) => JSON.stringify({ text: 'x'.repeat(bytes) });
 
   const hook = big(1024 * 1024);
-  const hookHeaders = { 'content-type': 'application/json', 'x-shop-license': licence, 'x-webhook-id': registered.id, 'x-webhook-name': 'order.create' };
-  expectRefused(await call(`${rt.url}/shoper/webhooks`, { method: 'POST', headers: { ...hookHeaders, 'x-webhook-sha1': webhookSha1(registered.id, registered.secret, hook) }, body: hook }), 413, 'BODY_TOO_LARGE');
+  const hookHeaders = {
+    'content-type': 'application/json',
+    'x-shop-license': licence,
+    'x-webhook-id': registered.id,
+    'x-webhook-name': 'order.create',
+  };
+  expectRefused(
+    await call(`${rt.url}/shoper/webhooks`, {
+      method: 'POST',
+      headers: { ...hookHeaders, 'x-webhook-sha1': webhookSha1(registered.id, registered.secret, hook) },
+      body: hook,
+    }),
+    413,
+    'BODY_TOO_LARGE',
+  );
   const form = `action=install&shop=${licence}&filler=${'x'.repeat(70 * 1024)}`;
-  expectRefused(await call(`${rt.url}/shoper/appstore`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form }), 413, 'BODY_TOO_LARGE');
-  expectRefused(await call(`${rt.url}/smsapi/reports`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `MsgId=1&filler=${'x'.repeat(70 * 1024)}` }), 413, 'BODY_TOO_LARGE');
+  expectRefused(
+    await call(`${rt.url}/shoper/appstore`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    }),
+    413,
+    'BODY_TOO_LARGE',
+  );
+  expectRefused(
+    await call(`${rt.url}/smsapi/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `MsgId=1&filler=${'x'.repeat(70 * 1024)}`,
+    }),
+    413,
+    'BODY_TOO_LARGE',
+  );
   for (const action of STOREFRONT_ACTIONS) expectRefused(await storefront(action, big(5 * 1024)), 413, 'BODY_TOO_LARGE');
-  expectRefused(await call(`${rt.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big(300 * 1024) }), 413, 'BODY_TOO_LARGE');
+  expectRefused(
+    await call(`${rt.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big(300 * 1024) }),
+    413,
+    'BODY_TOO_LARGE',
+  );
   for (const route of bodyRoutes()) {
     const res = await adminCall(rt, token, route.method, route.url, big(300 * 1024));
     expectRefused(res, 413, 'BODY_TOO_LARGE');
@@ -78,7 +111,11 @@ test('malformed JSON is 400 BODY_INVALID_JSON on every JSON route; nothing chang
   const before = await snapshot(rt, licence);
   const broken = ['{"enabled": true,', "{'a': 1}", '\u0000\u0001'];
   for (const body of broken) {
-    expectRefused(await call(`${rt.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }), 400, 'BODY_INVALID_JSON');
+    expectRefused(
+      await call(`${rt.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+      400,
+      'BODY_INVALID_JSON',
+    );
     for (const route of bodyRoutes()) expectRefused(await adminCall(rt, token, route.method, route.url, body), 400, 'BODY_INVALID_JSON');
     for (const action of STOREFRONT_ACTIONS) expectRefused(await storefront(action, body), 400, 'BODY_INVALID_JSON');
   }
@@ -98,7 +135,11 @@ test('wrong content types are 415 everywhere, including text/plain (the type a c
     const headers = type ? { 'content-type': type } : ({} as Record<string, string>);
     expectRefused(await call(`${rt.url}/api/session`, { method: 'POST', headers, body: json }), 415, 'CONTENT_TYPE_UNSUPPORTED');
     for (const route of bodyRoutes()) {
-      const res = await call(`${rt.url}${route.url}`, { method: route.method, headers: { ...headers, authorization: `Bearer ${token}` }, body: json });
+      const res = await call(`${rt.url}${route.url}`, {
+        method: route.method,
+        headers: { ...headers, authorization: `Bearer ${token}` },
+        body: json,
+      });
       expectRefused(res, 415, 'CONTENT_TYPE_UNSUPPORTED');
     }
     for (const action of STOREFRONT_ACTIONS) {
@@ -107,8 +148,16 @@ test('wrong content types are 415 everywhere, including text/plain (the type a c
     }
     expectRefused(await call(`${rt.url}/shoper/webhooks`, { method: 'POST', headers, body: json }), 415, 'CONTENT_TYPE_UNSUPPORTED');
   }
-  expectRefused(await call(`${rt.url}/shoper/appstore`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json }), 415, 'CONTENT_TYPE_UNSUPPORTED');
-  expectRefused(await call(`${rt.url}/smsapi/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"MsgId":"1"}' }), 415, 'CONTENT_TYPE_UNSUPPORTED');
+  expectRefused(
+    await call(`${rt.url}/shoper/appstore`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json }),
+    415,
+    'CONTENT_TYPE_UNSUPPORTED',
+  );
+  expectRefused(
+    await call(`${rt.url}/smsapi/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"MsgId":"1"}' }),
+    415,
+    'CONTENT_TYPE_UNSUPPORTED',
+  );
   expect(await snapshot(rt, licence)).toMatchObject({ items: before.items, schedules: before.schedules, outbox: before.outbox });
 }, 60_000);
 

@@ -59,7 +59,9 @@ test('"Celebrowanie dat": a rule whose text is markup is listed as text and runs
 }, 60_000);
 
 test('"Zaplanowane wysyłki" and the history: a customer\'s hostile name and a hostile template show as text', async () => {
-  expect((await api('PUT', '/api/templates/order-status/7', { enabled: true, delayDays: 2, text: `{name}: ${SCRIPT}${IMG}` })).status).toBe(200);
+  expect((await api('PUT', '/api/templates/order-status/7', { enabled: true, delayDays: 2, text: `{name}: ${SCRIPT}${IMG}` })).status).toBe(
+    200,
+  );
   const order = await rt.shop.placeOrder('demo', { phone: '698 111 222', firstname: NAME });
   await rt.shop.changeStatus('demo', order.orderId, 7);
   await rt.idle();

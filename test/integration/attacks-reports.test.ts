@@ -90,7 +90,9 @@ test('the idx of a QUEUED job cannot cancel it, nor mark SENDING or FAILED jobs 
   const before = await snapshot(rt, licence);
   for (const job of [queued, sending, failed]) {
     for (const status of [404, 405]) {
-      const res = await call(await reportFor(licence, `MsgId=6500000000000000000&status=${status}&idx=${job.jobId}&to=${job.phone.slice(1)}`));
+      const res = await call(
+        await reportFor(licence, `MsgId=6500000000000000000&status=${status}&idx=${job.jobId}&to=${job.phone.slice(1)}`),
+      );
       expect(res.status).toBe(200);
       expect(res.text).toBe('OK');
     }
@@ -101,9 +103,15 @@ test('the idx of a QUEUED job cannot cancel it, nor mark SENDING or FAILED jobs 
   // The queued job still goes out, and SMSAPI's genuine report (no idx, as SMSAPI sends it) settles it by MsgId.
   expect((await sendJob(rt.deps, queued)).result).toBe('sent');
   const sms = rt.smsapi.outbox().find((m) => m.idx === queued.jobId)!;
-  const genuine = await call(await reportFor(licence, `MsgId=${sms.id}&status=404&donedate=1700000000&username=demo-shop&points=0.16&from=SKLEP%20123&to=${sms.to}`));
+  const genuine = await call(
+    await reportFor(licence, `MsgId=${sms.id}&status=404&donedate=1700000000&username=demo-shop&points=0.16&from=SKLEP%20123&to=${sms.to}`),
+  );
   expect(genuine.text).toBe('OK');
-  expect(await rt.deps.store.getJob(licence, queued.jobId)).toMatchObject({ state: 'DELIVERED', smsapiId: sms.id, reportStatus: 'DELIVERED' });
+  expect(await rt.deps.store.getJob(licence, queued.jobId)).toMatchObject({
+    state: 'DELIVERED',
+    smsapiId: sms.id,
+    reportStatus: 'DELIVERED',
+  });
 });
 
 test('a report whose MsgId is not the one stored for the job changes nothing, whatever its idx says', async () => {
@@ -113,7 +121,11 @@ test('a report whose MsgId is not the one stored for the job changes nothing, wh
   const decoy = await storedJob(licence, 'SENT', { smsapiId: '111' });
   const before = await snapshot(rt, licence);
   // Another MsgId with this job's idx; and this job's MsgId with another job's idx (the cross-check).
-  for (const fields of [`MsgId=999999&status=405&idx=${sent.jobId}`, `MsgId=${sms.id}&status=405&idx=${decoy.jobId}`, `MsgId=111&status=405`]) {
+  for (const fields of [
+    `MsgId=999999&status=405&idx=${sent.jobId}`,
+    `MsgId=${sms.id}&status=405&idx=${decoy.jobId}`,
+    `MsgId=111&status=405`,
+  ]) {
     expect((await call(await reportFor(licence, fields))).text).toBe('OK');
   }
   expect(await rt.deps.store.getJob(licence, sent.jobId)).toMatchObject({ state: 'SENT', smsapiId: sms.id });
@@ -141,7 +153,13 @@ test('job ids are keyed with a server secret: the public licence and order numbe
 
 test('garbage in an authenticated call is ignored with OK and changes nothing', async () => {
   const before = await snapshot(rt, licence);
-  for (const fields of ['', 'MsgId=', 'MsgId=1&status=abc&idx=../../etc', `MsgId=${'Z'.repeat(5000)}&status=404`, 'MsgId=%00%01&status=404']) {
+  for (const fields of [
+    '',
+    'MsgId=',
+    'MsgId=1&status=abc&idx=../../etc',
+    `MsgId=${'Z'.repeat(5000)}&status=404`,
+    'MsgId=%00%01&status=404',
+  ]) {
     const res = await call(await reportFor(licence, fields));
     expect(res.status).toBe(200);
     expect(res.text).toBe('OK');

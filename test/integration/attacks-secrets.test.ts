@@ -50,7 +50,10 @@ async function connectWithOAuth() {
   expect(back.status).toBe(302);
   // The consent window hands code and state to the app window, which completes with its session.
   const handed = new URL(back.headers.get('location')!);
-  const done = await adminCall(rt, session, 'POST', '/api/smsapi/oauth/complete', { code: handed.searchParams.get('code'), state: handed.searchParams.get('state') });
+  const done = await adminCall(rt, session, 'POST', '/api/smsapi/oauth/complete', {
+    code: handed.searchParams.get('code'),
+    state: handed.searchParams.get('state'),
+  });
   expect(done.status).toBe(200);
 }
 
@@ -74,7 +77,9 @@ test('a whole session runs: install, both SMSAPI connections, sends, reports, re
   expect((await api('PUT', '/api/settings', { ownerPhone: '+48 538 506 896' })).status).toBe(200);
   expect((await api('PUT', '/api/templates/owner-new-order', { enabled: true, delayDays: 0, text: 'Nowe {order_id}' })).status).toBe(200);
   expect((await api('PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 0, text: 'Status {order_id}' })).status).toBe(200);
-  expect((await api('PUT', '/api/templates/back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} wrócił' })).status).toBe(200);
+  expect((await api('PUT', '/api/templates/back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} wrócił' })).status).toBe(
+    200,
+  );
 
   // SMS sent, and one refused by SMSAPI (numbers ending in 13), with their delivery reports.
   const sent = await rt.shop.placeOrder('sekret', { phone: '601 234 567' });
@@ -112,7 +117,10 @@ test('a whole session runs: install, both SMSAPI connections, sends, reports, re
   // Two instances refreshing at once: the one whose refresh is refused takes the tokens the other stored.
   await rt.advanceClock(29.5 * DAY);
   const shop = (await rt.deps.store.getShop(licence))!;
-  const [one, two] = await Promise.all([createShoperClient(rt.deps, shop).get('application-config'), createShoperClient(rt.deps, shop).get('application-config')]);
+  const [one, two] = await Promise.all([
+    createShoperClient(rt.deps, shop).get('application-config'),
+    createShoperClient(rt.deps, shop).get('application-config'),
+  ]);
   expect(one).toBeDefined();
   expect(two).toBeDefined();
   expect(refreshCalls()).toBe(refreshes + 3);
@@ -134,7 +142,10 @@ test('a whole session runs: install, both SMSAPI connections, sends, reports, re
 }, 120_000);
 
 test('no answer of the app carries a token or secret', () => {
-  const all = [...secrets, ...Object.values(LOCAL_SECRETS).filter((v) => v !== LOCAL_SECRETS.SHOPER_CLIENT_ID && v !== LOCAL_SECRETS.SMSAPI_CLIENT_ID)];
+  const all = [
+    ...secrets,
+    ...Object.values(LOCAL_SECRETS).filter((v) => v !== LOCAL_SECRETS.SHOPER_CLIENT_ID && v !== LOCAL_SECRETS.SMSAPI_CLIENT_ID),
+  ];
   expect(answers.length).toBeGreaterThan(30);
   for (const answer of answers) {
     for (const secret of all) {
@@ -144,7 +155,10 @@ test('no answer of the app carries a token or secret', () => {
 });
 
 test('no log line carries a token or secret', () => {
-  const all = [...secrets, ...Object.values(LOCAL_SECRETS).filter((v) => v !== LOCAL_SECRETS.SHOPER_CLIENT_ID && v !== LOCAL_SECRETS.SMSAPI_CLIENT_ID)];
+  const all = [
+    ...secrets,
+    ...Object.values(LOCAL_SECRETS).filter((v) => v !== LOCAL_SECRETS.SHOPER_CLIENT_ID && v !== LOCAL_SECRETS.SMSAPI_CLIENT_ID),
+  ];
   for (const line of rt.logs) {
     const text = JSON.stringify(line);
     for (const secret of all) {
@@ -157,7 +171,8 @@ test('no log line carries a whole phone number (the last three digits at most)',
   for (const line of rt.logs) {
     const digits = JSON.stringify(line).replace(/[\s-]/g, '');
     for (const phone of phones) {
-      if (digits.includes(phone.slice(0, 7))) throw new Error(`log line "${line.message}" carries the number …${phone.slice(-3)}: ${JSON.stringify(line).slice(0, 300)}`);
+      if (digits.includes(phone.slice(0, 7)))
+        throw new Error(`log line "${line.message}" carries the number …${phone.slice(-3)}: ${JSON.stringify(line).slice(0, 300)}`);
     }
   }
 });

@@ -34,7 +34,12 @@ async function statusWebhook(orderId = '900', phone = '601234567') {
     billing_address: { phone, country_code: 'PL', firstname: 'Anna' },
   });
   const { id, secret } = registeredWebhook(rt, 'cel', 'order.status');
-  const headers = { 'x-shop-license': licence, 'x-webhook-id': id, 'x-webhook-name': 'order.status', 'x-webhook-sha1': webhookSha1(id, secret, body) };
+  const headers = {
+    'x-shop-license': licence,
+    'x-webhook-id': id,
+    'x-webhook-name': 'order.status',
+    'x-webhook-sha1': webhookSha1(id, secret, body),
+  };
   return { body, headers, secret, id };
 }
 
@@ -53,7 +58,7 @@ afterAll(async () => {
 });
 
 describe('webhooks', () => {
-  test('forged signatures, another shop\'s secret, missing headers and unknown shops: 401, nothing stored or sent', async () => {
+  test("forged signatures, another shop's secret, missing headers and unknown shops: 401, nothing stored or sent", async () => {
     const before = await snapshot(rt, licence);
     const { body, headers } = await statusWebhook();
     const other = registeredWebhook(rt, 'obcy', 'order.status');
@@ -88,7 +93,11 @@ describe('webhooks', () => {
     expectRefused(await postWebhook({ ...headers, 'x-webhook-sha1': webhookSha1(id, secret, cut) }, cut), 400, 'WEBHOOK_BODY_INVALID');
     // Valid JSON of the wrong shape, and an event the app does not handle, both signed.
     const shapeless = JSON.stringify({ status_id: '2' });
-    expectRefused(await postWebhook({ ...headers, 'x-webhook-sha1': webhookSha1(id, secret, shapeless) }, shapeless), 400, 'WEBHOOK_BODY_INVALID');
+    expectRefused(
+      await postWebhook({ ...headers, 'x-webhook-sha1': webhookSha1(id, secret, shapeless) }, shapeless),
+      400,
+      'WEBHOOK_BODY_INVALID',
+    );
     const array = JSON.stringify([{ order_id: '1' }]);
     expectRefused(await postWebhook({ ...headers, 'x-webhook-sha1': webhookSha1(id, secret, array) }, array), 400, 'WEBHOOK_BODY_INVALID');
     expectRefused(await postWebhook({ ...headers, 'x-webhook-name': 'subscriber.delete' }, body), 400, 'WEBHOOK_EVENT_UNSUPPORTED');
@@ -98,12 +107,19 @@ describe('webhooks', () => {
   test('a captured delivery replayed under another event name is refused: the webhook id names its event', async () => {
     // A real order.create delivery from the shop, captured, then sent again as order.status (the name is not signed).
     const { orderId } = await rt.shop.placeOrder('cel', { phone: '603 456 789' });
-    const captured = rt.shop.webhookDeliveries('cel').filter((d) => d.event === 'order.create').at(-1)!;
+    const captured = rt.shop
+      .webhookDeliveries('cel')
+      .filter((d) => d.event === 'order.create')
+      .at(-1)!;
     expect(JSON.parse(captured.body).order_id).toBe(String(orderId));
     await rt.idle();
     const before = await snapshot(rt, licence);
     for (const name of ['order.status', 'parcel.dispatch', 'order.edit']) {
-      const replay = await call(captured.url, { method: 'POST', headers: { ...captured.headers, 'X-Webhook-Name': name }, body: captured.body });
+      const replay = await call(captured.url, {
+        method: 'POST',
+        headers: { ...captured.headers, 'X-Webhook-Name': name },
+        body: captured.body,
+      });
       expectRefused(replay, 401, 'WEBHOOK_EVENT_MISMATCH');
       expect(replay.body.error.message).toContain('order.create');
     }
@@ -129,14 +145,23 @@ describe('webhooks', () => {
     expect(await eventually(() => mine().length === 1)).toBe(true);
     // Wait for SMSAPI's delivery report too: it changes the job and the statistics, and must land before the snapshot.
     const settled = async () =>
-      (await rt.deps.store.listJobs(licence)).filter((j) => j.source.orderId === String(orderId)).every((j) => !['QUEUED', 'SENDING', 'SENT'].includes(j.state));
+      (await rt.deps.store.listJobs(licence))
+        .filter((j) => j.source.orderId === String(orderId))
+        .every((j) => !['QUEUED', 'SENDING', 'SENT'].includes(j.state));
     expect(await eventually(settled)).toBe(true);
     await rt.idle();
     const before = await snapshot(rt, licence);
 
-    const delivery = rt.shop.webhookDeliveries('cel').filter((d) => d.event === 'order.status').at(-1)!;
+    const delivery = rt.shop
+      .webhookDeliveries('cel')
+      .filter((d) => d.event === 'order.status')
+      .at(-1)!;
     const replay = () => call(delivery.url, { method: 'POST', headers: delivery.headers, body: delivery.body });
-    const statuses = [(await replay()).status, (await replay()).status, ...(await Promise.all(Array.from({ length: 8 }, replay))).map((r) => r.status)];
+    const statuses = [
+      (await replay()).status,
+      (await replay()).status,
+      ...(await Promise.all(Array.from({ length: 8 }, replay))).map((r) => r.status),
+    ];
     expect(statuses).toEqual(Array(10).fill(200));
 
     const after = await snapshot(rt, licence);
@@ -156,7 +181,11 @@ describe('webhooks', () => {
     const { orderId } = await rt.shop.placeOrder('gone', { phone: '603 456 789' });
     const delivery = rt.shop.webhookDeliveries('gone').at(-1)!;
     expect((await rt.shop.uninstall('gone')).status).toBe(200);
-    expectRefused(await call(delivery.url, { method: 'POST', headers: delivery.headers, body: delivery.body }), 401, 'WEBHOOK_SHOP_UNKNOWN');
+    expectRefused(
+      await call(delivery.url, { method: 'POST', headers: delivery.headers, body: delivery.body }),
+      401,
+      'WEBHOOK_SHOP_UNKNOWN',
+    );
     expect(orderId).toBeGreaterThan(0);
     expect((await snapshot(rt, gone)).items).toEqual([]);
   }, 30_000);
@@ -248,14 +277,22 @@ describe('App Store events', () => {
 
   test('JSON instead of a form is 415', async () => {
     const fields = base();
-    expectRefused(await postLifecycle(JSON.stringify({ ...fields, hash: appstoreHash(fields) }), 'application/json'), 415, 'CONTENT_TYPE_UNSUPPORTED');
+    expectRefused(
+      await postLifecycle(JSON.stringify({ ...fields, hash: appstoreHash(fields) }), 'application/json'),
+      415,
+      'CONTENT_TYPE_UNSUPPORTED',
+    );
   });
 });
 
 describe('iframe parameters', () => {
   const iframeParams = (slug: string) => signedIframeParams(rt, slug);
   const session = (params: unknown, type = 'application/json') =>
-    call(`${rt.url}/api/session`, { method: 'POST', headers: { 'content-type': type }, body: typeof params === 'string' ? params : JSON.stringify(params) });
+    call(`${rt.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: typeof params === 'string' ? params : JSON.stringify(params),
+    });
 
   test('tampered, re-signed with a wrong secret, stale, future or incomplete parameters are refused', async () => {
     const good = iframeParams('cel');
@@ -275,7 +312,7 @@ describe('iframe parameters', () => {
       [sign({ ...good, shop: 'no-such-shop' }), 401, 'SESSION_SHOP_UNKNOWN'],
       [{ ...good, hash: undefined }, 400, 'FIELD_INVALID'],
       [{ ...good, timestamp: '-1' }, 400, 'FIELD_INVALID'],
-      [{ ...good, extra: 'x'.repeat(300) , shop: 'x'.repeat(101) }, 400, 'FIELD_INVALID'],
+      [{ ...good, extra: 'x'.repeat(300), shop: 'x'.repeat(101) }, 400, 'FIELD_INVALID'],
     ];
     for (const [params, status, code] of cases) {
       const res = await session(params);
@@ -283,7 +320,11 @@ describe('iframe parameters', () => {
       expect(res.body.token).toBeUndefined();
     }
     expectRefused(await session('{"shop":', 'application/json'), 400, 'BODY_INVALID_JSON');
-    expectRefused(await session(new URLSearchParams(good).toString(), 'application/x-www-form-urlencoded'), 415, 'CONTENT_TYPE_UNSUPPORTED');
+    expectRefused(
+      await session(new URLSearchParams(good).toString(), 'application/x-www-form-urlencoded'),
+      415,
+      'CONTENT_TYPE_UNSUPPORTED',
+    );
     // The genuine parameters still work: the refusals above did not lock the merchant out.
     expect((await session(good)).status).toBe(200);
   });

@@ -98,13 +98,21 @@ describe('templates refuse characters that have no place in an SMS', () => {
 
 test('a template for a status the shop does not have is 404 STATUS_NOT_FOUND; nothing is saved', async () => {
   const before = await snapshot(rt, licence);
-  const res = await adminCall(rt, token, 'PUT', '/api/templates/order-status/999', { enabled: true, delayDays: 0, text: 'Status {order_id}' });
+  const res = await adminCall(rt, token, 'PUT', '/api/templates/order-status/999', {
+    enabled: true,
+    delayDays: 0,
+    text: 'Status {order_id}',
+  });
   expectRefused(res, 404, 'STATUS_NOT_FOUND');
   expect(res.body.error.message).toContain('999');
   const after = await snapshot(rt, licence);
-  expect(after.items.filter((i) => String(i.sk).startsWith('CFG#TPL#'))).toEqual(before.items.filter((i) => String(i.sk).startsWith('CFG#TPL#')));
+  expect(after.items.filter((i) => String(i.sk).startsWith('CFG#TPL#'))).toEqual(
+    before.items.filter((i) => String(i.sk).startsWith('CFG#TPL#')),
+  );
   // One the shop has is saved.
-  expect((await adminCall(rt, token, 'PUT', '/api/templates/order-status/3', { enabled: true, delayDays: 0, text: 'Status {order_id}' })).status).toBe(200);
+  expect(
+    (await adminCall(rt, token, 'PUT', '/api/templates/order-status/3', { enabled: true, delayDays: 0, text: 'Status {order_id}' })).status,
+  ).toBe(200);
 });
 
 test('a garbage cursor is 400 CURSOR_INVALID on every paged list, not silently the first page', async () => {
@@ -129,7 +137,13 @@ test('a garbage cursor is 400 CURSOR_INVALID on every paged list, not silently t
 
 test('a real cursor still pages: the second page of the error log follows the first', async () => {
   for (let i = 0; i < 3; i++) {
-    await rt.deps.store.addError(licence, { id: `e${i}`, at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), code: 'X', message: `błąd ${i}`, place: 'Test' });
+    await rt.deps.store.addError(licence, {
+      id: `e${i}`,
+      at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+      code: 'X',
+      message: `błąd ${i}`,
+      place: 'Test',
+    });
   }
   const first = await adminCall(rt, token, 'GET', '/api/errors?limit=2');
   expect(first.status).toBe(200);
@@ -158,5 +172,7 @@ test('application/json-patch+json (and other types that merely start like JSON) 
     });
     expect(res.status).toBe(200);
   }
-  expect((await snapshot(rt, licence)).items.find((i) => i.sk === 'CFG#SETTINGS')?.ownerPhone).toBe(before.items.find((i) => i.sk === 'CFG#SETTINGS')?.ownerPhone);
+  expect((await snapshot(rt, licence)).items.find((i) => i.sk === 'CFG#SETTINGS')?.ownerPhone).toBe(
+    before.items.find((i) => i.sk === 'CFG#SETTINGS')?.ownerPhone,
+  );
 });

@@ -23,8 +23,12 @@ beforeAll(async () => {
   await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
   const token = await signIn(rt, 'text');
   expect((await adminCall(rt, token, 'PUT', '/api/settings', { ownerPhone: '500 100 299' })).status).toBe(200);
-  expect((await adminCall(rt, token, 'PUT', '/api/templates/owner-new-order', { enabled: true, delayDays: 0, text: OWNER_TEMPLATE })).status).toBe(200);
-  expect((await adminCall(rt, token, 'PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 0, text: STATUS_TEMPLATE })).status).toBe(200);
+  expect(
+    (await adminCall(rt, token, 'PUT', '/api/templates/owner-new-order', { enabled: true, delayDays: 0, text: OWNER_TEMPLATE })).status,
+  ).toBe(200);
+  expect(
+    (await adminCall(rt, token, 'PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 0, text: STATUS_TEMPLATE })).status,
+  ).toBe(200);
 }, 60_000);
 
 afterAll(async () => {

@@ -20,7 +20,11 @@ async function newShop(settings: Partial<typeof DEFAULT_SETTINGS> = {}) {
   const slug = `limits-${++shopCount}`;
   const licence = rt.shop.createShop({ slug, name: `Sklep ${slug}` }).licence;
   expect((await rt.shop.install(slug)).status).toBe(200);
-  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false }, ...settings });
+  await rt.deps.store.putSettings(licence, {
+    ...DEFAULT_SETTINGS,
+    quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false },
+    ...settings,
+  });
   await rt.deps.store.putTemplate(licence, 'back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} wrócił!' });
   return { slug, licence };
 }
@@ -59,7 +63,12 @@ test('forty IPv6 addresses from one /64 are one visitor: the per-address limit h
   const { licence } = await newShop();
   const statuses: number[] = [];
   for (let i = 0; i < 40; i++) {
-    const res = await post(licence, 'subscriptions', signUp(nextPhone()), `2001:db8:77:1:${(i + 1).toString(16)}:${(i * 7).toString(16)}::9:44321`);
+    const res = await post(
+      licence,
+      'subscriptions',
+      signUp(nextPhone()),
+      `2001:db8:77:1:${(i + 1).toString(16)}:${(i * 7).toString(16)}::9:44321`,
+    );
     statuses.push(res.status);
     if (res.status !== 201) expectRefused(res, 429, 'RATE_LIMITED');
   }
@@ -116,7 +125,12 @@ describe('back in stock reveals nothing about who is signed up', () => {
     expect(first.status).toBe(201);
     expect(comparable(again)).toEqual(comparable(first));
     expect(comparable(again)).toEqual(comparable(other));
-    expect((await rt.deps.store.queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': `SHOP#${licence}`, ':s': 'SUB#' } }))).toHaveLength(2);
+    expect(
+      await rt.deps.store.queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':pk': `SHOP#${licence}`, ':s': 'SUB#' },
+      }),
+    ).toHaveLength(2);
   }, 60_000);
 
   test('withdrawing a number that never signed up is answered exactly like a real withdrawal', async () => {

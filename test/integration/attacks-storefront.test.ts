@@ -77,7 +77,10 @@ test('guessing withdrawal tokens is cut off and withdraws nothing', async () => 
   const before = await snapshot(rt, licence);
   const statuses: number[] = [];
   for (let i = 0; i < 22; i++) {
-    const res = await post(licence, 'subscriptions/withdraw', { token: `guess${String(i).padStart(4, '0')}abcdefghijklmnopqrstuvwxyz`, locale: 'pl' });
+    const res = await post(licence, 'subscriptions/withdraw', {
+      token: `guess${String(i).padStart(4, '0')}abcdefghijklmnopqrstuvwxyz`,
+      locale: 'pl',
+    });
     statuses.push(res.status);
     expectRefused(res, [400, 429]);
   }
@@ -113,7 +116,7 @@ test('premium, shared-cost and foreign numbers are refused even where the countr
   expect((await post(licence, 'subscriptions', signUp('+420 601 123 456'))).status).toBe(201);
 }, 60_000);
 
-test('the admin test SMS and the owner\'s number refuse premium and foreign numbers before SMSAPI is asked', async () => {
+test("the admin test SMS and the owner's number refuse premium and foreign numbers before SMSAPI is asked", async () => {
   const licence = await newShop('admin-numbers');
   const token = await signIn(rt, 'admin-numbers');
   expect((await adminCall(rt, token, 'PUT', '/api/smsapi', { token: 'sim-token-demo' })).status).toBe(200);
@@ -143,9 +146,13 @@ test('an order placed with a premium or foreign number sends nothing', async () 
   // Only SKIPPED records, each with the reason the owner reads in the history: nothing queued or sent.
   const jobs = await rt.deps.store.listJobs(licence);
   expect(jobs.filter((j) => j.state !== 'SKIPPED')).toEqual([]);
-  expect(jobs.every((j) => ['PHONE_NOT_MOBILE', 'PHONE_COUNTRY_NOT_ALLOWED', 'PHONE_INVALID'].includes(j.skipReason?.code ?? ''))).toBe(true);
+  expect(jobs.every((j) => ['PHONE_NOT_MOBILE', 'PHONE_COUNTRY_NOT_ALLOWED', 'PHONE_INVALID'].includes(j.skipReason?.code ?? ''))).toBe(
+    true,
+  );
   // The same road with a mobile number does send: the silence above was the numbers' doing.
   const { orderId } = await rt.shop.placeOrder('orders', { phone: '601 234 567' });
   await rt.shop.changeStatus('orders', orderId, 2);
-  expect(await eventually(() => rt.smsapi.outbox().some((m) => m.message === `Zamówienie ${orderId} przyjęte` && m.to === '48601234567'))).toBe(true);
+  expect(
+    await eventually(() => rt.smsapi.outbox().some((m) => m.message === `Zamówienie ${orderId} przyjęte` && m.to === '48601234567')),
+  ).toBe(true);
 }, 60_000);

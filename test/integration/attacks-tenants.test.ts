@@ -65,7 +65,9 @@ beforeAll(async () => {
   await ok(apiB('PUT', '/api/settings', { ownerPhone: '+48 538 111 222' }));
   await ok(apiB('PUT', '/api/templates/order-status/7', { enabled: true, delayDays: 2, text: 'BETA-TAJNE {order_id}' }));
   await ok(apiB('PUT', '/api/templates/back-in-stock', { enabled: true, delayDays: 0, text: 'BETA-TAJNE {product_name}' }));
-  B.celebration = (await ok(apiB('POST', '/api/celebrations', { event: 'order-shipped', delayDays: 4, text: 'BETA-TAJNE dziękujemy', active: true }))).id;
+  B.celebration = (
+    await ok(apiB('POST', '/api/celebrations', { event: 'order-shipped', delayDays: 4, text: 'BETA-TAJNE dziękujemy', active: true }))
+  ).id;
   const order = await rt.shop.placeOrder('beta', { phone: '698 222 333' });
   await rt.shop.changeStatus('beta', order.orderId, 7);
   await signUpForProduct(rt, licenceB, 3, '+48 512 222 333');
@@ -73,14 +75,19 @@ beforeAll(async () => {
   B.job = (await eventually(async () => (await ok(apiB('GET', '/api/jobs?state=scheduled'))).items[0]?.jobId)) as string;
   B.subscription = (await ok(apiB('GET', '/api/subscriptions'))).items[0].id;
   B.oauthState = new URL((await ok(apiB('GET', '/api/smsapi/oauth/start'))).url).searchParams.get('state')!;
-  expect(B).toEqual({ celebration: expect.any(String), job: expect.stringMatching(JOB_ID), subscription: expect.any(String), oauthState: expect.any(String) });
+  expect(B).toEqual({
+    celebration: expect.any(String),
+    job: expect.stringMatching(JOB_ID),
+    subscription: expect.any(String),
+    oauthState: expect.any(String),
+  });
 }, 90_000);
 
 afterAll(async () => {
   await rt?.stop();
 });
 
-test('shop A\'s token on every /api route with shop B\'s ids: A\'s own answer or 404, never B\'s data; B unchanged', async () => {
+test("shop A's token on every /api route with shop B's ids: A's own answer or 404, never B's data; B unchanged", async () => {
   const before = await snapshot(rt, licenceB);
   const tokenA = await signIn(rt, 'alfa');
   const seen: string[] = [];
@@ -89,7 +96,8 @@ test('shop A\'s token on every /api route with shop B\'s ids: A\'s own answer or
     const res = await adminCall(rt, tokenA, route.method, path, bodyWithIdsOfB(route.method, route.path));
     seen.push(`${route.method} ${route.path} -> ${res.status}`);
     for (const marker of B_MARKERS) {
-      if (res.text.includes(marker)) throw new Error(`${route.method} ${path} answered shop A with shop B's "${marker}": ${res.text.slice(0, 300)}`);
+      if (res.text.includes(marker))
+        throw new Error(`${route.method} ${path} answered shop A with shop B's "${marker}": ${res.text.slice(0, 300)}`);
     }
     if (/\{id\}/.test(route.path)) expectRefused(res, [403, 404]);
     else if (res.status >= 400) expectRefused(res, [400, 403, 404, 409, 422]);
@@ -117,14 +125,20 @@ describe('tokens that are not a session of the shop', () => {
       ['no authorization header', undefined],
       ['an empty bearer', ''],
       ['garbage', 'not-a-token'],
-      ['A\'s token with the subject changed to B, signature kept', `${header}.${Buffer.from(JSON.stringify(claimsOfB)).toString('base64url')}.${signature}`],
-      ['B\'s claims signed with a guessed secret', await reSigned(claimsOfB, new TextEncoder().encode('guessed-session-secret-0123456789abcdef'))],
-      ['B\'s claims unsigned (alg none)', new UnsecuredJWT(claimsOfB).encode()],
-      ['B\'s claims, right key, HS512 header', await new SignJWT(claimsOfB).setProtectedHeader({ alg: 'HS512' }).sign(key)],
+      [
+        "A's token with the subject changed to B, signature kept",
+        `${header}.${Buffer.from(JSON.stringify(claimsOfB)).toString('base64url')}.${signature}`,
+      ],
+      [
+        "B's claims signed with a guessed secret",
+        await reSigned(claimsOfB, new TextEncoder().encode('guessed-session-secret-0123456789abcdef')),
+      ],
+      ["B's claims unsigned (alg none)", new UnsecuredJWT(claimsOfB).encode()],
+      ["B's claims, right key, HS512 header", await new SignJWT(claimsOfB).setProtectedHeader({ alg: 'HS512' }).sign(key)],
       ['an expired session of B (right key)', await reSigned({ ...claimsOfB, iat: now() - 7200, exp: now() - 3600 })],
       ['a session of B issued in the future', await reSigned({ ...claimsOfB, iat: now() + 3600, nbf: now() + 3600, exp: now() + 7200 })],
-      ['B\'s claims without the admin audience', await reSigned({ sub: licenceB, iat: now(), exp: now() + 600 })],
-      ['B\'s SMSAPI OAuth state (same key, other purpose)', B.oauthState],
+      ["B's claims without the admin audience", await reSigned({ sub: licenceB, iat: now(), exp: now() + 600 })],
+      ["B's SMSAPI OAuth state (same key, other purpose)", B.oauthState],
       ['right key, no subject', await reSigned({ aud: 'admin', iat: now(), exp: now() + 600 })],
     ];
   };
@@ -157,8 +171,19 @@ describe('tokens that are not a session of the shop', () => {
     expect((await snapshot(rt, licence)).items).toEqual([]);
 
     expectRefused(await adminCall(rt, token, 'PUT', '/api/settings', { ownerPhone: '+48 538 333 444' }), [401, 404]);
-    expectRefused(await adminCall(rt, token, 'POST', '/api/celebrations', { event: 'order-shipped', delayDays: 1, text: 'po odinstalowaniu', active: true }), [401, 404]);
-    expectRefused(await adminCall(rt, token, 'PUT', '/api/templates/back-in-stock', { enabled: true, delayDays: 0, text: 'po odinstalowaniu' }), [401, 404]);
+    expectRefused(
+      await adminCall(rt, token, 'POST', '/api/celebrations', {
+        event: 'order-shipped',
+        delayDays: 1,
+        text: 'po odinstalowaniu',
+        active: true,
+      }),
+      [401, 404],
+    );
+    expectRefused(
+      await adminCall(rt, token, 'PUT', '/api/templates/back-in-stock', { enabled: true, delayDays: 0, text: 'po odinstalowaniu' }),
+      [401, 404],
+    );
     expectRefused(await adminCall(rt, token, 'GET', '/api/settings'), [401, 404]);
     // Uninstall promised to leave nothing behind: it still holds.
     expect((await snapshot(rt, licence)).items).toEqual([]);

@@ -19,7 +19,15 @@ function signUp(productId: number, phone: string, clientId?: number) {
   return fetch(`${rt.url}/storefront/${licence}/subscriptions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ productId, phone, ...(clientId ? { clientId: String(clientId) } : {}), consent: true, consentTextVersion: 'v1', locale: 'pl', website: '' }),
+    body: JSON.stringify({
+      productId,
+      phone,
+      ...(clientId ? { clientId: String(clientId) } : {}),
+      consent: true,
+      consentTextVersion: 'v1',
+      locale: 'pl',
+      website: '',
+    }),
   });
 }
 
@@ -37,7 +45,9 @@ beforeAll(async () => {
   await connectDemoSmsapi(rt, licence);
   await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
   token = await signIn(rt, 'shop');
-  expect((await api('PUT', '/api/templates/back-in-stock', { enabled: true, delayDays: 0, text: 'Wrócił: {product_name}!' })).status).toBe(200);
+  expect((await api('PUT', '/api/templates/back-in-stock', { enabled: true, delayDays: 0, text: 'Wrócił: {product_name}!' })).status).toBe(
+    200,
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -77,7 +87,12 @@ test('with it on, only the consenting client at a number of their account is tex
     expect(j.text).toContain('Wrócił:');
   }
   const list = (await api('GET', '/api/subscriptions?limit=50')).body.items as any[];
-  expect(list.filter((s) => s.status === 'waiting').map((s) => s.phone).sort()).toEqual(['+48601200302', '+48601200303', '+48601200304']);
+  expect(
+    list
+      .filter((s) => s.status === 'waiting')
+      .map((s) => s.phone)
+      .sort(),
+  ).toEqual(['+48601200302', '+48601200303', '+48601200304']);
 
   // The client who refused subscribes to the newsletter; at the next restock they get the SMS, and the skipped
   // ones are not listed twice.
@@ -86,9 +101,18 @@ test('with it on, only the consenting client at a number of their account is tex
   await rt.shop.restockProduct('shop', 3, 2);
   await rt.idle();
   expect(await eventually(() => restockTexts().length === 2)).toBe(true);
-  expect(restockTexts().map((m) => m.to).sort()).toEqual(['48601200301', '48601200302']);
+  expect(
+    restockTexts()
+      .map((m) => m.to)
+      .sort(),
+  ).toEqual(['48601200301', '48601200302']);
   const again = (await api('GET', '/api/jobs?state=all&limit=200')).body.items as any[];
-  expect(again.filter((j) => j.kind === 'back-in-stock' && j.state === 'SKIPPED').map((j) => j.phone).sort()).toEqual(['+48601200302', '+48601200303', '+48601200304']);
+  expect(
+    again
+      .filter((j) => j.kind === 'back-in-stock' && j.state === 'SKIPPED')
+      .map((j) => j.phone)
+      .sort(),
+  ).toEqual(['+48601200302', '+48601200303', '+48601200304']);
 }, 60_000);
 
 test('with it off, the sign-ups that waited (no account, a stranger’s number) are texted as before', async () => {
@@ -97,5 +121,9 @@ test('with it off, the sign-ups that waited (no account, a stranger’s number) 
   await rt.shop.restockProduct('shop', 3, 3);
   await rt.idle();
   expect(await eventually(() => restockTexts().length === 4)).toBe(true);
-  expect(restockTexts().map((m) => m.to).sort()).toEqual(['48601200301', '48601200302', '48601200303', '48601200304']);
+  expect(
+    restockTexts()
+      .map((m) => m.to)
+      .sort(),
+  ).toEqual(['48601200301', '48601200302', '48601200303', '48601200304']);
 }, 60_000);

@@ -21,7 +21,11 @@ const productReads = () => rt.shop.apiCalls('demo').filter((c) => c.path.include
 test("answers the shop's longest active product, status and shipping names; reads products at most once a day", async () => {
   const first = await world.api('GET', '/api/composer/longest-values');
   expect(first.status).toBe(200);
-  expect(first.body.values).toMatchObject({ product_name: 'Koszulka bawełniana', status_name: 'Czeka na odbiór w punkcie', shop_name: 'Sklep Demo' });
+  expect(first.body.values).toMatchObject({
+    product_name: 'Koszulka bawełniana',
+    status_name: 'Czeka na odbiór w punkcie',
+    shop_name: 'Sklep Demo',
+  });
   expect(first.body.products).toMatchObject({ count: 3, complete: true });
   const reads = productReads();
   expect(reads).toBeGreaterThan(0);

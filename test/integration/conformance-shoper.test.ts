@@ -27,10 +27,25 @@ interface WebhookFixture {
 let rt: LocalRuntime;
 
 const warsawNow = () =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(rt.deps.clock.now());
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Warsaw',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(rt.deps.clock.now());
 const sign = (fields: Record<string, string>) =>
   createHmac('sha512', LOCAL_SECRETS.APPSTORE_SECRET)
-    .update(Object.keys(fields).filter((k) => k !== 'hash').sort().map((k) => `${k}=${fields[k]}`).join('&'))
+    .update(
+      Object.keys(fields)
+        .filter((k) => k !== 'hash')
+        .sort()
+        .map((k) => `${k}=${fields[k]}`)
+        .join('&'),
+    )
     .digest('hex');
 const sha1 = (id: string, secret: string, body: string) => createHash('sha1').update(`${id}:${secret}:${body}`).digest('hex');
 
@@ -59,7 +74,16 @@ describe('the captured App Store install (retargeting/Shoper billing_index.php)'
 
   test('keeps its shape: the fields Shoper sends, a Y-m-d H:i:s timestamp', () => {
     expect(captured._source).toContain('retargeting/Shoper');
-    expect(Object.keys(captured.fields).sort()).toEqual(['action', 'application_code', 'application_version', 'auth_code', 'hash', 'shop', 'shop_url', 'timestamp']);
+    expect(Object.keys(captured.fields).sort()).toEqual([
+      'action',
+      'application_code',
+      'application_version',
+      'auth_code',
+      'hash',
+      'shop',
+      'shop_url',
+      'timestamp',
+    ]);
     expect(captured.fields.timestamp).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
 
@@ -68,12 +92,21 @@ describe('the captured App Store install (retargeting/Shoper billing_index.php)'
     const sim = rt.shop.createShop({ slug: 'przechwycony', name: 'Sklep Przechwycony', licence: captured.fields.shop });
     const asCaptured: Record<string, string> = { ...captured.fields, shop_url: sim.url };
     asCaptured.hash = sign(asCaptured);
-    const stale = await call(`${rt.url}/shoper/appstore`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(asCaptured).toString() });
+    const stale = await call(`${rt.url}/shoper/appstore`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(asCaptured).toString(),
+    });
     expect(stale.status).toBe(401);
     expect(stale.body.error.code).toBe('APPSTORE_EVENT_STALE');
 
     sim.installed = true; // the shop's side: it marks the app installed before it calls, so the code can be traded
-    const fields: Record<string, string> = { ...captured.fields, shop_url: sim.url, auth_code: issueAuthCode(sim, rt.deps.clock.now()), timestamp: warsawNow() };
+    const fields: Record<string, string> = {
+      ...captured.fields,
+      shop_url: sim.url,
+      auth_code: issueAuthCode(sim, rt.deps.clock.now()),
+      timestamp: warsawNow(),
+    };
     delete fields.hash;
     const res = await call(`${rt.url}/shoper/appstore`, {
       method: 'POST',
@@ -101,8 +134,24 @@ describe('order webhooks', () => {
     await connectDemoSmsapi(rt, licence);
     const token = await signIn(rt, 'zgodny');
     expect((await adminCall(rt, token, 'PUT', '/api/settings', { ownerPhone: '+48 538 506 896' })).status).toBe(200);
-    expect((await adminCall(rt, token, 'PUT', '/api/templates/owner-new-order', { enabled: true, delayDays: 0, text: 'Nowe zamówienie {order_id}' })).status).toBe(200);
-    expect((await adminCall(rt, token, 'PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 0, text: 'Zamówienie {order_id}: {status_name}' })).status).toBe(200);
+    expect(
+      (
+        await adminCall(rt, token, 'PUT', '/api/templates/owner-new-order', {
+          enabled: true,
+          delayDays: 0,
+          text: 'Nowe zamówienie {order_id}',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await adminCall(rt, token, 'PUT', '/api/templates/order-status/2', {
+          enabled: true,
+          delayDays: 0,
+          text: 'Zamówienie {order_id}: {status_name}',
+        })
+      ).status,
+    ).toBe(200);
   }, 60_000);
 
   test('the captured Shoper 5.26 order.create (numbers as strings, its own headers) tells the owner', async () => {
@@ -114,16 +163,20 @@ describe('order webhooks', () => {
     expect(await eventually(() => rt.smsapi.outbox().some((m) => m.message === 'Nowe zamówienie 8' && m.to === '48538506896'))).toBe(true);
   }, 30_000);
 
-  test('order.status in the REST order\'s snake_case shape sends the status SMS to the billing phone', async () => {
+  test("order.status in the REST order's snake_case shape sends the status SMS to the billing phone", async () => {
     const f = fixture<WebhookFixture>('webhook-order-status-rest.json');
     expect(f.body).toHaveProperty('billing_address.phone');
     const res = await deliver(f, licence, registeredWebhook(rt, 'zgodny', 'order.status'));
     expect(res.status).toBe(200);
-    expect(await eventually(() => rt.smsapi.outbox().some((m) => m.message === 'Zamówienie 42: Przyjęte do realizacji' && m.to === '48600300400'))).toBe(true);
+    expect(
+      await eventually(() =>
+        rt.smsapi.outbox().some((m) => m.message === 'Zamówienie 42: Przyjęte do realizacji' && m.to === '48600300400'),
+      ),
+    ).toBe(true);
   }, 30_000);
 });
 
-describe('the order.status Shoper\'s SMS sample app reads (camelCase addresses, panel webhook, derived secret)', () => {
+describe("the order.status Shoper's SMS sample app reads (camelCase addresses, panel webhook, derived secret)", () => {
   test('a shop on panel webhooks takes it and sends the SMS, the number completed from country_code', async () => {
     const f = fixture<WebhookFixture>('webhook-order-status-camelcase.json');
     expect(f.body).toHaveProperty('billingAddress.phone');
@@ -136,9 +189,13 @@ describe('the order.status Shoper\'s SMS sample app reads (camelCase addresses, 
     await connectDemoSmsapi(rt, licence);
     await rt.deps.store.putTemplate(licence, 'order-status#2', { enabled: true, delayDays: 0, text: 'Próbka {order_id}: {status_name}' });
     // The derived secret computed here as Webhookapp.php does: HMAC-SHA512(appstoreSecret, licence:webhookSecretKey).
-    const secret = createHmac('sha512', LOCAL_SECRETS.APPSTORE_SECRET).update(`${licence}:${LOCAL_SECRETS.WEBHOOK_SECRET_KEY}`).digest('hex');
+    const secret = createHmac('sha512', LOCAL_SECRETS.APPSTORE_SECRET)
+      .update(`${licence}:${LOCAL_SECRETS.WEBHOOK_SECRET_KEY}`)
+      .digest('hex');
     const res = await deliver(f, licence, { id: '9001', secret });
     expect(res.status).toBe(200);
-    expect(await eventually(() => rt.smsapi.outbox().some((m) => m.message === 'Próbka 41: Przyjęte do realizacji' && m.to === '48600100200'))).toBe(true);
+    expect(
+      await eventually(() => rt.smsapi.outbox().some((m) => m.message === 'Próbka 41: Przyjęte do realizacji' && m.to === '48600100200')),
+    ).toBe(true);
   }, 30_000);
 });

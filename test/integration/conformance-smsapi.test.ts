@@ -22,7 +22,8 @@ const fixture = (name: string) => {
 /** The real client, answered by one fixture. */
 function answeredBy(name: string) {
   const { body, status } = fixture(name);
-  const fake = (async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })) as unknown as typeof fetch;
+  const fake = (async () =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })) as unknown as typeof fetch;
   return createSmsapiGateway({ baseUrl: 'https://api.smsapi.pl', timeoutMs: 1000, fetch: fake });
 }
 
@@ -37,9 +38,15 @@ describe('SMSAPI answers through the real client', () => {
 
   test('send-success-two-recipients.json: each SMS keeps its own id and idx', async () => {
     const result = await answeredBy('send-success-two-recipients.json').send({
-      token: 't', to: ['48500000000', '48500000001'], message: 'Example', idx: ['job-a', 'job-b'],
+      token: 't',
+      to: ['48500000000', '48500000001'],
+      message: 'Example',
+      idx: ['job-a', 'job-b'],
     });
-    expect(result.ok && result.messages.map((m) => [m.id, m.idx])).toEqual([['7074294081650020451', 'job-a'], ['7074294081650020452', 'job-b']]);
+    expect(result.ok && result.messages.map((m) => [m.id, m.idx])).toEqual([
+      ['7074294081650020451', 'job-a'],
+      ['7074294081650020452', 'job-b'],
+    ]);
   });
 
   test.each([
@@ -92,8 +99,17 @@ describe('the delivery-report GET through the real reports handler', () => {
     const at = rt.deps.clock.now().toISOString();
     const sending = (jobId: string, smsapiId: string, phone: string) => ({
       job: {
-        shop: licence, jobId, kind: 'order-status', phone, text: 'Zgodność', dueAt: at, state: 'SENDING', attempts: 1,
-        createdAt: at, updatedAt: at, source: { event: 'order.status', orderId: jobId },
+        shop: licence,
+        jobId,
+        kind: 'order-status',
+        phone,
+        text: 'Zgodność',
+        dueAt: at,
+        state: 'SENDING',
+        attempts: 1,
+        createdAt: at,
+        updatedAt: at,
+        source: { event: 'order.status', orderId: jobId },
       } satisfies Job,
       smsapiId,
     });
@@ -108,7 +124,11 @@ describe('the delivery-report GET through the real reports handler', () => {
     const res = await fetch(`${await reportsUrl(rt.deps, licence)}&${query}`);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('OK');
-    expect(await rt.deps.store.getJob(licence, 'conf1')).toMatchObject({ state: 'DELIVERED', reportStatus: 'DELIVERED', deliveredAt: new Date(1712570400_000).toISOString() });
+    expect(await rt.deps.store.getJob(licence, 'conf1')).toMatchObject({
+      state: 'DELIVERED',
+      reportStatus: 'DELIVERED',
+      deliveredAt: new Date(1712570400_000).toISOString(),
+    });
     expect(await rt.deps.store.getJob(licence, 'conf2')).toMatchObject({ state: 'UNDELIVERED', reportStatus: 'UNDELIVERED' });
   }, 30_000);
 });
@@ -160,28 +180,36 @@ describe('per-recipient parameters (send-params-two-recipients.json)', () => {
       ],
     });
     for (const [key, value] of Object.entries(fx.request)) expect([key, sent?.get(key)]).toEqual([key, value]);
-    expect(result.ok && result.messages.map((m) => [m.idx, m.parts])).toEqual([['job-a', 1], ['job-b', 2]]);
-  });
-
-  test.each(['request', 'pipeRequest'] as const)('the simulator substitutes each recipient\'s values (%s) and counts its parts', async (form) => {
-    const before = sim.outbox().length;
-    const answer = await post(fx[form]);
-    expect(answer.error).toBeUndefined();
-    expect(answer.list?.map((m) => m.parts)).toEqual(fx.parts);
-    // Points follow each recipient's own parts.
-    expect(answer.list![1]!.points).toBeCloseTo(answer.list![0]!.points * 2);
-    const outbox = sim.outbox().slice(before);
-    expect(outbox.map((sms) => [sms.idx, sms.message, sms.parts])).toEqual([
-      ['job-a', fx.texts[0], fx.parts[0]],
-      ['job-b', fx.texts[1], fx.parts[1]],
+    expect(result.ok && result.messages.map((m) => [m.idx, m.parts])).toEqual([
+      ['job-a', 1],
+      ['job-b', 2],
     ]);
   });
+
+  test.each(['request', 'pipeRequest'] as const)(
+    "the simulator substitutes each recipient's values (%s) and counts its parts",
+    async (form) => {
+      const before = sim.outbox().length;
+      const answer = await post(fx[form]);
+      expect(answer.error).toBeUndefined();
+      expect(answer.list?.map((m) => m.parts)).toEqual(fx.parts);
+      // Points follow each recipient's own parts.
+      expect(answer.list![1]!.points).toBeCloseTo(answer.list![0]!.points * 2);
+      const outbox = sim.outbox().slice(before);
+      expect(outbox.map((sms) => [sms.idx, sms.message, sms.parts])).toEqual([
+        ['job-a', fx.texts[0], fx.parts[0]],
+        ['job-b', fx.texts[1], fx.parts[1]],
+      ]);
+    },
+  );
 
   test('a parameter count that does not match the recipients is error 18 and sends nothing', async () => {
     const before = sim.outbox().length;
     const { 'param2[1]': _dropped, ...short } = fx.request;
     expect(await post({ ...short, 'idx[0]': 'job-c', 'idx[1]': 'job-d' })).toMatchObject({ error: fx.wrongCount.error });
-    expect(await post({ ...fx.pipeRequest, param2: fx.request['param2[0]']!, 'idx[0]': 'job-e', 'idx[1]': 'job-f' })).toMatchObject({ error: 18 });
+    expect(await post({ ...fx.pipeRequest, param2: fx.request['param2[0]']!, 'idx[0]': 'job-e', 'idx[1]': 'job-f' })).toMatchObject({
+      error: 18,
+    });
     expect(sim.outbox().length).toBe(before);
   });
 });

@@ -102,19 +102,35 @@ test("a report matched by the previous release's MSG# item overtakes the sender;
   // The previous release stored SMSAPI's MsgId as a MSG# item before SENT: the report arrives before the job became
   // SENT (a deploy in between). Such items are read for 14 days after the deploy.
   const job = await storedJob();
-  const sending = await transitionJob(rt.deps.store.doc, rt.deps.store.tableName, licence, job.jobId, { from: ['QUEUED'], to: 'SENDING', set: { attempts: 1 } });
+  const sending = await transitionJob(rt.deps.store.doc, rt.deps.store.tableName, licence, job.jobId, {
+    from: ['QUEUED'],
+    to: 'SENDING',
+    set: { attempts: 1 },
+  });
   expect(sending).toBeDefined();
   const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
-  const legacy = { pk: `SHOP#${licence}`, sk: 'MSG#7074294081650020450', jobId: job.jobId, acceptedAt: sending!.updatedAt, timeZone: 'Europe/Warsaw' };
+  const legacy = {
+    pk: `SHOP#${licence}`,
+    sk: 'MSG#7074294081650020450',
+    jobId: job.jobId,
+    acceptedAt: sending!.updatedAt,
+    timeZone: 'Europe/Warsaw',
+  };
   await rt.deps.store.doc.send(new PutCommand({ TableName: rt.deps.store.tableName, Item: { ...legacy, expiresAt: 2_000_000_000 } }));
   // The statistics are counted from the table's stream: read them once it is counted (idle).
   expect(await rt.idle()).toBe(true);
   const before = await rt.deps.store.listStats(licence, '2000-01-01', '2999-12-31');
   const sentBefore = before.reduce((n, d) => n + d.sent, 0);
   // SMSAPI's report, as it calls notify_url: no idx.
-  const report = await fetch(`${await reportsUrl(rt.deps, licence)}&MsgId=7074294081650020450&status=404&donedate=${Math.floor(Date.now() / 1000)}&username=demo-shop`);
+  const report = await fetch(
+    `${await reportsUrl(rt.deps, licence)}&MsgId=7074294081650020450&status=404&donedate=${Math.floor(Date.now() / 1000)}&username=demo-shop`,
+  );
   expect(await report.text()).toBe('OK');
-  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'DELIVERED', smsapiId: '7074294081650020450', reportStatus: 'DELIVERED' });
+  expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({
+    state: 'DELIVERED',
+    smsapiId: '7074294081650020450',
+    reportStatus: 'DELIVERED',
+  });
   const { recordSent } = await import('#services/send-job');
   await recordSent(rt.deps, sending!, 'Europe/Warsaw', { smsapiId: '7074294081650020450', parts: 1, points: 0.16 });
   expect(await rt.deps.store.getJob(licence, job.jobId)).toMatchObject({ state: 'DELIVERED', points: 0.16 });
@@ -215,7 +231,11 @@ describe('a batch SMSAPI refuses as a whole goes out one by one: none lost, none
     const jobs: Job[] = [];
     for (let i = 0; i < count; i++) {
       const job = await storedJob();
-      await transitionJob(rt.deps.store.doc, rt.deps.store.tableName, licence, job.jobId, { from: ['QUEUED'], to: 'QUEUED', set: { text: 'Ten sam tekst dla wszystkich' } });
+      await transitionJob(rt.deps.store.doc, rt.deps.store.tableName, licence, job.jobId, {
+        from: ['QUEUED'],
+        to: 'QUEUED',
+        set: { text: 'Ten sam tekst dla wszystkich' },
+      });
       jobs.push({ ...job, text: 'Ten sam tekst dla wszystkich' });
     }
     return jobs;

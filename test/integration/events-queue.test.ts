@@ -66,7 +66,12 @@ test('an order.status queued by the previous release, with its raw payload, stil
   const old = { shop: licence, event: 'order.status', receivedAt: rt.deps.clock.now().toISOString(), payload };
   await rt.deps.eventsQueue.send(old as never);
 
-  const sms = await eventually(() => rt.smsapi.outbox().slice(before).find((m) => m.message.startsWith(`Zamówienie ${orderId}:`)));
+  const sms = await eventually(() =>
+    rt.smsapi
+      .outbox()
+      .slice(before)
+      .find((m) => m.message.startsWith(`Zamówienie ${orderId}:`)),
+  );
   expect(sms?.to).toBe('48601234567');
   await rt.idle();
   expect((await rt.deps.eventsQueue.deadLetters()).filter((d) => d.body.includes(String(orderId)))).toEqual([]);

@@ -134,7 +134,12 @@ describe.each(subjects)('jobs repository: %s', (_name, make) => {
     expect(await s.repo.settleFromReport(SHOP, a, { ...report, msgId: '100' })).toBeUndefined();
 
     // b is still SENDING: the report overtook the sender's SENT write.
-    const overtaken = await s.repo.settleFromReport(SHOP, b, { ...report, outcome: 'UNDELIVERED', reportStatus: 'UNDELIVERED', msgId: '200' });
+    const overtaken = await s.repo.settleFromReport(SHOP, b, {
+      ...report,
+      outcome: 'UNDELIVERED',
+      reportStatus: 'UNDELIVERED',
+      msgId: '200',
+    });
     expect(overtaken).toMatchObject({ overtook: true, job: { state: 'UNDELIVERED', smsapiId: '200' } });
     expect((await s.repo.get(SHOP, b))?.leaseUntil).toBeUndefined();
     expect(await s.repo.markSent(SHOP, b, LATER, { smsapiId: '200', parts: 1, points: 0.16 })).toBeUndefined();
@@ -143,7 +148,10 @@ describe.each(subjects)('jobs repository: %s', (_name, make) => {
     expect(await s.repo.get(SHOP, b)).toMatchObject({ state: 'UNDELIVERED', sentAt: LATER, points: 0.16 });
 
     // A cancelled job is never settled by a report.
-    expect(await s.repo.cancel(SHOP, c, ['SENDING'], T1, 'ORDER_CANCELLED')).toMatchObject({ state: 'CANCELLED', cancelReason: 'ORDER_CANCELLED' });
+    expect(await s.repo.cancel(SHOP, c, ['SENDING'], T1, 'ORDER_CANCELLED')).toMatchObject({
+      state: 'CANCELLED',
+      cancelReason: 'ORDER_CANCELLED',
+    });
     expect(await s.repo.settleFromReport(SHOP, c, { ...report, msgId: '300' })).toBeUndefined();
   });
 

@@ -27,12 +27,20 @@ async function makeLegacy(slug: string): Promise<string> {
   const sim = rt.shop.shop(slug);
   const ours = sim.webhooks.filter((w) => w.url === `${rt.url}/shoper/webhooks`);
   const secret = ours[0]!.secret;
-  sim.webhooks.splice(0, sim.webhooks.length, { webhookId: LEGACY_ID, url: `${rt.url}/shoper/webhooks`, format: 0, secret, active: true, events: [...SUPPORTED_EVENTS] });
+  sim.webhooks.splice(0, sim.webhooks.length, {
+    webhookId: LEGACY_ID,
+    url: `${rt.url}/shoper/webhooks`,
+    format: 0,
+    secret,
+    active: true,
+    events: [...SUPPORTED_EVENTS],
+  });
   await rt.deps.store.updateShop(licence, { webhookIds: [String(LEGACY_ID)] }, { remove: ['webhookEvents', 'setup'] });
   return licence;
 }
 
-const migrations = (licence: string) => rt.logs.filter((l) => l.message === 'legacy webhook migration queued: one webhook per event' && l.shop === licence);
+const migrations = (licence: string) =>
+  rt.logs.filter((l) => l.message === 'legacy webhook migration queued: one webhook per event' && l.shop === licence);
 
 test("a legacy shop's next webhook moves it to one webhook per event; a replay under another name is refused from then on", async () => {
   const licence = await makeLegacy('legacy');
@@ -40,7 +48,10 @@ test("a legacy shop's next webhook moves it to one webhook per event; a replay u
 
   // Deliveries through the one old webhook are still accepted (and planned), and the first one starts the move...
   const { orderId } = await rt.shop.placeOrder('legacy', { phone: '601 234 567' });
-  const captured = rt.shop.webhookDeliveries('legacy').filter((d) => d.event === 'order.create').at(-1)!;
+  const captured = rt.shop
+    .webhookDeliveries('legacy')
+    .filter((d) => d.event === 'order.create')
+    .at(-1)!;
   expect(captured.webhookId).toBe(LEGACY_ID);
   expect(captured.status).toBeLessThan(300);
   // ...once: more deliveries while it runs queue nothing more.
@@ -58,7 +69,11 @@ test("a legacy shop's next webhook moves it to one webhook per event; a replay u
   expect(shop?.setup).toMatchObject({ state: 'done' });
 
   // The captured delivery of the old webhook, replayed as another event: refused now.
-  const replay = await call(captured.url, { method: 'POST', headers: { ...captured.headers, 'X-Webhook-Name': 'order.status' }, body: captured.body });
+  const replay = await call(captured.url, {
+    method: 'POST',
+    headers: { ...captured.headers, 'X-Webhook-Name': 'order.status' },
+    body: captured.body,
+  });
   expectRefused(replay, 401, 'WEBHOOK_EVENT_MISMATCH');
 
   // And the shop's notifications work through the new webhooks.
@@ -72,7 +87,10 @@ test("a legacy shop's next webhook moves it to one webhook per event; a replay u
     connectedAt: new Date().toISOString(),
   });
   await rt.shop.changeStatus('legacy', orderId, 2);
-  const delivery = rt.shop.webhookDeliveries('legacy').filter((d) => d.event === 'order.status').at(-1)!;
+  const delivery = rt.shop
+    .webhookDeliveries('legacy')
+    .filter((d) => d.event === 'order.status')
+    .at(-1)!;
   expect(delivery.webhookId).not.toBe(LEGACY_ID);
   expect(delivery.status).toBeLessThan(300);
   expect(await eventually(() => rt.smsapi.outbox().length > outbox)).toBe(true);

@@ -14,7 +14,9 @@ beforeAll(async () => {
   world = await startOrdersWorld();
   rt = world.rt;
   await advanceToWarsaw(rt, '12:00');
-  expect((await api('PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 0, text: 'Zamowienie {order_id} przyjete.' })).status).toBe(200);
+  expect(
+    (await api('PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 0, text: 'Zamowienie {order_id} przyjete.' })).status,
+  ).toBe(200);
 }, 60_000);
 
 afterAll(async () => {
@@ -69,11 +71,16 @@ test('a status SMS held by the sending hours says so; the sent text is the one a
   expect((await api('PUT', '/api/settings', { quietHoursFor: { 'order-status': false } })).status).toBe(200);
 
   expect((await api('PUT', '/api/smsapi', { replaceSpecialCharacters: true })).status).toBe(200);
-  expect((await api('PUT', '/api/templates/order-status/3', { enabled: true, delayDays: 0, text: 'Zamówienie {order_id} czeka na dostawę' })).status).toBe(200);
+  expect(
+    (await api('PUT', '/api/templates/order-status/3', { enabled: true, delayDays: 0, text: 'Zamówienie {order_id} czeka na dostawę' }))
+      .status,
+  ).toBe(200);
   const polish = await rt.shop.placeOrder('demo', { phone: '601 555 888' });
   await rt.shop.changeStatus('demo', polish.orderId, 3);
   await eventually(() => rt.smsapi.outbox().some((m) => m.message === `Zamowienie ${polish.orderId} czeka na dostawe`));
-  const sent = await eventually(async () => (await history()).find((j) => j.orderId === String(polish.orderId) && ['SENT', 'DELIVERED'].includes(j.state)));
+  const sent = await eventually(async () =>
+    (await history()).find((j) => j.orderId === String(polish.orderId) && ['SENT', 'DELIVERED'].includes(j.state)),
+  );
   expect(sent.text).toBe(`Zamowienie ${polish.orderId} czeka na dostawe`);
 
   const created = (await history()).map((j) => j.createdAt);
@@ -81,7 +88,10 @@ test('a status SMS held by the sending hours says so; the sent text is the one a
 }, 40_000);
 
 test('"Lista powiadomień": a back-in-stock SMS held by the sending hours is "scheduled", not "sent", until it leaves', async () => {
-  expect((await api('PUT', '/api/templates/back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} znow jest w {shop_name}' })).status).toBe(200);
+  expect(
+    (await api('PUT', '/api/templates/back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} znow jest w {shop_name}' }))
+      .status,
+  ).toBe(200);
   expect((await api('PUT', '/api/settings', { quietHoursFor: { 'back-in-stock': true } })).status).toBe(200);
   const product = rt.shop.shop('demo').products.find((p) => p.productId === 3)!;
   product.stock = 0;

@@ -55,7 +55,17 @@ describe('settings', () => {
       cancelStaleStatusMessages: true,
     });
     // Back to the defaults the other tests rely on.
-    expect((await api('PUT', '/api/settings', { quietHours: { start: '08:00', end: '20:00' }, requireMarketingConsent: true, allowedCountries: ['PL'], shippedStatusIds: [], ownerPhone: null })).status).toBe(200);
+    expect(
+      (
+        await api('PUT', '/api/settings', {
+          quietHours: { start: '08:00', end: '20:00' },
+          requireMarketingConsent: true,
+          allowedCountries: ['PL'],
+          shippedStatusIds: [],
+          ownerPhone: null,
+        })
+      ).status,
+    ).toBe(200);
     expect((await api('GET', '/api/settings')).body.ownerPhone).toBeUndefined();
   });
 
@@ -80,8 +90,12 @@ describe('settings', () => {
 
 describe('status overview', () => {
   test('every status, custom included, with its template, the proposed text and whether it sends', async () => {
-    expect((await api('PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 1, text: 'Przyjęte {order_id}' })).status).toBe(200);
-    expect((await api('PUT', '/api/templates/order-status/9', { enabled: false, delayDays: 0, text: 'Odrzucone {order_id}' })).status).toBe(200);
+    expect((await api('PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 1, text: 'Przyjęte {order_id}' })).status).toBe(
+      200,
+    );
+    expect((await api('PUT', '/api/templates/order-status/9', { enabled: false, delayDays: 0, text: 'Odrzucone {order_id}' })).status).toBe(
+      200,
+    );
     const res = await api('GET', '/api/statuses');
     expect(res.status).toBe(200);
     const byId = new Map(res.body.items.map((s: any) => [s.statusId, s]));
@@ -95,7 +109,12 @@ describe('status overview', () => {
 
   test('a status the merchant adds in Shoper shows up once the stored list is over an hour old', async () => {
     rt.shop.shop('demo').statuses.push({
-      statusId: 14, active: true, default: false, color: '#000000', type: 2, order: 14,
+      statusId: 14,
+      active: true,
+      default: false,
+      color: '#000000',
+      type: 2,
+      order: 14,
       names: { pl_PL: 'Przekazane do kuriera', en_US: 'Handed to courier' },
     });
     expect((await api('GET', '/api/statuses')).body.items.some((s: any) => s.statusId === '14')).toBe(false);
@@ -121,7 +140,9 @@ describe('templates refused with the field named', () => {
     expect(removed.status).toBe(400);
     expect(removed.body.error).toMatchObject({ code: 'OWNER_PHONE_REQUIRED', field: 'ownerPhone' });
     expect((await api('GET', '/api/settings')).body.ownerPhone).toBe('+48500100200');
-    expect((await api('PUT', '/api/templates/owner-new-order', { enabled: false, delayDays: 0, text: 'Nowe {order_id}' })).status).toBe(200);
+    expect((await api('PUT', '/api/templates/owner-new-order', { enabled: false, delayDays: 0, text: 'Nowe {order_id}' })).status).toBe(
+      200,
+    );
     expect((await api('PUT', '/api/settings', { ownerPhone: null })).status).toBe(200);
   });
 
@@ -130,7 +151,9 @@ describe('templates refused with the field named', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'CART_DELAY_TOO_SHORT', field: 'delayDays' });
     expect(res.body.error.message).toMatch(/^Po upływie czasu \(dni\): podaj liczbę od 1 do 365/);
-    expect((await api('PUT', '/api/templates/abandoned-cart', { enabled: true, delayDays: 1, text: '{name}, koszyk czeka' })).status).toBe(200);
+    expect((await api('PUT', '/api/templates/abandoned-cart', { enabled: true, delayDays: 1, text: '{name}, koszyk czeka' })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -160,13 +183,26 @@ describe('date celebrations', () => {
     const page1 = await api('GET', '/api/celebrations?limit=1');
     expect(page1.body.items.map((c: any) => c.id)).toEqual([a.body.id]);
     expect(page1.body.total).toBe(2);
-    expect(page1.body.placeholders.map((p: any) => p.name)).toEqual(['name', 'lastname', 'shop_name', 'order_id', 'shop_link', 'stop_link']);
+    expect(page1.body.placeholders.map((p: any) => p.name)).toEqual([
+      'name',
+      'lastname',
+      'shop_name',
+      'order_id',
+      'shop_link',
+      'stop_link',
+    ]);
     const page2 = await api('GET', `/api/celebrations?limit=1&cursor=${page1.body.cursor}`);
     expect(page2.body.items.map((c: any) => c.id)).toEqual([b.body.id]);
     expect(page2.body.cursor).toBeUndefined();
 
     const edited = await api('PUT', `/api/celebrations/${a.body.id}`, { delayDays: 7, event: 'first-order' });
-    expect(edited.body).toMatchObject({ id: a.body.id, event: 'first-order', delayDays: 7, text: 'Jak oceniasz zamówienie {order_id}?', active: true });
+    expect(edited.body).toMatchObject({
+      id: a.body.id,
+      event: 'first-order',
+      delayDays: 7,
+      text: 'Jak oceniasz zamówienie {order_id}?',
+      active: true,
+    });
     expect((await api('PUT', `/api/celebrations/${a.body.id}`, { active: false })).body.active).toBe(false);
     expect((await api('GET', '/api/celebrations')).body.items.map((c: any) => [c.event, c.delayDays, c.active])).toEqual([
       ['first-order', 7, false],
@@ -182,11 +218,31 @@ describe('date celebrations', () => {
   });
 
   const refused = [
-    { body: { event: 'order-placed', delayDays: 1, text: 'Twój kod: {rabat}' }, code: 'TEMPLATE_UNKNOWN_PLACEHOLDER', field: 'text', mentions: '{rabat}' },
-    { body: { event: 'order-placed', delayDays: 1, text: 'Kwota {sum}' }, code: 'TEMPLATE_UNKNOWN_PLACEHOLDER', field: 'text', mentions: '{sum}' },
+    {
+      body: { event: 'order-placed', delayDays: 1, text: 'Twój kod: {rabat}' },
+      code: 'TEMPLATE_UNKNOWN_PLACEHOLDER',
+      field: 'text',
+      mentions: '{rabat}',
+    },
+    {
+      body: { event: 'order-placed', delayDays: 1, text: 'Kwota {sum}' },
+      code: 'TEMPLATE_UNKNOWN_PLACEHOLDER',
+      field: 'text',
+      mentions: '{sum}',
+    },
     { body: { event: 'order-placed', delayDays: 1, text: '  ' }, code: 'TEMPLATE_EMPTY', field: 'text', mentions: 'pusta' },
-    { body: { event: 'birthday', delayDays: 1, text: 'x' }, code: 'FIELD_INVALID', field: 'event', mentions: 'Zdarzenie: wybierz zdarzenie z listy' },
-    { body: { event: 'order-placed', delayDays: -1, text: 'x' }, code: 'FIELD_INVALID', field: 'delayDays', mentions: 'Opóźnienie (dni): podaj liczbę od 0 do 365' },
+    {
+      body: { event: 'birthday', delayDays: 1, text: 'x' },
+      code: 'FIELD_INVALID',
+      field: 'event',
+      mentions: 'Zdarzenie: wybierz zdarzenie z listy',
+    },
+    {
+      body: { event: 'order-placed', delayDays: -1, text: 'x' },
+      code: 'FIELD_INVALID',
+      field: 'delayDays',
+      mentions: 'Opóźnienie (dni): podaj liczbę od 0 do 365',
+    },
   ];
   test.each(refused)('refused: $code ($mentions)', async ({ body, code, field, mentions }) => {
     const res = await api('POST', '/api/celebrations', body);
@@ -208,7 +264,9 @@ describe('date celebrations', () => {
 
 describe('scheduled sends', () => {
   beforeAll(async () => {
-    expect((await api('PUT', '/api/templates/order-status/6', { enabled: true, delayDays: 2, text: 'Gotowe do wysłania: {order_id}' })).status).toBe(200);
+    expect(
+      (await api('PUT', '/api/templates/order-status/6', { enabled: true, delayDays: 2, text: 'Gotowe do wysłania: {order_id}' })).status,
+    ).toBe(200);
   });
 
   async function scheduledFor(phone: string) {
@@ -247,7 +305,10 @@ describe('scheduled sends', () => {
     expect(del.status).toBe(200);
     expect((await api('GET', '/api/jobs')).body.items.some((j: any) => j.jobId === deleted.job.jobId)).toBe(false);
     const cancelled = await api('GET', '/api/jobs?state=cancelled');
-    expect(cancelled.body.items.find((j: any) => j.jobId === deleted.job.jobId)).toMatchObject({ state: 'CANCELLED', cancelReason: 'Usunięte przez sprzedawcę' });
+    expect(cancelled.body.items.find((j: any) => j.jobId === deleted.job.jobId)).toMatchObject({
+      state: 'CANCELLED',
+      cancelReason: 'Usunięte przez sprzedawcę',
+    });
     expect((await rt.deps.scheduler.list()).some((s) => s.ref.jobId === deleted.job.jobId)).toBe(false);
 
     await rt.advanceClock(2 * DAY + 60_000);
@@ -282,8 +343,16 @@ describe('scheduled sends', () => {
   test('back-in-stock messages are left out of the scheduled list but kept in the history', async () => {
     const at = rt.deps.clock.now();
     const bis: Job = {
-      shop: world.licence, jobId: jobIdFor(world.licence, 'bis-test', 'k'), kind: 'back-in-stock', phone: '+48601000222', text: 'Znów dostępny',
-      dueAt: new Date(at.getTime() + DAY).toISOString(), state: 'SCHEDULED', attempts: 0, createdAt: at.toISOString(), updatedAt: at.toISOString(),
+      shop: world.licence,
+      jobId: jobIdFor(world.licence, 'bis-test', 'k'),
+      kind: 'back-in-stock',
+      phone: '+48601000222',
+      text: 'Znów dostępny',
+      dueAt: new Date(at.getTime() + DAY).toISOString(),
+      state: 'SCHEDULED',
+      attempts: 0,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
       source: { event: 'product.edit', productId: '3' },
     };
     await rt.deps.store.createJob(bis);

@@ -70,7 +70,9 @@ test('a new order gets the SMS of the status it was placed with, once; moving ba
 }, 30_000);
 
 test('a status change with the template switched off sends nothing', async () => {
-  expect((await api('PUT', '/api/templates/order-status/4', { enabled: false, delayDays: 0, text: 'Kompletujemy {order_id}' })).status).toBe(200);
+  expect(
+    (await api('PUT', '/api/templates/order-status/4', { enabled: false, delayDays: 0, text: 'Kompletujemy {order_id}' })).status,
+  ).toBe(200);
   const { orderId } = await rt.shop.placeOrder('demo', { phone: '601 000 111' });
   await rt.shop.changeStatus('demo', orderId, 4);
   await rt.idle();
@@ -117,8 +119,16 @@ test('"order placed" celebration: N days later, only to clients who consented (n
 
 test('account registration and a first order (asked of Shoper) each send one celebration', async () => {
   await advanceToWarsaw(rt, '12:00');
-  const registered = await api('POST', '/api/celebrations', { event: 'account-registered', delayDays: 0, text: 'Witaj {name} {lastname} w {shop_name}!' });
-  const first = await api('POST', '/api/celebrations', { event: 'first-order', delayDays: 0, text: 'Dziękujemy za pierwsze zamówienie, {name}! {shop_name}' });
+  const registered = await api('POST', '/api/celebrations', {
+    event: 'account-registered',
+    delayDays: 0,
+    text: 'Witaj {name} {lastname} w {shop_name}!',
+  });
+  const first = await api('POST', '/api/celebrations', {
+    event: 'first-order',
+    delayDays: 0,
+    text: 'Dziękujemy za pierwsze zamówienie, {name}! {shop_name}',
+  });
   expect([registered.status, first.status]).toEqual([201, 201]);
 
   const ola = await rt.shop.registerClient('demo', { firstname: 'Ola', lastname: 'Lis', phone: '785 111 222', newsletter: true });
@@ -137,7 +147,11 @@ test('account registration and a first order (asked of Shoper) each send one cel
   expect(sent((m) => m.message.startsWith('Witaj'))).toHaveLength(1);
   expect(sent((m) => m.to === '48785333444')).toHaveLength(0);
   // Shoper was asked about the client's earlier orders, not guessed.
-  expect(rt.shop.apiCalls('demo').some((c) => c.path.startsWith('/webapi/rest/orders?') && decodeURIComponent(c.path).includes(`"user_id":"${ola.userId}"`))).toBe(true);
+  expect(
+    rt.shop
+      .apiCalls('demo')
+      .some((c) => c.path.startsWith('/webapi/rest/orders?') && decodeURIComponent(c.path).includes(`"user_id":"${ola.userId}"`)),
+  ).toBe(true);
   expect(firstOrder.orderId).toBeGreaterThan(0);
 
   for (const rule of [registered, first]) expect((await api('DELETE', `/api/celebrations/${rule.body.id}`)).status).toBe(200);
@@ -164,7 +178,11 @@ test('when Shoper cannot be asked about consent or earlier orders, the event is 
 test('"order shipped": dispatch plus the "shipped" status give one SMS; a guest without consent gets none', async () => {
   // Nobody ticked a "shipped" status: Shoper's default "przesyłka wysłana" counts as shipped by default.
   expect((await api('GET', '/api/settings')).body.shippedStatusIds).toEqual(['7']);
-  const rule = await api('POST', '/api/celebrations', { event: 'order-shipped', delayDays: 0, text: 'Zamówienie {order_id} jest w drodze, {name}!' });
+  const rule = await api('POST', '/api/celebrations', {
+    event: 'order-shipped',
+    delayDays: 0,
+    text: 'Zamówienie {order_id} jest w drodze, {name}!',
+  });
   expect(rule.status).toBe(201);
 
   const anna = await rt.shop.placeOrder('demo', { userId: 1 });
@@ -190,7 +208,9 @@ test('"order shipped": dispatch plus the "shipped" status give one SMS; a guest 
 test('quiet hours: a status SMS at 23:00 Warsaw goes at 08:00 the next day', async () => {
   const settings = await api('PUT', '/api/settings', { quietHoursFor: { 'order-status': true } });
   expect(settings.body.quietHours).toMatchObject({ enabled: true, start: '08:00', end: '20:00', timeZone: 'Europe/Warsaw' });
-  expect((await api('PUT', '/api/templates/order-status/3', { enabled: true, delayDays: 0, text: 'Cisza nocna {order_id}' })).status).toBe(200);
+  expect((await api('PUT', '/api/templates/order-status/3', { enabled: true, delayDays: 0, text: 'Cisza nocna {order_id}' })).status).toBe(
+    200,
+  );
   const night = await advanceToWarsaw(rt, '23:00');
   const { orderId } = await rt.shop.placeOrder('demo', { phone: '601 555 666' });
   await rt.shop.changeStatus('demo', orderId, 3);

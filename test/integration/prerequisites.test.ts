@@ -29,7 +29,11 @@ afterAll(() => {
 function run(args: string[], path: string, env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string; ms: number }>((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PATH: path }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PATH: path },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += String(d)));
@@ -52,7 +56,9 @@ const npmStart = (path: string) =>
 
 /** `npm test` (package.json's own command), on one integration file: its global setup starts DynamoDB Local. */
 function npmTest(path: string) {
-  const [command, ...args] = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { test: string } }).scripts.test.split(' ');
+  const [command, ...args] = (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { test: string } }
+  ).scripts.test.split(' ');
   expect(command).toBe('jest');
   return run([join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), ...args, '--ci', 'test/integration/spine.test.ts'], path);
 }

@@ -31,7 +31,11 @@ beforeAll(async () => {
     // The merchant's default: the automatic opt-out link, so each SMS has its own links (two with {product_link}).
     autoStopLink: true,
   });
-  await rt.deps.store.putTemplate(licence, 'back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} znów dostępny! {product_link}' });
+  await rt.deps.store.putTemplate(licence, 'back-in-stock', {
+    enabled: true,
+    delayDays: 0,
+    text: '{product_name} znów dostępny! {product_link}',
+  });
   rt.shop.shop('demo').products.find((p) => p.productId === PRODUCT)!.stock = 0;
   const repository = rt.deps.signUps;
   const at = rt.deps.clock.now().toISOString();
@@ -90,7 +94,8 @@ test('the second page delivered again (its sign-ups back to waiting, as if the r
     after: lastOfFirstPage.phone,
     page: 2,
   };
-  for (let i = 0; i < 2; i++) await rt.deps.eventsQueue.send({ shop: licence, event: BACK_IN_STOCK_PAGE_EVENT, receivedAt: new Date().toISOString(), payload: page });
+  for (let i = 0; i < 2; i++)
+    await rt.deps.eventsQueue.send({ shop: licence, event: BACK_IN_STOCK_PAGE_EVENT, receivedAt: new Date().toISOString(), payload: page });
   await eventually(async () => (await repository.listAll(licence)).every((s) => s.status === 'sent'), 120_000, 500);
   await rt.idle(30_000);
   expect(rt.smsapi.outbox()).toHaveLength(WAITING);

@@ -24,7 +24,9 @@ beforeAll(async () => {
   rt = world.rt;
   await advanceToWarsaw(rt, '12:00');
   expect((await api('PUT', '/api/settings', { requireMarketingConsent: false })).status).toBe(200);
-  expect((await api('PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 0, text: 'Zamowienie {order_id} przyjete.' })).status).toBe(200);
+  expect(
+    (await api('PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 0, text: 'Zamowienie {order_id} przyjete.' })).status,
+  ).toBe(200);
   const rule = await api('POST', '/api/celebrations', { event: 'order-placed', delayDays: 0, text: 'Dzieki za zakupy, {name}!' });
   expect(rule.status).toBe(201);
   ruleId = rule.body.id;
@@ -55,8 +57,13 @@ test('the frequency cap: one marketing SMS per number per 24 h across automation
   await rt.shop.changeStatus('demo', second.orderId, 2);
   await rt.idle();
 
-  const capped = await eventually(async () => (await history()).find((j) => j.orderId === String(second.orderId) && j.kind === 'celebration' && j.state === 'SKIPPED'));
-  expect(capped.skipReason).toMatchObject({ code: 'FREQUENCY_CAP', pl: 'Limit częstotliwości: klient dostał już SMS marketingowy w ciągu 24 h' });
+  const capped = await eventually(async () =>
+    (await history()).find((j) => j.orderId === String(second.orderId) && j.kind === 'celebration' && j.state === 'SKIPPED'),
+  );
+  expect(capped.skipReason).toMatchObject({
+    code: 'FREQUENCY_CAP',
+    pl: 'Limit częstotliwości: klient dostał już SMS marketingowy w ciągu 24 h',
+  });
   expect(capped.skipReason.en).toContain('Frequency cap');
   // The status SMS to the same number still went; only one celebration reached the customer.
   await eventually(() => sentTo('48601111222').some((m) => m.message === `Zamowienie ${second.orderId} przyjete.`));
@@ -110,7 +117,14 @@ test('a message that could not leave within its validity (a backlog) is not sent
   const now = rt.deps.clock.now();
   const job = jobFromPlan(
     world.licence,
-    { key: `stale-test:${now.toISOString()}`, kind: 'order-status', phone: '+48601333444', text: 'Stara wiadomosc', dueAt: new Date(now.getTime() - 7 * HOUR), source: { event: 'order.status', orderId: '999' } },
+    {
+      key: `stale-test:${now.toISOString()}`,
+      kind: 'order-status',
+      phone: '+48601333444',
+      text: 'Stara wiadomosc',
+      dueAt: new Date(now.getTime() - 7 * HOUR),
+      source: { event: 'order.status', orderId: '999' },
+    },
     now,
     await jobIdKey(rt.deps),
   );
@@ -152,7 +166,12 @@ test('a daily spend limit pauses marketing (order messages go on), the banner sa
     const body = (await api('GET', '/api/limits')).body;
     return body.reached?.length ? body : undefined;
   });
-  expect(state!.reached[0]).toMatchObject({ limit: 'dailyParts', value: 1, includesTransactional: false, name: { pl: 'dzienny limit części SMS' } });
+  expect(state!.reached[0]).toMatchObject({
+    limit: 'dailyParts',
+    value: 1,
+    includesTransactional: false,
+    name: { pl: 'dzienny limit części SMS' },
+  });
   expect(state!.reached[0].used).toBeGreaterThanOrEqual(1);
   expect(state!.heldBack.today).toMatchObject({ celebration: 1 });
 
@@ -161,7 +180,9 @@ test('a daily spend limit pauses marketing (order messages go on), the banner sa
   const b = await rt.shop.placeOrder('demo', { phone: '601 444 002' });
   await rt.shop.changeStatus('demo', b.orderId, 2);
   await rt.idle();
-  const heldStatus = await eventually(async () => (await history()).find((j) => j.orderId === String(b.orderId) && j.kind === 'order-status' && j.state === 'SKIPPED'));
+  const heldStatus = await eventually(async () =>
+    (await history()).find((j) => j.orderId === String(b.orderId) && j.kind === 'order-status' && j.state === 'SKIPPED'),
+  );
   expect(heldStatus.skipReason.code).toBe('SPEND_LIMIT');
 
   // The next day is a new period: marketing goes again.
@@ -220,16 +241,27 @@ test('no marketing on Sundays and holidays: planned for the next working day, an
   // Planned on Sunday: due the next working day at the window's opening (08:00 Warsaw).
   const order = await rt.shop.placeOrder('demo', { phone: '601 666 001' });
   await rt.idle();
-  const planned = await eventually(async () => (await history()).find((j) => j.orderId === String(order.orderId) && j.kind === 'celebration'));
+  const planned = await eventually(async () =>
+    (await history()).find((j) => j.orderId === String(order.orderId) && j.kind === 'celebration'),
+  );
   expect(planned.state).toBe('SCHEDULED');
   expect(isSundayOrHoliday(localDate(new Date(planned.dueAt), 'Europe/Warsaw'))).toBe(false);
   expect(Date.parse(planned.dueAt) - now.getTime()).toBeLessThan(4 * 24 * HOUR);
-  expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', minute: '2-digit' }).format(new Date(planned.dueAt))).toBe('08:00');
+  expect(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', minute: '2-digit' }).format(new Date(planned.dueAt)),
+  ).toBe('08:00');
 
   // A marketing job that became due on Sunday (planned before the owner switched the rule on) is moved, not sent.
   const job = jobFromPlan(
     world.licence,
-    { key: `sunday-test:${now.toISOString()}`, kind: 'abandoned-cart', phone: '+48601666002', text: 'Koszyk czeka', dueAt: now, source: { event: 'basket.activity', userId: '9' } },
+    {
+      key: `sunday-test:${now.toISOString()}`,
+      kind: 'abandoned-cart',
+      phone: '+48601666002',
+      text: 'Koszyk czeka',
+      dueAt: now,
+      source: { event: 'basket.activity', userId: '9' },
+    },
     now,
     await jobIdKey(rt.deps),
   );

@@ -24,7 +24,14 @@ const subjects: [string, () => Ports][] = [
 const T0 = new Date('2026-03-03T10:00:00.000Z');
 
 const shopRecord = (shop: string, over: Partial<Shop> = {}): Shop =>
-  ({ shop, shopUrl: 'https://sklep.example', status: 'installed', installedAt: T0.toISOString(), updatedAt: T0.toISOString(), ...over }) as Shop;
+  ({
+    shop,
+    shopUrl: 'https://sklep.example',
+    status: 'installed',
+    installedAt: T0.toISOString(),
+    updatedAt: T0.toISOString(),
+    ...over,
+  }) as Shop;
 
 describe.each(subjects)('shop side ports: %s', (_name, make) => {
   let p: Ports;
@@ -36,7 +43,9 @@ describe.each(subjects)('shop side ports: %s', (_name, make) => {
 
   test('updateShop sets and removes attributes only while its install / uninstall condition holds', async () => {
     expect(await p.store.updateShop(shop, { shopName: 'x' })).toBe(false);
-    await p.store.putShop(shopRecord(shop, { setup: { installId: 'i1', state: 'setting-up', attempts: 0, startedAt: T0.toISOString() }, shopName: 'A' }));
+    await p.store.putShop(
+      shopRecord(shop, { setup: { installId: 'i1', state: 'setting-up', attempts: 0, startedAt: T0.toISOString() }, shopName: 'A' }),
+    );
     expect(await p.store.updateShop(shop, { appVersion: '2' }, { installId: 'other' })).toBe(false);
     expect(await p.store.updateShop(shop, { appVersion: '2' }, { installId: 'i1', remove: ['shopName'] })).toBe(true);
     expect(await p.store.updateShop(shop, { appVersion: '3' }, { uninstallId: 'u1' })).toBe(false);
@@ -50,7 +59,12 @@ describe.each(subjects)('shop side ports: %s', (_name, make) => {
     expect(await p.store.getShop(shop)).toBeUndefined();
     await p.store.putShop(shopRecord(shop, { tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: T0.toISOString() } }));
     await p.store.saveCatalogue(shop, { shopName: 'Nowy', defaultCurrency: 'PLN' }, T0.toISOString());
-    expect(await p.store.getShop(shop)).toMatchObject({ shopName: 'Nowy', defaultCurrency: 'PLN', catalogueReadAt: T0.toISOString(), tokens: { accessToken: 'a' } });
+    expect(await p.store.getShop(shop)).toMatchObject({
+      shopName: 'Nowy',
+      defaultCurrency: 'PLN',
+      catalogueReadAt: T0.toISOString(),
+      tokens: { accessToken: 'a' },
+    });
   });
 
   test('the purge deletes everything but the record in steps, then the record; a waiting install becomes the shop', async () => {
@@ -73,14 +87,23 @@ describe.each(subjects)('shop side ports: %s', (_name, make) => {
     expect(await p.shopPurge.finishUninstall(shop, 'u1')).toBe('stale');
 
     const waiting = shopRecord(shop, { setup: { installId: 'i2', state: 'setting-up', attempts: 0, startedAt: T0.toISOString() } });
-    await p.store.putShop(shopRecord(shop, { status: 'uninstalling', uninstall: { id: 'u2', requestedAt: T0.toISOString() }, pendingInstall: waiting }));
+    await p.store.putShop(
+      shopRecord(shop, { status: 'uninstalling', uninstall: { id: 'u2', requestedAt: T0.toISOString() }, pendingInstall: waiting }),
+    );
     expect(await p.shopPurge.finishUninstall(shop, 'u2')).toBe('reinstalled');
     expect(await p.store.getShop(shop)).toMatchObject({ status: 'installed', setup: { installId: 'i2' } });
   });
 
   test('SMSAPI account: settings only while connected, a token swap only from the expected token, choices kept', async () => {
     expect(await p.smsapiAccount.updateSettings(shop, { senderName: 'Sklep' })).toBe(false);
-    await p.store.putSmsapi(shop, { token: 't1', refreshToken: 'r1', method: 'oauth', login: 'demo', replaceSpecialCharacters: false, connectedAt: T0.toISOString() });
+    await p.store.putSmsapi(shop, {
+      token: 't1',
+      refreshToken: 'r1',
+      method: 'oauth',
+      login: 'demo',
+      replaceSpecialCharacters: false,
+      connectedAt: T0.toISOString(),
+    });
     expect(await p.smsapiAccount.updateSettings(shop, { senderName: 'Sklep' })).toBe(true);
     expect(await p.smsapiAccount.replaceTokens(shop, 'stale', 't2', 'r2')).toBe(false);
     expect(await p.smsapiAccount.replaceTokens(shop, 't1', 't2', 'r2')).toBe(true);

@@ -66,7 +66,10 @@ describe('Shoper shop simulator', () => {
 
   const shopApi = () => `${sim.url}/s/demo/webapi/rest`;
   const rest = (path: string, init: RequestInit = {}) =>
-    fetch(`${shopApi()}/${path}`, { ...init, headers: { Authorization: `Bearer ${accessToken}`, ...(init.headers as Record<string, string>) } });
+    fetch(`${shopApi()}/${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${accessToken}`, ...(init.headers as Record<string, string>) },
+    });
   const token = (grantType: string, body: Record<string, string>, authorization?: string) =>
     fetch(`${shopApi()}/oauth/token?grant_type=${grantType}`, {
       method: 'POST',
@@ -114,7 +117,16 @@ describe('Shoper shop simulator', () => {
     expect(fields.shop).toMatch(/^[0-9a-f]{40}$/);
     // As a live shop sends it: `Y-m-d H:i:s` wall-clock time in Europe/Warsaw (formatted here independently).
     const warsaw = (ms: number) =>
-      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+      new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/Warsaw',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(ms));
     expect(Array.from({ length: 6 }, (_, k) => warsaw(Date.now() - k * 1000))).toContain(fields.timestamp);
     expect(fields.auth_code).toMatch(/^\w{16,}$/);
     expect(fields.hash).toBe(expectedHash(fields));
@@ -160,23 +172,34 @@ describe('Shoper shop simulator', () => {
   });
 
   test('REST lists paginate, filter with equality, in, > and <, and answer unknown ids with 404', async () => {
-    const page2 = (await (await rest('orders?limit=1&page=2')).json()) as { count: number; pages: number; page: number; list: Array<Record<string, unknown>> };
+    const page2 = (await (await rest('orders?limit=1&page=2')).json()) as {
+      count: number;
+      pages: number;
+      page: number;
+      list: Array<Record<string, unknown>>;
+    };
     expect(page2).toMatchObject({ count: 2, pages: 2, page: 2 });
     expect(page2.list).toHaveLength(1);
     expect(page2.list[0]?.order_id).toBe('2');
 
-    const byUser = (await (await rest(`orders?filters=${encodeURIComponent('{"user_id":1}')}`)).json()) as { list: Array<Record<string, any>> };
+    const byUser = (await (await rest(`orders?filters=${encodeURIComponent('{"user_id":1}')}`)).json()) as {
+      list: Array<Record<string, any>>;
+    };
     expect(byUser.list.map((o) => o.order_id)).toEqual(['1']);
     const order = byUser.list[0];
     expect(order?.status).toMatchObject({ status_id: '1', name: 'złożone' });
     expect(order?.billing_address).toMatchObject({ firstname: 'Anna', country_code: 'PL' });
     expect(order?.billing_address.phone).toMatch(/^(\+48)?\s?[5-8]/);
 
-    const inStatuses = (await (await rest(`orders?filters=${encodeURIComponent('{"status_id":{"in":[2,7]}}')}`)).json()) as { count: number };
+    const inStatuses = (await (await rest(`orders?filters=${encodeURIComponent('{"status_id":{"in":[2,7]}}')}`)).json()) as {
+      count: number;
+    };
     expect(inStatuses.count).toBe(1);
     const inStock = (await (await rest(`products?filters=${encodeURIComponent('{"stock.stock":{">":0}}')}`)).json()) as { count: number };
     expect(inStock.count).toBe(2);
-    const cheap = (await (await rest(`products?filters=${encodeURIComponent('{"stock.price":{"<":50}}')}`)).json()) as { list: Array<Record<string, any>> };
+    const cheap = (await (await rest(`products?filters=${encodeURIComponent('{"stock.price":{"<":50}}')}`)).json()) as {
+      list: Array<Record<string, any>>;
+    };
     expect(cheap.list.map((p) => p.translations.pl_PL.name)).toEqual(['Kubek ceramiczny']);
 
     const statuses = (await (await rest('statuses?limit=50')).json()) as { count: number; list: Array<Record<string, any>> };
@@ -228,7 +251,11 @@ describe('Shoper shop simulator', () => {
     const answer = await rest('bulk', { method: 'POST', body: JSON.stringify(calls), headers: { 'Content-Type': 'application/json' } });
     const body = (await answer.json()) as { errors: boolean; items: Array<{ id: string; code: number; body: any }> };
     expect(body.errors).toBe(true);
-    expect(body.items.map((i) => [i.id, i.code])).toEqual([['first', 200], ['list', 200], ['missing', 404]]);
+    expect(body.items.map((i) => [i.id, i.code])).toEqual([
+      ['first', 200],
+      ['list', 200],
+      ['missing', 404],
+    ]);
     expect(body.items[0]?.body.order_id).toBe('1');
     expect(body.items[1]?.body.count).toBe(1);
     const tooMany = Array.from({ length: 26 }, (_, i) => ({ id: String(i), method: 'GET', path: '/webapi/rest/orders' }));
@@ -282,7 +309,15 @@ describe('Shoper shop simulator', () => {
     const before = webhookCalls().length;
     await sim.changeStatus('demo', 1, 3);
     expect(webhookCalls().filter((c) => c.headers['x-webhook-id'] === '9001')).toHaveLength(0);
-    const keyed = await startShopSimulator({ appUrl: capture.url, appstoreSecret: APPSTORE_SECRET, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, rateLimit: false, webhookSecretKey: 'panel-key', appstore: { panelWebhookEvents: ['order.status'] } });
+    const keyed = await startShopSimulator({
+      appUrl: capture.url,
+      appstoreSecret: APPSTORE_SECRET,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      rateLimit: false,
+      webhookSecretKey: 'panel-key',
+      appstore: { panelWebhookEvents: ['order.status'] },
+    });
     try {
       keyed.createShop({ slug: 'panel' });
       expect((await keyed.install('panel')).status).toBe(200);
@@ -296,9 +331,15 @@ describe('Shoper shop simulator', () => {
       const { deliveries } = await keyed.changeStatus('panel', 1, 2);
       expect(deliveries).toEqual([200]);
       const delivery = webhookCalls().at(-1)!;
-      expect(delivery.headers).toMatchObject({ 'x-webhook-id': '9001', 'x-webhook-name': 'order.status', 'x-shop-license': keyed.shop('panel').licence });
+      expect(delivery.headers).toMatchObject({
+        'x-webhook-id': '9001',
+        'x-webhook-name': 'order.status',
+        'x-shop-license': keyed.shop('panel').licence,
+      });
       // hex(HMAC-SHA512(appstoreSecret, licence:key)), as dreamcommerce/app-msg91 verifies it.
-      const secret = createHmac('sha512', APPSTORE_SECRET).update(`${keyed.shop('panel').licence}:panel-key`).digest('hex');
+      const secret = createHmac('sha512', APPSTORE_SECRET)
+        .update(`${keyed.shop('panel').licence}:panel-key`)
+        .digest('hex');
       expect(delivery.headers['x-webhook-sha1']).toBe(createHash('sha1').update(`9001:${secret}:${delivery.body}`).digest('hex'));
       // A shop that refuses webhook writes: 403 insufficient_scope on the webhooks resource, reads included.
       keyed.refuseWebhooks('panel', true);
@@ -315,7 +356,11 @@ describe('Shoper shop simulator', () => {
       expect(Object.fromEntries(new URLSearchParams(lifecycleCalls().at(-1)!.body)).timestamp).toMatch(/^\d{10}$/);
       expect(new URL(keyed.iframeUrl('panel')).searchParams.get('translations')).toBe('en_US');
       expect(() => keyed.configureAppstore({ translations: 'polski' })).toThrow(/translations/);
-      const viaHttp = await fetch(`${keyed.url}/__sim/appstore`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ panelWebhookEvents: ['no.such'] }) });
+      const viaHttp = await fetch(`${keyed.url}/__sim/appstore`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ panelWebhookEvents: ['no.such'] }),
+      });
       expect(viaHttp.status).toBe(400);
     } finally {
       await keyed.close();
@@ -333,7 +378,9 @@ describe('Shoper shop simulator', () => {
 
     const dispatched = await sim.dispatchParcel('demo', placed.orderId);
     expect(dispatched.deliveries).toEqual([200, 200]);
-    const names = webhookCalls().slice(-2).map((c) => c.headers['x-webhook-name']);
+    const names = webhookCalls()
+      .slice(-2)
+      .map((c) => c.headers['x-webhook-name']);
     expect(names).toEqual(['parcel.dispatch', 'order.status']);
     const parcel = JSON.parse(webhookCalls().at(-2)?.body ?? '{}');
     expect(parcel).toMatchObject({ order_id: String(placed.orderId), sent: '1' });
@@ -342,7 +389,9 @@ describe('Shoper shop simulator', () => {
     const client = await sim.registerClient('demo', { firstname: 'Ola', phone: '511 222 333', newsletter: true });
     expect(client.deliveries).toEqual([200]);
     expect(JSON.parse(webhookCalls().at(-1)?.body ?? '{}')).toMatchObject({ user_id: String(client.userId), newsletter: '1' });
-    const addresses = (await (await rest(`user-addresses?filters=${encodeURIComponent(JSON.stringify({ user_id: client.userId }))}`)).json()) as { list: Array<Record<string, unknown>> };
+    const addresses = (await (
+      await rest(`user-addresses?filters=${encodeURIComponent(JSON.stringify({ user_id: client.userId }))}`)
+    ).json()) as { list: Array<Record<string, unknown>> };
     expect(addresses.list[0]?.phone).toBe('511 222 333');
 
     const restocked = await sim.restockProduct('demo', 3);
@@ -371,7 +420,13 @@ describe('Shoper shop simulator', () => {
     const iframe = new URL(src ?? '');
     expect(`${iframe.origin}${iframe.pathname}`).toBe(`${capture.url}/app/`);
     const params = Object.fromEntries(iframe.searchParams);
-    expect(params).toMatchObject({ shop: sim.shop('demo').licence, place: 'app', locale: 'pl_PL', translations: 'pl_PL', application: 'sms-notifications' });
+    expect(params).toMatchObject({
+      shop: sim.shop('demo').licence,
+      place: 'app',
+      locale: 'pl_PL',
+      translations: 'pl_PL',
+      application: 'sms-notifications',
+    });
     expect(params.timestamp).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     const signed = `place=${params.place}&shop=${params.shop}&timestamp=${params.timestamp}`;
     expect(params.hash).toBe(createHmac('sha512', APPSTORE_SECRET).update(signed).digest('hex'));

@@ -57,7 +57,12 @@ test('install answers before the shop is read; a rate-limited setup waits for Re
   const shop = (await stored(licence))!;
   expect(shop.setup).toMatchObject({ state: 'done', attempts: 2 });
   expect(shop.statuses!.length).toBeGreaterThanOrEqual(13);
-  expect(rt.shop.shop('wolny').webhooks.map((w) => w.events[0]).sort()).toEqual([...SUPPORTED_EVENTS].sort());
+  expect(
+    rt.shop
+      .shop('wolny')
+      .webhooks.map((w) => w.events[0])
+      .sort(),
+  ).toEqual([...SUPPORTED_EVENTS].sort());
   expect((await shopState('wolny')).setup).toMatchObject({ state: 'done' });
   expect(await rt.deps.eventsQueue.deadLetters()).toEqual([]);
 }, 60_000);
@@ -113,7 +118,9 @@ test('a shop that refuses webhook creation installs anyway, runs on App Store pa
     const { orderId } = await rt.shop.placeOrder('bezhookow', { phone: '604 567 890' });
     const { deliveries } = await rt.shop.changeStatus('bezhookow', orderId, 2);
     expect(deliveries).toEqual([200]);
-    expect(await eventually(() => rt.smsapi.outbox().some((m) => m.message === `Zamówienie ${orderId} przyjęte` && m.to === '48604567890'))).toBe(true);
+    expect(
+      await eventually(() => rt.smsapi.outbox().some((m) => m.message === `Zamówienie ${orderId} przyjęte` && m.to === '48604567890')),
+    ).toBe(true);
   } finally {
     rt.shop.configureAppstore({ panelWebhookEvents: [] });
   }

@@ -24,7 +24,16 @@ const sign = (fields: Record<string, string>, secret = LOCAL_SECRETS.APPSTORE_SE
 const nowSeconds = () => String(Math.floor(rt.deps.clock.now().getTime() / 1000));
 /** `Y-m-d H:i:s` in Europe/Warsaw, as a live shop writes App Store timestamps (formatted here, not by the app). */
 const warsaw = (at: Date) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(at);
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Warsaw',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
 const nowWarsaw = (offsetMs = 0) => warsaw(new Date(rt.deps.clock.now().getTime() + offsetMs));
 
 async function multipartLifecycle(fields: Record<string, string>) {
@@ -59,7 +68,14 @@ describe('App Store lifecycle signatures', () => {
   beforeAll(() => {
     licence = rt.shop.createShop({ slug: 'sig', name: 'Sklep Podpisy' }).licence;
   });
-  const base = () => ({ action: 'upgrade', shop: licence, shop_url: `${rt.shop.url}/s/sig`, application_code: 'sms-notifications', application_version: '2', timestamp: nowSeconds() });
+  const base = () => ({
+    action: 'upgrade',
+    shop: licence,
+    shop_url: `${rt.shop.url}/s/sig`,
+    application_code: 'sms-notifications',
+    application_version: '2',
+    timestamp: nowSeconds(),
+  });
 
   test('a changed byte, a wrong secret or a missing hash is 401 and changes nothing', async () => {
     const fields = base();
@@ -74,10 +90,19 @@ describe('App Store lifecycle signatures', () => {
   });
 
   test('a correctly signed but stale event is refused as a possible replay, in either timestamp format', async () => {
-    for (const timestamp of [String(Number(nowSeconds()) - 2 * 3600), nowWarsaw(-3 * DAY), nowWarsaw(-2 * 3600_000), nowWarsaw(30 * 60_000)]) {
+    for (const timestamp of [
+      String(Number(nowSeconds()) - 2 * 3600),
+      nowWarsaw(-3 * DAY),
+      nowWarsaw(-2 * 3600_000),
+      nowWarsaw(30 * 60_000),
+    ]) {
       const fields = { ...base(), timestamp };
       const res = await lifecycle({ ...fields, hash: sign(fields) });
-      expect({ timestamp, status: res.status, code: res.body.error?.code }).toEqual({ timestamp, status: 401, code: 'APPSTORE_EVENT_STALE' });
+      expect({ timestamp, status: res.status, code: res.body.error?.code }).toEqual({
+        timestamp,
+        status: 401,
+        code: 'APPSTORE_EVENT_STALE',
+      });
     }
     const garbled = { ...base(), timestamp: '25.06.2015 10:14' };
     const res = await lifecycle({ ...garbled, hash: sign(garbled) });
@@ -86,7 +111,10 @@ describe('App Store lifecycle signatures', () => {
   });
 
   test('a correctly signed install with a Y-m-d H:i:s timestamp (Europe/Warsaw) installs the shop; so does Unix seconds', async () => {
-    const formats: [string, () => string][] = [['warsaw', () => nowWarsaw(-5 * 60_000)], ['unix', () => String(Number(nowSeconds()) - 300)]];
+    const formats: [string, () => string][] = [
+      ['warsaw', () => nowWarsaw(-5 * 60_000)],
+      ['unix', () => String(Number(nowSeconds()) - 300)],
+    ];
     for (const [slug, timestamp] of formats) {
       const created = rt.shop.createShop({ slug: `ts-${slug}`, name: `Sklep ${slug}` });
       // The shop simulator signs the event (its own code, not the app's) with the timestamp given.
@@ -138,7 +166,9 @@ describe('install, use, uninstall', () => {
     expect(JSON.stringify(shop)).not.toContain(simToken);
     // One webhook per event (X-Webhook-Id then names the event), all with the shop's one random secret...
     const hooks = rt.shop.shop('life').webhooks;
-    expect(hooks.map((h) => h.events)).toEqual(expect.arrayContaining([['order.create'], ['order.status'], ['parcel.dispatch'], ['client.create'], ['product.edit']]));
+    expect(hooks.map((h) => h.events)).toEqual(
+      expect.arrayContaining([['order.create'], ['order.status'], ['parcel.dispatch'], ['client.create'], ['product.edit']]),
+    );
     expect(hooks.every((h) => h.events.length === 1 && h.url === `${rt.url}/shoper/webhooks`)).toBe(true);
     expect(new Set(hooks.map((h) => h.secret)).size).toBe(1);
     // ...which the app keeps encrypted, bound to the shop, with the id -> event map.
@@ -155,7 +185,13 @@ describe('install, use, uninstall', () => {
     const sent = rt.shop.webhookDeliveries('life').length;
     const shopBefore = await rt.deps.store.getShop(licence);
     // Replaying an older lifecycle event (timestamp before the install): 409, nothing changes.
-    const old = { action: 'uninstall', shop: licence, shop_url: `${rt.shop.url}/s/life`, application_code: 'sms-notifications', timestamp: String(Number(shopBefore!.lastLifecycleAt) - 10) };
+    const old = {
+      action: 'uninstall',
+      shop: licence,
+      shop_url: `${rt.shop.url}/s/life`,
+      application_code: 'sms-notifications',
+      timestamp: String(Number(shopBefore!.lastLifecycleAt) - 10),
+    };
     const res = await lifecycle({ ...old, hash: sign(old) });
     expect(res.status).toBe(409);
     expect((await rt.deps.store.getShop(licence))?.status).toBe('installed');
@@ -202,7 +238,13 @@ describe('install, use, uninstall', () => {
     const post = (b: string) =>
       fetch(`${rt.url}/shoper/webhooks`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-shop-license': licence, 'x-webhook-id': hook.id, 'x-webhook-name': 'order.status', 'x-webhook-sha1': signature },
+        headers: {
+          'content-type': 'application/json',
+          'x-shop-license': licence,
+          'x-webhook-id': hook.id,
+          'x-webhook-name': 'order.status',
+          'x-webhook-sha1': signature,
+        },
         body: b,
       });
     expect((await post(body.replace('601', '602'))).status).toBe(401);
@@ -223,7 +265,10 @@ describe('install, use, uninstall', () => {
     expect(new Date(tokensAfter.expiresAt).getTime()).toBeGreaterThan(new Date(tokensBefore.expiresAt).getTime());
 
     // A token the shop no longer accepts: one refresh, then the call succeeds.
-    const broken = { ...(await rt.deps.store.getShop(licence))!, tokens: { ...tokensAfter, accessToken: await rt.deps.cipher.encrypt('revoked-token', licence) } };
+    const broken = {
+      ...(await rt.deps.store.getShop(licence))!,
+      tokens: { ...tokensAfter, accessToken: await rt.deps.cipher.encrypt('revoked-token', licence) },
+    };
     await expect(createShoperClient(rt.deps, broken).get('application-config')).resolves.toBeDefined();
     expect(refreshCalls()).toBe(before + 2);
 
@@ -234,7 +279,11 @@ describe('install, use, uninstall', () => {
 
   test('uninstall deletes every item and schedule of the shop; later webhooks are ignored; a reinstall starts clean', async () => {
     // Configure and create a scheduled job first.
-    const put = await adminApi(rt, 'life')('PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 3, text: 'Zamówienie {order_id} przyjęte' });
+    const put = await adminApi(rt, 'life')('PUT', '/api/templates/order-status/2', {
+      enabled: true,
+      delayDays: 3,
+      text: 'Zamówienie {order_id} przyjęte',
+    });
     expect(put.status).toBe(200);
     const { orderId } = await rt.shop.placeOrder('life', { phone: '601234567' });
     await rt.shop.changeStatus('life', orderId, 2);

@@ -55,12 +55,19 @@ test('a status change the shop sends through its panel webhook (derived secret) 
   const { orderId } = await rt.shop.placeOrder('panel', { phone: '606 789 012' });
   const { deliveries } = await rt.shop.changeStatus('panel', orderId, 2);
   expect(deliveries).toEqual([200]);
-  const sent = rt.shop.webhookDeliveries('panel').filter((d) => d.event === 'order.status').at(-1)!;
+  const sent = rt.shop
+    .webhookDeliveries('panel')
+    .filter((d) => d.event === 'order.status')
+    .at(-1)!;
   expect(sent.headers['X-Webhook-Id']).toBe(String(PANEL_WEBHOOK_ID));
-  expect(await eventually(() => rt.smsapi.outbox().some((m) => m.message === `Panel ${orderId}: przyjęte do realizacji` && m.to === '48606789012'))).toBe(true);
+  expect(
+    await eventually(() =>
+      rt.smsapi.outbox().some((m) => m.message === `Panel ${orderId}: przyjęte do realizacji` && m.to === '48606789012'),
+    ),
+  ).toBe(true);
 }, 30_000);
 
-test('a webhook signed here with the derived secret sends its SMS; a random or another shop\'s secret is 401', async () => {
+test("a webhook signed here with the derived secret sends its SMS; a random or another shop's secret is 401", async () => {
   const payload = {
     order_id: '777',
     status_id: '2',
@@ -73,7 +80,9 @@ test('a webhook signed here with the derived secret sends its SMS; a random or a
   expectRefused(await delivery('order.status', payload, 'a'.repeat(48)), 401, 'WEBHOOK_SIGNATURE_INVALID');
   expectRefused(await delivery('order.status', payload, derivedSecret('f'.repeat(40))), 401, 'WEBHOOK_SIGNATURE_INVALID');
   expect((await delivery('order.status', payload)).status).toBe(200);
-  expect(await eventually(() => rt.smsapi.outbox().some((m) => m.message === 'Panel 777: przyjęte do realizacji' && m.to === '48607890123'))).toBe(true);
+  expect(
+    await eventually(() => rt.smsapi.outbox().some((m) => m.message === 'Panel 777: przyjęte do realizacji' && m.to === '48607890123')),
+  ).toBe(true);
 }, 30_000);
 
 test('one secret serves every panel event, so the payload must fit the event it is delivered as', async () => {
@@ -82,7 +91,12 @@ test('one secret serves every panel event, so the payload must fit the event it 
   const client = { user_id: '41', email: 'ola@example.pl', firstname: 'Ola' };
   const parcel = { parcel_id: '5', order_id: '777', shipping_code: 'PL1' };
   const orderWithoutStatus = { order_id: '778', user_id: '41' };
-  for (const [event, payload] of [['order.status', client], ['order.status', parcel], ['order.status', orderWithoutStatus], ['parcel.dispatch', { order_id: '777' }]] as const) {
+  for (const [event, payload] of [
+    ['order.status', client],
+    ['order.status', parcel],
+    ['order.status', orderWithoutStatus],
+    ['parcel.dispatch', { order_id: '777' }],
+  ] as const) {
     const res = await delivery(event, payload);
     expectRefused(res, 400, 'WEBHOOK_EVENT_MISMATCH');
     expect(res.body.error.field).toBe('X-Webhook-Name');

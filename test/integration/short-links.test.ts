@@ -25,7 +25,11 @@ beforeAll(async () => {
   world = await startOrdersWorld();
   rt = world.rt;
   await advanceToWarsaw(rt, '12:00');
-  const rule = await api('POST', '/api/celebrations', { event: 'order-placed', delayDays: 0, text: 'Dziękujemy, {name}! Zajrzyj znów: {shop_link}' });
+  const rule = await api('POST', '/api/celebrations', {
+    event: 'order-placed',
+    delayDays: 0,
+    text: 'Dziękujemy, {name}! Zajrzyj znów: {shop_link}',
+  });
   expect(rule.status).toBe(201);
 }, 60_000);
 
@@ -51,7 +55,9 @@ test('a marketing SMS carries a short link of its own and the opt-out line, both
 
 test("the link answers 302 to the shop's page; a person's click counts, HEAD and preview fetchers do not", async () => {
   const shopUrl = rt.shop.shop('demo').url;
-  const preview = await open(shopLink, { headers: { 'user-agent': 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)' } });
+  const preview = await open(shopLink, {
+    headers: { 'user-agent': 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)' },
+  });
   expect(preview.status).toBe(302);
   expect(preview.headers.get('location')).toBe(shopUrl);
   expect((await open(shopLink, { method: 'HEAD' })).status).toBe(302);
@@ -98,7 +104,10 @@ test('the opt-out link: a confirmation page, then no marketing SMS to that numbe
   expect((await links()).optOuts).toEqual([]); // opening the page (or a preview of it) changes nothing
 
   // A waiting back-in-stock sign-up of the same number is withdrawn by the opt-out.
-  expect((await api('PUT', '/api/templates/back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} wrocil: {product_link}' })).status).toBe(200);
+  expect(
+    (await api('PUT', '/api/templates/back-in-stock', { enabled: true, delayDays: 0, text: '{product_name} wrocil: {product_link}' }))
+      .status,
+  ).toBe(200);
   await signUpForProduct(rt, world.licence, 3, '+48 601 234 567');
 
   const confirmed = await open(stopLink, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
@@ -110,7 +119,15 @@ test('the opt-out link: a confirmation page, then no marketing SMS to that numbe
   const signUps = (await api('GET', '/api/subscriptions')).body.items as any[];
   expect(signUps.find((x) => x.phone === '+48601234567')).toMatchObject({ productId: '3', status: 'withdrawn' });
 
-  expect((await api('PUT', '/api/templates/order-status/2', { enabled: true, delayDays: 0, text: 'Zamowienie {order_id} w drodze: {order_link}' })).status).toBe(200);
+  expect(
+    (
+      await api('PUT', '/api/templates/order-status/2', {
+        enabled: true,
+        delayDays: 0,
+        text: 'Zamowienie {order_id} w drodze: {order_link}',
+      })
+    ).status,
+  ).toBe(200);
   const before = sent((m) => m.to === '48601234567' && m.message.startsWith('Dziękujemy')).length;
   const after = await rt.shop.placeOrder('demo', { userId: 1, sum: 60 });
   await rt.shop.changeStatus('demo', after.orderId, 2);

@@ -57,7 +57,13 @@ describe('connecting with a pasted API token', () => {
   test('a valid token connects: login, points, only ACTIVE senders, the default chosen, the token never shown', async () => {
     const res = await api('konto', 'PUT', '/api/smsapi', { token: 'sim-token-demo' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ connected: true, method: 'token', login: 'demo-shop', senderName: 'SKLEP 123', senderNameActive: true });
+    expect(res.body).toMatchObject({
+      connected: true,
+      method: 'token',
+      login: 'demo-shop',
+      senderName: 'SKLEP 123',
+      senderNameActive: true,
+    });
     expect(res.body.points).toBeGreaterThan(0);
     expect(res.body.senders).toEqual([
       { name: 'SKLEP 123', isDefault: true },
@@ -151,7 +157,13 @@ describe('a postpaid SMSAPI account (no points in its profile)', () => {
 
     const res = await api('abonament', 'PUT', '/api/smsapi', { token: 'sim-token-postpaid' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ connected: true, login: 'firma-abonament', points: null, accountType: 'postpaid', senderName: 'FIRMA' });
+    expect(res.body).toMatchObject({
+      connected: true,
+      login: 'firma-abonament',
+      points: null,
+      accountType: 'postpaid',
+      senderName: 'FIRMA',
+    });
     expect(res.body.accountProblem).toBeUndefined();
     const errors = await api('abonament', 'GET', '/api/errors');
     expect(errors.body.accountProblem).toBeUndefined();
@@ -185,7 +197,10 @@ describe('connecting with OAuth', () => {
 
   test('without SMSAPI_CLIENT_ID the admin API says OAuth is not offered; with it, it is', async () => {
     expect((await api('konto', 'GET', '/api/smsapi')).body.oauthAvailable).toBe(true);
-    const unconfigured = { ...rt.deps, secrets: async () => ({ ...(await rt.deps.secrets()), smsapiClientId: '', smsapiClientSecret: '' }) };
+    const unconfigured = {
+      ...rt.deps,
+      secrets: async () => ({ ...(await rt.deps.secrets()), smsapiClientId: '', smsapiClientSecret: '' }),
+    };
     const { connectionState } = await import('#services/smsapi-connection');
     expect((await connectionState(unconfigured, licences.konto!)).oauthAvailable).toBe(false);
   });
@@ -220,14 +235,20 @@ describe('connecting with OAuth', () => {
   test('attack: a replayed state is refused (single use), even with a fresh code', async () => {
     const session = await signIn('konto');
     const first = await authorize('accept', session);
-    const ok = await apiAs(session, 'POST', '/api/smsapi/oauth/complete', { code: first.location.searchParams.get('code'), state: first.state });
+    const ok = await apiAs(session, 'POST', '/api/smsapi/oauth/complete', {
+      code: first.location.searchParams.get('code'),
+      state: first.state,
+    });
     expect(ok.status).toBe(200);
-    const replay = await apiAs(session, 'POST', '/api/smsapi/oauth/complete', { code: first.location.searchParams.get('code'), state: first.state });
+    const replay = await apiAs(session, 'POST', '/api/smsapi/oauth/complete', {
+      code: first.location.searchParams.get('code'),
+      state: first.state,
+    });
     expect(replay.status).toBe(401);
     expect(replay.body.error.code).toBe('SMSAPI_OAUTH_STATE_INVALID');
   });
 
-  test("attack: a link made in one admin session cannot be completed by another session (of the same or another shop)", async () => {
+  test('attack: a link made in one admin session cannot be completed by another session (of the same or another shop)', async () => {
     await newShop('obcy', 'Sklep Obcy');
     const attacker = await signIn('konto');
     // The attacker starts the flow and sends the link; the victim accepts; the victim's browser gets the code.
@@ -294,7 +315,10 @@ describe('connecting with OAuth', () => {
     rt.smsapi.addAccount({
       username: 'powrot',
       token: 'sim-token-powrot',
-      senders: [{ sender: 'DOMYSLNY', status: 'ACTIVE', is_default: true }, { sender: 'SKLEP POW', status: 'ACTIVE', is_default: false }],
+      senders: [
+        { sender: 'DOMYSLNY', status: 'ACTIVE', is_default: true },
+        { sender: 'SKLEP POW', status: 'ACTIVE', is_default: false },
+      ],
     });
     await newShop('powrot', 'Sklep Powrót');
     expect((await api('powrot', 'PUT', '/api/smsapi', { token: 'sim-token-powrot' })).status).toBe(200);
@@ -308,7 +332,12 @@ describe('connecting with OAuth', () => {
 
 describe('account problems, the error log and delivery reports', () => {
   test('an account with no points is flagged on the state and in the error log after a failed send', async () => {
-    rt.smsapi.addAccount({ username: 'pusty', token: 'sim-token-pusty', points: 0, senders: [{ sender: 'PUSTY', status: 'ACTIVE', is_default: true }] });
+    rt.smsapi.addAccount({
+      username: 'pusty',
+      token: 'sim-token-pusty',
+      points: 0,
+      senders: [{ sender: 'PUSTY', status: 'ACTIVE', is_default: true }],
+    });
     const licence = await newShop('pusty', 'Sklep Pusty');
     const connected = await api('pusty', 'PUT', '/api/smsapi', { token: 'sim-token-pusty' });
     expect(connected.status).toBe(200);

@@ -347,7 +347,13 @@ describe('OAuth web flow', () => {
   }
 
   it('shows the Polish consent page with the scopes and both buttons', async () => {
-    const query = new URLSearchParams({ response_type: 'code', client_id: 'sim-client', redirect_uri: redirectUri, scope: 'sms,sms_sender', state: 's' });
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: 'sim-client',
+      redirect_uri: redirectUri,
+      scope: 'sms,sms_sender',
+      state: 's',
+    });
     const res = await fetch(`${sim.oauthUrl}/oauth/access?${query}`);
     const html = await res.text();
     expect(res.status).toBe(200);
@@ -546,7 +552,8 @@ describe('persistence', () => {
     try {
       const first = await startSmsapiSimulator({ stateFile });
       await send({ to: '500100200', message: 'Przed restartem', idx: 'job-p', check_idx: '1' }, { base: first.url });
-      const pointsBefore = (await (await fetch(`${first.url}/profile`, { headers: { Authorization: `Bearer ${DEMO_TOKEN}` } })).json()).points;
+      const pointsBefore = (await (await fetch(`${first.url}/profile`, { headers: { Authorization: `Bearer ${DEMO_TOKEN}` } })).json())
+        .points;
       await first.close();
 
       const second = await startSmsapiSimulator({ stateFile });
@@ -554,7 +561,8 @@ describe('persistence', () => {
         expect(second.outbox()).toEqual([expect.objectContaining({ message: 'Przed restartem', idx: 'job-p' })]);
         const again = await send({ to: '500100200', message: 'Przed restartem', idx: 'job-p', check_idx: '1' }, { base: second.url });
         expect(again.json.error).toBe(53);
-        const pointsAfter = (await (await fetch(`${second.url}/profile`, { headers: { Authorization: `Bearer ${DEMO_TOKEN}` } })).json()).points;
+        const pointsAfter = (await (await fetch(`${second.url}/profile`, { headers: { Authorization: `Bearer ${DEMO_TOKEN}` } })).json())
+          .points;
         expect(pointsAfter).toBe(pointsBefore);
         expect(pointsAfter).toBeCloseTo(1000 - 0.16, 6);
       } finally {

@@ -37,7 +37,12 @@ test('a status change sends the status SMS with the rendered text, the sender na
   const before = rt.smsapi.outbox().length;
   await rt.shop.changeStatus('demo', orderId, 2);
 
-  const sms = await eventually(() => rt.smsapi.outbox().slice(before).find((m) => m.message.includes(String(orderId))));
+  const sms = await eventually(() =>
+    rt.smsapi
+      .outbox()
+      .slice(before)
+      .find((m) => m.message.includes(String(orderId))),
+  );
   expect(sms).toBeDefined();
   expect(sms!.to).toBe('48601234567');
   expect(sms!.from).toBe('SKLEP 123');
@@ -51,7 +56,9 @@ test('a status change sends the status SMS with the rendered text, the sender na
 }, 30_000);
 
 test('with a delay of N days the SMS is scheduled and appears only after the clock passes N days', async () => {
-  expect((await api('PUT', '/api/templates/order-status/6', { enabled: true, delayDays: 2, text: 'Paczka {order_id} gotowa' })).status).toBe(200);
+  expect(
+    (await api('PUT', '/api/templates/order-status/6', { enabled: true, delayDays: 2, text: 'Paczka {order_id} gotowa' })).status,
+  ).toBe(200);
   const { orderId } = await rt.shop.placeOrder('demo', { phone: '698765432' });
   await rt.shop.changeStatus('demo', orderId, 6);
   await rt.idle();
@@ -85,7 +92,10 @@ test('a forged or missing signature gets 401 and a malformed body 400, and neith
 
   // A correctly signed but malformed body: the signature is computed here, independently of the app's code.
   const malformed = '{"order_id": 1,';
-  const bad = await post({ ...base, 'x-webhook-sha1': createHash('sha1').update(`${hook.id}:${hook.secret}:${malformed}`).digest('hex') }, malformed);
+  const bad = await post(
+    { ...base, 'x-webhook-sha1': createHash('sha1').update(`${hook.id}:${hook.secret}:${malformed}`).digest('hex') },
+    malformed,
+  );
   expect(bad.status).toBe(400);
   expect(((await bad.json()) as any).error).toMatchObject({ code: 'WEBHOOK_BODY_INVALID', field: 'body' });
 

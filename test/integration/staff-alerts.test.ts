@@ -30,7 +30,11 @@ afterAll(async () => {
 });
 
 test('bad input is refused with a Polish message naming the field, and nothing is saved', async () => {
-  const six = await api('PUT', '/api/staff-alerts', alerts({ phones: ['500100201', '500100202', '500100203', '500100204', '500100205', '500100206'] }));
+  const six = await api(
+    'PUT',
+    '/api/staff-alerts',
+    alerts({ phones: ['500100201', '500100202', '500100203', '500100204', '500100205', '500100206'] }),
+  );
   expect(six.status).toBe(400);
   expect(six.body.error).toMatchObject({ field: 'phones' });
   expect(six.body.error.message).toContain('najwyżej 5 numerów');
@@ -40,12 +44,20 @@ test('bad input is refused with a Polish message naming the field, and nothing i
   expect(landline.body.error).toMatchObject({ code: 'PHONE_NOT_MOBILE', field: 'phones.1' });
   expect(landline.body.error.message).toContain('Numer telefonu zespołu nr 2');
 
-  const negative = await api('PUT', '/api/staff-alerts', alerts({ newOrder: { enabled: true, minAmount: -1, quietHours: false, text: 'x {order_id}' } }));
+  const negative = await api(
+    'PUT',
+    '/api/staff-alerts',
+    alerts({ newOrder: { enabled: true, minAmount: -1, quietHours: false, text: 'x {order_id}' } }),
+  );
   expect(negative.status).toBe(400);
   expect(negative.body.error.field).toBe('newOrder.minAmount');
   expect(negative.body.error.message).toContain('Kwota zamówienia od: podaj kwotę 0 lub większą');
 
-  const unknown = await api('PUT', '/api/staff-alerts', alerts({ outOfStock: { enabled: true, quietHours: false, text: 'Brak {order_id}' } }));
+  const unknown = await api(
+    'PUT',
+    '/api/staff-alerts',
+    alerts({ outOfStock: { enabled: true, quietHours: false, text: 'Brak {order_id}' } }),
+  );
   expect(unknown.status).toBe(400);
   expect(unknown.body.error).toMatchObject({ code: 'TEMPLATE_UNKNOWN_PLACEHOLDER', field: 'outOfStock.text' });
   expect(unknown.body.error.message).toContain('Produkt wyprzedany');
@@ -66,7 +78,11 @@ test('a new order above the amount texts every team number once; a smaller one n
   const big = await rt.shop.placeOrder('demo', { sum: 750 });
   const text = `Duze zamowienie ${big.orderId}: 750,00 PLN`;
   await eventually(() => sent((m) => m.message === text).length === 3);
-  expect(sent((m) => m.message === text).map((m) => m.to).sort()).toEqual([...TEAM].sort());
+  expect(
+    sent((m) => m.message === text)
+      .map((m) => m.to)
+      .sort(),
+  ).toEqual([...TEAM].sort());
 
   await rt.shop.redeliverLast('demo');
   const small = await rt.shop.placeOrder('demo', { sum: 120 });
@@ -98,13 +114,20 @@ test('a product that sells out texts the team once per run-out; after a restock 
   await rt.shop.restockProduct('demo', 1, 5);
   await rt.idle();
   // The simulator's "Wyprzedaj" button.
-  const button = await fetch(`${rt.shop.url}/s/demo/__sim/products/1/sell-out`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const button = await fetch(`${rt.shop.url}/s/demo/__sim/products/1/sell-out`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   expect(button.status).toBe(200);
   await eventually(() => sent((m) => m.message === text).length === 6);
 }, 30_000);
 
 test('an alert set to the sending hours waits for the window; the history shows each alert', async () => {
-  expect((await api('PUT', '/api/staff-alerts', alerts({ outOfStock: { enabled: true, quietHours: true, text: 'Noca brak: {product_name}' } }))).status).toBe(200);
+  expect(
+    (await api('PUT', '/api/staff-alerts', alerts({ outOfStock: { enabled: true, quietHours: true, text: 'Noca brak: {product_name}' } })))
+      .status,
+  ).toBe(200);
   await advanceToWarsaw(rt, '23:00');
   await rt.shop.updateProductStock('demo', 2, { stock: 0 });
   await rt.idle();

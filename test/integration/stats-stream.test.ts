@@ -48,11 +48,16 @@ async function streamBatches(): Promise<StatsStreamEvent[]> {
   const dynamo = localClient(endpoint);
   const arn = (await dynamo.send(new DescribeTableCommand({ TableName: rt.deps.config.TABLE_NAME }))).Table!.LatestStreamArn!;
   dynamo.destroy();
-  const streams = new DynamoDBStreamsClient({ endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const streams = new DynamoDBStreamsClient({
+    endpoint,
+    region: 'eu-central-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const events: StatsStreamEvent[] = [];
   for (const shard of (await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription!.Shards!) {
-    let iterator = (await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' })))
-      .ShardIterator;
+    let iterator = (
+      await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }))
+    ).ShardIterator;
     const records: DynamoDBRecord[] = [];
     for (let page = 0; iterator && page < 20; page++) {
       const res = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
@@ -119,7 +124,11 @@ test('a batch that failed after recording a new number counts it once when retri
   const changes: JobChange[] = [
     { sequenceNumber: '100000000000000000001', before: job('a', '+48602000010', 'SENDING'), after: job('a', '+48602000010', 'SENT', sent) },
     { sequenceNumber: '100000000000000000002', before: job('b', '+48602000010', 'SENDING'), after: job('b', '+48602000010', 'SENT', sent) },
-    { sequenceNumber: '100000000000000000003', before: job('a', '+48602000010', 'SENT', sent), after: job('a', '+48602000010', 'DELIVERED', { ...sent, deliveredAt: at }) },
+    {
+      sequenceNumber: '100000000000000000003',
+      before: job('a', '+48602000010', 'SENT', sent),
+      after: job('a', '+48602000010', 'DELIVERED', { ...sent, deliveredAt: at }),
+    },
     { sequenceNumber: '100000000000000000004', before: job('c', '+48602000020', 'SENDING'), after: job('c', '+48602000020', 'FAILED') },
   ];
   let crashes = 1;

@@ -91,7 +91,10 @@ test('landline, premium-rate and foreign numbers are refused with a clear Polish
 
   const foreign = await post(licence, 'subscriptions', signUpBody('+49 1512 3456789'));
   expect(foreign.status).toBe(400);
-  expect(((await foreign.json()) as any).error).toMatchObject({ code: 'PHONE_COUNTRY_NOT_ALLOWED', message: expect.stringContaining('kraju') });
+  expect(((await foreign.json()) as any).error).toMatchObject({
+    code: 'PHONE_COUNTRY_NOT_ALLOWED',
+    message: expect.stringContaining('kraju'),
+  });
 
   const english = await post(licence, 'subscriptions', signUpBody('22 123 45 67', { locale: 'en' }));
   expect(((await english.json()) as any).error.message).toContain('Not a mobile number');
@@ -100,7 +103,7 @@ test('landline, premium-rate and foreign numbers are refused with a clear Polish
   expect(((await notAPhone.json()) as any).error.code).toBe('PHONE_INVALID');
 }, 30_000);
 
-test('CORS: only the shop\'s own origin; a foreign origin gets no CORS headers and 403, an unknown shop 404', async () => {
+test("CORS: only the shop's own origin; a foreign origin gets no CORS headers and 403, an unknown shop 404", async () => {
   const licence = await newShop('cors');
   const preflight = (from: string) =>
     fetch(`${rt.url}/storefront/${licence}/subscriptions`, {

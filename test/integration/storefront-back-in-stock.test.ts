@@ -37,7 +37,11 @@ beforeAll(async () => {
   await connectDemoSmsapi(rt, licence);
   // Quiet hours off so the test does not depend on the time of day it runs at.
   // autoStopLink off: these texts are asserted exactly (the opt-out line is test/integration/short-links.test.ts's).
-  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, autoStopLink: false, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
+  await rt.deps.store.putSettings(licence, {
+    ...DEFAULT_SETTINGS,
+    autoStopLink: false,
+    quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false },
+  });
   const saved = await api('PUT', '/api/templates/back-in-stock', {
     enabled: true,
     delayDays: 0,
@@ -168,7 +172,7 @@ test('over the daily cap the rest waits for the next day with a reason, and goes
   expect(mine()).toHaveLength(3);
 }, 60_000);
 
-test('a restock during quiet hours schedules one batch: at the window\'s start all go in one request', async () => {
+test("a restock during quiet hours schedules one batch: at the window's start all go in one request", async () => {
   const hour = Number(
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', hourCycle: 'h23' }).format(rt.deps.clock.now()),
   );
@@ -178,7 +182,12 @@ test('a restock during quiet hours schedules one batch: at the window\'s start a
     ...DEFAULT_SETTINGS,
     // One text for all: an opt-out link per SMS would make each text different (see README, short links).
     autoStopLink: false,
-    quietHours: { enabled: true, start: `${pad(start)}:00`, end: start === 23 ? '24:00' : `${pad(start + 1)}:00`, timeZone: 'Europe/Warsaw' },
+    quietHours: {
+      enabled: true,
+      start: `${pad(start)}:00`,
+      end: start === 23 ? '24:00' : `${pad(start + 1)}:00`,
+      timeZone: 'Europe/Warsaw',
+    },
   });
   outOfStock(3);
   for (const phone of ['609900501', '609900502', '609900503']) expect((await signUp(3, phone)).status).toBe(201);

@@ -28,7 +28,11 @@ beforeAll(async () => {
   origin = new URL(rt.shop.shop('demo').url).origin;
   await connectDemoSmsapi(rt, licence);
   // autoStopLink off: these texts are asserted exactly (the opt-out line is test/integration/short-links.test.ts's).
-  await rt.deps.store.putSettings(licence, { ...DEFAULT_SETTINGS, autoStopLink: false, quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false } });
+  await rt.deps.store.putSettings(licence, {
+    ...DEFAULT_SETTINGS,
+    autoStopLink: false,
+    quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: false },
+  });
   await rt.deps.store.putTemplate(licence, 'abandoned-cart', {
     enabled: true,
     delayDays: 2,
@@ -40,8 +44,14 @@ afterAll(async () => {
   await rt?.stop();
 });
 
-test('N days after the last basket activity the reminder goes, with the client\'s name from Shoper', async () => {
-  const { userId } = await rt.shop.registerClient('demo', { firstname: 'Anna', lastname: 'Nowak', email: 'anna@example.pl', phone: '604 500 601', newsletter: true });
+test("N days after the last basket activity the reminder goes, with the client's name from Shoper", async () => {
+  const { userId } = await rt.shop.registerClient('demo', {
+    firstname: 'Anna',
+    lastname: 'Nowak',
+    email: 'anna@example.pl',
+    phone: '604 500 601',
+    newsletter: true,
+  });
   const first = await report(userId, 2);
   expect(first.status).toBe(202);
   expect(first.headers.get('access-control-allow-origin')).toBe(origin);

@@ -27,9 +27,17 @@ afterAll(() => rt?.stop());
 const subjects: [string, () => Subject][] = [
   [
     'in-memory fake',
-    () => ({ shortLinks: createFakeShortLinks(), signUps: createFakeSignUps(), baskets: createFakeBaskets(), counters: createFakeCounters() }),
+    () => ({
+      shortLinks: createFakeShortLinks(),
+      signUps: createFakeSignUps(),
+      baskets: createFakeBaskets(),
+      counters: createFakeCounters(),
+    }),
   ],
-  ['DynamoDB Local', () => ({ shortLinks: rt.deps.shortLinks, signUps: rt.deps.signUps, baskets: rt.deps.baskets, counters: rt.deps.counters })],
+  [
+    'DynamoDB Local',
+    () => ({ shortLinks: rt.deps.shortLinks, signUps: rt.deps.signUps, baskets: rt.deps.baskets, counters: rt.deps.counters }),
+  ],
 ];
 
 describe.each(subjects)('storefront repositories: %s', (_name, make) => {
@@ -146,7 +154,12 @@ describe.each(subjects)('storefront repositories: %s', (_name, make) => {
       expect(await s.signUps.signUp({ ...first, createdAt: T1 })).toBe('duplicate');
       expect(await s.signUps.get(shop, '1', '+48500100200')).toEqual(first);
       expect(await s.signUps.markSent({ ...first, productName: 'Kubek' }, 'job9', T1)).toBe(true);
-      expect(await s.signUps.get(shop, '1', '+48500100200')).toMatchObject({ status: 'sent', sentAt: T1, jobId: 'job9', productName: 'Kubek' });
+      expect(await s.signUps.get(shop, '1', '+48500100200')).toMatchObject({
+        status: 'sent',
+        sentAt: T1,
+        jobId: 'job9',
+        productName: 'Kubek',
+      });
       expect(await s.signUps.signUp({ ...first, createdAt: T2, updatedAt: T2 })).toBe('created');
       expect(await s.signUps.get(shop, '1', '+48500100200')).toMatchObject({ status: 'waiting', createdAt: T2 });
     });

@@ -30,14 +30,17 @@ beforeAll(async () => {
 afterAll(async () => rt?.stop());
 
 test('the viewer address is the header before the port, IPv4 and IPv6; without a usable header, the connection', () => {
-  const event = (headers: Record<string, string>) =>
-    ({ headers, requestContext: { http: { sourceIp: '198.51.100.7' } } }) as never;
+  const event = (headers: Record<string, string>) => ({ headers, requestContext: { http: { sourceIp: '198.51.100.7' } } }) as never;
   expect(requestAddresses(event({ 'cloudfront-viewer-address': '192.0.2.10:46532' }), 'cloudfront-viewer-address')).toEqual({
     connection: '198.51.100.7',
     viewer: '192.0.2.10',
   });
-  expect(requestAddresses(event({ 'cloudfront-viewer-address': '2001:db8::1:443' }), 'cloudfront-viewer-address').viewer).toBe('2001:db8::1');
-  expect(requestAddresses(event({ 'cloudfront-viewer-address': 'not an address' }), 'cloudfront-viewer-address').viewer).toBe('198.51.100.7');
+  expect(requestAddresses(event({ 'cloudfront-viewer-address': '2001:db8::1:443' }), 'cloudfront-viewer-address').viewer).toBe(
+    '2001:db8::1',
+  );
+  expect(requestAddresses(event({ 'cloudfront-viewer-address': 'not an address' }), 'cloudfront-viewer-address').viewer).toBe(
+    '198.51.100.7',
+  );
   // Not configured (locally): the header is not trusted at all.
   expect(requestAddresses(event({ 'cloudfront-viewer-address': '192.0.2.10:1' }), undefined).viewer).toBe('198.51.100.7');
 });

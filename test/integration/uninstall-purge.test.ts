@@ -43,7 +43,9 @@ async function fillShop(licence: string, count: number): Promise<void> {
       batches.slice(i, i + 8).map(async (batch) => {
         let requests: unknown[] = batch.map((Item) => ({ PutRequest: { Item } }));
         while (requests.length > 0) {
-          const res = await rt.deps.store.doc.send(new BatchWriteCommand({ RequestItems: { [rt.deps.store.tableName]: requests as never } }));
+          const res = await rt.deps.store.doc.send(
+            new BatchWriteCommand({ RequestItems: { [rt.deps.store.tableName]: requests as never } }),
+          );
           requests = (res.UnprocessedItems?.[rt.deps.store.tableName] as unknown[] | undefined) ?? [];
         }
       }),
@@ -111,7 +113,11 @@ test('30,000 items and 150 schedules: a fast answer, the shop refused at once, a
     expect(await rt.shop.redeliverLast('big')).toBe(401);
     expectRefused(await adminCall(rt, token, 'GET', '/api/settings'), 401, 'SESSION_INVALID');
     expectRefused(await call(...sessionRequest(rt, 'big')), 401, 'SESSION_SHOP_UNINSTALLING');
-    expectRefused(await call(`${rt.url}/storefront/${licence}/config`, { method: 'POST', headers: { origin: new URL(rt.shop.url).origin } }), 404, 'SHOP_NOT_FOUND');
+    expectRefused(
+      await call(`${rt.url}/storefront/${licence}/config`, { method: 'POST', headers: { origin: new URL(rt.shop.url).origin } }),
+      404,
+      'SHOP_NOT_FOUND',
+    );
     // A repeated uninstall while data remains is never "unknown shop": it queues the purge again.
     const again = await lifecycle('big', 'uninstall');
     expect(again.status).toBe(200);
@@ -141,7 +147,9 @@ test('an uninstall cut off by an older version (records left, shop record gone) 
   await rt.idle();
   await fillShop(licence, 800);
   await rt.deps.store.doc.send(
-    new BatchWriteCommand({ RequestItems: { [rt.deps.store.tableName]: [{ DeleteRequest: { Key: { pk: `SHOP#${licence}`, sk: 'CFG#META' } } }] } }),
+    new BatchWriteCommand({
+      RequestItems: { [rt.deps.store.tableName]: [{ DeleteRequest: { Key: { pk: `SHOP#${licence}`, sk: 'CFG#META' } } }] },
+    }),
   );
   const res = await lifecycle('cut', 'uninstall');
   expect(res.status).toBe(200);
@@ -179,7 +187,10 @@ test('an install while the purge runs waits for it, then is the shop: set up, si
   expect(settings.body.ownerPhone).toBeUndefined();
   expectRefused(await adminCall(rt, old, 'GET', '/api/settings'), 401, 'SESSION_INVALID');
   // Only the new install's own records are there: its record and the example celebrations.
-  const items = await rt.deps.store.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `SHOP#${licence}` } });
+  const items = await rt.deps.store.queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': `SHOP#${licence}` },
+  });
   expect(items.map((i) => String(i.sk))).toContain('CFG#META');
   expect(items.map((i) => String(i.sk)).filter((sk) => sk !== 'CFG#META' && !sk.startsWith('CFG#EVENT#'))).toEqual([]);
   // What the merchant writes now stays: no purge is left to delete it.

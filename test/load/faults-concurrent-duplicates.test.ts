@@ -153,5 +153,7 @@ test(`the same job reference enqueued ${TIMES} times at once, single and batch: 
   }
   expect(transitionsRefused - refusedBefore).toBeGreaterThanOrEqual(TIMES - 1);
   expect((await rt.deps.sendsQueue.depth()).dead).toBe(0);
-  console.log(`5 jobs, each reference ${TIMES} times at once: 5 SMS, ${transitionsRefused - refusedBefore} conditional state changes refused`);
+  console.log(
+    `5 jobs, each reference ${TIMES} times at once: 5 SMS, ${transitionsRefused - refusedBefore} conditional state changes refused`,
+  );
 }, 120_000);

@@ -95,12 +95,22 @@ test('killed with SIGKILL mid-run and started again: queued, in-flight and sched
   const sim = shopSim.shop(shop.slug);
 
   // SMSAPI hangs on 40% of the sends (half of those after accepting the SMS); our client gives up after 5 s.
-  smsapi.setFaults({ transientRate: 0.4, transientKinds: ['accepted-then-timeout', 'timeout'], timeoutMs: 20_000, seed: 5, failingSuffixes: {}, undeliveredSuffixes: [] });
+  smsapi.setFaults({
+    transientRate: 0.4,
+    transientKinds: ['accepted-then-timeout', 'timeout'],
+    timeoutMs: 20_000,
+    seed: 5,
+    failingSuffixes: {},
+    undeliveredSuffixes: [],
+  });
   const order = async (i: number) => {
     const sum = 20 + i;
     const { orderId, deliveries } = await shopSim.placeOrder(shop.slug, { userId: null, phone: loadNumber(0, 2, i), sum });
     expect(deliveries).toEqual([200]);
-    expected.push({ to: shop.ownerNumber, message: fill(LOAD_TEXTS.owner, { order_id: String(orderId), sum: `${sum},00`, currency: 'PLN' }) });
+    expected.push({
+      to: shop.ownerNumber,
+      message: fill(LOAD_TEXTS.owner, { order_id: String(orderId), sum: `${sum},00`, currency: 'PLN' }),
+    });
     return orderId;
   };
   for (let i = 0; i < ORDERS_BEFORE; i++) {
@@ -109,7 +119,10 @@ test('killed with SIGKILL mid-run and started again: queued, in-flight and sched
     expect((await shopSim.changeStatus(shop.slug, orderId, statusId)).deliveries).toEqual([200]);
     const name = sim.statuses.find((s) => s.statusId === statusId)!.names.pl_PL;
     const text = LOAD_TEXTS.status[String(statusId)]!;
-    expected.push({ to: `48${loadNumber(0, 2, i)}`, message: fill(text, { order_id: String(orderId), shop_name: shop.name, status_name: name }) });
+    expected.push({
+      to: `48${loadNumber(0, 2, i)}`,
+      message: fill(text, { order_id: String(orderId), shop_name: shop.name, status_name: name }),
+    });
   }
   const scheduled = ORDERS_BEFORE / 2;
   expect(await eventually(async () => count(await jobs(), 'SCHEDULED') === scheduled, 30_000)).toBe(true);

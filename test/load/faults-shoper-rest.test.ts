@@ -65,5 +65,7 @@ test('429, 503 and 500 from Shoper while planning: every expected SMS once, afte
   const retries = rt.logs.filter((l) => l.message === 'queue message failed, will retry');
   expect(retries.length).toBeGreaterThanOrEqual(4);
   expect(retries.every((l) => JSON.stringify(l.error).includes('SHOPER_UNAVAILABLE'))).toBe(true);
-  console.log(`Shoper REST faults: ${traffic.events.length} webhooks, ${traffic.expected.length} SMS; 8 × 429, 2 × 503, 3 × 500; ${retries.length} planning retries`);
+  console.log(
+    `Shoper REST faults: ${traffic.events.length} webhooks, ${traffic.expected.length} SMS; 8 × 429, 2 × 503, 3 × 500; ${retries.length} planning retries`,
+  );
 }, 180_000);

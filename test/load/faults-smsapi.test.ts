@@ -25,7 +25,11 @@ beforeAll(async () => {
     sendsVisibilityTimeoutMs: 1000,
     eventsVisibilityTimeoutMs: 5000,
   });
-  const shops = await inParallel(Array.from({ length: SHOPS }, (_, i) => i), SHOPS, (i) => setupLoadShop(rt, i));
+  const shops = await inParallel(
+    Array.from({ length: SHOPS }, (_, i) => i),
+    SHOPS,
+    (i) => setupLoadShop(rt, i),
+  );
   traffic = await inParallel(shops, SHOPS, (shop) => buildShopTraffic(rt, shop));
   await rt.idle();
   planners = startPlannerWorkers(rt, 2);
@@ -56,10 +60,14 @@ test('20% transient SMSAPI faults: every job SENT exactly once or FAILED in the 
   // Messages the rules did not send (no consent, a landline…) are SKIPPED records: never sent, checked apart below.
   const everyJob = async () => (await Promise.all(traffic.map((t) => rt.deps.store.listJobs(t.shop.licence)))).flat();
   const allJobs = async () => (await everyJob()).filter((j) => j.state !== 'SKIPPED');
-  const done = await eventually(async () => {
-    const jobs = await allJobs();
-    return jobs.length === expected.length && jobs.every((j) => settled.has(j.state)) ? jobs : undefined;
-  }, 150_000, 250);
+  const done = await eventually(
+    async () => {
+      const jobs = await allJobs();
+      return jobs.length === expected.length && jobs.every((j) => settled.has(j.state)) ? jobs : undefined;
+    },
+    150_000,
+    250,
+  );
   const jobs: Job[] = done ?? (await allJobs());
   expect(jobs.filter((j) => !settled.has(j.state)).map((j) => `${j.jobId} ${j.state}`)).toEqual([]);
   expect(await rt.idle(30_000)).toBe(true);
@@ -67,7 +75,10 @@ test('20% transient SMSAPI faults: every job SENT exactly once or FAILED in the 
   expect(rt.smsapi.outbox().filter((m) => m.idx !== undefined && skippedIds.has(m.idx))).toEqual([]);
 
   // Nothing lost in planning: one job per expected SMS, with its text and number.
-  const planned = compareOutbox(expected, jobs.map((j) => ({ to: j.phone.replace(/^\+/, ''), message: j.text })));
+  const planned = compareOutbox(
+    expected,
+    jobs.map((j) => ({ to: j.phone.replace(/^\+/, ''), message: j.text })),
+  );
   expect(planned).toEqual({ missing: [], unexpected: [], extraCopies: [] });
 
   const outbox = rt.smsapi.outbox();

@@ -44,7 +44,9 @@ beforeAll(async () => {
   // Every number here is a good one: no number fails or goes undelivered on purpose.
   rt.smsapi.setFaults({ transientRate: 0, failingSuffixes: {}, undeliveredSuffixes: [] });
   await rt.idle();
-  console.log(`Load setup: ${SHOPS} shops installed and their traffic prepared in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
+  console.log(
+    `Load setup: ${SHOPS} shops installed and their traffic prepared in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`,
+  );
   planners = startPlannerWorkers(rt, EXTRA_PLANNERS);
 }, 240_000);
 
@@ -117,9 +119,24 @@ test(`${WEBHOOKS} webhooks from ${SHOPS} shops, some twice: every expected SMS e
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   const rows = [
-    { figure: 'requests accepted per second', load: perSecond(load).toFixed(0), baseline: perSecond(baseline).toFixed(0), ratio: ratio(perSecond(load), perSecond(baseline)) },
-    { figure: 'ingress latency p50', load: ms(percentile(load.latencies, 50)), baseline: ms(percentile(baseline.latencies, 50)), ratio: ratio(percentile(load.latencies, 50), percentile(baseline.latencies, 50)) },
-    { figure: 'ingress latency p99', load: ms(percentile(load.latencies, 99)), baseline: ms(percentile(baseline.latencies, 99)), ratio: ratio(percentile(load.latencies, 99), percentile(baseline.latencies, 99)) },
+    {
+      figure: 'requests accepted per second',
+      load: perSecond(load).toFixed(0),
+      baseline: perSecond(baseline).toFixed(0),
+      ratio: ratio(perSecond(load), perSecond(baseline)),
+    },
+    {
+      figure: 'ingress latency p50',
+      load: ms(percentile(load.latencies, 50)),
+      baseline: ms(percentile(baseline.latencies, 50)),
+      ratio: ratio(percentile(load.latencies, 50), percentile(baseline.latencies, 50)),
+    },
+    {
+      figure: 'ingress latency p99',
+      load: ms(percentile(load.latencies, 99)),
+      baseline: ms(percentile(baseline.latencies, 99)),
+      ratio: ratio(percentile(load.latencies, 99), percentile(baseline.latencies, 99)),
+    },
     {
       figure: `time until the last SMS (${expected.length} SMS)`,
       load: `${((lastSmsMs ?? NaN) / 1000).toFixed(1)} s`,

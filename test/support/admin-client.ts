@@ -10,7 +10,11 @@ export const iframeParams = (rt: LocalRuntime, slug: string): Record<string, str
   Object.fromEntries(new URL(rt.shop.iframeUrl(slug)).searchParams);
 
 /** The sign-in request the iframe sends for a shop; `mutate` changes the parameters first (tampering tests). */
-export function sessionRequest(rt: LocalRuntime, slug: string, mutate?: (params: Record<string, string>) => void): [url: string, init: RequestInit] {
+export function sessionRequest(
+  rt: LocalRuntime,
+  slug: string,
+  mutate?: (params: Record<string, string>) => void,
+): [url: string, init: RequestInit] {
   const params = iframeParams(rt, slug);
   mutate?.(params);
   return [`${rt.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) }];

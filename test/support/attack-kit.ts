@@ -86,7 +86,9 @@ export function postOnFreshConnection(url: string, headers: Record<string, strin
  */
 export function errorCode(answer: Answer): string {
   expect(answer.headers.get('content-type') ?? '').toMatch(/^application\/json/);
-  expect(answer.body).toEqual({ error: expect.objectContaining({ code: expect.stringMatching(/^[A-Z0-9_]+$/), message: expect.any(String) }) });
+  expect(answer.body).toEqual({
+    error: expect.objectContaining({ code: expect.stringMatching(/^[A-Z0-9_]+$/), message: expect.any(String) }),
+  });
   return answer.body.error.code as string;
 }
 

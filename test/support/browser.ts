@@ -30,7 +30,13 @@ export const CHROMIUM_ARGS = [
 
 /** Names of a system Chromium or Chrome, looked up on PATH and in the usual places. */
 const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
-const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium', '/opt/google/chrome/chrome'];
+const SYSTEM_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/snap/bin/chromium',
+  '/opt/google/chrome/chrome',
+];
 
 export type BrowserSource = 'CHROMIUM_PATH' | 'system' | 'playwright' | 'npm';
 export interface FoundBrowser {
@@ -101,7 +107,8 @@ export async function npmChromium(): Promise<string | undefined> {
         process.execPath,
         ['--input-type=module', '--eval', script],
         { cwd: ROOT, env: { ...process.env, TMPDIR: scratch }, timeout: 120_000 },
-        (error, stdout, stderr) => (error ? reject(new Error(`unpacking @sparticuz/chromium failed: ${stderr || error.message}`)) : resolve(stdout.trim())),
+        (error, stdout, stderr) =>
+          error ? reject(new Error(`unpacking @sparticuz/chromium failed: ${stderr || error.message}`)) : resolve(stdout.trim()),
       ),
     );
     if (unpacked !== join(scratch, 'chromium')) throw new Error(`@sparticuz/chromium unpacked to ${unpacked}, expected ${scratch}`);
@@ -120,7 +127,8 @@ export async function npmChromium(): Promise<string | undefined> {
 /** The browser to drive, in the order above; fails with what to do when there is none. */
 export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser> {
   if (env.CHROMIUM_PATH) {
-    if (!isFile(env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH=${env.CHROMIUM_PATH} is not a file: point it at a Chromium or Chrome binary, or unset it`);
+    if (!isFile(env.CHROMIUM_PATH))
+      throw new Error(`CHROMIUM_PATH=${env.CHROMIUM_PATH} is not a file: point it at a Chromium or Chrome binary, or unset it`);
     return { path: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' };
   }
   const system = systemChromium(env);

@@ -36,30 +36,53 @@ export async function signUpForProduct(rt: LocalRuntime, licence: string, produc
  * error log: numbers ending in 999 are refused by the simulator with code 13), a delayed one (scheduled sends)
  * and back-in-stock sign-ups.
  */
-export async function seedDemoShop(rt: LocalRuntime, slug = 'demo', options: { daysOfHistory?: number } = {}): Promise<{ licence: string; api: AdminApi }> {
+export async function seedDemoShop(
+  rt: LocalRuntime,
+  slug = 'demo',
+  options: { daysOfHistory?: number } = {},
+): Promise<{ licence: string; api: AdminApi }> {
   const { licence, api } = await installWithSmsapi(rt, slug);
   await expectOk('SETTINGS', api('PUT', '/api/settings', { ownerPhone: '+48 538 506 896' }));
-  await expectOk('TPL_OWNER', api('PUT', '/api/templates/owner-new-order', { enabled: true, delayDays: 0, text: 'Nowe zamówienie {order_id}. Kwota zamówienia: {sum} {currency}' }));
-  await expectOk('TPL_STATUS_2', api('PUT', '/api/templates/order-status/2', {
-    enabled: true,
-    delayDays: 0,
-    text: 'Dzień dobry! Zamówienie {order_id} zostało przyjęte do realizacji. Pozdrawiamy, zespół {shop_name}.',
-  }));
-  await expectOk('TPL_STATUS_7', api('PUT', '/api/templates/order-status/7', {
-    enabled: true,
-    delayDays: 2,
-    text: 'Zamówienie {order_id} zostało wysłane: {shipping_name}. Dziękujemy! {shop_name}',
-  }));
-  await expectOk('TPL_BIS', api('PUT', '/api/templates/back-in-stock', {
-    enabled: true,
-    delayDays: 0,
-    text: 'Dobra wiadomość! {product_name} znów jest dostępny w {shop_name} za {price} {currency}.',
-  }));
-  await expectOk('TPL_CART', api('PUT', '/api/templates/abandoned-cart', {
-    enabled: true,
-    delayDays: 1,
-    text: '{name}, w Twoim koszyku w {shop_name} czekają produkty. Dokończ zakupy!',
-  }));
+  await expectOk(
+    'TPL_OWNER',
+    api('PUT', '/api/templates/owner-new-order', {
+      enabled: true,
+      delayDays: 0,
+      text: 'Nowe zamówienie {order_id}. Kwota zamówienia: {sum} {currency}',
+    }),
+  );
+  await expectOk(
+    'TPL_STATUS_2',
+    api('PUT', '/api/templates/order-status/2', {
+      enabled: true,
+      delayDays: 0,
+      text: 'Dzień dobry! Zamówienie {order_id} zostało przyjęte do realizacji. Pozdrawiamy, zespół {shop_name}.',
+    }),
+  );
+  await expectOk(
+    'TPL_STATUS_7',
+    api('PUT', '/api/templates/order-status/7', {
+      enabled: true,
+      delayDays: 2,
+      text: 'Zamówienie {order_id} zostało wysłane: {shipping_name}. Dziękujemy! {shop_name}',
+    }),
+  );
+  await expectOk(
+    'TPL_BIS',
+    api('PUT', '/api/templates/back-in-stock', {
+      enabled: true,
+      delayDays: 0,
+      text: 'Dobra wiadomość! {product_name} znów jest dostępny w {shop_name} za {price} {currency}.',
+    }),
+  );
+  await expectOk(
+    'TPL_CART',
+    api('PUT', '/api/templates/abandoned-cart', {
+      enabled: true,
+      delayDays: 1,
+      text: '{name}, w Twoim koszyku w {shop_name} czekają produkty. Dokończ zakupy!',
+    }),
+  );
   // The three example rules every new shop gets (switched off): the demo switches two of them on.
   const rules = (await expectOk('CELEBRATIONS', api('GET', '/api/celebrations'))) as { items: { id: string; event: string }[] };
   for (const rule of rules.items.filter((r) => r.event === 'order-shipped' || r.event === 'first-order')) {
@@ -69,7 +92,10 @@ export async function seedDemoShop(rt: LocalRuntime, slug = 'demo', options: { d
   // Past days of orders (owner alert + status SMS each) for the statistics chart: the clock moves a day at a time.
   for (let day = 0; day < (options.daysOfHistory ?? 0); day++) {
     for (let n = 0; n < 1 + ((day * 7) % 4); n++) {
-      const order = await rt.shop.placeOrder(slug, { phone: `6012340${String(10 + ((day * 4 + n) % 90)).padStart(2, '0')}`, sum: 50 + day * 3 + n });
+      const order = await rt.shop.placeOrder(slug, {
+        phone: `6012340${String(10 + ((day * 4 + n) % 90)).padStart(2, '0')}`,
+        sum: 50 + day * 3 + n,
+      });
       await rt.shop.changeStatus(slug, order.orderId, 2);
     }
     await rt.idle();

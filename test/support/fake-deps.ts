@@ -54,7 +54,10 @@ export function createUnitDeps(options: { now: Date; shoper?: FakeShoperOptions 
         return mine.length;
       },
     },
-    cipher: { encrypt: async (text, shop) => `sealed(${shop}):${text}`, decrypt: async (text, shop) => text.replace(`sealed(${shop}):`, '') },
+    cipher: {
+      encrypt: async (text, shop) => `sealed(${shop}):${text}`,
+      decrypt: async (text, shop) => text.replace(`sealed(${shop}):`, ''),
+    },
     sms: {
       send: async () => ({ ok: false, code: 0, message: 'no SMS in these tests', transport: 'network' }),
       profile: async () => ({ ok: false, code: 0, message: 'none' }),

@@ -28,7 +28,12 @@ export function createFakeJobs(): JobsRepository & {
   const key = (shop: string, jobId: string) => `${shop}\u0000${jobId}`;
 
   /** Applies `change` when the job exists and `when` holds; the job before and after, or undefined. */
-  function move(shop: string, jobId: string, when: (job: Job) => boolean, change: (job: Job) => Job): { before: Job; after: Job } | undefined {
+  function move(
+    shop: string,
+    jobId: string,
+    when: (job: Job) => boolean,
+    change: (job: Job) => Job,
+  ): { before: Job; after: Job } | undefined {
     const before = jobs.get(key(shop, jobId));
     if (!before || !when(before)) return undefined;
     const after = change(clone(before));
@@ -41,7 +46,10 @@ export function createFakeJobs(): JobsRepository & {
     for (const n of names) delete job[n];
     return job;
   };
-  const from = (...states: JobState[]) => (job: Job) => states.includes(job.state);
+  const from =
+    (...states: JobState[]) =>
+    (job: Job) =>
+      states.includes(job.state);
   /** As the adapter's SET: a field given as undefined leaves the stored one as it is (53's SENT keeps a stored id). */
   const defined = <T extends object>(fields: T): Partial<T> =>
     Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -70,7 +78,9 @@ export function createFakeJobs(): JobsRepository & {
     },
 
     markSent: async (shop, jobId, sentAt, figures) =>
-      move(shop, jobId, from('SENDING'), (j) => without({ ...j, ...defined(figures), state: 'SENT', sentAt, updatedAt: sentAt }, 'leaseUntil'))?.after,
+      move(shop, jobId, from('SENDING'), (j) =>
+        without({ ...j, ...defined(figures), state: 'SENT', sentAt, updatedAt: sentAt }, 'leaseUntil'),
+      )?.after,
 
     async completeAfterReport(shop, jobId, sentAt, figures) {
       const moved = move(
@@ -89,7 +99,11 @@ export function createFakeJobs(): JobsRepository & {
       Boolean(move(shop, jobId, from('SENDING'), (j) => without({ ...j, state: 'QUEUED', smsapiId, updatedAt: at }, 'leaseUntil'))),
 
     requeueForRetry: async (shop, jobId, at, error) =>
-      Boolean(move(shop, jobId, from('SENDING'), (j) => without({ ...j, state: 'QUEUED', updatedAt: at, ...(error ? { error } : {}) }, 'leaseUntil'))),
+      Boolean(
+        move(shop, jobId, from('SENDING'), (j) =>
+          without({ ...j, state: 'QUEUED', updatedAt: at, ...(error ? { error } : {}) }, 'leaseUntil'),
+        ),
+      ),
 
     skip: async (shop, jobId, at, skipReason) =>
       Boolean(move(shop, jobId, from('SENDING'), (j) => without({ ...j, state: 'SKIPPED', skipReason, updatedAt: at }, 'leaseUntil'))),
@@ -144,7 +158,9 @@ export function createFakeSendingStore(initial: { smsapi?: SmsapiConnection; set
       for (const [k, v] of Object.entries(counters)) if (typeof v === 'number') d[k] = (d[k] ?? 0) + v;
     },
     async listStats(shop: string, fromDate: string, toDate: string) {
-      return [...stats.entries()].filter(([k, d]) => k.startsWith(`${shop}\u0000`) && d.date >= fromDate && d.date <= toDate).map(([, d]) => clone(d));
+      return [...stats.entries()]
+        .filter(([k, d]) => k.startsWith(`${shop}\u0000`) && d.date >= fromDate && d.date <= toDate)
+        .map(([, d]) => clone(d));
     },
     async rememberNumber(shop: string, phone: string) {
       const k = `${shop}\u0000${phone}`;
@@ -200,7 +216,11 @@ export function createFakeSendLimits(): SendLimitsRepository & { heldBackCounts:
       // As the stored record: any of the balance writes creates it.
       const b = balances.get(shop);
       if (!b) return undefined;
-      return { points: typeof b.points === 'number' ? b.points : null, readAt: b.readAt ?? '', ...(b.alertedOn ? { alertedOn: b.alertedOn } : {}) };
+      return {
+        points: typeof b.points === 'number' ? b.points : null,
+        readAt: b.readAt ?? '',
+        ...(b.alertedOn ? { alertedOn: b.alertedOn } : {}),
+      };
     },
     async claimBalanceRead(shop, now, minIntervalMs) {
       const b = balance(shop);

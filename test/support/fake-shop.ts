@@ -25,7 +25,9 @@ export function createFakeShopWorld() {
   const write = (shop: string, sk: string, value: unknown) => void of(shop).set(sk, clone(value));
   const jobsOf = (shop: string) => [...jobs.jobs.values()].filter((j) => j.shop === shop).map(clone);
   const prefixed = <T>(shop: string, prefix: string) =>
-    [...(items.get(shop) ?? new Map<string, unknown>()).entries()].filter(([sk]) => sk.startsWith(prefix)).map(([sk, v]) => [sk, clone(v) as T] as const);
+    [...(items.get(shop) ?? new Map<string, unknown>()).entries()]
+      .filter(([sk]) => sk.startsWith(prefix))
+      .map(([sk, v]) => [sk, clone(v) as T] as const);
 
   const store: ShopStore = {
     getShop: async (shop) => read<Shop>(shop, 'CFG#META'),
@@ -39,7 +41,8 @@ export function createFakeShopWorld() {
       const current = read<Shop>(shop, 'CFG#META');
       if (!current) return false;
       if (options.installId !== undefined && current.setup?.installId !== options.installId) return false;
-      if (options.uninstallId !== undefined && (current.status !== 'uninstalling' || current.uninstall?.id !== options.uninstallId)) return false;
+      if (options.uninstallId !== undefined && (current.status !== 'uninstalling' || current.uninstall?.id !== options.uninstallId))
+        return false;
       const next: Record<string, unknown> = { ...current };
       for (const [k, v] of Object.entries(set)) if (v !== undefined) next[k] = v;
       for (const k of options.remove ?? []) delete next[k];
@@ -80,13 +83,20 @@ export function createFakeShopWorld() {
     deleteSmsapi: async (shop) => void items.get(shop)?.delete('CFG#SMSAPI'),
     getSettings: async (shop) => read<Partial<ShopSettings>>(shop, 'CFG#SETTINGS'),
     putSettings: async (shop, value) => write(shop, 'CFG#SETTINGS', value),
-    getSendingSetup: async (shop) => ({ smsapi: read<SmsapiConnection>(shop, 'CFG#SMSAPI'), settings: read<Partial<ShopSettings>>(shop, 'CFG#SETTINGS') }),
+    getSendingSetup: async (shop) => ({
+      smsapi: read<SmsapiConnection>(shop, 'CFG#SMSAPI'),
+      settings: read<Partial<ShopSettings>>(shop, 'CFG#SETTINGS'),
+    }),
 
     getTemplate: async (shop, key) => read<MessageTemplate>(shop, `CFG#TPL#${key}`),
     putTemplate: async (shop, key, value) => write(shop, `CFG#TPL#${key}`, value),
-    listTemplates: async (shop) => Object.fromEntries(prefixed<MessageTemplate>(shop, 'CFG#TPL#').map(([sk, t]) => [sk.slice('CFG#TPL#'.length), t])),
+    listTemplates: async (shop) =>
+      Object.fromEntries(prefixed<MessageTemplate>(shop, 'CFG#TPL#').map(([sk, t]) => [sk.slice('CFG#TPL#'.length), t])),
 
-    listCelebrations: async (shop) => prefixed<Celebration>(shop, 'CFG#EVENT#').map(([, c]) => c).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    listCelebrations: async (shop) =>
+      prefixed<Celebration>(shop, 'CFG#EVENT#')
+        .map(([, c]) => c)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     getCelebration: async (shop, id) => read<Celebration>(shop, `CFG#EVENT#${id}`),
     putCelebration: async (shop, value) => write(shop, `CFG#EVENT#${value.id}`, value),
     deleteCelebration: async (shop, id) => items.get(shop)?.delete(`CFG#EVENT#${id}`) ?? false,
@@ -110,7 +120,10 @@ export function createFakeShopWorld() {
     },
     findJobShop: async (jobId) => [...jobs.jobs.values()].find((j) => j.jobId === jobId)?.shop,
     listOrderJobs: async (shop, orderId) => jobsOf(shop).filter((j) => j.source.orderId === orderId),
-    listPendingJobs: async (shop) => jobsOf(shop).filter((j) => PENDING.has(j.state)).sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
+    listPendingJobs: async (shop) =>
+      jobsOf(shop)
+        .filter((j) => PENDING.has(j.state))
+        .sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
 
     addError: async (shop, entry) => write(shop, `ERR#${entry.at}#${entry.id}`, entry),
     deleteError: async (shop, at, id) => void items.get(shop)?.delete(`ERR#${at}#${id}`),
@@ -120,7 +133,10 @@ export function createFakeShopWorld() {
       const rest = after ? all.filter(([sk]) => sk < after) : all;
       const page = rest.slice(0, limit);
       const last = page[page.length - 1];
-      return { items: page.map(([, e]) => e), cursor: rest.length > limit && last ? Buffer.from(last[0]).toString('base64url') : undefined };
+      return {
+        items: page.map(([, e]) => e),
+        cursor: rest.length > limit && last ? Buffer.from(last[0]).toString('base64url') : undefined,
+      };
     },
 
     async addStats(shop, date, counters) {
@@ -132,15 +148,17 @@ export function createFakeShopWorld() {
       return prefixed<Record<string, unknown>>(shop, 'STAT#')
         .filter(([sk]) => sk >= `STAT#${fromDate}` && sk <= `STAT#${toDate}`)
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([, i]): DailyStats => ({
-          date: String(i.date),
-          sent: Number(i.sent ?? 0),
-          parts: Number(i.parts ?? 0),
-          points: Number(i.points ?? 0),
-          failed: Number(i.failed ?? 0),
-          delivered: Number(i.delivered ?? 0),
-          newNumbers: Number(i.newNumbers ?? 0),
-        }));
+        .map(
+          ([, i]): DailyStats => ({
+            date: String(i.date),
+            sent: Number(i.sent ?? 0),
+            parts: Number(i.parts ?? 0),
+            points: Number(i.points ?? 0),
+            failed: Number(i.failed ?? 0),
+            delivered: Number(i.delivered ?? 0),
+            newNumbers: Number(i.newNumbers ?? 0),
+          }),
+        );
     },
     async rememberNumber(shop, phone, at, source) {
       if (items.get(shop)?.has(`NUM#${phone}`)) return false;

@@ -24,21 +24,33 @@ export function createFakeShoper(options: FakeShoperOptions) {
     tokens.add(access);
     return { status: 200, body: { access_token: access, refresh_token: `refresh-${issued}`, expires_in: 30 * 86_400 } };
   };
-  const statuses = (options.statuses ?? [
-    { status_id: 1, name: 'Złożone', type: 1, default: true },
-    { status_id: 2, name: 'Wysłane', type: 3 },
-  ]).map((s) => ({ status_id: s.status_id, active: 1, default: s.default ? 1 : 0, type: s.type, translations: { pl_PL: { name: s.name } } }));
+  const statuses = (
+    options.statuses ?? [
+      { status_id: 1, name: 'Złożone', type: 1, default: true },
+      { status_id: 2, name: 'Wysłane', type: 3 },
+    ]
+  ).map((s) => ({
+    status_id: s.status_id,
+    active: 1,
+    default: s.default ? 1 : 0,
+    type: s.type,
+    translations: { pl_PL: { name: s.name } },
+  }));
 
   function rest(request: ShoperRestRequest): ShoperAnswer {
     if (!tokens.has(request.accessToken)) return { status: 401, body: { error: 'unauthorized_client' } };
     const path = request.path.replace(/^\/+/, '');
     if (request.method === 'GET' && path === 'application-config') return { status: 200, body: { shop_name: options.shopName ?? 'Sklep' } };
     if (request.method === 'GET' && path === 'statuses') return { status: 200, body: page(statuses) };
-    if (request.method === 'GET' && path === 'shippings') return { status: 200, body: page([{ shipping_id: 1, translations: { pl_PL: { name: 'Kurier' } } }]) };
-    if (request.method === 'GET' && path === 'currencies') return { status: 200, body: page([{ currency_id: 1, name: 'PLN', default: 1 }]) };
+    if (request.method === 'GET' && path === 'shippings')
+      return { status: 200, body: page([{ shipping_id: 1, translations: { pl_PL: { name: 'Kurier' } } }]) };
+    if (request.method === 'GET' && path === 'currencies')
+      return { status: 200, body: page([{ currency_id: 1, name: 'PLN', default: 1 }]) };
     if (request.method === 'GET' && path === 'webhooks') return { status: 200, body: page(webhooks.map(({ secret: _s, ...w }) => w)) };
     if (request.method === 'POST' && path === 'bulk') {
-      const items = (request.body as { id: string; method: string; path: string; body?: { url: string; events: string[]; secret: string } }[]).map((call) => {
+      const items = (
+        request.body as { id: string; method: string; path: string; body?: { url: string; events: string[]; secret: string } }[]
+      ).map((call) => {
         if (call.method === 'POST' && call.path === '/webapi/rest/webhooks') {
           if (options.refuseWebhooks) return { id: call.id, code: 403, body: { error: 'insufficient_scope' } };
           const id = webhooks.length + 100;
@@ -61,7 +73,8 @@ export function createFakeShoper(options: FakeShoperOptions) {
   const http: ShoperHttp = {
     async token(_shopUrl, kind, form) {
       calls.push({ kind: 'token', grant: kind });
-      if (kind === 'authorization_code') return form.code === options.authCode ? grant() : { status: 400, body: { error: 'invalid_grant' } };
+      if (kind === 'authorization_code')
+        return form.code === options.authCode ? grant() : { status: 400, body: { error: 'invalid_grant' } };
       return form.refresh_token?.startsWith('refresh-') ? grant() : { status: 400, body: { error: 'invalid_grant' } };
     },
     async rest(_shopUrl, request) {

@@ -34,7 +34,8 @@ export function createFakeShortLinks(): ShortLinkRepository & {
   const attributions = new Map<string, Attribution>();
   const counters = new Map<string, Record<string, number>>();
   const list = (key: string) => listings.get(key) ?? (listings.set(key, new Set()), listings.get(key)!);
-  const day = (shop: string, date: string) => counters.get(k(shop, date)) ?? (counters.set(k(shop, date), {}), counters.get(k(shop, date))!);
+  const day = (shop: string, date: string) =>
+    counters.get(k(shop, date)) ?? (counters.set(k(shop, date), {}), counters.get(k(shop, date))!);
   const add = (shop: string, date: string, entries: [string, number][]) => {
     if (entries.length === 0) return;
     const d = day(shop, date);

@@ -12,7 +12,11 @@ export interface PlannerWorkers {
   stop(): Promise<void>;
 }
 
-export function startPlannerWorkers(rt: LocalRuntime, count: number, options: { batchSize?: number; pollMs?: number } = {}): PlannerWorkers {
+export function startPlannerWorkers(
+  rt: LocalRuntime,
+  count: number,
+  options: { batchSize?: number; pollMs?: number } = {},
+): PlannerWorkers {
   const { batchSize = 10, pollMs = 20 } = options;
   const planner = makePlanner(async () => rt.deps) as unknown as (e: SQSEvent, c: unknown) => Promise<SQSBatchResponse>;
   const queue = rt.deps.eventsQueue;

@@ -83,7 +83,12 @@ const NEW_PRODUCTS = [
  * Builds one shop's traffic in the simulator (webhooks paused, so the app hears nothing yet) and returns the
  * signed webhooks and the SMS they must produce. Sign-ups go through the storefront endpoint as a client's would.
  */
-export async function buildShopTraffic(rt: LocalRuntime, shop: LoadShop, mix: TrafficMix = DEFAULT_MIX, seed = shop.index + 1): Promise<ShopTraffic> {
+export async function buildShopTraffic(
+  rt: LocalRuntime,
+  shop: LoadShop,
+  mix: TrafficMix = DEFAULT_MIX,
+  seed = shop.index + 1,
+): Promise<ShopTraffic> {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const sim = rt.shop.shop(shop.slug);
@@ -100,7 +105,13 @@ export async function buildShopTraffic(rt: LocalRuntime, shop: LoadShop, mix: Tr
       const firstname = pick(FIRST_NAMES);
       const phone = loadNumber(shop.index, 1, c);
       const newsletter = random() < 0.6;
-      const { userId } = await rt.shop.registerClient(shop.slug, { firstname, lastname: pick(LAST_NAMES), phone, newsletter, email: `k${c}@${shop.slug}.example.pl` });
+      const { userId } = await rt.shop.registerClient(shop.slug, {
+        firstname,
+        lastname: pick(LAST_NAMES),
+        phone,
+        newsletter,
+        email: `k${c}@${shop.slug}.example.pl`,
+      });
       clients.push({ userId, firstname, phone, newsletter });
       events.push(sign('client.create', userView(sim.users.find((u) => u.userId === userId)!)));
       if (newsletter) expected.push({ to: `48${phone}`, message: fill(LOAD_TEXTS.registered, { name: firstname, shop_name: shop.name }) });
@@ -120,12 +131,16 @@ export async function buildShopTraffic(rt: LocalRuntime, shop: LoadShop, mix: Tr
       const order = sim.orders.find((x) => x.orderId === orderId)!;
       events.push(sign('order.create', orderView(sim, order)));
       orders.push({ orderId, phone: client?.phone ?? guestPhone, firstname, client });
-      expected.push({ to: shop.ownerNumber, message: fill(LOAD_TEXTS.owner, { order_id: String(orderId), sum: plMoney(sum), currency: 'PLN' }) });
+      expected.push({
+        to: shop.ownerNumber,
+        message: fill(LOAD_TEXTS.owner, { order_id: String(orderId), sum: plMoney(sum), currency: 'PLN' }),
+      });
     }
     // "First order": a consenting client's lowest order number in the shop (these clients had none before).
     for (const client of clients.filter((c) => c.newsletter)) {
       const first = sim.orders.filter((x) => x.userId === client.userId).sort((a, b) => a.orderId - b.orderId)[0];
-      if (first) expected.push({ to: `48${client.phone}`, message: fill(LOAD_TEXTS.firstOrder, { name: client.firstname, shop_name: shop.name }) });
+      if (first)
+        expected.push({ to: `48${client.phone}`, message: fill(LOAD_TEXTS.firstOrder, { name: client.firstname, shop_name: shop.name }) });
     }
 
     // One change per order, so the expected set does not depend on the order in which webhooks arrive.
@@ -159,7 +174,10 @@ export async function buildShopTraffic(rt: LocalRuntime, shop: LoadShop, mix: Tr
       events.push(sign('order.status', orderView(sim, order)));
       const template = LOAD_TEXTS.status[change];
       if (template) {
-        expected.push({ to, message: fill(template, { order_id: String(orderId), shop_name: shop.name, status_name: statusName(statusId) }) });
+        expected.push({
+          to,
+          message: fill(template, { order_id: String(orderId), shop_name: shop.name, status_name: statusName(statusId) }),
+        });
       }
     }
 
@@ -187,7 +205,12 @@ export async function buildShopTraffic(rt: LocalRuntime, shop: LoadShop, mix: Tr
         await signUpOnStorefront(rt, shop, product.productId, phone);
         expected.push({
           to: `48${phone}`,
-          message: fill(LOAD_TEXTS.backInStock, { product_name: product.name, shop_name: shop.name, price: plMoney(product.price), currency: 'PLN' }),
+          message: fill(LOAD_TEXTS.backInStock, {
+            product_name: product.name,
+            shop_name: shop.name,
+            price: plMoney(product.price),
+            currency: 'PLN',
+          }),
         });
       }
     }
@@ -204,8 +227,14 @@ export async function buildShopTraffic(rt: LocalRuntime, shop: LoadShop, mix: Tr
 /** All shops' events in a random arrival order, with `duplicates` of them delivered a second time, byte for byte, later. */
 export function arrivalOrder(traffic: ShopTraffic[], duplicates: number, seed = 42): SignedWebhook[] {
   const random = seededRandom(seed);
-  const order = shuffle(traffic.flatMap((t) => t.events), random);
-  const chosen = shuffle(order.map((_, i) => i), random).slice(0, duplicates);
+  const order = shuffle(
+    traffic.flatMap((t) => t.events),
+    random,
+  );
+  const chosen = shuffle(
+    order.map((_, i) => i),
+    random,
+  ).slice(0, duplicates);
   for (const i of chosen.sort((a, b) => b - a)) {
     const at = i + 1 + Math.floor(random() * (order.length - i));
     order.splice(at, 0, order[i]!);

@@ -74,13 +74,26 @@ export async function setupLoadShop(rt: LoadWorld, index: number, options: LoadS
   const installed = await rt.shop.install(slug);
   if (installed.status !== 200) throw new Error(`LOAD_SETUP_INSTALL_FAILED ${installed.status}`);
   const token = `sim-token-${slug}`;
-  rt.smsapi.addAccount({ username: slug, token, points: 1_000_000, senders: [{ sender: LOAD_SENDER, status: 'ACTIVE', is_default: true }] });
+  rt.smsapi.addAccount({
+    username: slug,
+    token,
+    points: 1_000_000,
+    senders: [{ sender: LOAD_SENDER, status: 'ACTIVE', is_default: true }],
+  });
   const api = adminApi(rt as LocalRuntime, slug);
   await okReachingSmsapi('SMSAPI_TOKEN', () => api('PUT', '/api/smsapi', { token }));
   await okReachingSmsapi('SMSAPI_SENDER', () => api('PUT', '/api/smsapi', { senderName: LOAD_SENDER, replaceSpecialCharacters: false }));
   const owner = loadNumber(index, 0, 0);
   // The load's expected outbox has no notion of the frequency cap (its own tests: sending-limits.test.ts): off here.
-  await ok('SETTINGS', api('PUT', '/api/settings', { ownerPhone: owner, quietHours: { enabled: false }, shippedStatusIds: ['7'], limits: { frequencyCap: { enabled: false } } }));
+  await ok(
+    'SETTINGS',
+    api('PUT', '/api/settings', {
+      ownerPhone: owner,
+      quietHours: { enabled: false },
+      shippedStatusIds: ['7'],
+      limits: { frequencyCap: { enabled: false } },
+    }),
+  );
   // Texts are compared exactly and back-in-stock SMS batched: no per-SMS opt-out link here.
   await ok('LINK_SETTINGS', api('PUT', '/api/links/settings', { autoStopLink: false }));
   await ok('TPL_OWNER', api('PUT', '/api/templates/owner-new-order', { enabled: true, delayDays: 0, text: LOAD_TEXTS.owner }));

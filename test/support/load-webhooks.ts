@@ -59,12 +59,16 @@ export interface Burst {
 export async function burst(count: number, concurrency: number, request: (i: number) => Promise<number>): Promise<Burst> {
   const latencies: number[] = new Array(count);
   const started = performance.now();
-  const statuses = await inParallel(Array.from({ length: count }, (_, i) => i), concurrency, async (i) => {
-    const t0 = performance.now();
-    const status = await request(i);
-    latencies[i] = performance.now() - t0;
-    return status;
-  });
+  const statuses = await inParallel(
+    Array.from({ length: count }, (_, i) => i),
+    concurrency,
+    async (i) => {
+      const t0 = performance.now();
+      const status = await request(i);
+      latencies[i] = performance.now() - t0;
+      return status;
+    },
+  );
   return { statuses, latencies, elapsedMs: performance.now() - started };
 }
 

@@ -79,7 +79,14 @@ export async function apiCall<C extends RouteContract>(
       credentials: 'omit',
     });
   } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', L('Brak połączenia z serwerem aplikacji. Sprawdź internet i spróbuj ponownie.', 'Cannot reach the app server. Check your connection and try again.'));
+    throw new ApiError(
+      0,
+      'NETWORK_ERROR',
+      L(
+        'Brak połączenia z serwerem aplikacji. Sprawdź internet i spróbuj ponownie.',
+        'Cannot reach the app server. Check your connection and try again.',
+      ),
+    );
   }
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {

@@ -5,5 +5,4 @@ import { ADMIN } from '#contracts/admin';
 
 export const loadStaffAlerts = () => apiCall(ADMIN.staffAlerts);
 
-export const saveStaffAlerts = (body: StaffAlertsBody) =>
-  apiCall(ADMIN.saveStaffAlerts, { body: checkRequest(StaffAlertsBody, body) });
+export const saveStaffAlerts = (body: StaffAlertsBody) => apiCall(ADMIN.saveStaffAlerts, { body: checkRequest(StaffAlertsBody, body) });

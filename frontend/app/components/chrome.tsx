@@ -15,8 +15,14 @@ const ACCOUNT_HELP: Record<string, [string, string]> = {
     'Na koncie SMSAPI skończyły się punkty — wiadomości nie są wysyłane. Doładuj konto w panelu SMSAPI.',
     'The SMSAPI account is out of points: messages are not being sent. Top it up in the SMSAPI panel.',
   ],
-  '105': ['SMSAPI odrzuca adres IP aplikacji. Sprawdź listę dozwolonych adresów w panelu SMSAPI.', 'SMSAPI refuses the app’s IP address. Check the allowed addresses in the SMSAPI panel.'],
-  '110': ['Usługa SMS nie jest dostępna na Twoim koncie SMSAPI. Skontaktuj się z SMSAPI.', 'SMS is not enabled on your SMSAPI account. Contact SMSAPI.'],
+  '105': [
+    'SMSAPI odrzuca adres IP aplikacji. Sprawdź listę dozwolonych adresów w panelu SMSAPI.',
+    'SMSAPI refuses the app’s IP address. Check the allowed addresses in the SMSAPI panel.',
+  ],
+  '110': [
+    'Usługa SMS nie jest dostępna na Twoim koncie SMSAPI. Skontaktuj się z SMSAPI.',
+    'SMS is not enabled on your SMSAPI account. Contact SMSAPI.',
+  ],
 };
 
 export function AccountBanner(props: { onOpenAccount: () => void; onAccountTab: boolean }) {
@@ -44,7 +50,10 @@ export function AccountBanner(props: { onOpenAccount: () => void; onAccountTab: 
   if (state && !state.connected && !props.onAccountTab) {
     return (
       <div class="alert alert-warning" role="status">
-        {L('Konto SMSAPI nie jest połączone — żadna wiadomość nie zostanie wysłana.', 'No SMSAPI account is connected: no message will be sent.')}{' '}
+        {L(
+          'Konto SMSAPI nie jest połączone — żadna wiadomość nie zostanie wysłana.',
+          'No SMSAPI account is connected: no message will be sent.',
+        )}{' '}
         <button type="button" class="button-link" onClick={props.onOpenAccount}>
           {L('Połącz konto', 'Connect the account')}
         </button>
@@ -76,10 +85,12 @@ export function SignedOut(props: { detail?: string }) {
       <div class="panel">
         <h1>Otwórz aplikację z panelu administracyjnego Shoper</h1>
         <p>
-          Przejdź do <strong>Dodatki i integracje → Moje aplikacje</strong>, znajdź aplikację <strong>Powiadomienia SMS</strong> i kliknij <strong>Konfiguracja</strong>.
+          Przejdź do <strong>Dodatki i integracje → Moje aplikacje</strong>, znajdź aplikację <strong>Powiadomienia SMS</strong> i kliknij{' '}
+          <strong>Konfiguracja</strong>.
         </p>
         <p lang="en" class="muted">
-          Open the app from the Shoper admin panel: <strong>Add-ons and integrations → My apps</strong>, find the SMS notifications app and click <strong>Configure</strong>.
+          Open the app from the Shoper admin panel: <strong>Add-ons and integrations → My apps</strong>, find the SMS notifications app and
+          click <strong>Configure</strong>.
         </p>
         {props.detail ? <p class="muted small">{props.detail}</p> : null}
       </div>
@@ -97,7 +108,11 @@ export function OAuthDone(props: { result: string; handedOver: boolean; reason?:
   return (
     <main class="rwd-layout-container signed-out">
       <div class="panel" data-testid="oauth-done">
-        <h1>{ok ? L('Zgoda SMSAPI przekazana do aplikacji', "SMSAPI's consent was handed to the app") : L('Nie połączono konta SMSAPI', 'The SMSAPI account was not connected')}</h1>
+        <h1>
+          {ok
+            ? L('Zgoda SMSAPI przekazana do aplikacji', "SMSAPI's consent was handed to the app")
+            : L('Nie połączono konta SMSAPI', 'The SMSAPI account was not connected')}
+        </h1>
         <p>
           {ok
             ? L(

@@ -8,7 +8,13 @@ import { L, locale } from '../i18n';
 import { ADMIN } from '#contracts/admin';
 
 const when = (iso: string) =>
-  new Date(iso).toLocaleString(L('pl-PL', 'en-GB'), { weekday: 'long', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+  new Date(iso).toLocaleString(L('pl-PL', 'en-GB'), {
+    weekday: 'long',
+    day: '2-digit',
+    month: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 const number = (n: number) => n.toLocaleString(L('pl-PL', 'en-GB'), { maximumFractionDigits: 2 });
 
 function heldText(counts: Record<string, number>): string {
@@ -45,10 +51,14 @@ export function LimitsBanner() {
             :
           </strong>{' '}
           {state.reached
-            .map((r) => L(`osiągnięto ${r.name.pl} (${number(r.used)} z ${number(r.value)}), wznowienie ${when(r.resumesAt)}`, `the ${r.name.en} was reached (${number(r.used)} of ${number(r.value)}), resuming ${when(r.resumesAt)}`))
+            .map((r) =>
+              L(
+                `osiągnięto ${r.name.pl} (${number(r.used)} z ${number(r.value)}), wznowienie ${when(r.resumesAt)}`,
+                `the ${r.name.en} was reached (${number(r.used)} of ${number(r.value)}), resuming ${when(r.resumesAt)}`,
+              ),
+            )
             .join('; ')}
-          .{' '}
-          {!state.reached[0]!.includesTransactional ? L('SMS-y o zamówieniach wychodzą dalej.', 'Order SMS still go out.') : null}
+          . {!state.reached[0]!.includesTransactional ? L('SMS-y o zamówieniach wychodzą dalej.', 'Order SMS still go out.') : null}
           {today ? <p class="small">{L(`Wstrzymane dziś: ${today}.`, `Held back today: ${today}.`)}</p> : null}
           {month && month !== today ? <p class="small">{L(`W tym miesiącu: ${month}.`, `This month: ${month}.`)}</p> : null}
           <p class="small">{L('Limity zmienisz w zakładce „Ustawienia”.', 'Change the limits on the "Settings" tab.')}</p>

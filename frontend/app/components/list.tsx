@@ -87,7 +87,13 @@ export function SearchBox(props: { id: string; value: string; onSearch: (text: s
       <label class="visually-hidden" for={props.id}>
         {L('Wyszukaj', 'Search')}
       </label>
-      <input id={props.id} type="search" value={text} placeholder={props.placeholder} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
+      <input
+        id={props.id}
+        type="search"
+        value={text}
+        placeholder={props.placeholder}
+        onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+      />
       <button type="submit" class="button">
         {L('Wyszukaj', 'Search')}
       </button>
@@ -110,7 +116,13 @@ export function SearchBox(props: { id: string; value: string; onSearch: (text: s
 export function Pager(props: { pageIndex: number; hasNext: boolean; onPrevious: () => void; onNext: () => void; total?: number }) {
   return (
     <nav class="pager" aria-label={L('Strony listy', 'List pages')}>
-      <button type="button" class="button" onClick={props.onPrevious} disabled={props.pageIndex === 0} aria-label={L('Poprzednia strona', 'Previous page')}>
+      <button
+        type="button"
+        class="button"
+        onClick={props.onPrevious}
+        disabled={props.pageIndex === 0}
+        aria-label={L('Poprzednia strona', 'Previous page')}
+      >
         &lt;
       </button>
       <span class="pager-current" aria-current="page">
@@ -147,7 +159,14 @@ export function useSelection(ids: readonly string[]) {
   };
 }
 
-export function BulkBar(props: { allSelected: boolean; count: number; onToggleAll: () => void; onDeleteSelected: () => void; busy: boolean; idPrefix: string }) {
+export function BulkBar(props: {
+  allSelected: boolean;
+  count: number;
+  onToggleAll: () => void;
+  onDeleteSelected: () => void;
+  busy: boolean;
+  idPrefix: string;
+}) {
   return (
     <div class="bulk-bar">
       <label class="check" for={`${props.idPrefix}-all`}>

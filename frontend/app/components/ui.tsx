@@ -10,7 +10,11 @@ export function FieldLine(props: { id: string; label: string; error?: string; hi
       </label>
       <div class="edition-form-line-field">
         {props.children}
-        {props.hint ? <div class="hint" id={`${props.id}-hint`}>{props.hint}</div> : null}
+        {props.hint ? (
+          <div class="hint" id={`${props.id}-hint`}>
+            {props.hint}
+          </div>
+        ) : null}
         {props.error ? (
           <div class="field-error" id={`${props.id}-error`} role="alert">
             {props.error}
@@ -22,7 +26,15 @@ export function FieldLine(props: { id: string; label: string; error?: string; hi
 }
 
 /** A whole number of days (0–365, or from `min`), as every delay field in the manual ("Opóźnienie [dni]", "Po upływie czasu"). */
-export function DaysField(props: { id: string; label: string; value: number; onChange: (days: number) => void; error?: string; min?: number; hint?: string }) {
+export function DaysField(props: {
+  id: string;
+  label: string;
+  value: number;
+  onChange: (days: number) => void;
+  error?: string;
+  min?: number;
+  hint?: string;
+}) {
   return (
     <FieldLine id={props.id} label={props.label} error={props.error} hint={props.hint}>
       <input
@@ -51,7 +63,11 @@ export function YesNo(props: { name: string; legend: string; value: boolean; onC
         <label class="radio">
           <input type="radio" name={props.name} value="no" checked={!props.value} onChange={() => props.onChange(false)} /> {L('Nie', 'No')}
         </label>
-        {props.error ? <div class="field-error" role="alert">{props.error}</div> : null}
+        {props.error ? (
+          <div class="field-error" role="alert">
+            {props.error}
+          </div>
+        ) : null}
       </div>
     </fieldset>
   );
@@ -62,7 +78,12 @@ export function Checkbox(props: { id: string; label: string; checked: boolean; o
     <div class="edition-form-line checkbox-line">
       <div class="edition-form-line-field">
         <label class="check" for={props.id}>
-          <input id={props.id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange((e.currentTarget as HTMLInputElement).checked)} />
+          <input
+            id={props.id}
+            type="checkbox"
+            checked={props.checked}
+            onChange={(e) => props.onChange((e.currentTarget as HTMLInputElement).checked)}
+          />
           <span>{props.label}</span>
         </label>
         {props.hint ? <div class="hint">{props.hint}</div> : null}
@@ -88,7 +109,7 @@ export function SaveBar(props: { busy: boolean; dirty: boolean; label?: string; 
   return (
     <div class="edition-form-buttons">
       <button type="submit" class="button button-primary" disabled={props.busy}>
-        {props.busy ? L('Zapisywanie…', 'Saving…') : props.label ?? L('Zapisz', 'Save')}
+        {props.busy ? L('Zapisywanie…', 'Saving…') : (props.label ?? L('Zapisz', 'Save'))}
       </button>
       {props.dirty ? <span class="unsaved-note">{L('Niezapisane zmiany', 'Unsaved changes')}</span> : null}
       {props.children}
@@ -97,7 +118,11 @@ export function SaveBar(props: { busy: boolean; dirty: boolean; label?: string; 
 }
 
 export function Loading() {
-  return <p class="loading" role="status">{L('Wczytywanie…', 'Loading…')}</p>;
+  return (
+    <p class="loading" role="status">
+      {L('Wczytywanie…', 'Loading…')}
+    </p>
+  );
 }
 
 export function LoadFailed(props: { message: string; retry: () => void }) {

@@ -24,7 +24,11 @@ export function Composer(props: ComposerProps) {
   const replace = replaceSpecialCharactersSetting();
   ensureLinkSettings();
   const links = linkSettings.value;
-  const figures = composerFigures(props.kind, props.value, { replaceSpecialCharacters: replace, linkBase: links?.base, autoStopLink: links?.autoStopLink });
+  const figures = composerFigures(props.kind, props.value, {
+    replaceSpecialCharacters: replace,
+    linkBase: links?.base,
+    autoStopLink: links?.autoStopLink,
+  });
   const special = figures.template.specialCharacters;
   const counterId = `${props.id}-counter`;
   const previewId = `${props.id}-preview`;
@@ -95,7 +99,9 @@ export function Composer(props: ComposerProps) {
           </ul>
         ) : null}
         <div class="placeholders">
-          <div class="placeholders-title">{L('Lista dostępnych parametrów, które można wykorzystać w wiadomości:', 'Parameters you can use in this message:')}</div>
+          <div class="placeholders-title">
+            {L('Lista dostępnych parametrów, które można wykorzystać w wiadomości:', 'Parameters you can use in this message:')}
+          </div>
           <ul>
             {PLACEHOLDERS[props.kind].map((p) => (
               <li key={p.name}>

@@ -44,8 +44,8 @@ export function WorstCaseNotes(props: WorstCaseProps) {
   return (
     <div class="worst-case" id={`${props.id}-worst`}>
       <div class="worst-case-count" data-testid="worst-case">
-        {L('Najdłuższe realne wartości parametrów', 'Parameters at their realistic longest')}: {L('do', 'up to')} {smsCount(parts)}{' '}
-        ({worst.length.encoding === 'GSM-7' ? 'GSM-7' : 'Unicode'})
+        {L('Najdłuższe realne wartości parametrów', 'Parameters at their realistic longest')}: {L('do', 'up to')} {smsCount(parts)} (
+        {worst.length.encoding === 'GSM-7' ? 'GSM-7' : 'Unicode'})
         {worst.shortened
           ? L(
               ` — dłuższe wartości zostaną skrócone, by wiadomość zmieściła się w ${parts} ${plural(parts, ['części', 'częściach', 'częściach'], ['part', 'parts'])}`,
@@ -63,7 +63,11 @@ export function WorstCaseNotes(props: WorstCaseProps) {
       ) : null}
       {typography.length > 0 ? (
         <div class="worst-case-typography" role="status" data-testid="typography">
-          {L('Znaki, które zmieniają kodowanie na Unicode i podnoszą koszt', 'Characters that switch the message to Unicode and raise the cost')}:{' '}
+          {L(
+            'Znaki, które zmieniają kodowanie na Unicode i podnoszą koszt',
+            'Characters that switch the message to Unicode and raise the cost',
+          )}
+          :{' '}
           <span class="special-list">
             {typography.map((t) => `${describeCharacter(t.character)} (${L(KIND_NAMES[t.kind].pl, KIND_NAMES[t.kind].en)})`).join(', ')}
           </span>{' '}

@@ -31,7 +31,11 @@ export interface ComposerFigures {
 export function composerFigures(kind: MessageKind, text: string, options: CounterOptions): ComposerFigures {
   const maxParts = options.maxParts ?? DEFAULT_MAX_PARTS;
   const counted = options.replaceSpecialCharacters ? replaceSpecialCharacters(text) : text;
-  const check = { replaceSpecialCharacters: options.replaceSpecialCharacters, linkBase: options.linkBase, autoStopLink: options.autoStopLink };
+  const check = {
+    replaceSpecialCharacters: options.replaceSpecialCharacters,
+    linkBase: options.linkBase,
+    autoStopLink: options.autoStopLink,
+  };
   const preview = renderSample(kind, text, check);
   return {
     counted,
@@ -59,7 +63,10 @@ export function counterLabel(length: SmsLength): string {
 export function issueText(issue: TemplateIssue): string {
   switch (issue.code) {
     case 'TEMPLATE_UNKNOWN_PLACEHOLDER':
-      return L(`Nieznany parametr ${issue.placeholder} — ta wiadomość go nie obsługuje`, `Unknown parameter ${issue.placeholder}: this message does not support it`);
+      return L(
+        `Nieznany parametr ${issue.placeholder} — ta wiadomość go nie obsługuje`,
+        `Unknown parameter ${issue.placeholder}: this message does not support it`,
+      );
     case 'TEMPLATE_EMPTY':
       return L('Wiadomość nie może być pusta', 'The message cannot be empty');
     case 'TEMPLATE_TOO_LONG':

@@ -32,7 +32,8 @@ export function CelebrationsTab() {
   const rules = list.page?.items ?? [];
 
   const act = async (rule: CelebrationView, action: 'delete' | 'toggle') => {
-    if (action === 'delete' && !window.confirm(L(`Usunąć zdarzenie „${eventName(rule)}”?`, `Delete the rule "${eventName(rule)}"?`))) return;
+    if (action === 'delete' && !window.confirm(L(`Usunąć zdarzenie „${eventName(rule)}”?`, `Delete the rule "${eventName(rule)}"?`)))
+      return;
     setBusyId(rule.id);
     try {
       if (action === 'delete') {
@@ -40,7 +41,9 @@ export function CelebrationsTab() {
         notify(L('Zdarzenie zostało usunięte', 'The rule is deleted'));
       } else {
         await apiCall(ADMIN.changeCelebration, { params: { id: rule.id }, body: checkRequest(CelebrationPatch, { active: !rule.active }) });
-        notify(rule.active ? L('Wysyłka została wyłączona', 'Sending is switched off') : L('Wysyłka została włączona', 'Sending is switched on'));
+        notify(
+          rule.active ? L('Wysyłka została wyłączona', 'Sending is switched off') : L('Wysyłka została włączona', 'Sending is switched on'),
+        );
       }
       list.reload();
     } catch (error) {
@@ -108,7 +111,12 @@ export function CelebrationsTab() {
                   <td class="message-cell">{rule.text}</td>
                   <td>{rule.active ? L('Tak', 'Yes') : L('Nie', 'No')}</td>
                   <td class="actions">
-                    <button type="button" class="button button-small button-danger-link" disabled={busyId === rule.id} onClick={() => act(rule, 'delete')}>
+                    <button
+                      type="button"
+                      class="button button-small button-danger-link"
+                      disabled={busyId === rule.id}
+                      onClick={() => act(rule, 'delete')}
+                    >
                       {L('Usuń', 'Delete')}
                     </button>
                     <button type="button" class="button button-small" onClick={() => open({ mode: 'edit', rule })}>
@@ -171,10 +179,19 @@ function CelebrationEditor(props: { editing: NonNullable<Editing>; onDone: (save
       });
   };
   return (
-    <form class="edition-form panel" onSubmit={save} noValidate aria-label={rule ? L('Edycja zdarzenia', 'Edit rule') : L('Nowe zdarzenie', 'New rule')}>
+    <form
+      class="edition-form panel"
+      onSubmit={save}
+      noValidate
+      aria-label={rule ? L('Edycja zdarzenia', 'Edit rule') : L('Nowe zdarzenie', 'New rule')}
+    >
       <h3>{rule ? L('Edytuj zdarzenie', 'Edit rule') : L('Nowe zdarzenie', 'New rule')}</h3>
       <FieldLine id="celebration-event" label={L('Zdarzenie:', 'Event:')} error={form.errors.event}>
-        <select id="celebration-event" value={form.value.event} onChange={(e) => pickEvent((e.currentTarget as HTMLSelectElement).value as CelebrationEvent)}>
+        <select
+          id="celebration-event"
+          value={form.value.event}
+          onChange={(e) => pickEvent((e.currentTarget as HTMLSelectElement).value as CelebrationEvent)}
+        >
           {CELEBRATION_EVENTS.map((event) => (
             <option key={event} value={event}>
               {CELEBRATION_EVENT_NAMES[event][locale.value]}
@@ -182,9 +199,27 @@ function CelebrationEditor(props: { editing: NonNullable<Editing>; onDone: (save
           ))}
         </select>
       </FieldLine>
-      <DaysField id="celebration-delay" label={L('Opóźnienie [dni]:', 'Delay [days]:')} value={form.value.delayDays} onChange={(delayDays) => form.set({ delayDays })} error={form.errors.delayDays} />
-      <Composer id="celebration-text" kind="celebration" label={L('Wiadomość:', 'Message:')} value={form.value.text} onChange={(text) => form.set({ text })} error={form.errors.text} />
-      <Checkbox id="celebration-active" label={L('Aktywny', 'Active')} checked={form.value.active} onChange={(active) => form.set({ active })} />
+      <DaysField
+        id="celebration-delay"
+        label={L('Opóźnienie [dni]:', 'Delay [days]:')}
+        value={form.value.delayDays}
+        onChange={(delayDays) => form.set({ delayDays })}
+        error={form.errors.delayDays}
+      />
+      <Composer
+        id="celebration-text"
+        kind="celebration"
+        label={L('Wiadomość:', 'Message:')}
+        value={form.value.text}
+        onChange={(text) => form.set({ text })}
+        error={form.errors.text}
+      />
+      <Checkbox
+        id="celebration-active"
+        label={L('Aktywny', 'Active')}
+        checked={form.value.active}
+        onChange={(active) => form.set({ active })}
+      />
       <FormError message={form.formError} />
       <SaveBar busy={form.busy} dirty={form.dirty}>
         <button

@@ -1,4 +1,3 @@
-
 import { loggedAccountProblem } from '../api/account';
 import { apiCall } from '../api/client';
 import { EmptyState, Pager, usePagedList } from '../components/list';

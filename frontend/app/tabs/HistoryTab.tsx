@@ -38,7 +38,9 @@ function stateDetail(job: JobView): string | undefined {
     case 'UNDELIVERED':
       return job.sentAt ? L(`wysłana ${formatDateTime(job.sentAt)}`, `sent ${formatDateTime(job.sentAt)}`) : undefined;
     case 'DELIVERED':
-      return job.deliveredAt ? L(`doręczona ${formatDateTime(job.deliveredAt)}`, `delivered ${formatDateTime(job.deliveredAt)}`) : undefined;
+      return job.deliveredAt
+        ? L(`doręczona ${formatDateTime(job.deliveredAt)}`, `delivered ${formatDateTime(job.deliveredAt)}`)
+        : undefined;
     case 'SKIPPED':
       return job.skipReason?.[locale.value];
     case 'CANCELLED':
@@ -61,7 +63,12 @@ export function HistoryTab() {
           'Every message the app created, newest first by the date it was created, with the delivery status from SMSAPI reports. Messages the app did not send (no consent, no mobile number…) are listed with the reason.',
         )}
       </Intro>
-      <SearchBox id="history-search" value={list.search} onSearch={list.setSearch} placeholder={L('Telefon, nr zamówienia lub treść', 'Phone, order number or text')} />
+      <SearchBox
+        id="history-search"
+        value={list.search}
+        onSearch={list.setSearch}
+        placeholder={L('Telefon, nr zamówienia lub treść', 'Phone, order number or text')}
+      />
       {list.error ? <LoadFailed message={list.error} retry={list.reload} /> : null}
       {list.loading && !list.page ? <Loading /> : null}
       {list.page && items.length === 0 ? (
@@ -94,7 +101,12 @@ export function HistoryTab() {
                   <td class="message-cell">
                     {expanded === job.jobId || job.text.length <= 90 ? job.text : `${job.text.slice(0, 90)}…`}
                     {job.text.length > 90 ? (
-                      <button type="button" class="button-link small" onClick={() => setExpanded(expanded === job.jobId ? undefined : job.jobId)} aria-expanded={expanded === job.jobId}>
+                      <button
+                        type="button"
+                        class="button-link small"
+                        onClick={() => setExpanded(expanded === job.jobId ? undefined : job.jobId)}
+                        aria-expanded={expanded === job.jobId}
+                      >
                         {expanded === job.jobId ? L('zwiń', 'less') : L('więcej', 'more')}
                       </button>
                     ) : null}

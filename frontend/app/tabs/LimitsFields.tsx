@@ -92,7 +92,13 @@ export function LimitsFields(props: { value: LimitsForm; set: (patch: Partial<Li
         onChange={(capEnabled) => props.set({ capEnabled })}
       />
       <div class="inline-fields">
-        {input('cap-count', 'limits.frequencyCap.count', 'capCount', 'Marketing SMS per number', L('0 = żadnych SMS marketingowych', '0 = no marketing SMS'))}
+        {input(
+          'cap-count',
+          'limits.frequencyCap.count',
+          'capCount',
+          'Marketing SMS per number',
+          L('0 = żadnych SMS marketingowych', '0 = no marketing SMS'),
+        )}
         {input('cap-hours', 'limits.frequencyCap.windowHours', 'capHours', 'Within (hours)')}
       </div>
       <Checkbox

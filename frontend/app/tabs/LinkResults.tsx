@@ -34,7 +34,8 @@ export function LinkResults(props: { data: LinksResponse; onSettingsSaved?: () =
       <div class="period-switch" role="radiogroup" aria-label={L('Okres', 'Period')}>
         {PERIODS.map((p) => (
           <label key={p.id}>
-            <input type="radio" name="link-period" value={p.id} checked={period === p.id} onChange={() => setPeriod(p.id)} /> {L(p.pl, p.en)}
+            <input type="radio" name="link-period" value={p.id} checked={period === p.id} onChange={() => setPeriod(p.id)} />{' '}
+            {L(p.pl, p.en)}
           </label>
         ))}
       </div>
@@ -55,12 +56,24 @@ export function LinkResults(props: { data: LinksResponse; onSettingsSaved?: () =
             {rows.map((row) => (
               <tr key={row.kind} data-kind={row.kind}>
                 <th scope="row">{kindName(row.kind)}</th>
-                <td class="num" data-col="sent">{formatNumber(row.sent)}</td>
-                <td class="num" data-col="clicked">{formatNumber(row.clicked)}</td>
-                <td class="num" data-col="click-rate">{row.clickRate === null ? '—' : `${formatNumber(row.clickRate)}%`}</td>
-                <td class="num" data-col="orders">{formatNumber(row.orders)}</td>
-                <td class="num" data-col="revenue">{formatMoney(row.revenue, currency)}</td>
-                <td class="num" data-col="opt-outs">{formatNumber(row.optOuts)}</td>
+                <td class="num" data-col="sent">
+                  {formatNumber(row.sent)}
+                </td>
+                <td class="num" data-col="clicked">
+                  {formatNumber(row.clicked)}
+                </td>
+                <td class="num" data-col="click-rate">
+                  {row.clickRate === null ? '—' : `${formatNumber(row.clickRate)}%`}
+                </td>
+                <td class="num" data-col="orders">
+                  {formatNumber(row.orders)}
+                </td>
+                <td class="num" data-col="revenue">
+                  {formatMoney(row.revenue, currency)}
+                </td>
+                <td class="num" data-col="opt-outs">
+                  {formatNumber(row.optOuts)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -74,7 +87,10 @@ export function LinkResults(props: { data: LinksResponse; onSettingsSaved?: () =
       </p>
       <OptOuts items={props.data.optOuts} />
       {/* The two settings live next to what they change (the Settings tab keeps its one form). */}
-      <LinkSettingsForm initial={{ autoStopLink: props.data.autoStopLink, attributionDays: props.data.attributionDays }} onSaved={props.onSettingsSaved} />
+      <LinkSettingsForm
+        initial={{ autoStopLink: props.data.autoStopLink, attributionDays: props.data.attributionDays }}
+        onSaved={props.onSettingsSaved}
+      />
     </section>
   );
 }
@@ -116,7 +132,15 @@ function OptOuts(props: { items: LinksResponse['optOuts'] }) {
 }
 
 /** The revenue line over the daily bar chart, on its own scale (the right-hand axis). */
-export function RevenueLine(props: { values: number[]; currency: string; left: number; slot: number; top: number; height: number; right: number }) {
+export function RevenueLine(props: {
+  values: number[];
+  currency: string;
+  left: number;
+  slot: number;
+  top: number;
+  height: number;
+  right: number;
+}) {
   const max = Math.max(0, ...props.values);
   if (max <= 0) return null;
   const y = (v: number) => props.top + props.height - (v / max) * props.height;
@@ -146,7 +170,10 @@ export function LinkSettingsForm(props: { initial: { autoStopLink: boolean; attr
       onSubmit={(e) => {
         e.preventDefault();
         void form
-          .submit((value) => saveLinkSettings(value).then((s) => ({ autoStopLink: s.autoStopLink, attributionDays: s.attributionDays })), L('Zapisano ustawienia linków', 'Link settings saved'))
+          .submit(
+            (value) => saveLinkSettings(value).then((s) => ({ autoStopLink: s.autoStopLink, attributionDays: s.attributionDays })),
+            L('Zapisano ustawienia linków', 'Link settings saved'),
+          )
           .then((saved) => saved && props.onSaved?.());
       }}
     >
@@ -154,11 +181,18 @@ export function LinkSettingsForm(props: { initial: { autoStopLink: boolean; attr
       <Checkbox
         id="auto-stop-link"
         label={L('Dodawaj link rezygnacji do SMS-ów marketingowych', 'Add an opt-out link to marketing SMS')}
-        hint={L('Na końcu wiadomości bez {stop_link} pojawi się „Rezygnacja: {stop_link}”.', 'Messages without {stop_link} end with "Rezygnacja: {stop_link}".')}
+        hint={L(
+          'Na końcu wiadomości bez {stop_link} pojawi się „Rezygnacja: {stop_link}”.',
+          'Messages without {stop_link} end with "Rezygnacja: {stop_link}".',
+        )}
         checked={v.autoStopLink}
         onChange={(autoStopLink) => form.set({ autoStopLink })}
       />
-      <FieldLine id="attribution-days" label={L('Okno przypisania zamówień (dni po kliknięciu):', 'Attribution window (days after a click):')} error={form.errors.attributionDays}>
+      <FieldLine
+        id="attribution-days"
+        label={L('Okno przypisania zamówień (dni po kliknięciu):', 'Attribution window (days after a click):')}
+        error={form.errors.attributionDays}
+      >
         <input
           id="attribution-days"
           type="number"
@@ -173,4 +207,3 @@ export function LinkSettingsForm(props: { initial: { autoStopLink: boolean; attr
     </form>
   );
 }
-

@@ -32,7 +32,9 @@ export function ScheduledTab() {
             cell: (job) => (
               <>
                 {formatDateTime(job.dueAt)}
-                {job.shiftedFrom ? <div class="muted small">{L('przesunięte przez godziny wysyłki', 'moved by the sending hours')}</div> : null}
+                {job.shiftedFrom ? (
+                  <div class="muted small">{L('przesunięte przez godziny wysyłki', 'moved by the sending hours')}</div>
+                ) : null}
               </>
             ),
             className: 'nowrap',
@@ -49,7 +51,10 @@ export function ScheduledTab() {
           return {
             deleted: result.cancelled.length,
             note: skipped
-              ? L(`${skipped} nie można już usunąć: zostały wysłane albo właśnie są wysyłane`, `${skipped} could not be deleted: already sent or being sent`)
+              ? L(
+                  `${skipped} nie można już usunąć: zostały wysłane albo właśnie są wysyłane`,
+                  `${skipped} could not be deleted: already sent or being sent`,
+                )
               : undefined,
           };
         }}

@@ -57,7 +57,10 @@ export function SelectableList<T>(props: SelectableListProps<T>) {
     setBusy(true);
     try {
       const result = await props.deleteMany(ids);
-      notify(L(`Usunięto: ${result.deleted}`, `Deleted: ${result.deleted}`) + (result.note ? `. ${result.note}` : ''), result.note ? 'info' : 'success');
+      notify(
+        L(`Usunięto: ${result.deleted}`, `Deleted: ${result.deleted}`) + (result.note ? `. ${result.note}` : ''),
+        result.note ? 'info' : 'success',
+      );
       selection.clear();
       list.reload();
     } catch (error) {

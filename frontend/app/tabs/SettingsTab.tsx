@@ -11,7 +11,10 @@ import { LimitsFields, limitsBody, limitsForm, type LimitsForm } from './LimitsF
 
 /** Europe/Warsaw first, then every zone the browser knows (the server checks the same IANA names). */
 export function timeZoneChoices(current: string): string[] {
-  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Berlin', 'Europe/London', 'Europe/Prague', 'Europe/Vilnius', 'UTC'];
+  const known =
+    typeof Intl.supportedValuesOf === 'function'
+      ? Intl.supportedValuesOf('timeZone')
+      : ['Europe/Berlin', 'Europe/London', 'Europe/Prague', 'Europe/Vilnius', 'UTC'];
   return [...new Set(['Europe/Warsaw', current, ...known.filter((z) => z !== 'Europe/Warsaw')].filter(Boolean))];
 }
 
@@ -71,23 +74,26 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
   const v = form.value;
   const save = (event: Event) => {
     event.preventDefault();
-    void form.submit(async (value) => {
-      const saved = await saveSettings({
-        quietHours: { enabled: value.quietEnabled, start: value.start, end: value.end, timeZone: value.timeZone.trim() },
-        quietHoursFor: value.quietHoursFor,
-        requireMarketingConsent: value.requireMarketingConsent,
-        backInStockRequiresConsent: value.backInStockRequiresConsent,
-        cancelStaleStatusMessages: value.cancelStaleStatusMessages,
-        shippedStatusIds: value.shippedStatusIds,
-        allowedCountries: value.allowedCountries
-          .split(/[\s,;]+/)
-          .map((c) => c.trim().toUpperCase())
-          .filter(Boolean),
-        storefrontDailyCap: value.storefrontDailyCap,
-        limits: limitsBody(value.limits),
-      });
-      return toForm(saved);
-    }, L('Ustawienia zostały zapisane', 'Settings are saved'));
+    void form.submit(
+      async (value) => {
+        const saved = await saveSettings({
+          quietHours: { enabled: value.quietEnabled, start: value.start, end: value.end, timeZone: value.timeZone.trim() },
+          quietHoursFor: value.quietHoursFor,
+          requireMarketingConsent: value.requireMarketingConsent,
+          backInStockRequiresConsent: value.backInStockRequiresConsent,
+          cancelStaleStatusMessages: value.cancelStaleStatusMessages,
+          shippedStatusIds: value.shippedStatusIds,
+          allowedCountries: value.allowedCountries
+            .split(/[\s,;]+/)
+            .map((c) => c.trim().toUpperCase())
+            .filter(Boolean),
+          storefrontDailyCap: value.storefrontDailyCap,
+          limits: limitsBody(value.limits),
+        });
+        return toForm(saved);
+      },
+      L('Ustawienia zostały zapisane', 'Settings are saved'),
+    );
   };
   const toggleShipped = (id: string, on: boolean) =>
     form.set({ shippedStatusIds: (on ? [...v.shippedStatusIds, id] : v.shippedStatusIds.filter((s) => s !== id)).sort() });
@@ -95,13 +101,36 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
   return (
     <form class="edition-form panel" onSubmit={save} noValidate>
       <h3>{L('Godziny wysyłki', 'Sending hours')}</h3>
-      <Checkbox id="quiet-enabled" label={L('Wysyłaj tylko w wybranych godzinach', 'Send only within these hours')} checked={v.quietEnabled} onChange={(quietEnabled) => form.set({ quietEnabled })} />
+      <Checkbox
+        id="quiet-enabled"
+        label={L('Wysyłaj tylko w wybranych godzinach', 'Send only within these hours')}
+        checked={v.quietEnabled}
+        onChange={(quietEnabled) => form.set({ quietEnabled })}
+      />
       <div class="inline-fields">
         <FieldLine id="quiet-start" label={L('Od:', 'From:')} error={form.errors['quietHours.start']}>
-          <input id="quiet-start" class="time" inputMode="numeric" placeholder="08:00" pattern="\d{2}:\d{2}" value={v.start} disabled={!v.quietEnabled} onInput={(e) => form.set({ start: (e.currentTarget as HTMLInputElement).value.trim() })} />
+          <input
+            id="quiet-start"
+            class="time"
+            inputMode="numeric"
+            placeholder="08:00"
+            pattern="\d{2}:\d{2}"
+            value={v.start}
+            disabled={!v.quietEnabled}
+            onInput={(e) => form.set({ start: (e.currentTarget as HTMLInputElement).value.trim() })}
+          />
         </FieldLine>
         <FieldLine id="quiet-end" label={L('Do:', 'To:')} error={form.errors['quietHours.end']}>
-          <input id="quiet-end" class="time" inputMode="numeric" placeholder="20:00" pattern="\d{2}:\d{2}" value={v.end} disabled={!v.quietEnabled} onInput={(e) => form.set({ end: (e.currentTarget as HTMLInputElement).value.trim() })} />
+          <input
+            id="quiet-end"
+            class="time"
+            inputMode="numeric"
+            placeholder="20:00"
+            pattern="\d{2}:\d{2}"
+            value={v.end}
+            disabled={!v.quietEnabled}
+            onInput={(e) => form.set({ end: (e.currentTarget as HTMLInputElement).value.trim() })}
+          />
         </FieldLine>
         <FieldLine id="quiet-zone" label={L('Strefa czasowa:', 'Time zone:')} error={form.errors['quietHours.timeZone']}>
           <select id="quiet-zone" value={v.timeZone} onChange={(e) => form.set({ timeZone: (e.currentTarget as HTMLSelectElement).value })}>
@@ -153,7 +182,10 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
       />
       <Checkbox
         id="cancel-stale"
-        label={L('Anuluj zaplanowaną wiadomość o statusie, gdy zamówienie wcześniej zmieni status', 'Cancel a scheduled status SMS when the order changes status first')}
+        label={L(
+          'Anuluj zaplanowaną wiadomość o statusie, gdy zamówienie wcześniej zmieni status',
+          'Cancel a scheduled status SMS when the order changes status first',
+        )}
         checked={v.cancelStaleStatusMessages}
         onChange={(cancelStaleStatusMessages) => form.set({ cancelStaleStatusMessages })}
       />
@@ -163,12 +195,22 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
           <div class="edition-form-line-field check-list">
             {props.statuses.map((s) => (
               <label class="check" key={s.statusId}>
-                <input type="checkbox" checked={v.shippedStatusIds.includes(s.statusId)} onChange={(e) => toggleShipped(s.statusId, (e.currentTarget as HTMLInputElement).checked)} />
+                <input
+                  type="checkbox"
+                  checked={v.shippedStatusIds.includes(s.statusId)}
+                  onChange={(e) => toggleShipped(s.statusId, (e.currentTarget as HTMLInputElement).checked)}
+                />
                 <span>{s.name}</span>
               </label>
             ))}
-            <div class="hint">{L('Używane przez zdarzenie „Wysyłka zamówienia” w Celebrowaniu dat.', 'Used by the "Order shipped" date celebration.')}</div>
-            {form.errors.shippedStatusIds ? <div class="field-error" role="alert">{form.errors.shippedStatusIds}</div> : null}
+            <div class="hint">
+              {L('Używane przez zdarzenie „Wysyłka zamówienia” w Celebrowaniu dat.', 'Used by the "Order shipped" date celebration.')}
+            </div>
+            {form.errors.shippedStatusIds ? (
+              <div class="field-error" role="alert">
+                {form.errors.shippedStatusIds}
+              </div>
+            ) : null}
           </div>
         </fieldset>
       ) : null}
@@ -176,9 +218,16 @@ function SettingsEditor(props: { initial: SettingsForm; statuses: StatusOverview
         id="allowed-countries"
         label={L('Kraje numerów klientów:', "Customers' number countries:")}
         error={form.errors.allowedCountries}
-        hint={L('Kody krajów oddzielone przecinkami, np. PL, CZ. Na inne numery SMS nie zostanie wysłany.', 'Country codes separated by commas, e.g. PL, CZ. No SMS goes to other numbers.')}
+        hint={L(
+          'Kody krajów oddzielone przecinkami, np. PL, CZ. Na inne numery SMS nie zostanie wysłany.',
+          'Country codes separated by commas, e.g. PL, CZ. No SMS goes to other numbers.',
+        )}
       >
-        <input id="allowed-countries" value={v.allowedCountries} onInput={(e) => form.set({ allowedCountries: (e.currentTarget as HTMLInputElement).value })} />
+        <input
+          id="allowed-countries"
+          value={v.allowedCountries}
+          onInput={(e) => form.set({ allowedCountries: (e.currentTarget as HTMLInputElement).value })}
+        />
       </FieldLine>
       <FieldLine
         id="storefront-cap"

@@ -19,7 +19,11 @@ export const SMSAPI_TOKENS_URL = 'https://ssl.smsapi.pl/react/oauth/manage';
 /** After SMSAPI's consent, the app window (which holds the session) completes the connection with code and state. */
 async function completeOAuth(data: { result?: string; code?: string; state?: string }, onChanged: () => void) {
   if (data.result !== 'authorized' || !data.code || !data.state) {
-    if (data.result === 'denied') notify(L('Odmówiono dostępu do konta SMSAPI — nic nie zmieniono', 'Access to the SMSAPI account was denied; nothing changed'), 'error');
+    if (data.result === 'denied')
+      notify(
+        L('Odmówiono dostępu do konta SMSAPI — nic nie zmieniono', 'Access to the SMSAPI account was denied; nothing changed'),
+        'error',
+      );
     onChanged();
     return;
   }
@@ -124,7 +128,12 @@ function ConnectBox(props: { connected: boolean; oauthAvailable: boolean; onChan
   };
 
   const disconnect = async () => {
-    if (!window.confirm(L('Odłączyć konto SMSAPI? Wiadomości przestaną być wysyłane.', 'Disconnect the SMSAPI account? Messages will stop being sent.'))) return;
+    if (
+      !window.confirm(
+        L('Odłączyć konto SMSAPI? Wiadomości przestaną być wysyłane.', 'Disconnect the SMSAPI account? Messages will stop being sent.'),
+      )
+    )
+      return;
     setBusy(true);
     try {
       await apiCall(ADMIN.disconnectSmsapi);
@@ -158,7 +167,13 @@ function ConnectBox(props: { connected: boolean; oauthAvailable: boolean; onChan
               </>
             }
           >
-            <input id="smsapi-token" type="password" autocomplete="off" value={token} onInput={(e) => setToken((e.currentTarget as HTMLInputElement).value)} />
+            <input
+              id="smsapi-token"
+              type="password"
+              autocomplete="off"
+              value={token}
+              onInput={(e) => setToken((e.currentTarget as HTMLInputElement).value)}
+            />
           </FieldLine>
           <div class="edition-form-buttons">
             <button type="submit" class="button button-primary" disabled={busy || token.trim() === ''}>
@@ -173,7 +188,9 @@ function ConnectBox(props: { connected: boolean; oauthAvailable: boolean; onChan
         </a>
         {props.oauthAvailable ? (
           <button type="button" class="button" onClick={startOAuth} disabled={busy}>
-            {props.connected ? L('Połącz ponownie ze swoim kontem SMSAPI', 'Reconnect your SMSAPI account') : L('Połącz ze swoim kontem SMSAPI', 'Connect your SMSAPI account')}
+            {props.connected
+              ? L('Połącz ponownie ze swoim kontem SMSAPI', 'Reconnect your SMSAPI account')
+              : L('Połącz ze swoim kontem SMSAPI', 'Connect your SMSAPI account')}
           </button>
         ) : null}
         {props.connected ? (
@@ -220,16 +237,19 @@ function AccountForm(props: { onSaved: () => void }) {
 
   const save = (event: Event) => {
     event.preventDefault();
-    void form.submit(async (value) => {
-      const body = checkRequest(SmsapiSettingsBody, {
-        ...(value.senderName ? { senderName: value.senderName } : {}),
-        replaceSpecialCharacters: value.replaceSpecialCharacters,
-      });
-      await apiCall(ADMIN.saveSmsapi, { body });
-      const next = await refreshSmsapiState();
-      props.onSaved();
-      return { senderName: next.senderName ?? value.senderName, replaceSpecialCharacters: next.replaceSpecialCharacters };
-    }, L('Ustawienia konta SMSAPI zostały zapisane', 'The SMSAPI account settings are saved'));
+    void form.submit(
+      async (value) => {
+        const body = checkRequest(SmsapiSettingsBody, {
+          ...(value.senderName ? { senderName: value.senderName } : {}),
+          replaceSpecialCharacters: value.replaceSpecialCharacters,
+        });
+        await apiCall(ADMIN.saveSmsapi, { body });
+        const next = await refreshSmsapiState();
+        props.onSaved();
+        return { senderName: next.senderName ?? value.senderName, replaceSpecialCharacters: next.replaceSpecialCharacters };
+      },
+      L('Ustawienia konta SMSAPI zostały zapisane', 'The SMSAPI account settings are saved'),
+    );
   };
 
   return (
@@ -268,10 +288,17 @@ function AccountForm(props: { onSaved: () => void }) {
                 'Brak aktywnych pól nadawcy. Utwórz je w panelu klienta SMSAPI (Wiadomości SMS -> Pola nadawcy); po weryfikacji pojawią się tutaj.',
                 'No active sender names. Create one in the SMSAPI panel (SMS messages -> Sender names); it appears here once verified.',
               )
-            : L('Lista zawiera tylko aktywne pola nadawcy Twojego konta SMSAPI.', 'Only the ACTIVE sender names of your SMSAPI account are listed.')
+            : L(
+                'Lista zawiera tylko aktywne pola nadawcy Twojego konta SMSAPI.',
+                'Only the ACTIVE sender names of your SMSAPI account are listed.',
+              )
         }
       >
-        <select id="smsapi-sender" value={form.value.senderName} onChange={(e) => form.set({ senderName: (e.currentTarget as HTMLSelectElement).value })}>
+        <select
+          id="smsapi-sender"
+          value={form.value.senderName}
+          onChange={(e) => form.set({ senderName: (e.currentTarget as HTMLSelectElement).value })}
+        >
           {options.map((name) => (
             <option key={name} value={name}>
               {senders.includes(name) ? name : L(`${name} (nieaktywne)`, `${name} (not active)`)}

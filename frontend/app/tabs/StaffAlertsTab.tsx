@@ -25,7 +25,12 @@ interface StaffForm {
 
 const toForm = (saved: StaffAlertsResponse): StaffForm => ({
   phones: Array.from({ length: STAFF_PHONES_MAX }, (_, i) => saved.phones[i] ?? ''),
-  newOrder: { enabled: saved.newOrder.enabled, quietHours: saved.newOrder.quietHours, text: saved.newOrder.text, minAmount: String(saved.newOrder.minAmount) },
+  newOrder: {
+    enabled: saved.newOrder.enabled,
+    quietHours: saved.newOrder.quietHours,
+    text: saved.newOrder.text,
+    minAmount: String(saved.newOrder.minAmount),
+  },
   orderCancelled: { enabled: saved.orderCancelled.enabled, quietHours: saved.orderCancelled.quietHours, text: saved.orderCancelled.text },
   outOfStock: { enabled: saved.outOfStock.enabled, quietHours: saved.outOfStock.quietHours, text: saved.outOfStock.text },
 });
@@ -69,15 +74,31 @@ function RuleFields(props: {
     <fieldset class="panel staff-rule" aria-labelledby={`staff-${event}-title`}>
       <h3 id={`staff-${event}-title`}>{props.title}</h3>
       <p class="hint">{props.description}</p>
-      <YesNo name={`staff-${event}-enabled`} legend={L('Wyślij:', 'Send:')} value={rule.enabled} onChange={(enabled) => set({ enabled })} error={form.errors[`${event}.enabled`]} />
+      <YesNo
+        name={`staff-${event}-enabled`}
+        legend={L('Wyślij:', 'Send:')}
+        value={rule.enabled}
+        onChange={(enabled) => set({ enabled })}
+        error={form.errors[`${event}.enabled`]}
+      />
       {props.children}
       <Checkbox
         id={`staff-${event}-quiet`}
-        label={L('Tylko w godzinach wysyłki (Ustawienia) — poza nimi SMS czeka do rana', 'Only within sending hours (Settings): outside them the SMS waits for the morning')}
+        label={L(
+          'Tylko w godzinach wysyłki (Ustawienia) — poza nimi SMS czeka do rana',
+          'Only within sending hours (Settings): outside them the SMS waits for the morning',
+        )}
         checked={rule.quietHours}
         onChange={(quietHours) => set({ quietHours })}
       />
-      <Composer id={`staff-${event}-text`} kind={props.kind} label={L('Wiadomość:', 'Message:')} value={rule.text} onChange={(text) => set({ text })} error={form.errors[`${event}.text`]} />
+      <Composer
+        id={`staff-${event}-text`}
+        kind={props.kind}
+        label={L('Wiadomość:', 'Message:')}
+        value={rule.text}
+        onChange={(text) => set({ text })}
+        error={form.errors[`${event}.text`]}
+      />
     </fieldset>
   );
 }
@@ -86,23 +107,40 @@ function StaffEditor(props: { initial: StaffForm }) {
   const form = useForm<StaffForm>('staff-alerts', props.initial);
   const save = (event: Event) => {
     event.preventDefault();
-    void form.submit(async (value) => {
-      const saved = await saveStaffAlerts({
-        phones: value.phones.map((p) => p.trim()).filter((p) => p !== ''),
-        newOrder: { enabled: value.newOrder.enabled, quietHours: value.newOrder.quietHours, text: value.newOrder.text, minAmount: amount(value.newOrder.minAmount) },
-        orderCancelled: value.orderCancelled,
-        outOfStock: value.outOfStock,
-      });
-      return toForm(saved);
-    }, L('Powiadomienia dla zespołu zostały zapisane', 'Team alerts are saved'));
+    void form.submit(
+      async (value) => {
+        const saved = await saveStaffAlerts({
+          phones: value.phones.map((p) => p.trim()).filter((p) => p !== ''),
+          newOrder: {
+            enabled: value.newOrder.enabled,
+            quietHours: value.newOrder.quietHours,
+            text: value.newOrder.text,
+            minAmount: amount(value.newOrder.minAmount),
+          },
+          orderCancelled: value.orderCancelled,
+          outOfStock: value.outOfStock,
+        });
+        return toForm(saved);
+      },
+      L('Powiadomienia dla zespołu zostały zapisane', 'Team alerts are saved'),
+    );
   };
   const phonesError = form.errors.phones;
   return (
     <form class="edition-form" onSubmit={save} noValidate>
       <fieldset class="panel" aria-labelledby="staff-phones-title">
         <h3 id="staff-phones-title">{L('Numery telefonów zespołu', 'Team phone numbers')}</h3>
-        <p class="hint">{L(`Do ${STAFF_PHONES_MAX} numerów komórkowych, np. +48 600 100 200. Puste pola są pomijane.`, `Up to ${STAFF_PHONES_MAX} mobile numbers, e.g. +48 600 100 200. Empty fields are left out.`)}</p>
-        {phonesError ? <div class="field-error" role="alert">{phonesError}</div> : null}
+        <p class="hint">
+          {L(
+            `Do ${STAFF_PHONES_MAX} numerów komórkowych, np. +48 600 100 200. Puste pola są pomijane.`,
+            `Up to ${STAFF_PHONES_MAX} mobile numbers, e.g. +48 600 100 200. Empty fields are left out.`,
+          )}
+        </p>
+        {phonesError ? (
+          <div class="field-error" role="alert">
+            {phonesError}
+          </div>
+        ) : null}
         {form.value.phones.map((phone, i) => (
           <FieldLine key={i} id={`staff-phone-${i}`} label={L(`Numer ${i + 1}:`, `Number ${i + 1}:`)} error={form.errors[`phones.${i}`]}>
             <input
@@ -110,7 +148,9 @@ function StaffEditor(props: { initial: StaffForm }) {
               type="tel"
               autocomplete="off"
               value={phone}
-              onInput={(e) => form.set({ phones: form.value.phones.map((p, j) => (j === i ? (e.currentTarget as HTMLInputElement).value : p)) })}
+              onInput={(e) =>
+                form.set({ phones: form.value.phones.map((p, j) => (j === i ? (e.currentTarget as HTMLInputElement).value : p)) })
+              }
             />
           </FieldLine>
         ))}
@@ -120,13 +160,19 @@ function StaffEditor(props: { initial: StaffForm }) {
         event="newOrder"
         kind="staff-new-order"
         title={L('Nowe zamówienie od kwoty', 'New order from an amount')}
-        description={L('SMS o każdym nowym zamówieniu o wartości co najmniej podanej kwoty (0 — o każdym).', 'An SMS about every new order worth at least the amount (0: every order).')}
+        description={L(
+          'SMS o każdym nowym zamówieniu o wartości co najmniej podanej kwoty (0 — o każdym).',
+          'An SMS about every new order worth at least the amount (0: every order).',
+        )}
       >
         <FieldLine
           id="staff-min-amount"
           label={L('Kwota zamówienia od:', 'Order amount from:')}
           error={form.errors['newOrder.minAmount']}
-          hint={L('Wartość zamówienia tak, jak podaje ją Shoper (w walucie zamówienia).', 'The order sum as Shoper reports it (in the order currency).')}
+          hint={L(
+            'Wartość zamówienia tak, jak podaje ją Shoper (w walucie zamówienia).',
+            'The order sum as Shoper reports it (in the order currency).',
+          )}
         >
           <input
             id="staff-min-amount"
@@ -154,7 +200,7 @@ function StaffEditor(props: { initial: StaffForm }) {
         title={L('Produkt wyprzedany', 'Product out of stock')}
         description={L(
           'SMS, gdy stan magazynowy produktu spadnie do 0 — raz, aż produkt wróci na stan.',
-          'An SMS when a product\'s stock drops to 0: once, until it is back in stock.',
+          "An SMS when a product's stock drops to 0: once, until it is back in stock.",
         )}
       />
       <p class="hint" data-testid="payment-failed-note">

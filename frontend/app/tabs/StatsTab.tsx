@@ -1,4 +1,3 @@
-
 import { apiCall } from '../api/client';
 import { Intro, LoadFailed, Loading } from '../components/ui';
 import { useLoad } from '../form';
@@ -83,7 +82,10 @@ export function StatsTab() {
                         {formatNumber(Math.round(stats.weeklyGrowth.percent))}% {L('wobec poprzedniego tygodnia', 'vs last week')})
                       </span>
                     ) : (
-                      <span class="muted"> ({L(`poprzedni tydzień: ${stats.weeklyGrowth.lastWeek}`, `last week: ${stats.weeklyGrowth.lastWeek}`)})</span>
+                      <span class="muted">
+                        {' '}
+                        ({L(`poprzedni tydzień: ${stats.weeklyGrowth.lastWeek}`, `last week: ${stats.weeklyGrowth.lastWeek}`)})
+                      </span>
                     )}
                   </td>
                 </tr>
@@ -92,7 +94,9 @@ export function StatsTab() {
           </div>
           <DailyChart
             series={lastDays(stats.daily, stats.daily.at(-1)?.date ?? new Date().toISOString().slice(0, 10))}
-            revenue={links.data ? { byDate: new Map(links.data.daily.map((d) => [d.date, d.revenue])), currency: links.data.currency } : undefined}
+            revenue={
+              links.data ? { byDate: new Map(links.data.daily.map((d) => [d.date, d.revenue])), currency: links.data.currency } : undefined
+            }
           />
           {links.data ? <LinkResults data={links.data} onSettingsSaved={links.reload} /> : null}
         </>
@@ -122,7 +126,13 @@ function DailyChart(props: { series: DayCount[]; revenue?: { byDate: Map<string,
         {L('Wysłane SMS-y dziennie — ostatnie 30 dni', 'SMS sent per day: the last 30 days')}
         {props.revenue ? <span class="legend-revenue"> {L('· linia: przychód z SMS', '· line: revenue from SMS')}</span> : null}
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="chart-title chart-desc" class="bar-chart" preserveAspectRatio="xMidYMid meet">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby="chart-title chart-desc"
+        class="bar-chart"
+        preserveAspectRatio="xMidYMid meet"
+      >
         <desc id="chart-desc">
           {L(
             `Razem ${total} SMS w ciągu 30 dni${busiest ? `, najwięcej ${busiest.sent} dnia ${busiest.date}` : ''}.`,
@@ -166,7 +176,9 @@ function DailyChart(props: { series: DayCount[]; revenue?: { byDate: Map<string,
           />
         ) : null}
       </svg>
-      {total === 0 ? <p class="hint">{L('W ostatnich 30 dniach nie wysłano jeszcze żadnego SMS-a.', 'No SMS sent in the last 30 days.')}</p> : null}
+      {total === 0 ? (
+        <p class="hint">{L('W ostatnich 30 dniach nie wysłano jeszcze żadnego SMS-a.', 'No SMS sent in the last 30 days.')}</p>
+      ) : null}
     </figure>
   );
 }

@@ -34,11 +34,19 @@ export function StatusesTab() {
       {loaded.loading && !loaded.data ? <Loading /> : null}
       {loaded.data?.refreshFailed ? (
         <div class="alert alert-warning">
-          {L('Nie udało się odświeżyć listy statusów ze sklepu — pokazujemy ostatnio pobraną.', 'Could not refresh the statuses from the shop; showing the last list read.')}
+          {L(
+            'Nie udało się odświeżyć listy statusów ze sklepu — pokazujemy ostatnio pobraną.',
+            'Could not refresh the statuses from the shop; showing the last list read.',
+          )}
         </div>
       ) : null}
       {loaded.data && statuses.length === 0 ? (
-        <div class="empty-state">{L('Sklep nie ma jeszcze statusów zamówień. Odśwież stronę za chwilę.', 'The shop has no order statuses yet. Reload in a moment.')}</div>
+        <div class="empty-state">
+          {L(
+            'Sklep nie ma jeszcze statusów zamówień. Odśwież stronę za chwilę.',
+            'The shop has no order statuses yet. Reload in a moment.',
+          )}
+        </div>
       ) : null}
       {current ? (
         <div class="statuses-layout">
@@ -90,19 +98,41 @@ function StatusEditor(props: { status: StatusOverview; onSaved: () => void }) {
   const save = (event: Event) => {
     event.preventDefault();
     void form
-      .submit(async (value) => {
-        const saved = await saveTemplate(`order-status/${props.status.statusId}`, value);
-        return { enabled: saved.enabled, delayDays: saved.delayDays, text: saved.text };
-      }, L(`Szablon dla statusu „${statusName(props.status)}” został zapisany`, `The template for "${statusName(props.status)}" is saved`))
+      .submit(
+        async (value) => {
+          const saved = await saveTemplate(`order-status/${props.status.statusId}`, value);
+          return { enabled: saved.enabled, delayDays: saved.delayDays, text: saved.text };
+        },
+        L(`Szablon dla statusu „${statusName(props.status)}” został zapisany`, `The template for "${statusName(props.status)}" is saved`),
+      )
       .then((ok) => {
         if (ok) props.onSaved();
       });
   };
   return (
     <form class="edition-form panel" onSubmit={save} noValidate>
-      <YesNo name="status-enabled" legend={L('Wyślij:', 'Send:')} value={form.value.enabled} onChange={(enabled) => form.set({ enabled })} />
-      <DaysField id="status-delay" label={L('Opóźnienie [dni]:', 'Delay [days]:')} value={form.value.delayDays} onChange={(delayDays) => form.set({ delayDays })} error={form.errors.delayDays} />
-      <Composer id="status-text" kind="order-status" label={L('Wiadomość:', 'Message:')} value={form.value.text} onChange={(text) => form.set({ text })} error={form.errors.text} rows={5} />
+      <YesNo
+        name="status-enabled"
+        legend={L('Wyślij:', 'Send:')}
+        value={form.value.enabled}
+        onChange={(enabled) => form.set({ enabled })}
+      />
+      <DaysField
+        id="status-delay"
+        label={L('Opóźnienie [dni]:', 'Delay [days]:')}
+        value={form.value.delayDays}
+        onChange={(delayDays) => form.set({ delayDays })}
+        error={form.errors.delayDays}
+      />
+      <Composer
+        id="status-text"
+        kind="order-status"
+        label={L('Wiadomość:', 'Message:')}
+        value={form.value.text}
+        onChange={(text) => form.set({ text })}
+        error={form.errors.text}
+        rows={5}
+      />
       {props.status.proposedText && form.value.text !== props.status.proposedText ? (
         <button type="button" class="button button-link" onClick={() => form.set({ text: props.status.proposedText ?? '' })}>
           {L('Wstaw zaproponowany szablon', 'Use the proposed template')}
@@ -128,7 +158,9 @@ function StatusOverviewList(props: { statuses: StatusOverview[]; current: string
               {statusName(s)}
             </button>
             <span class="visually-hidden">{s.sends ? L(' — wysyła SMS', ': sends an SMS') : L(' — nie wysyła SMS', ': no SMS')}</span>
-            {s.sends && s.template && s.template.delayDays > 0 ? <span class="muted"> ({L(`po ${s.template.delayDays} dn.`, `after ${s.template.delayDays} d`)})</span> : null}
+            {s.sends && s.template && s.template.delayDays > 0 ? (
+              <span class="muted"> ({L(`po ${s.template.delayDays} dn.`, `after ${s.template.delayDays} d`)})</span>
+            ) : null}
           </li>
         ))}
       </ul>

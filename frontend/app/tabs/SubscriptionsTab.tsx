@@ -69,7 +69,10 @@ export function SubscriptionsTab() {
           'Nikt jeszcze nie zapisał się na powiadomienie. Włącz powiadomienia w zakładce „Dostępność produktu” i wklej kod formularza do szablonu sklepu — zapisy pojawią się tutaj.',
           'No sign-ups yet. Switch on back-in-stock notifications and paste the form code into the shop template; sign-ups appear here.',
         )}
-        emptySearch={L('Nic nie pasuje do wyszukiwania. Sprawdź numer lub nazwę produktu.', 'Nothing matches the search. Check the number or product name.')}
+        emptySearch={L(
+          'Nic nie pasuje do wyszukiwania. Sprawdź numer lub nazwę produktu.',
+          'Nothing matches the search. Check the number or product name.',
+        )}
       />
     </section>
   );

@@ -82,10 +82,20 @@ function TemplateEditor(props: { kind: Kind; initial: TemplateForm }) {
   return (
     <form class="edition-form panel" onSubmit={save} noValidate>
       {props.kind === 'back-in-stock' ? (
-        <YesNo name="bis-enabled" legend={L('Włącz powiadomienia:', 'Enable notifications:')} value={form.value.enabled} onChange={(enabled) => form.set({ enabled })} />
+        <YesNo
+          name="bis-enabled"
+          legend={L('Włącz powiadomienia:', 'Enable notifications:')}
+          value={form.value.enabled}
+          onChange={(enabled) => form.set({ enabled })}
+        />
       ) : (
         <>
-          <Checkbox id="cart-enabled" label={L('Aktywne', 'Active')} checked={form.value.enabled} onChange={(enabled) => form.set({ enabled })} />
+          <Checkbox
+            id="cart-enabled"
+            label={L('Aktywne', 'Active')}
+            checked={form.value.enabled}
+            onChange={(enabled) => form.set({ enabled })}
+          />
           <DaysField
             id="cart-delay"
             label={L('Po upływie czasu [dni]:', 'After [days]:')}
@@ -102,7 +112,10 @@ function TemplateEditor(props: { kind: Kind; initial: TemplateForm }) {
         kind={props.kind}
         label={
           props.kind === 'back-in-stock'
-            ? L('Wpisz treść powiadomienia, które zostanie dostarczone kiedy produkt będzie dostępny:', 'The message sent when the product is available again:')
+            ? L(
+                'Wpisz treść powiadomienia, które zostanie dostarczone kiedy produkt będzie dostępny:',
+                'The message sent when the product is available again:',
+              )
             : L('Wiadomość:', 'Message:')
         }
         value={form.value.text}
@@ -132,11 +145,20 @@ function WidgetInstructions(props: { shop: string }) {
       <label class="visually-hidden" for="widget-snippet">
         {L('Kod do wklejenia', 'Code to paste')}
       </label>
-      <textarea id="widget-snippet" class="code" readOnly rows={2} value={snippet} onFocus={(e) => (e.currentTarget as HTMLTextAreaElement).select()} />
+      <textarea
+        id="widget-snippet"
+        class="code"
+        readOnly
+        rows={2}
+        value={snippet}
+        onFocus={(e) => (e.currentTarget as HTMLTextAreaElement).select()}
+      />
       <button type="button" class="button" onClick={copy}>
         {L('Kopiuj', 'Copy')}
       </button>
-      <p class="hint">{L('Zapisane numery zobaczysz w zakładce „Lista powiadomień”.', 'Sign-ups are listed on the "Notification list" tab.')}</p>
+      <p class="hint">
+        {L('Zapisane numery zobaczysz w zakładce „Lista powiadomień”.', 'Sign-ups are listed on the "Notification list" tab.')}
+      </p>
     </div>
   );
 }

@@ -4,9 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export function createDocumentClient(options: { endpoint?: string; region?: string } = {}) {
   const client = new DynamoDBClient({
-    ...(options.endpoint
-      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     region: options.region ?? process.env.AWS_REGION ?? 'eu-central-1',
   });
   return DynamoDBDocumentClient.from(client, {

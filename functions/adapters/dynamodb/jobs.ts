@@ -56,7 +56,13 @@ export interface JobTransition {
  * condition holds). The job as returned (new by default), or undefined when the condition failed. Keeps the byPending
  * index membership in step with the state, and the byMessage key (`msgRef`) with the SMSAPI id it sets.
  */
-export async function transitionJob(doc: DocumentClient, TableName: string, shop: string, jobId: string, t: JobTransition): Promise<Job | undefined> {
+export async function transitionJob(
+  doc: DocumentClient,
+  TableName: string,
+  shop: string,
+  jobId: string,
+  t: JobTransition,
+): Promise<Job | undefined> {
   const names: Record<string, string> = { '#state': 'state' };
   const values: Record<string, unknown> = { ':to': t.to };
   const sets = ['#state = :to'];
@@ -164,7 +170,14 @@ export function createJobsRepository(doc: DocumentClient, TableName: string): Jo
       Boolean(await move(shop, jobId, { from: ['SENDING'], to: 'FAILED', set: { updatedAt: at, error }, removeLease: true })),
 
     requeueForRetry: async (shop, jobId, at, error) =>
-      Boolean(await move(shop, jobId, { from: ['SENDING'], to: 'QUEUED', set: { updatedAt: at, ...(error ? { error } : {}) }, removeLease: true })),
+      Boolean(
+        await move(shop, jobId, {
+          from: ['SENDING'],
+          to: 'QUEUED',
+          set: { updatedAt: at, ...(error ? { error } : {}) },
+          removeLease: true,
+        }),
+      ),
 
     skip: async (shop, jobId, at, skipReason) =>
       Boolean(await move(shop, jobId, { from: ['SENDING'], to: 'SKIPPED', set: { skipReason, updatedAt: at }, removeLease: true })),

@@ -13,7 +13,6 @@ import { keys } from './store';
 export const sharedCounterKey = (subject: string, name: string) => ({ pk: `LIMIT#${subject}`, sk: keys.rate(name) });
 
 export function createCounterRepository(doc: DocumentClient, TableName: string): CounterRepository {
-
   async function consumeAt(Key: Record<string, string>, limit: number, expiresAt: number, amount: number): Promise<CounterResult> {
     if (amount > limit) return { ok: false };
     try {

@@ -32,7 +32,14 @@ export function createSendLimitsRepository(store: Store): SendLimitsRepository {
      * when the number had none in the window (the usual case) or the cap is full; a retried job finds itself
      * already counted. Never counts a job twice, nor a capped one.
      */
-    async reserveMarketing(shop: string, phone: string, jobId: string, nowMs: number, count: number, windowMs: number): Promise<CapOutcome> {
+    async reserveMarketing(
+      shop: string,
+      phone: string,
+      jobId: string,
+      nowMs: number,
+      count: number,
+      windowMs: number,
+    ): Promise<CapOutcome> {
       if (count <= 0) return 'capped';
       const Key = { pk: pk(shop), sk: freqKey(phone) };
       const expiresAt = Math.ceil((nowMs + windowMs) / 1000) + DAY_S;

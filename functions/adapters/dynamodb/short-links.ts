@@ -84,7 +84,13 @@ export function createShortLinkRepository(doc: DocumentClient, TableName: string
             Key: linkKeys.link(code),
             UpdateExpression: 'SET #first = if_not_exists(#first, :at), #last = :at ADD #clicks :one',
             ConditionExpression: 'attribute_exists(pk) AND #valid > :at AND #purpose = :redirect',
-            ExpressionAttributeNames: { '#first': 'firstClickAt', '#last': 'lastClickAt', '#clicks': 'clicks', '#valid': 'validUntil', '#purpose': 'purpose' },
+            ExpressionAttributeNames: {
+              '#first': 'firstClickAt',
+              '#last': 'lastClickAt',
+              '#clicks': 'clicks',
+              '#valid': 'validUntil',
+              '#purpose': 'purpose',
+            },
             ExpressionAttributeValues: { ':at': at, ':one': 1, ':redirect': 'redirect' },
             ReturnValues: 'ALL_NEW',
           }),
@@ -98,7 +104,10 @@ export function createShortLinkRepository(doc: DocumentClient, TableName: string
 
     /** The client's links (by phone and by account), read whole: for attribution of an order. */
     async listClientLinks(shop: string, client: { phone?: string; userId?: string }): Promise<ShortLink[]> {
-      const prefixes = [client.phone ? linkKeys.byPhone(client.phone) : undefined, client.userId ? linkKeys.byUser(client.userId) : undefined];
+      const prefixes = [
+        client.phone ? linkKeys.byPhone(client.phone) : undefined,
+        client.userId ? linkKeys.byUser(client.userId) : undefined,
+      ];
       const listings = (
         await Promise.all(
           prefixes
@@ -192,7 +201,12 @@ export function createShortLinkRepository(doc: DocumentClient, TableName: string
               {
                 Put: {
                   TableName,
-                  Item: { ...attribution, pk: shopPk(shop), sk: linkKeys.attribution(attribution.orderId), expiresAt: epoch(attribution.at) + 400 * DAY },
+                  Item: {
+                    ...attribution,
+                    pk: shopPk(shop),
+                    sk: linkKeys.attribution(attribution.orderId),
+                    expiresAt: epoch(attribution.at) + 400 * DAY,
+                  },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
@@ -203,7 +217,8 @@ export function createShortLinkRepository(doc: DocumentClient, TableName: string
         return true;
       } catch (error) {
         const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-        if ((error as { name?: string }).name === 'TransactionCanceledException' && reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+        if ((error as { name?: string }).name === 'TransactionCanceledException' && reasons?.[0]?.Code === 'ConditionalCheckFailed')
+          return false;
         throw error;
       }
     },
@@ -216,7 +231,11 @@ export function createShortLinkRepository(doc: DocumentClient, TableName: string
       });
       return items.map((item) => ({
         date: String(item.date ?? String(item.sk).slice('STAT#'.length)),
-        counters: Object.fromEntries(Object.entries(item).filter(([k]) => k.startsWith('k_')).map(([k, v]) => [k, Number(v)])),
+        counters: Object.fromEntries(
+          Object.entries(item)
+            .filter(([k]) => k.startsWith('k_'))
+            .map(([k, v]) => [k, Number(v)]),
+        ),
       }));
     },
   };

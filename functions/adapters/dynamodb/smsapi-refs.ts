@@ -16,7 +16,13 @@ export function createSmsapiRefs(store: Store) {
       await store.doc.send(
         new PutCommand({
           TableName,
-          Item: { pk: keys.shop(shop), sk: oauthStateKey(nonce), session, validUntil: expiresAt.toISOString(), expiresAt: epoch(expiresAt) },
+          Item: {
+            pk: keys.shop(shop),
+            sk: oauthStateKey(nonce),
+            session,
+            validUntil: expiresAt.toISOString(),
+            expiresAt: epoch(expiresAt),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );

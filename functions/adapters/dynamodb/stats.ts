@@ -18,7 +18,9 @@ type Item = Record<string, unknown>;
 
 const isTransactionConflict = (error: unknown) => {
   const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] }) ?? {};
-  return reasons.name === 'TransactionCanceledException' && (reasons.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
+  return (
+    reasons.name === 'TransactionCanceledException' && (reasons.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')
+  );
 };
 
 export function createStatsRepository(store: Store): StatsRepository {
@@ -107,7 +109,8 @@ export function createStatsRepository(store: Store): StatsRepository {
       try {
         await doc.send(new TransactWriteCommand({ TransactItems: [checkpoint, ...days] }));
       } catch (error) {
-        if (isTransactionConflict(error)) throw new Error(`STATS_CHECKPOINT_MOVED: shard ${shardId} is no longer at ${from ?? 'its start'}`);
+        if (isTransactionConflict(error))
+          throw new Error(`STATS_CHECKPOINT_MOVED: shard ${shardId} is no longer at ${from ?? 'its start'}`);
         throw error;
       }
     },

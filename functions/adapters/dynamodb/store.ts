@@ -50,7 +50,6 @@ export const keys = {
   orderRef: (shop: string, orderId: string) => `SHOP#${shop}#ORDER#${orderId}`,
 };
 
-
 const DAY = 86_400;
 const epoch = (iso: string | Date) => Math.floor(new Date(iso).getTime() / 1000);
 
@@ -62,8 +61,7 @@ const strip = <T>(item: Item | undefined): T | undefined => {
 };
 
 const isConditionFailure = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error as { name?: string })?.name === 'ConditionalCheckFailedException';
+  error instanceof ConditionalCheckFailedException || (error as { name?: string })?.name === 'ConditionalCheckFailedException';
 
 /** Raw access to the table, for adapters only (services get the ShopStore port, which has none of it). */
 export interface RawTable {
@@ -184,7 +182,9 @@ export function createStore(doc: DocumentClient, tableName: string): ShopStore &
           new UpdateCommand({
             TableName,
             Key: { pk: keys.shop(shop), sk: keys.meta },
-            UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim(),
+            UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
+              .join(' ')
+              .trim(),
             ConditionExpression: condition,
             ExpressionAttributeNames: names,
             ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
@@ -358,7 +358,6 @@ export function createStore(doc: DocumentClient, tableName: string): ShopStore &
 
     getJob: (shop: string, jobId: string) => get<Job>(shop, keys.job(jobId)),
 
-
     async listJobs(shop: string, filter: JobListFilter = {}): Promise<Job[]> {
       const items = await queryAll({
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
@@ -433,9 +432,7 @@ export function createStore(doc: DocumentClient, tableName: string): ShopStore &
           ExpressionAttributeValues: { ':pk': keys.shop(shop), ':p': 'ERR#' },
           ScanIndexForward: false,
           Limit: options.limit,
-          ExclusiveStartKey: options.cursor
-            ? { pk: keys.shop(shop), sk: decodeKeyCursor(options.cursor, 'ERR#') }
-            : undefined,
+          ExclusiveStartKey: options.cursor ? { pk: keys.shop(shop), sk: decodeKeyCursor(options.cursor, 'ERR#') } : undefined,
         }),
       );
       const next = res.LastEvaluatedKey?.sk as string | undefined;

@@ -122,9 +122,7 @@ export function createSignUpRepository(doc: DocumentClient, TableName: string): 
 
     async remove(shop: string, productId: string, phone: string): Promise<boolean> {
       try {
-        await doc.send(
-          new DeleteCommand({ TableName, Key: key(shop, productId, phone), ConditionExpression: 'attribute_exists(pk)' }),
-        );
+        await doc.send(new DeleteCommand({ TableName, Key: key(shop, productId, phone), ConditionExpression: 'attribute_exists(pk)' }));
         return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;

@@ -13,7 +13,13 @@ export function createUninstallRepository(store: Store): ShopPurgeRepository {
     /** Whether anything at all is stored under the shop's partition (an uninstall cut off by an older version). */
     async hasShopData(shop: string): Promise<boolean> {
       const res = await doc.send(
-        new QueryCommand({ TableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.shop(shop) }, Limit: 1, ProjectionExpression: 'pk' }),
+        new QueryCommand({
+          TableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.shop(shop) },
+          Limit: 1,
+          ProjectionExpression: 'pk',
+        }),
       );
       return (res.Items?.length ?? 0) > 0;
     },
@@ -34,7 +40,9 @@ export function createUninstallRepository(store: Store): ShopPurgeRepository {
       );
       const found = ((res.Items as Item[]) ?? []).filter((it) => it.sk !== keys.meta);
       // An item may name a twin outside the shop's partition (a short link, `pk = LINK#<code>`): it goes with it.
-      const twins = found.filter((it) => typeof it.twinPk === 'string' && typeof it.twinSk === 'string').map((it) => ({ pk: it.twinPk, sk: it.twinSk }));
+      const twins = found
+        .filter((it) => typeof it.twinPk === 'string' && typeof it.twinSk === 'string')
+        .map((it) => ({ pk: it.twinPk, sk: it.twinSk }));
       const items = [...found.map((it) => ({ pk: it.pk, sk: it.sk })), ...twins];
       const batches: Item[][] = [];
       for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));

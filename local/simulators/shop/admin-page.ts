@@ -36,8 +36,10 @@ ${body}<div id="toast" role="status"></div>${script ? `<script>${script}</script
 
 export function shopListPage(ctx: SimContext): string {
   const rows = [...ctx.shops.values()]
-    .map((shop) => `<tr><td><a href="/s/${encodeURIComponent(shop.slug)}/admin">${h(shop.name)}</a></td><td><code>${h(shop.slug)}</code></td>
-<td><code>${h(shop.licence)}</code></td><td>${shop.installed ? '<span class="badge ok">aplikacja zainstalowana</span>' : '<span class="badge bad">bez aplikacji</span>'}</td></tr>`)
+    .map(
+      (shop) => `<tr><td><a href="/s/${encodeURIComponent(shop.slug)}/admin">${h(shop.name)}</a></td><td><code>${h(shop.slug)}</code></td>
+<td><code>${h(shop.licence)}</code></td><td>${shop.installed ? '<span class="badge ok">aplikacja zainstalowana</span>' : '<span class="badge bad">bez aplikacji</span>'}</td></tr>`,
+    )
     .join('');
   const body = `<main><section class="card wide"><h2>Sklepy (symulator Shoper) / Simulated shops</h2>
 <table><thead><tr><th>Nazwa</th><th>Slug</th><th>Licencja</th><th>App Store</th></tr></thead><tbody>${rows || '<tr><td colspan="4" class="muted">Brak sklepów / No shops yet</td></tr>'}</tbody></table></section>
@@ -89,10 +91,12 @@ function clientsSection(shop: SimShop): string {
 
 function productsSection(shop: SimShop): string {
   const rows = shop.products
-    .map((p) => `<tr><td>${p.productId}</td><td>${h(p.name)}</td><td>${money(p.price)} zł</td>
+    .map(
+      (p) => `<tr><td>${p.productId}</td><td>${h(p.name)}</td><td>${money(p.price)} zł</td>
 <td>${p.stock > 0 ? `<span class="badge ok">${p.stock} szt.</span>` : '<span class="badge bad">brak</span>'}</td>
 <td><button class="secondary" data-action="products/${p.productId}/restock">Uzupełnij stan</button>
-<button class="secondary" data-action="products/${p.productId}/sell-out"${p.stock > 0 ? '' : ' disabled'}>Wyprzedaj</button></td></tr>`)
+<button class="secondary" data-action="products/${p.productId}/sell-out"${p.stock > 0 ? '' : ' disabled'}>Wyprzedaj</button></td></tr>`,
+    )
     .join('');
   return `<h2>Produkty / Products</h2><table><thead><tr><th>ID</th><th>Nazwa</th><th>Cena</th><th>Stan</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -102,8 +106,10 @@ function deliveriesSection(ctx: SimContext, shop: SimShop): string {
     .filter((d) => d.slug === shop.slug)
     .slice(-15)
     .reverse()
-    .map((d) => `<tr><td>${h(shoperDate(d.at))}</td><td><code>${h(d.event)}</code></td><td><code>${h(d.url)}</code></td>
-<td><span class="badge ${d.status >= 200 && d.status < 300 ? 'ok' : 'bad'}">${d.status || 'brak połączenia'}</span></td></tr>`)
+    .map(
+      (d) => `<tr><td>${h(shoperDate(d.at))}</td><td><code>${h(d.event)}</code></td><td><code>${h(d.url)}</code></td>
+<td><span class="badge ${d.status >= 200 && d.status < 300 ? 'ok' : 'bad'}">${d.status || 'brak połączenia'}</span></td></tr>`,
+    )
     .join('');
   return `<h2>Webhooki / Webhook deliveries</h2>
 <p class="muted">Zarejestrowane: ${shop.webhooks.length ? shop.webhooks.map((w) => `#${w.webhookId} ${h(w.events.join(', '))}`).join('; ') : 'brak'}</p>

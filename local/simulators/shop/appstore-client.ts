@@ -6,7 +6,12 @@ import { issueAuthCode } from './oauth';
 import { appstoreHash } from './signing';
 import type { LifecycleAction, SimShop } from './types';
 
-export function lifecycleFields(ctx: SimContext, shop: SimShop, action: LifecycleAction, extra: Record<string, string> = {}): Record<string, string> {
+export function lifecycleFields(
+  ctx: SimContext,
+  shop: SimShop,
+  action: LifecycleAction,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   const now = ctx.now();
   const fields: Record<string, string> = {
     action,

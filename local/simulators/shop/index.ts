@@ -4,7 +4,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  changeStatus, dispatchParcel, placeOrder, registerClient, restockProduct, sendLifecycle, SimActionError, updateProductStock,
+  changeStatus,
+  dispatchParcel,
+  placeOrder,
+  registerClient,
+  restockProduct,
+  sendLifecycle,
+  SimActionError,
+  updateProductStock,
 } from './actions';
 import { adminIframeUrl } from './admin-iframe';
 import { shopAdminPage, shopListPage } from './admin-page';
@@ -17,7 +24,16 @@ import { newShop } from './seed';
 import { handleSimEndpoint } from './sim-endpoints';
 import { licenceForSlug } from './signing';
 import { loadShops, saveShops } from './state-file';
-import type { ApiCall, AppstoreSettings, LifecycleAction, PlaceOrderInput, RateLimit, RegisterClientInput, SimShop, WebhookDelivery } from './types';
+import type {
+  ApiCall,
+  AppstoreSettings,
+  LifecycleAction,
+  PlaceOrderInput,
+  RateLimit,
+  RegisterClientInput,
+  SimShop,
+  WebhookDelivery,
+} from './types';
 import { redeliver, WEBHOOK_EVENTS } from './webhook-sender';
 
 export type * from './types';
@@ -85,7 +101,8 @@ export function applyAppstoreSettings(current: AppstoreSettings, input: Record<s
     next.timestampFormat = input.timestampFormat;
   }
   if (input.translations !== undefined) {
-    if (typeof input.translations !== 'string' || !/^[a-z]{2}_[A-Z]{2}$/.test(input.translations)) return { error: 'translations: like pl_PL or en_US' };
+    if (typeof input.translations !== 'string' || !/^[a-z]{2}_[A-Z]{2}$/.test(input.translations))
+      return { error: 'translations: like pl_PL or en_US' };
     next.translations = input.translations;
   }
   if (input.panelWebhookEvents !== undefined) {

@@ -37,7 +37,13 @@ function grant(shop: SimShop, now: Date): TokenGrant {
     revoked: false,
   };
   shop.tokens.push(token);
-  return { access_token: token.accessToken, refresh_token: token.refreshToken, expires_in: ACCESS_TOKEN_TTL_SECONDS, token_type: 'bearer', scope: TOKEN_SCOPE };
+  return {
+    access_token: token.accessToken,
+    refresh_token: token.refreshToken,
+    expires_in: ACCESS_TOKEN_TTL_SECONDS,
+    token_type: 'bearer',
+    scope: TOKEN_SCOPE,
+  };
 }
 
 export function exchangeAuthCode(shop: SimShop, code: string, now: Date): TokenGrant | OAuthFailure {

@@ -13,7 +13,13 @@ function statusTranslations(status: SimStatus): Json {
   return Object.fromEntries(
     LOCALES.map((locale) => [
       locale,
-      { translation_id: status.statusId * 10 + LANG_ID[locale], status_id: status.statusId, name: status.names[locale], message: '', lang_id: LANG_ID[locale] },
+      {
+        translation_id: status.statusId * 10 + LANG_ID[locale],
+        status_id: status.statusId,
+        name: status.names[locale],
+        message: '',
+        lang_id: LANG_ID[locale],
+      },
     ]),
   );
 }

@@ -5,8 +5,19 @@ import type { SimContext } from './context';
 import { errorBody } from './http';
 import { listQuery } from './list-query';
 import {
-  applicationConfigView, currencyViews, languageViews, orderProductViews, orderView, parcelView, productView,
-  shippingView, statusView, stockView, userAddressView, userView, webhookView,
+  applicationConfigView,
+  currencyViews,
+  languageViews,
+  orderProductViews,
+  orderView,
+  parcelView,
+  productView,
+  shippingView,
+  statusView,
+  stockView,
+  userAddressView,
+  userView,
+  webhookView,
 } from './representation';
 import type { SimShop, SimWebhook } from './types';
 import { WEBHOOK_EVENTS } from './webhook-sender';
@@ -33,7 +44,13 @@ const COLLECTIONS: Record<string, Collection> = {
   'product-stocks': { idField: 'stock_id', rows: (shop) => shop.products.map(stockView) },
   parcels: {
     idField: 'parcel_id',
-    rows: (shop) => shop.parcels.map((p) => parcelView(p, shop.orders.find((o) => o.orderId === p.orderId))),
+    rows: (shop) =>
+      shop.parcels.map((p) =>
+        parcelView(
+          p,
+          shop.orders.find((o) => o.orderId === p.orderId),
+        ),
+      ),
   },
   shippings: {
     idField: 'shipping_id',
@@ -52,7 +69,10 @@ function background(work: Promise<unknown>): void {
   work.catch(() => undefined);
 }
 
-function webhookInput(body: unknown, existing?: SimWebhook): { ok: true; value: Omit<SimWebhook, 'webhookId'> } | { ok: false; description: string } {
+function webhookInput(
+  body: unknown,
+  existing?: SimWebhook,
+): { ok: true; value: Omit<SimWebhook, 'webhookId'> } | { ok: false; description: string } {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, description: 'body must be a JSON object' };
   const input = body as Row;
   const url = input.url ?? existing?.url;
@@ -118,14 +138,23 @@ function writeStock(ctx: SimContext, shop: SimShop, id: number, body: unknown): 
   const stock = input.stock === undefined ? undefined : Number(input.stock);
   if (stock !== undefined && (!Number.isFinite(stock) || stock < 0)) return badRequest('stock: a number of 0 or more');
   const active = input.active === undefined ? undefined : input.active === true || input.active === 1 || input.active === '1';
-  background(updateProductStock(ctx, shop, id, { stock, active }).catch((error: unknown) => {
-    if (!(error instanceof SimActionError)) throw error;
-  }));
+  background(
+    updateProductStock(ctx, shop, id, { stock, active }).catch((error: unknown) => {
+      if (!(error instanceof SimActionError)) throw error;
+    }),
+  );
   return { status: 200, body: 1 };
 }
 
 /** One REST call: `path` is what follows `/webapi/rest/` (e.g. `orders/5`). */
-export function callResource(ctx: SimContext, shop: SimShop, method: string, path: string, params: URLSearchParams, body: unknown): ResourceAnswer {
+export function callResource(
+  ctx: SimContext,
+  shop: SimShop,
+  method: string,
+  path: string,
+  params: URLSearchParams,
+  body: unknown,
+): ResourceAnswer {
   const [name = '', idPart, ...extra] = path.split('/').filter((part) => part !== '');
   if (extra.length > 0) return notFound(path);
   if (name === 'application-config') {
@@ -146,7 +175,8 @@ export function callResource(ctx: SimContext, shop: SimShop, method: string, pat
     const result = listQuery(rows, params, collection.idField);
     return result.ok ? { status: 200, body: result.value } : badRequest(result.description);
   }
-  if (name === 'webhooks' && (method === 'POST' || method === 'PUT' || method === 'DELETE')) return writeWebhooks(ctx, shop, method, id, body);
+  if (name === 'webhooks' && (method === 'POST' || method === 'PUT' || method === 'DELETE'))
+    return writeWebhooks(ctx, shop, method, id, body);
   if (name === 'orders' && method === 'PUT' && id !== undefined) return writeOrder(ctx, shop, id, body);
   if (name === 'product-stocks' && method === 'PUT' && id !== undefined) return writeStock(ctx, shop, id, body);
   return { status: 405, body: errorBody('method_not_allowed', `${method} ${name} is not supported by the simulator`) };

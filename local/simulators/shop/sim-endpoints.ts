@@ -1,7 +1,14 @@
 // JSON endpoints under `/s/{slug}/__sim/...` behind the admin page's buttons; tests and scripts
 // can drive a shop through them too. They are the simulator's own, not part of Shoper's API.
 import {
-  changeStatus, dispatchParcel, placeOrder, registerClient, restockProduct, sendLifecycle, SimActionError, updateProductStock,
+  changeStatus,
+  dispatchParcel,
+  placeOrder,
+  registerClient,
+  restockProduct,
+  sendLifecycle,
+  SimActionError,
+  updateProductStock,
 } from './actions';
 import { adminIframeUrl } from './admin-iframe';
 import type { SimContext } from './context';
@@ -58,15 +65,27 @@ function setOptions(ctx: SimContext, shop: SimShop, body: Body): SimResponse {
     shop.statusAfterDispatch = statusId;
   }
   ctx.save();
-  return json(200, { webhookAddressStyle: shop.webhookAddressStyle, statusAfterDispatch: shop.statusAfterDispatch, refuseWebhooks: shop.refuseWebhooks ?? false });
+  return json(200, {
+    webhookAddressStyle: shop.webhookAddressStyle,
+    statusAfterDispatch: shop.statusAfterDispatch,
+    refuseWebhooks: shop.refuseWebhooks ?? false,
+  });
 }
 
 async function route(ctx: SimContext, shop: SimShop, method: string, path: string, body: Body): Promise<SimResponse> {
   const parts = path.split('/').filter((p) => p !== '');
   const [first, second, third] = parts;
   if (method === 'GET') {
-    if (path === 'deliveries') return json(200, ctx.deliveries.filter((d) => d.slug === shop.slug));
-    if (path === 'api-calls') return json(200, ctx.apiCalls.filter((c) => c.slug === shop.slug));
+    if (path === 'deliveries')
+      return json(
+        200,
+        ctx.deliveries.filter((d) => d.slug === shop.slug),
+      );
+    if (path === 'api-calls')
+      return json(
+        200,
+        ctx.apiCalls.filter((c) => c.slug === shop.slug),
+      );
     if (path === 'iframe-url') return json(200, { url: adminIframeUrl(ctx, shop) });
     if (path === 'state') return json(200, shop);
   }
@@ -77,7 +96,8 @@ async function route(ctx: SimContext, shop: SimShop, method: string, path: strin
   }
   if (path === 'lifecycle') {
     const action = body.action as LifecycleAction;
-    if (!LIFECYCLE_ACTIONS.includes(action)) return json(400, errorBody('SIM_BAD_LIFECYCLE_ACTION', `action: one of ${LIFECYCLE_ACTIONS.join(', ')}`));
+    if (!LIFECYCLE_ACTIONS.includes(action))
+      return json(400, errorBody('SIM_BAD_LIFECYCLE_ACTION', `action: one of ${LIFECYCLE_ACTIONS.join(', ')}`));
     const extra = Object.fromEntries(Object.entries((body.extra ?? {}) as Body).map(([k, v]) => [k, String(v)]));
     return json(200, await sendLifecycle(ctx, shop, action, extra));
   }
@@ -104,7 +124,13 @@ async function route(ctx: SimContext, shop: SimShop, method: string, path: strin
   return json(404, errorBody('SIM_UNKNOWN_ENDPOINT', `POST __sim/${path}`));
 }
 
-export async function handleSimEndpoint(ctx: SimContext, shop: SimShop, method: string, path: string, rawBody: string): Promise<SimResponse> {
+export async function handleSimEndpoint(
+  ctx: SimContext,
+  shop: SimShop,
+  method: string,
+  path: string,
+  rawBody: string,
+): Promise<SimResponse> {
   const parsed = parseJson(rawBody);
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
     return json(400, errorBody('SIM_BAD_JSON', 'body must be a JSON object'));

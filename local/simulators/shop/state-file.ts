@@ -20,7 +20,9 @@ export function loadShops(path: string): SimShop[] {
   }
   const content = JSON.parse(raw) as StateFileContent;
   if (content.version !== FORMAT_VERSION || !Array.isArray(content.shops)) {
-    throw new Error(`SIM_STATE_FILE_UNREADABLE: ${path} is not a shop simulator state file (version ${FORMAT_VERSION}); delete it to start afresh`);
+    throw new Error(
+      `SIM_STATE_FILE_UNREADABLE: ${path} is not a shop simulator state file (version ${FORMAT_VERSION}); delete it to start afresh`,
+    );
   }
   return content.shops;
 }

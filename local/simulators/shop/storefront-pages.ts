@@ -20,7 +20,12 @@ const page = (shop: SimShop, title: string, body: string): SimResponse => ({
 
 const priceText = (price: number) => `${price.toFixed(2).replace('.', ',')} PLN`;
 const productPath = (product: SimProduct) =>
-  `/pl/p/${product.name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/[^a-z0-9]+/g, '-')}/${product.productId}`;
+  `/pl/p/${product.name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
+    .replace(/[^a-z0-9]+/g, '-')}/${product.productId}`;
 
 function buyForm(shop: SimShop, sum: number, label: string): string {
   return `<form method="post" action="${escapeHtml(shop.url)}/__shop/order" data-testid="buy-form">
@@ -31,11 +36,20 @@ function buyForm(shop: SimShop, sum: number, label: string): string {
 }
 
 /** A storefront page of the shop, or undefined when `rest` is not one. */
-export async function storefrontPage(ctx: SimContext, shop: SimShop, method: string, rest: string, req: IncomingMessage): Promise<SimResponse | undefined> {
+export async function storefrontPage(
+  ctx: SimContext,
+  shop: SimShop,
+  method: string,
+  rest: string,
+  req: IncomingMessage,
+): Promise<SimResponse | undefined> {
   if (method === 'GET' && rest === '/') {
     const products = shop.products
       .filter((p) => p.active)
-      .map((p) => `<div class="product"><a href="${escapeHtml(shop.url + productPath(p))}">${escapeHtml(p.name)}</a> — ${priceText(p.price)}</div>`)
+      .map(
+        (p) =>
+          `<div class="product"><a href="${escapeHtml(shop.url + productPath(p))}">${escapeHtml(p.name)}</a> — ${priceText(p.price)}</div>`,
+      )
       .join('');
     return page(shop, 'Sklep', `<h2>Witamy w sklepie</h2>${products}`);
   }
@@ -66,7 +80,11 @@ export async function storefrontPage(ctx: SimContext, shop: SimShop, method: str
     const found = shop.orders.find((o) => o.orderId === Number(order[1]));
     if (!found) return { status: 404, body: 'Nie ma takiego zamówienia' };
     const status = shop.statuses.find((s) => s.statusId === found.statusId);
-    return page(shop, `Zamówienie ${found.orderId}`, `<h2>Zamówienie nr ${found.orderId}</h2><p>Status: ${escapeHtml(status?.names.pl_PL ?? String(found.statusId))}</p><p>Kwota: ${priceText(found.sum)}</p>`);
+    return page(
+      shop,
+      `Zamówienie ${found.orderId}`,
+      `<h2>Zamówienie nr ${found.orderId}</h2><p>Status: ${escapeHtml(status?.names.pl_PL ?? String(found.statusId))}</p><p>Kwota: ${priceText(found.sum)}</p>`,
+    );
   }
   if (method === 'POST' && rest === '/__shop/order') {
     const form = new URLSearchParams(await readBody(req, 16 * 1024));

@@ -11,11 +11,23 @@ export const PANEL_WEBHOOK_ID = 9001;
 const DELIVERY_TIMEOUT_MS = 10_000;
 
 export const WEBHOOK_EVENTS = [
-  'order.create', 'order.edit', 'order.paid', 'order.status', 'order.delete',
-  'client.create', 'client.edit', 'client.delete',
-  'product.create', 'product.edit', 'product.delete',
-  'parcel.create', 'parcel.dispatch', 'parcel.delete',
-  'subscriber.create', 'subscriber.edit', 'subscriber.delete',
+  'order.create',
+  'order.edit',
+  'order.paid',
+  'order.status',
+  'order.delete',
+  'client.create',
+  'client.edit',
+  'client.delete',
+  'product.create',
+  'product.edit',
+  'product.delete',
+  'parcel.create',
+  'parcel.dispatch',
+  'parcel.delete',
+  'subscriber.create',
+  'subscriber.edit',
+  'subscriber.delete',
 ] as const;
 
 async function post(url: string, headers: Record<string, string>, body: string): Promise<number> {
@@ -57,7 +69,16 @@ export async function deliverEvent(ctx: SimContext, shop: SimShop, event: string
         'X-Webhook-SHA1': webhookSha1(webhook.webhookId, webhook.secret, body),
       };
       const status = await post(webhook.url, headers, body);
-      remember(ctx.deliveries, { slug: shop.slug, webhookId: webhook.webhookId, event, url: webhook.url, status, at: ctx.now().toISOString(), body, headers });
+      remember(ctx.deliveries, {
+        slug: shop.slug,
+        webhookId: webhook.webhookId,
+        event,
+        url: webhook.url,
+        status,
+        at: ctx.now().toISOString(),
+        body,
+        headers,
+      });
       return status;
     }),
   );

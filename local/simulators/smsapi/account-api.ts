@@ -41,13 +41,7 @@ export function getSenderName(res: ServerResponse, account: Account, sender: str
 }
 
 // A new sender name waits for SMSAPI's approval, so it starts INACTIVE and cannot be used to send.
-export function createSenderName(
-  res: ServerResponse,
-  store: SimulatorStore,
-  account: Account,
-  params: Params,
-  now: Date,
-): void {
+export function createSenderName(res: ServerResponse, store: SimulatorStore, account: Account, params: Params, now: Date): void {
   const sender = (params.get('sender') ?? '').trim();
   if (!/^([0-9]{8,16}|[\w.\-&@ %!+]{1,11})$/.test(sender)) {
     return restError(res, 400, 'invalid_sender', 'Sender name must have 1-11 letters, digits or . - & @ % ! +');

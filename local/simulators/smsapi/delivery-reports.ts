@@ -162,13 +162,38 @@ function reportUrl(notifyUrl: string, chunk: SmsRecord[], withIdx: boolean): str
   const url = new URL(notifyUrl);
   const field = (pick: (sms: SmsRecord) => string | number) => chunk.map(pick).join(',');
   const status = (sms: SmsRecord) => (sms.status === 'UNDELIVERED' || sms.status === 'EXPIRED' ? sms.status : 'DELIVERED');
-  url.searchParams.set('MsgId', field((s) => s.id));
-  url.searchParams.set('status', field((s) => STATUS_CODE[status(s)]));
-  if (withIdx) url.searchParams.set('idx', field((s) => s.idx ?? ''));
-  url.searchParams.set('donedate', field((s) => Math.floor(Date.parse(s.doneAt ?? s.createdAt) / 1000)));
-  url.searchParams.set('username', field((s) => s.account));
-  url.searchParams.set('points', field((s) => s.points));
-  url.searchParams.set('from', field((s) => s.from));
-  url.searchParams.set('to', field((s) => s.to));
+  url.searchParams.set(
+    'MsgId',
+    field((s) => s.id),
+  );
+  url.searchParams.set(
+    'status',
+    field((s) => STATUS_CODE[status(s)]),
+  );
+  if (withIdx)
+    url.searchParams.set(
+      'idx',
+      field((s) => s.idx ?? ''),
+    );
+  url.searchParams.set(
+    'donedate',
+    field((s) => Math.floor(Date.parse(s.doneAt ?? s.createdAt) / 1000)),
+  );
+  url.searchParams.set(
+    'username',
+    field((s) => s.account),
+  );
+  url.searchParams.set(
+    'points',
+    field((s) => s.points),
+  );
+  url.searchParams.set(
+    'from',
+    field((s) => s.from),
+  );
+  url.searchParams.set(
+    'to',
+    field((s) => s.to),
+  );
   return url.toString();
 }

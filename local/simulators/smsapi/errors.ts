@@ -71,7 +71,5 @@ export interface SmsErrorBody {
 
 export function smsError(code: number, invalidNumbers?: InvalidNumber[]): SmsErrorBody {
   const message = (SMS_ERRORS as Record<number, string>)[code] ?? `Error ${code}`;
-  return invalidNumbers && invalidNumbers.length > 0
-    ? { error: code, message, invalid_numbers: invalidNumbers }
-    : { error: code, message };
+  return invalidNumbers && invalidNumbers.length > 0 ? { error: code, message, invalid_numbers: invalidNumbers } : { error: code, message };
 }

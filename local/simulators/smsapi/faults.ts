@@ -1,13 +1,7 @@
 // Fault injection: which sms.do calls fail, how, and which numbers fail or go undelivered on purpose.
 import type { FaultSettings, TransientFaultKind } from './types';
 
-export const TRANSIENT_FAULT_KINDS: readonly TransientFaultKind[] = [
-  '203',
-  '500',
-  '429',
-  'timeout',
-  'accepted-then-timeout',
-];
+export const TRANSIENT_FAULT_KINDS: readonly TransientFaultKind[] = ['203', '500', '429', 'timeout', 'accepted-then-timeout'];
 
 export function defaultFaults(): FaultSettings {
   return {
@@ -31,8 +25,7 @@ export function mergeFaults(
   patch: Partial<FaultSettings>,
 ): { ok: true; faults: FaultSettings } | { ok: false; error: FaultSettingsError } {
   const next: FaultSettings = { ...current, ...patch };
-  const invalid = (field: string, message: string) =>
-    ({ ok: false, error: { code: 'SIM_FAULTS_INVALID', field, message } }) as const;
+  const invalid = (field: string, message: string) => ({ ok: false, error: { code: 'SIM_FAULTS_INVALID', field, message } }) as const;
   if (typeof next.transientRate !== 'number' || !(next.transientRate >= 0 && next.transientRate <= 1)) {
     return invalid('transientRate', 'transientRate must be a number from 0 to 1');
   }

@@ -6,7 +6,10 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 export type Params = Map<string, string>;
 
 export class BadRequest extends Error {
-  constructor(readonly code: 'SIM_BODY_TOO_LARGE' | 'SIM_BODY_NOT_JSON', message: string) {
+  constructor(
+    readonly code: 'SIM_BODY_TOO_LARGE' | 'SIM_BODY_NOT_JSON',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -126,10 +129,5 @@ export function redirect(res: ServerResponse, location: string, status = 302): v
 }
 
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

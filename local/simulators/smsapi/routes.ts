@@ -14,17 +14,7 @@ import {
 } from './account-api';
 import { smsError } from './errors';
 import { rollTransientFault, type FaultSettingsError } from './faults';
-import {
-  BadRequest,
-  bearerToken,
-  parseParams,
-  readBody,
-  redirect,
-  sendHtml,
-  sendJson,
-  sendText,
-  type Params,
-} from './http';
+import { BadRequest, bearerToken, parseParams, readBody, redirect, sendHtml, sendJson, sendText, type Params } from './http';
 import { consentDecision, consentPage, issueToken } from './oauth';
 import { faultsFromForm, outboxPage } from './pages';
 import { sendSms } from './send-sms';
@@ -88,7 +78,10 @@ async function handleApi(
   method: string,
   params: Params,
 ): Promise<boolean> {
-  const segments = path.split('/').filter((s) => s.length > 0).map(decodeURIComponent);
+  const segments = path
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map(decodeURIComponent);
   const route = `${method} ${path}`;
   const isSms = path === '/sms.do' && (method === 'POST' || method === 'GET');
   const isSender = segments[0] === 'sms' && segments[1] === 'sendernames';
@@ -228,4 +221,3 @@ export function createRequestHandler(ctx: SimulatorContext) {
     }
   };
 }
-

@@ -59,9 +59,7 @@ function fail(code: number, invalidNumbers?: InvalidNumber[]): SendOutcome {
 
 function isBlacklisted(account: Account, number: string, now: Date): boolean {
   const today = now.toISOString().slice(0, 10);
-  return account.blacklist.some(
-    (entry) => entry.phone_number === number && (entry.expire_at === null || entry.expire_at >= today),
-  );
+  return account.blacklist.some((entry) => entry.phone_number === number && (entry.expire_at === null || entry.expire_at >= today));
 }
 
 /** null = send now; a Date = scheduled; a number = the SMSAPI error code for a bad date. */
@@ -144,9 +142,7 @@ export function sendSms({ store, account, params, now, faults }: SendContext): S
   if (typeof expiry === 'number') return fail(expiry);
 
   const requestedMaxParts = Number.parseInt(params.get('max_parts') ?? '', 10);
-  const maxParts = Number.isInteger(requestedMaxParts)
-    ? Math.min(Math.max(requestedMaxParts, 1), ABSOLUTE_MAX_PARTS)
-    : DEFAULT_MAX_PARTS;
+  const maxParts = Number.isInteger(requestedMaxParts) ? Math.min(Math.max(requestedMaxParts, 1), ABSOLUTE_MAX_PARTS) : DEFAULT_MAX_PARTS;
   // One recipient's text over max_parts refuses the request (our reading: SMSAPI answers one error per request).
   const texts = submitted.map((_, i) => textOf(i));
   const lengths = texts.map((text) => smsLength(text));
@@ -238,7 +234,9 @@ export function sendSms({ store, account, params, now, faults }: SendContext): S
     count: list.length,
     list,
     // details=1 describes the text: with parameters, the first recipient's (each list item has its own parts).
-    ...(flag(params, 'details') ? { message: recipients[0]!.message, length: recipients[0]!.length.units, parts: recipients[0]!.length.parts } : {}),
+    ...(flag(params, 'details')
+      ? { message: recipients[0]!.message, length: recipients[0]!.length.units, parts: recipients[0]!.length.parts }
+      : {}),
     ...(invalidNumbers.length > 0 ? { invalid_numbers: invalidNumbers } : {}),
   };
   const text =

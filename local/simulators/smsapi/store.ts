@@ -118,9 +118,7 @@ export class SimulatorStore {
     this.sequence = state.sequence ?? 0;
     this.accounts = new Map(state.accounts.map((a) => [a.username, a]));
     this.outbox = state.outbox;
-    this.idxMemory = new Map(
-      Object.entries(state.idxMemory ?? {}).map(([user, memory]) => [user, new Map(Object.entries(memory))]),
-    );
+    this.idxMemory = new Map(Object.entries(state.idxMemory ?? {}).map(([user, memory]) => [user, new Map(Object.entries(memory))]));
     this.oauthGrants = state.oauthGrants ?? [];
   }
 
@@ -144,9 +142,7 @@ export class SimulatorStore {
       sequence: this.sequence,
       accounts: [...this.accounts.values()],
       outbox: this.outbox,
-      idxMemory: Object.fromEntries(
-        [...this.idxMemory.entries()].map(([user, memory]) => [user, Object.fromEntries(memory)]),
-      ),
+      idxMemory: Object.fromEntries([...this.idxMemory.entries()].map(([user, memory]) => [user, Object.fromEntries(memory)])),
       oauthGrants: this.oauthGrants,
     };
     mkdirSync(dirname(this.stateFile), { recursive: true });

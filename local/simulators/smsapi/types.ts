@@ -70,7 +70,13 @@ export interface SmsapiSimulator {
   /** `paymentType: 'postpaid'` (or 'subscription') makes an account without a balance: its profile has no points. */
   /** Sets an account's balance (a top-up, or spending elsewhere): what `/profile` reports as `points`. */
   setPoints(username: string, points: number): void;
-  addAccount(a: { username: string; token: string; points?: number; senders?: SenderName[]; paymentType?: 'prepaid' | 'postpaid' | 'subscription' | 'trial' }): void;
+  addAccount(a: {
+    username: string;
+    token: string;
+    points?: number;
+    senders?: SenderName[];
+    paymentType?: 'prepaid' | 'postpaid' | 'subscription' | 'trial';
+  }): void;
   reset(): void;
   close(): Promise<void>;
 }

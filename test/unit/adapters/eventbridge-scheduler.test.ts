@@ -18,7 +18,8 @@ function fakeScheduler(names: string[], vanish: Set<string> = new Set()) {
       }
       if (command instanceof DeleteScheduleCommand) {
         const name = command.input.Name!;
-        if (vanish.has(name) || !existing.has(name)) throw new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} });
+        if (vanish.has(name) || !existing.has(name))
+          throw new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} });
         existing.delete(name);
         return {};
       }

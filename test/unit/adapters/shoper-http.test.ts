@@ -35,8 +35,19 @@ test('a REST call carries the bearer token, query and JSON body; the answer repo
       }),
   );
   const http = createShoperHttp({ fetch: r.fetch });
-  const answer = await http.rest('https://sklep.example', { method: 'POST', path: '/bulk', query: { limit: '50' }, body: [{ id: 'x' }], accessToken: 'tok' });
-  expect(answer).toEqual({ status: 429, body: { error: 'slow down' }, retryAfterSeconds: 3, bucket: { calls: 9, limit: 10, bandwidth: 2 } });
+  const answer = await http.rest('https://sklep.example', {
+    method: 'POST',
+    path: '/bulk',
+    query: { limit: '50' },
+    body: [{ id: 'x' }],
+    accessToken: 'tok',
+  });
+  expect(answer).toEqual({
+    status: 429,
+    body: { error: 'slow down' },
+    retryAfterSeconds: 3,
+    bucket: { calls: 9, limit: 10, bandwidth: 2 },
+  });
   expect(r.requests[0]!.url).toBe('https://sklep.example/webapi/rest/bulk?limit=50');
   expect(r.requests[0]!.init.headers).toMatchObject({ Authorization: 'Bearer tok', 'Content-Type': 'application/json' });
   expect(r.requests[0]!.init.body).toBe('[{"id":"x"}]');
@@ -44,7 +55,9 @@ test('a REST call carries the bearer token, query and JSON body; the answer repo
 
 test('an answer that is not JSON, or without the headers, reads as no body, no Retry-After, no bucket', async () => {
   const r = recorder(() => new Response('<html>oops</html>', { status: 502, headers: { 'retry-after': 'soon' } }));
-  expect(await createShoperHttp({ fetch: r.fetch }).rest('https://sklep.example', { method: 'GET', path: 'statuses', accessToken: 't' })).toEqual({
+  expect(
+    await createShoperHttp({ fetch: r.fetch }).rest('https://sklep.example', { method: 'GET', path: 'statuses', accessToken: 't' }),
+  ).toEqual({
     status: 502,
     body: undefined,
   });
@@ -53,7 +66,9 @@ test('an answer that is not JSON, or without the headers, reads as no body, no R
 
 test("SMSAPI's token endpoint gets the form; its JSON answer is read, and a failed fetch rejects", async () => {
   const r = recorder(() => Response.json({ access_token: 'x' }, { status: 201 }));
-  expect(await createSmsapiOAuthHttp({ fetch: r.fetch }).token('https://oauth.example/token', { grant_type: 'refresh_token' }, 1000)).toEqual({
+  expect(
+    await createSmsapiOAuthHttp({ fetch: r.fetch }).token('https://oauth.example/token', { grant_type: 'refresh_token' }, 1000),
+  ).toEqual({
     status: 201,
     body: { access_token: 'x' },
   });

@@ -17,11 +17,18 @@ test('reads every secret in one decrypting request; the optional ones may be abs
   expect(sent).toHaveLength(1);
   expect(sent[0]!.input.WithDecryption).toBe(true);
   expect(sent[0]!.input.Names).toHaveLength(7);
-  expect(secrets).toMatchObject({ appstoreSecret: 'value of appstore-secret', sessionSecret: 'value of session-secret', smsapiClientId: '' });
+  expect(secrets).toMatchObject({
+    appstoreSecret: 'value of appstore-secret',
+    sessionSecret: 'value of session-secret',
+    smsapiClientId: '',
+  });
 });
 
-test("with CloudFront in front, its origin secret is read through its Secrets Manager reference (GetParameter)", async () => {
-  const withOrigin = readConfig({ SECRETS_PARAMETER_PREFIX: '/stack', ORIGIN_SECRET_HEADER_VALUE_PARAM: '/aws/reference/secretsmanager/origin' });
+test('with CloudFront in front, its origin secret is read through its Secrets Manager reference (GetParameter)', async () => {
+  const withOrigin = readConfig({
+    SECRETS_PARAMETER_PREFIX: '/stack',
+    ORIGIN_SECRET_HEADER_VALUE_PARAM: '/aws/reference/secretsmanager/origin',
+  });
   const sent: string[] = [];
   const client = {
     send: async (command: GetParametersCommand | GetParameterCommand) => {

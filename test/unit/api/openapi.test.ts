@@ -5,7 +5,9 @@ import { ADMIN_ROUTES } from '#handlers/admin';
 import { OPENAPI_FILE, openApiText } from '../../../scripts/openapi';
 
 test('the router registers exactly the contracts, and the document has an entry for each', () => {
-  const contracts = Object.values(ADMIN).map((c) => `${c.method} ${c.path}`).sort();
+  const contracts = Object.values(ADMIN)
+    .map((c) => `${c.method} ${c.path}`)
+    .sort();
   expect(ADMIN_ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(contracts);
   expect(new Set(ADMIN_ROUTES.map((r) => r.contract)).size).toBe(contracts.length);
   const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as { paths: Record<string, Record<string, unknown>> };

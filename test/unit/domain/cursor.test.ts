@@ -6,7 +6,11 @@ const refused = (run: () => unknown) => {
   try {
     run();
   } catch (error) {
-    return { status: (error as { status?: number }).status, code: (error as { code?: string }).code, field: (error as { field?: string }).field };
+    return {
+      status: (error as { status?: number }).status,
+      code: (error as { code?: string }).code,
+      field: (error as { field?: string }).field,
+    };
   }
   return 'accepted';
 };
@@ -24,7 +28,7 @@ describe('cursors', () => {
   it.each([
     ['not base64url JSON', () => decodeOffsetCursor('nonsense')],
     ['a negative offset', () => decodeOffsetCursor(encodeOffsetCursor(-1))],
-    ['another list\'s cursor', () => decodeOffsetCursor(encodeCursor(['a', 'b']))],
+    ["another list's cursor", () => decodeOffsetCursor(encodeCursor(['a', 'b']))],
     ['a value of the wrong shape', () => decodeCursor(encodeCursor({ o: 1 }), isPair)],
     ['a key outside the list', () => decodeKeyCursor(encodeKeyCursor('JOB#123'), 'ERR#')],
     ['a key with characters keys never have', () => decodeKeyCursor(encodeKeyCursor('ERR#"}'), 'ERR#')],

@@ -1,7 +1,5 @@
 // The texts a merchant starts from must be valid templates of their kind, for every Shoper default status.
-import {
-  CELEBRATION_EXAMPLES, DEFAULT_STATUS_TEMPLATES, DEFAULT_TEMPLATES, proposedStatusTemplate,
-} from '#domain/default-templates';
+import { CELEBRATION_EXAMPLES, DEFAULT_STATUS_TEMPLATES, DEFAULT_TEMPLATES, proposedStatusTemplate } from '#domain/default-templates';
 import { renderSample, validateTemplate } from '#domain/template';
 import { smsLength } from '#domain/sms-length';
 import type { MessageKind } from '#domain/placeholders';
@@ -9,15 +7,28 @@ import type { MessageKind } from '#domain/placeholders';
 /** Every proposed text costs one SMS: GSM-7 (no Polish letters, as the manual writes them) and one part with sample values. */
 const expectOnePartGsm = (kind: MessageKind, text: string) => {
   const length = smsLength(renderSample(kind, text));
-  expect({ encoding: length.encoding, parts: length.parts, special: length.specialCharacters }).toEqual({ encoding: 'GSM-7', parts: 1, special: [] });
+  expect({ encoding: length.encoding, parts: length.parts, special: length.specialCharacters }).toEqual({
+    encoding: 'GSM-7',
+    parts: 1,
+    special: [],
+  });
 };
 
 describe('DEFAULT_STATUS_TEMPLATES', () => {
   it("proposes a text for each of Shoper's 12 default statuses (manual 4.4)", () => {
     expect(DEFAULT_STATUS_TEMPLATES.map((template) => template.statusName)).toEqual([
-      'złożone', 'przyjęte do realizacji', 'oczekiwanie na dostawę', 'w trakcie kompletowania',
-      'oczekiwanie na płatność', 'gotowe do wysłania', 'przesyłka wysłana', 'anulowane', 'odrzucone',
-      'zwrócone', 'reklamowane', 'testowe w realizacji',
+      'złożone',
+      'przyjęte do realizacji',
+      'oczekiwanie na dostawę',
+      'w trakcie kompletowania',
+      'oczekiwanie na płatność',
+      'gotowe do wysłania',
+      'przesyłka wysłana',
+      'anulowane',
+      'odrzucone',
+      'zwrócone',
+      'reklamowane',
+      'testowe w realizacji',
     ]);
   });
 

@@ -13,7 +13,7 @@ describe('job ids', () => {
     expect(jobIdFor('lic-1', 'order-status#7:42', 'another-secret')).not.toBe(id);
   });
 
-  it('a batch schedule id has the same shape (the sender accepts it) but is none of its jobs\' ids', () => {
+  it("a batch schedule id has the same shape (the sender accepts it) but is none of its jobs' ids", () => {
     const ids = [jobIdFor('s', 'a', 'k'), jobIdFor('s', 'b', 'k')];
     const batch = batchIdFor(ids);
     expect(batch).toMatch(JOB_ID);

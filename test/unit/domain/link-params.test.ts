@@ -46,7 +46,9 @@ describe('groupByText (the sender)', () => {
   });
 
   test('100 restock SMS with their own links and opt-out lines are one group with one parameter list each', () => {
-    const members = Array.from({ length: 100 }, (_, i) => member(`j${i}`, restock(`P${String(i).padStart(9, '0')}`, `S${String(i).padStart(9, '0')}`)));
+    const members = Array.from({ length: 100 }, (_, i) =>
+      member(`j${i}`, restock(`P${String(i).padStart(9, '0')}`, `S${String(i).padStart(9, '0')}`)),
+    );
     const groups = [...groupByText(members, BASE).values()];
     expect(groups).toHaveLength(1);
     expect(groups[0]!.map((m) => m.linked!.values[0])).toEqual(members.map((_, i) => link(`P${String(i).padStart(9, '0')}`)));

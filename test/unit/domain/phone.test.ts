@@ -3,8 +3,14 @@ import { maskPhone, normalizeMobile, phoneErrorMessage, smsapiNumber } from '#do
 
 describe('normalizeMobile', () => {
   it.each([
-    '500 100 200', '500100200', '+48 500-100-200', '0048500100200', '0048 500 100 200', '48500100200',
-    '(+48) 500 100 200', '  500.100.200 ',
+    '500 100 200',
+    '500100200',
+    '+48 500-100-200',
+    '0048500100200',
+    '0048 500 100 200',
+    '48500100200',
+    '(+48) 500 100 200',
+    '  500.100.200 ',
   ])('reads %j as +48500100200', (raw) => {
     expect(normalizeMobile(raw)).toEqual({ ok: true, e164: '+48500100200', country: 'PL' });
   });
@@ -20,16 +26,15 @@ describe('normalizeMobile', () => {
     ['a VoIP number', '391 123 456'],
   ])('refuses %s as not mobile', (_description, raw) => {
     expect(normalizeMobile(raw)).toEqual({
-      ok: false, code: 'PHONE_NOT_MOBILE', message: 'Numer nie jest numerem komórkowym (SMS można wysłać tylko na telefon komórkowy)',
+      ok: false,
+      code: 'PHONE_NOT_MOBILE',
+      message: 'Numer nie jest numerem komórkowym (SMS można wysłać tylko na telefon komórkowy)',
     });
   });
 
-  it.each(['', '   ', '123', '500 100 20', 'abc', '500100200 ext. 5', 'tel:500100200', '001538506896'])(
-    'refuses %j as invalid',
-    (raw) => {
-      expect(normalizeMobile(raw)).toEqual({ ok: false, code: 'PHONE_INVALID', message: 'Nieprawidłowy numer telefonu' });
-    },
-  );
+  it.each(['', '   ', '123', '500 100 20', 'abc', '500100200 ext. 5', 'tel:500100200', '001538506896'])('refuses %j as invalid', (raw) => {
+    expect(normalizeMobile(raw)).toEqual({ ok: false, code: 'PHONE_INVALID', message: 'Nieprawidłowy numer telefonu' });
+  });
 
   it('accepts foreign mobiles given with their prefix', () => {
     expect(normalizeMobile('+49 1512 3456789')).toEqual({ ok: true, e164: '+4915123456789', country: 'DE' });
@@ -42,7 +47,9 @@ describe('normalizeMobile', () => {
 
   it("completes a number without prefix from the address's country", () => {
     expect(normalizeMobile('01512 3456789', { countryCodeHint: 'de' })).toEqual({
-      ok: true, e164: '+4915123456789', country: 'DE',
+      ok: true,
+      e164: '+4915123456789',
+      country: 'DE',
     });
     expect(normalizeMobile('601 123 456', { countryCodeHint: 'CZ' })).toMatchObject({ ok: true, e164: '+420601123456' });
   });
@@ -64,7 +71,9 @@ describe('normalizeMobile', () => {
     expect(normalizeMobile('+48 500 100 200', options)).toMatchObject({ ok: true });
     expect(normalizeMobile('+420 601 123 456', options)).toMatchObject({ ok: true });
     expect(normalizeMobile('+49 1512 3456789', options)).toEqual({
-      ok: false, code: 'PHONE_COUNTRY_NOT_ALLOWED', message: 'Wysyłka SMS na numery z tego kraju nie jest włączona',
+      ok: false,
+      code: 'PHONE_COUNTRY_NOT_ALLOWED',
+      message: 'Wysyłka SMS na numery z tego kraju nie jest włączona',
     });
   });
 });

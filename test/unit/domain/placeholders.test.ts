@@ -5,8 +5,19 @@ const names = (kind: MessageKind): string[] => PLACEHOLDERS[kind].map((placehold
 
 describe('PLACEHOLDERS', () => {
   const manualOrderSet = [
-    'order_id', 'sum', 'shipping_cost', 'total_cost', 'currency', 'status_name', 'delivery_city',
-    'delivery_postcode', 'delivery_street', 'delivery_country', 'shipping_name', 'shop_name', 'name',
+    'order_id',
+    'sum',
+    'shipping_cost',
+    'total_cost',
+    'currency',
+    'status_name',
+    'delivery_city',
+    'delivery_postcode',
+    'delivery_street',
+    'delivery_country',
+    'shipping_name',
+    'shop_name',
+    'name',
   ];
 
   it("offers the manual's 13 parameters for order messages, in its order, then the shop and order links", () => {

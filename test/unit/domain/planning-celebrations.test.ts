@@ -30,9 +30,27 @@ describe('order placed and first order (order.create)', () => {
   });
 
   const cases = [
-    { name: 'not the first order: only "order placed"', facts: { consent: true, firstOrder: false }, settings: {}, jobs: ['placed'], skipped: ['NOT_FIRST_ORDER'] },
-    { name: 'no consent while the shop requires it: nothing, with the reason', facts: { consent: false }, settings: {}, jobs: [], skipped: ['NO_CONSENT', 'NO_CONSENT'] },
-    { name: 'no consent but the shop does not require it: both', facts: { consent: false, firstOrder: true }, settings: { requireMarketingConsent: false }, jobs: ['placed', 'first'], skipped: [] },
+    {
+      name: 'not the first order: only "order placed"',
+      facts: { consent: true, firstOrder: false },
+      settings: {},
+      jobs: ['placed'],
+      skipped: ['NOT_FIRST_ORDER'],
+    },
+    {
+      name: 'no consent while the shop requires it: nothing, with the reason',
+      facts: { consent: false },
+      settings: {},
+      jobs: [],
+      skipped: ['NO_CONSENT', 'NO_CONSENT'],
+    },
+    {
+      name: 'no consent but the shop does not require it: both',
+      facts: { consent: false, firstOrder: true },
+      settings: { requireMarketingConsent: false },
+      jobs: ['placed', 'first'],
+      skipped: [],
+    },
   ];
   test.each(cases)('$name', ({ facts, settings, jobs, skipped }) => {
     const plan = planOrderPlacedCelebrations(orderFacts(), facts, rules, context(noon, { settings }));
@@ -41,10 +59,12 @@ describe('order placed and first order (order.create)', () => {
   });
 
   test('an inactive rule, or a rule for another event, plans nothing', () => {
-    const plan = planOrderPlacedCelebrations(orderFacts(), { consent: true, firstOrder: true }, [
-      celebration({ active: false }),
-      celebration({ id: 'reg', event: 'account-registered' }),
-    ], context(noon));
+    const plan = planOrderPlacedCelebrations(
+      orderFacts(),
+      { consent: true, firstOrder: true },
+      [celebration({ active: false }), celebration({ id: 'reg', event: 'account-registered' })],
+      context(noon),
+    );
     expect(plan).toEqual({ jobs: [], skipped: [] });
   });
 
@@ -63,7 +83,12 @@ describe('order placed and first order (order.create)', () => {
 });
 
 describe('order shipped and account registered', () => {
-  const shippedRule = celebration({ id: 'ship', event: 'order-shipped', delayDays: 4, text: 'Jak oceniasz zamówienie {order_id} ze sklepu {shop_name}?' });
+  const shippedRule = celebration({
+    id: 'ship',
+    event: 'order-shipped',
+    delayDays: 4,
+    text: 'Jak oceniasz zamówienie {order_id} ze sklepu {shop_name}?',
+  });
   const occasion = (trigger: string): CelebrationOccasion => ({
     event: 'order-shipped',
     subject: 'order:101',
@@ -81,17 +106,30 @@ describe('order shipped and account registered', () => {
   });
 
   test('two rules for the same event plan two SMS', () => {
-    const plan = planCelebrations(occasion('parcel.dispatch'), [shippedRule, { ...shippedRule, id: 'ship2', delayDays: 14 }], context(noon));
+    const plan = planCelebrations(
+      occasion('parcel.dispatch'),
+      [shippedRule, { ...shippedRule, id: 'ship2', delayDays: 14 }],
+      context(noon),
+    );
     expect(new Set(plan.jobs.map((j) => j.key)).size).toBe(2);
   });
 
   test('account registration: order_id renders empty, the key is per user', () => {
     const plan = planCelebrations(
-      { event: 'account-registered', subject: 'user:9', trigger: 'client.create', customer: { userId: '9', firstname: 'Ewa', phone: normalizeMobile('785123456'), consent: true } },
+      {
+        event: 'account-registered',
+        subject: 'user:9',
+        trigger: 'client.create',
+        customer: { userId: '9', firstname: 'Ewa', phone: normalizeMobile('785123456'), consent: true },
+      },
       [celebration({ id: 'reg', event: 'account-registered', delayDays: 3, text: 'Witaj {name}! {order_id}Zapraszamy do {shop_name}.' })],
       context(noon),
     );
-    expect(plan.jobs[0]).toMatchObject({ key: 'celebration:reg:user:9', phone: '+48785123456', text: 'Witaj Ewa! Zapraszamy do Sklep Demo.' });
+    expect(plan.jobs[0]).toMatchObject({
+      key: 'celebration:reg:user:9',
+      phone: '+48785123456',
+      text: 'Witaj Ewa! Zapraszamy do Sklep Demo.',
+    });
     expect(plan.jobs[0]!.dueAt.toISOString()).toBe('2025-01-18T11:00:00.000Z');
   });
 

@@ -61,7 +61,9 @@ describe('order cancelled', () => {
   it('the same status change twice has the same keys; a later cancellation new ones', () => {
     const a = planStaffOrderCancelled(orderFacts({ statusId: '8' }), alerts(), noon).jobs.map((j) => j.key);
     const b = planStaffOrderCancelled(orderFacts({ statusId: '8' }), alerts(), noon).jobs.map((j) => j.key);
-    const later = planStaffOrderCancelled(orderFacts({ statusId: '8', statusDate: '2025-01-16 09:00:00' }), alerts(), noon).jobs.map((j) => j.key);
+    const later = planStaffOrderCancelled(orderFacts({ statusId: '8', statusDate: '2025-01-16 09:00:00' }), alerts(), noon).jobs.map(
+      (j) => j.key,
+    );
     expect(b).toEqual(a);
     expect(later.some((k) => a.includes(k))).toBe(false);
   });
@@ -99,7 +101,11 @@ describe('send window and skips', () => {
   it('an alert that is on without any team number is recorded as skipped with the reason', () => {
     const plan = planStaffNewOrder(orderFacts({ sum: '900' }), alerts({ phones: [] }), noon);
     expect(plan.jobs).toHaveLength(0);
-    expect(plan.skipped[0]?.suppressed).toMatchObject({ reason: 'NO_STAFF_PHONES', kind: 'staff-alert', text: 'Duze zamowienie 101: 900,00 PLN' });
+    expect(plan.skipped[0]?.suppressed).toMatchObject({
+      reason: 'NO_STAFF_PHONES',
+      kind: 'staff-alert',
+      text: 'Duze zamowienie 101: 900,00 PLN',
+    });
   });
 
   it('a stored number that is not a mobile any more is skipped with its reason; the others still go', () => {

@@ -20,7 +20,11 @@ describe('staleStatusJobs', () => {
     { name: 'the same status again', order: orderFacts({ statusId: '6', statusDate: '2025-01-16 10:00:00' }), jobs: [pending6] },
     { name: 'a job already sent', order: orderFacts({ statusId: '7' }), jobs: [job({ state: 'SENT' })] },
     { name: 'a job of another order', order: orderFacts({ statusId: '7' }), jobs: [job({ source: { orderId: '999' } })] },
-    { name: 'a pending celebration on an ordinary status change', order: orderFacts({ statusId: '7' }), jobs: [job({ kind: 'celebration', source: { event: 'order.create', statusId: undefined } })] },
+    {
+      name: 'a pending celebration on an ordinary status change',
+      order: orderFacts({ statusId: '7' }),
+      jobs: [job({ kind: 'celebration', source: { event: 'order.create', statusId: undefined } })],
+    },
   ];
   test.each(nothing)('nothing cancelled: $name', ({ order, jobs }) => {
     expect(staleStatusJobs(order, jobs, ctx).cancel).toEqual([]);
@@ -31,8 +35,12 @@ describe('staleStatusJobs', () => {
     expect(staleStatusJobs(orderFacts({ statusId: '8' }), [pending6], keep)).toEqual({ cancel: [], eventIsStale: false });
   });
 
-  test('a cancelled-type status also cancels the order\'s pending celebrations', () => {
-    const celebrationJob = job({ jobId: id('b'), kind: 'celebration', source: { event: 'order.create', statusId: undefined, statusDate: undefined, celebrationEvent: 'order-placed' } });
+  test("a cancelled-type status also cancels the order's pending celebrations", () => {
+    const celebrationJob = job({
+      jobId: id('b'),
+      kind: 'celebration',
+      source: { event: 'order.create', statusId: undefined, statusDate: undefined, celebrationEvent: 'order-placed' },
+    });
     const result = staleStatusJobs(orderFacts({ statusId: '8', statusDate: '2025-01-16 10:00:00' }), [pending6, celebrationJob], ctx);
     expect(result.cancel.map((c) => c.jobId)).toEqual([id('a'), id('b')]);
     expect(result.cancel[1]!.reason).toContain('„anulowane”');
@@ -54,15 +62,63 @@ describe('staleStatusJobs', () => {
 
 describe('supersededOrderPlacedJobs ("N dni od ostatniego zamówienia")', () => {
   const reminder = (overrides: Parameters<typeof job>[0] = {}) =>
-    job({ jobId: id('d'), kind: 'celebration', ...overrides, source: { event: 'order.create', orderId: '100', userId: '5', statusId: undefined, celebrationEvent: 'order-placed', ...overrides.source } });
+    job({
+      jobId: id('d'),
+      kind: 'celebration',
+      ...overrides,
+      source: {
+        event: 'order.create',
+        orderId: '100',
+        userId: '5',
+        statusId: undefined,
+        celebrationEvent: 'order-placed',
+        ...overrides.source,
+      },
+    });
 
   const cases = [
-    { name: 'the same account, an earlier order: cancelled', jobs: [reminder()], order: orderFacts({ orderId: '101' }), phone: '+48700000000', cancelled: 1 },
-    { name: 'a guest with the same phone: cancelled', jobs: [reminder({ source: { userId: undefined } })], order: orderFacts({ orderId: '101', userId: undefined }), phone: '+48601234567', cancelled: 1 },
-    { name: 'a later order (events out of order): kept', jobs: [reminder({ source: { orderId: '102' } })], order: orderFacts({ orderId: '101' }), phone: '+48601234567', cancelled: 0 },
-    { name: 'another client: kept', jobs: [reminder({ phone: '+48700000001', source: { userId: '6' } })], order: orderFacts({ orderId: '101' }), phone: '+48601234567', cancelled: 0 },
-    { name: 'a first-order celebration: kept', jobs: [reminder({ source: { celebrationEvent: 'first-order' } })], order: orderFacts({ orderId: '101' }), phone: '+48601234567', cancelled: 0 },
-    { name: 'already sent: kept', jobs: [reminder({ state: 'SENT' })], order: orderFacts({ orderId: '101' }), phone: '+48601234567', cancelled: 0 },
+    {
+      name: 'the same account, an earlier order: cancelled',
+      jobs: [reminder()],
+      order: orderFacts({ orderId: '101' }),
+      phone: '+48700000000',
+      cancelled: 1,
+    },
+    {
+      name: 'a guest with the same phone: cancelled',
+      jobs: [reminder({ source: { userId: undefined } })],
+      order: orderFacts({ orderId: '101', userId: undefined }),
+      phone: '+48601234567',
+      cancelled: 1,
+    },
+    {
+      name: 'a later order (events out of order): kept',
+      jobs: [reminder({ source: { orderId: '102' } })],
+      order: orderFacts({ orderId: '101' }),
+      phone: '+48601234567',
+      cancelled: 0,
+    },
+    {
+      name: 'another client: kept',
+      jobs: [reminder({ phone: '+48700000001', source: { userId: '6' } })],
+      order: orderFacts({ orderId: '101' }),
+      phone: '+48601234567',
+      cancelled: 0,
+    },
+    {
+      name: 'a first-order celebration: kept',
+      jobs: [reminder({ source: { celebrationEvent: 'first-order' } })],
+      order: orderFacts({ orderId: '101' }),
+      phone: '+48601234567',
+      cancelled: 0,
+    },
+    {
+      name: 'already sent: kept',
+      jobs: [reminder({ state: 'SENT' })],
+      order: orderFacts({ orderId: '101' }),
+      phone: '+48601234567',
+      cancelled: 0,
+    },
   ];
   test.each(cases)('$name', ({ jobs, order, phone, cancelled }) => {
     const result = supersededOrderPlacedJobs(order, phone, jobs);

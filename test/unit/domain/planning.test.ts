@@ -19,19 +19,107 @@ describe('dueTime: delays and the send window (08:00–20:00 Europe/Warsaw by de
     due: string;
     shiftedFrom?: string;
   }[] = [
-    { name: 'a celebration at 23:00 (winter) moves to 08:00 next day', now: '2025-01-15T22:00:00Z', kind: 'celebration', delayDays: 0, due: '2025-01-16T07:00:00.000Z', shiftedFrom: '2025-01-15T22:00:00.000Z' },
-    { name: 'at 23:00 on the night the clocks go forward, to 08:00 summer time', now: '2025-03-29T22:00:00Z', kind: 'celebration', delayDays: 0, due: '2025-03-30T06:00:00.000Z', shiftedFrom: '2025-03-29T22:00:00.000Z' },
-    { name: 'at 23:00 on the night the clocks go back, to 08:00 winter time', now: '2025-10-25T21:00:00Z', kind: 'celebration', delayDays: 0, due: '2025-10-26T07:00:00.000Z', shiftedFrom: '2025-10-25T21:00:00.000Z' },
-    { name: 'before the window opens the same day: to 08:00 that day', now: '2025-01-15T05:00:00Z', kind: 'celebration', delayDays: 0, due: '2025-01-15T07:00:00.000Z', shiftedFrom: '2025-01-15T05:00:00.000Z' },
-    { name: 'at exactly 20:00 the window is closed (end exclusive)', now: '2025-01-15T19:00:00Z', kind: 'celebration', delayDays: 0, due: '2025-01-16T07:00:00.000Z', shiftedFrom: '2025-01-15T19:00:00.000Z' },
-    { name: 'at exactly 08:00 the window is open', now: '2025-01-15T07:00:00Z', kind: 'celebration', delayDays: 0, due: '2025-01-15T07:00:00.000Z' },
-    { name: '3 days from 10:00 across the spring change is 10:00 local (a 71-hour delay)', now: '2025-03-28T09:00:00Z', kind: 'celebration', delayDays: 3, due: '2025-03-31T08:00:00.000Z' },
-    { name: '1 day from 20:30 summer time lands outside the window and moves to 08:00 winter time', now: '2025-10-24T18:30:00Z', kind: 'celebration', delayDays: 1, due: '2025-10-26T07:00:00.000Z', shiftedFrom: '2025-10-25T18:30:00.000Z' },
-    { name: "the owner's new-order SMS ignores the window by default", now: '2025-01-15T22:00:00Z', kind: 'owner-new-order', delayDays: 0, due: '2025-01-15T22:00:00.000Z' },
-    { name: 'status SMS ignore the window by default', now: '2025-01-15T22:00:00Z', kind: 'order-status', delayDays: 0, due: '2025-01-15T22:00:00.000Z' },
-    { name: 'status SMS follow the window when the merchant turns it on for them', now: '2025-01-15T22:00:00Z', kind: 'order-status', delayDays: 0, settings: { quietHoursFor: { 'order-status': true } }, due: '2025-01-16T07:00:00.000Z', shiftedFrom: '2025-01-15T22:00:00.000Z' },
-    { name: 'a window switched off moves nothing', now: '2025-01-15T22:00:00Z', kind: 'celebration', delayDays: 0, settings: { quietHours: { enabled: false, start: '08:00', end: '20:00', timeZone: 'Europe/Warsaw' } }, due: '2025-01-15T22:00:00.000Z' },
-    { name: "a shop's own window and zone: 21:00 in London is inside 09:00–22:00", now: '2025-07-01T20:00:00Z', kind: 'celebration', delayDays: 0, settings: { quietHours: { enabled: true, start: '09:00', end: '22:00', timeZone: 'Europe/London' } }, due: '2025-07-01T20:00:00.000Z' },
+    {
+      name: 'a celebration at 23:00 (winter) moves to 08:00 next day',
+      now: '2025-01-15T22:00:00Z',
+      kind: 'celebration',
+      delayDays: 0,
+      due: '2025-01-16T07:00:00.000Z',
+      shiftedFrom: '2025-01-15T22:00:00.000Z',
+    },
+    {
+      name: 'at 23:00 on the night the clocks go forward, to 08:00 summer time',
+      now: '2025-03-29T22:00:00Z',
+      kind: 'celebration',
+      delayDays: 0,
+      due: '2025-03-30T06:00:00.000Z',
+      shiftedFrom: '2025-03-29T22:00:00.000Z',
+    },
+    {
+      name: 'at 23:00 on the night the clocks go back, to 08:00 winter time',
+      now: '2025-10-25T21:00:00Z',
+      kind: 'celebration',
+      delayDays: 0,
+      due: '2025-10-26T07:00:00.000Z',
+      shiftedFrom: '2025-10-25T21:00:00.000Z',
+    },
+    {
+      name: 'before the window opens the same day: to 08:00 that day',
+      now: '2025-01-15T05:00:00Z',
+      kind: 'celebration',
+      delayDays: 0,
+      due: '2025-01-15T07:00:00.000Z',
+      shiftedFrom: '2025-01-15T05:00:00.000Z',
+    },
+    {
+      name: 'at exactly 20:00 the window is closed (end exclusive)',
+      now: '2025-01-15T19:00:00Z',
+      kind: 'celebration',
+      delayDays: 0,
+      due: '2025-01-16T07:00:00.000Z',
+      shiftedFrom: '2025-01-15T19:00:00.000Z',
+    },
+    {
+      name: 'at exactly 08:00 the window is open',
+      now: '2025-01-15T07:00:00Z',
+      kind: 'celebration',
+      delayDays: 0,
+      due: '2025-01-15T07:00:00.000Z',
+    },
+    {
+      name: '3 days from 10:00 across the spring change is 10:00 local (a 71-hour delay)',
+      now: '2025-03-28T09:00:00Z',
+      kind: 'celebration',
+      delayDays: 3,
+      due: '2025-03-31T08:00:00.000Z',
+    },
+    {
+      name: '1 day from 20:30 summer time lands outside the window and moves to 08:00 winter time',
+      now: '2025-10-24T18:30:00Z',
+      kind: 'celebration',
+      delayDays: 1,
+      due: '2025-10-26T07:00:00.000Z',
+      shiftedFrom: '2025-10-25T18:30:00.000Z',
+    },
+    {
+      name: "the owner's new-order SMS ignores the window by default",
+      now: '2025-01-15T22:00:00Z',
+      kind: 'owner-new-order',
+      delayDays: 0,
+      due: '2025-01-15T22:00:00.000Z',
+    },
+    {
+      name: 'status SMS ignore the window by default',
+      now: '2025-01-15T22:00:00Z',
+      kind: 'order-status',
+      delayDays: 0,
+      due: '2025-01-15T22:00:00.000Z',
+    },
+    {
+      name: 'status SMS follow the window when the merchant turns it on for them',
+      now: '2025-01-15T22:00:00Z',
+      kind: 'order-status',
+      delayDays: 0,
+      settings: { quietHoursFor: { 'order-status': true } },
+      due: '2025-01-16T07:00:00.000Z',
+      shiftedFrom: '2025-01-15T22:00:00.000Z',
+    },
+    {
+      name: 'a window switched off moves nothing',
+      now: '2025-01-15T22:00:00Z',
+      kind: 'celebration',
+      delayDays: 0,
+      settings: { quietHours: { enabled: false, start: '08:00', end: '20:00', timeZone: 'Europe/Warsaw' } },
+      due: '2025-01-15T22:00:00.000Z',
+    },
+    {
+      name: "a shop's own window and zone: 21:00 in London is inside 09:00–22:00",
+      now: '2025-07-01T20:00:00Z',
+      kind: 'celebration',
+      delayDays: 0,
+      settings: { quietHours: { enabled: true, start: '09:00', end: '22:00', timeZone: 'Europe/London' } },
+      due: '2025-07-01T20:00:00.000Z',
+    },
   ];
 
   test.each(cases)('$name', ({ now, kind, delayDays, settings, due, shiftedFrom }) => {
@@ -45,7 +133,10 @@ describe('planOrderStatus', () => {
   const at = '2025-01-15T11:00:00Z';
 
   test('renders the template with the order values and sends to the billing phone', () => {
-    const plan = planOrderStatus(orderFacts(), context(at, { templates: statusTemplate('Zamówienie {order_id} ({total_cost} {currency}) jest {status_name}. {shop_name}') }));
+    const plan = planOrderStatus(
+      orderFacts(),
+      context(at, { templates: statusTemplate('Zamówienie {order_id} ({total_cost} {currency}) jest {status_name}. {shop_name}') }),
+    );
     expect(plan.skipped).toEqual([]);
     expect(plan.jobs).toHaveLength(1);
     expect(plan.jobs[0]).toMatchObject({
@@ -58,19 +149,52 @@ describe('planOrderStatus', () => {
   });
 
   const cases = [
-    { name: 'no billing phone: the delivery phone', order: orderFacts({ billing: { firstname: 'Anna' }, delivery: { phone: '698765432', countryCode: 'PL' } }), phone: '+48698765432' },
-    { name: 'a landline billing phone falls back to a mobile delivery phone', order: orderFacts({ billing: { phone: '22 123 45 67', countryCode: 'PL' }, delivery: { phone: '698765432' } }), phone: '+48698765432' },
+    {
+      name: 'no billing phone: the delivery phone',
+      order: orderFacts({ billing: { firstname: 'Anna' }, delivery: { phone: '698765432', countryCode: 'PL' } }),
+      phone: '+48698765432',
+    },
+    {
+      name: 'a landline billing phone falls back to a mobile delivery phone',
+      order: orderFacts({ billing: { phone: '22 123 45 67', countryCode: 'PL' }, delivery: { phone: '698765432' } }),
+      phone: '+48698765432',
+    },
   ];
   test.each(cases)('$name', ({ order, phone }) => {
     expect(planOrderStatus(order, context(at, { templates: statusTemplate('x') })).jobs[0]?.phone).toBe(phone);
   });
 
   const skips = [
-    { name: 'a disabled template plans nothing', order: orderFacts(), templates: statusTemplate('x', 0, false), reason: 'TEMPLATE_DISABLED' },
-    { name: 'a status without a template plans nothing', order: orderFacts({ statusId: '7' }), templates: statusTemplate('x'), reason: 'NO_TEMPLATE' },
-    { name: 'an order without any phone', order: orderFacts({ billing: {}, delivery: {} }), templates: statusTemplate('x'), reason: 'NO_PHONE' },
-    { name: 'only a landline', order: orderFacts({ billing: { phone: '22 123 45 67' }, delivery: {} }), templates: statusTemplate('x'), reason: 'PHONE_REJECTED' },
-    { name: 'a number from a country the shop does not send to', order: orderFacts({ billing: { phone: '+49 1512 3456789' }, delivery: {} }), templates: statusTemplate('x'), reason: 'PHONE_REJECTED' },
+    {
+      name: 'a disabled template plans nothing',
+      order: orderFacts(),
+      templates: statusTemplate('x', 0, false),
+      reason: 'TEMPLATE_DISABLED',
+    },
+    {
+      name: 'a status without a template plans nothing',
+      order: orderFacts({ statusId: '7' }),
+      templates: statusTemplate('x'),
+      reason: 'NO_TEMPLATE',
+    },
+    {
+      name: 'an order without any phone',
+      order: orderFacts({ billing: {}, delivery: {} }),
+      templates: statusTemplate('x'),
+      reason: 'NO_PHONE',
+    },
+    {
+      name: 'only a landline',
+      order: orderFacts({ billing: { phone: '22 123 45 67' }, delivery: {} }),
+      templates: statusTemplate('x'),
+      reason: 'PHONE_REJECTED',
+    },
+    {
+      name: 'a number from a country the shop does not send to',
+      order: orderFacts({ billing: { phone: '+49 1512 3456789' }, delivery: {} }),
+      templates: statusTemplate('x'),
+      reason: 'PHONE_REJECTED',
+    },
   ];
   test.each(skips)('$name', ({ order, templates, reason }) => {
     const plan = planOrderStatus(order, context(at, { templates }));
@@ -109,7 +233,9 @@ describe('planOwnerNewOrder', () => {
   test('without an owner phone, or with the template off, nothing', () => {
     expect(planOwnerNewOrder(orderFacts(), context('2025-01-15T12:00:00Z', { templates })).skipped[0]?.reason).toBe('NO_OWNER_PHONE');
     const off = { [templateKey.ownerNewOrder]: { enabled: false, delayDays: 0, text } };
-    expect(planOwnerNewOrder(orderFacts(), context('2025-01-15T12:00:00Z', { templates: off, settings: { ownerPhone: '+48500100200' } })).jobs).toEqual([]);
+    expect(
+      planOwnerNewOrder(orderFacts(), context('2025-01-15T12:00:00Z', { templates: off, settings: { ownerPhone: '+48500100200' } })).jobs,
+    ).toEqual([]);
   });
 });
 
@@ -124,7 +250,10 @@ describe('initialStatusAlreadyPlanned: one SMS for the status a new order is pla
   });
 
   test('order.create processed after the order already moved on (a later status planned first): not sent late', () => {
-    const later = { ...job('order.status', '2', '2025-01-15T10:00:00Z'), source: { event: 'order.status', orderId: '101', statusId: '2', statusDate: '2025-01-15 13:00:00' } } as unknown as Job;
+    const later = {
+      ...job('order.status', '2', '2025-01-15T10:00:00Z'),
+      source: { event: 'order.status', orderId: '101', statusId: '2', statusDate: '2025-01-15 13:00:00' },
+    } as unknown as Job;
     expect(initialStatusAlreadyPlanned({ ...order, statusDate: '2025-01-15 12:00:00' }, [later], 'order.create')).toBe(true);
   });
 
@@ -135,11 +264,17 @@ describe('initialStatusAlreadyPlanned: one SMS for the status a new order is pla
   test('back to that status after another one: a new change, planned again', () => {
     const jobs = [job('order.create', '1', '2025-01-15T10:00:00Z'), job('order.status', '2', '2025-01-15T11:00:00Z')];
     expect(initialStatusAlreadyPlanned(order, jobs, 'order.status')).toBe(false);
-    expect(initialStatusAlreadyPlanned({ ...order, statusId: '2' }, [job('order.create', '1', '2025-01-15T10:00:00Z')], 'order.status')).toBe(false);
+    expect(
+      initialStatusAlreadyPlanned({ ...order, statusId: '2' }, [job('order.create', '1', '2025-01-15T10:00:00Z')], 'order.status'),
+    ).toBe(false);
   });
 
   test('planOrderStatus on order.create records the trigger', () => {
-    const plan = planOrderStatus({ ...orderFacts(), statusId: '6' }, context('2025-01-15T10:00:00Z', { templates: statusTemplate('Zamowienie {order_id}') }), 'order.create');
+    const plan = planOrderStatus(
+      { ...orderFacts(), statusId: '6' },
+      context('2025-01-15T10:00:00Z', { templates: statusTemplate('Zamowienie {order_id}') }),
+      'order.create',
+    );
     expect(plan.jobs[0]?.source.event).toBe('order.create');
   });
 });
@@ -157,11 +292,19 @@ describe('suppressed messages: planned, not sent, recorded with the reason', () 
     const plan = planOrderStatus(order, context(at, { templates }));
     expect(plan.jobs).toEqual([]);
     expect(plan.skipped[0]?.suppressed).toMatchObject({ reason, kind: 'order-status', text: `Zamowienie ${order.orderId} jest gotowe` });
-    expect(plan.skipped[0]?.suppressed?.key).toBe(planOrderStatus({ ...order, billing: { phone: '601 234 567' } }, context(at, { templates })).jobs[0]?.key);
+    expect(plan.skipped[0]?.suppressed?.key).toBe(
+      planOrderStatus({ ...order, billing: { phone: '601 234 567' } }, context(at, { templates })).jobs[0]?.key,
+    );
   });
 
   test("the owner's alert switched on without the owner's phone is skipped as NO_OWNER_PHONE", () => {
-    const plan = planOwnerNewOrder(orderFacts(), context(at, { templates: { [templateKey.ownerNewOrder]: { enabled: true, delayDays: 0, text: 'Nowe {order_id}' } }, settings: { ownerPhone: undefined } }));
+    const plan = planOwnerNewOrder(
+      orderFacts(),
+      context(at, {
+        templates: { [templateKey.ownerNewOrder]: { enabled: true, delayDays: 0, text: 'Nowe {order_id}' } },
+        settings: { ownerPhone: undefined },
+      }),
+    );
     expect(plan.skipped[0]?.suppressed).toMatchObject({ reason: 'NO_OWNER_PHONE', kind: 'owner-new-order' });
     expect(SUPPRESSION_REASONS.NO_OWNER_PHONE.pl).toContain('Nowe zamówienia');
   });

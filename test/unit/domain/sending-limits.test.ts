@@ -58,7 +58,7 @@ describe('the frequency cap', () => {
     expect(capDecision({ recent: { a: now - 25 * HOUR } }, 'b', now, 1, 24 * HOUR)).toEqual({ verdict: 'room', expired: ['a'] });
     expect(capDecision({ recent: { a: now - HOUR } }, 'b', now, 2, 24 * HOUR).verdict).toBe('room');
   });
-  it('caps everything at 0, and says why in the owner\'s words', () => {
+  it("caps everything at 0, and says why in the owner's words", () => {
     expect(capDecision(undefined, 'a', now, 0, 24 * HOUR).verdict).toBe('capped');
     expect(frequencyCapReason(1, 24).message).toBe('Limit częstotliwości: klient dostał już SMS marketingowy w ciągu 24 h');
     expect(frequencyCapReason(0, 24).message).toMatch(/limit wynosi 0/);
@@ -82,7 +82,7 @@ describe('validity', () => {
 
 describe('no marketing on Sundays and holidays', () => {
   const on = limits({ noMarketingOnHolidays: true });
-  it('moves a marketing SMS due on a Sunday to Monday\'s window opening, across Easter to Tuesday', () => {
+  it("moves a marketing SMS due on a Sunday to Monday's window opening, across Easter to Tuesday", () => {
     // Sunday 2026-05-10 12:00 Warsaw -> Monday 08:00 Warsaw (06:00 UTC).
     expect(nextMarketingDay('celebration', new Date('2026-05-10T10:00:00Z'), on, WARSAW).toISOString()).toBe('2026-05-11T06:00:00.000Z');
     // Easter Sunday 2026-04-05 -> Tuesday 2026-04-07 (Monday is a holiday too).
@@ -103,14 +103,17 @@ describe('no marketing on Sundays and holidays', () => {
   });
 });
 
-describe('validation in the owner\'s words', () => {
+describe("validation in the owner's words", () => {
   it('names the field by its label and says what to enter', () => {
     expect(sendingLimitsIssue(DEFAULT_SENDING_LIMITS)).toBeUndefined();
     expect(sendingLimitsIssue(limits({ frequencyCap: { count: -1 } }))).toEqual({
       field: 'limits.frequencyCap.count',
-      message: 'Limit częstotliwości — liczba SMS marketingowych na numer: wpisz liczbę całkowitą od 0 do 20 (0 = żadnych SMS marketingowych)',
+      message:
+        'Limit częstotliwości — liczba SMS marketingowych na numer: wpisz liczbę całkowitą od 0 do 20 (0 = żadnych SMS marketingowych)',
     });
-    expect(sendingLimitsIssue(limits({ validityHours: { transactional: 100 } }))?.message).toMatch(/^Ważność SMS o zamówieniach \(godziny\): .*72/);
+    expect(sendingLimitsIssue(limits({ validityHours: { transactional: 100 } }))?.message).toMatch(
+      /^Ważność SMS o zamówieniach \(godziny\): .*72/,
+    );
     expect(sendingLimitsIssue(limits({ spend: { dailyParts: 2.5 } }))?.field).toBe('limits.spend.dailyParts');
     expect(sendingLimitsIssue(limits({ spend: { dailyPoints: 2.5 } }))).toBeUndefined();
     expect(sendingLimitsIssue(limits({ lowBalancePoints: -3 }))?.message).toMatch(/^Próg niskiego salda/);

@@ -11,9 +11,11 @@ const SHOPER_DEFAULTS = [
 ];
 
 describe('the "shipped" statuses of a shop whose owner never chose', () => {
-  it("are Shoper's default \"przesyłka wysłana\" and statuses of the same meaning, not \"gotowe do wysłania\"", () => {
+  it('are Shoper\'s default "przesyłka wysłana" and statuses of the same meaning, not "gotowe do wysłania"', () => {
     expect(defaultShippedStatusIds(SHOPER_DEFAULTS)).toEqual(['7']);
-    expect(defaultShippedStatusIds([status('20', 'Zamówienie wysłane'), status('21', 'Paczka nadana'), status('22', 'W drodze', 'Shipped')])).toEqual(['20', '21', '22']);
+    expect(
+      defaultShippedStatusIds([status('20', 'Zamówienie wysłane'), status('21', 'Paczka nadana'), status('22', 'W drodze', 'Shipped')]),
+    ).toEqual(['20', '21', '22']);
     expect(defaultShippedStatusIds([status('23', 'Wysłanie w poniedziałek'), status('24', 'Przekazane do kuriera')])).toEqual([]);
   });
 

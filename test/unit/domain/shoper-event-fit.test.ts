@@ -1,7 +1,13 @@
 // Panel webhooks (App Store panel, one derived secret for every event): the payload must fit the event it claims.
 import { payloadFitsEvent } from '#domain/shoper-events';
 
-const order = { order_id: '8', user_id: '1', status_id: '2', status: { status_id: '2', name: 'Przyjęte' }, billingAddress: { phone: '601234567' } };
+const order = {
+  order_id: '8',
+  user_id: '1',
+  status_id: '2',
+  status: { status_id: '2', name: 'Przyjęte' },
+  billingAddress: { phone: '601234567' },
+};
 const orderWithoutStatus = { order_id: '8', user_id: '1' };
 const parcel = { parcel_id: '3', order_id: '8', shipping_code: 'X1' };
 const client = { user_id: '5', email: 'a@example.pl' };

@@ -2,7 +2,16 @@
 // counted at their real length by the counter and the save check, never cut when a message is kept within its
 // parts; which click earns an order; which requests are link previews.
 import { renderLinkedMessage } from '#domain/linked-message';
-import { CODE_LENGTH, isLinkCode, linkCode, linkTarget, onShopOrigin, withStopLink, type LinkMaker, type ShortLink } from '#domain/short-links';
+import {
+  CODE_LENGTH,
+  isLinkCode,
+  linkCode,
+  linkTarget,
+  onShopOrigin,
+  withStopLink,
+  type LinkMaker,
+  type ShortLink,
+} from '#domain/short-links';
 import { renderMessage, renderSample, validateTemplate } from '#domain/template';
 import { smsLength } from '#domain/sms-length';
 import { composerFigures } from '../../../frontend/app/composer/counter';
@@ -33,7 +42,11 @@ function maker(): LinkMaker {
       ),
   };
 }
-const request = { jobKey: 'k1', phone: '+48601234567', targets: { shopUrl: 'https://sklep-demo.pl', productUrl: 'https://sklep-demo.pl/pl/p/koszulka/7' } };
+const request = {
+  jobKey: 'k1',
+  phone: '+48601234567',
+  targets: { shopUrl: 'https://sklep-demo.pl', productUrl: 'https://sklep-demo.pl/pl/p/koszulka/7' },
+};
 
 describe('codes', () => {
   it('are base62, of the set length, the same for the same SMS and link, different otherwise', () => {
@@ -62,7 +75,9 @@ describe('targets stay on the shop', () => {
   });
 
   it('fall back to the shop when Shoper gives no page or one elsewhere', () => {
-    expect(linkTarget('product_link', { shopUrl: 'https://sklep-demo.pl', productUrl: 'https://evil.example/p' })).toBe('https://sklep-demo.pl/');
+    expect(linkTarget('product_link', { shopUrl: 'https://sklep-demo.pl', productUrl: 'https://evil.example/p' })).toBe(
+      'https://sklep-demo.pl/',
+    );
     expect(linkTarget('order_link', { shopUrl: 'https://sklep-demo.pl' })).toBe('https://sklep-demo.pl/');
     expect(linkTarget('basket_link', { shopUrl: 'https://sklep-demo.pl' })).toBe('https://sklep-demo.pl/basket');
   });
@@ -79,7 +94,12 @@ describe('the opt-out line', () => {
 
 describe('a message with its links', () => {
   it('puts one short link per placeholder and the stop line in; each points where it should', () => {
-    const message = renderLinkedMessage('back-in-stock', '{product_name} wrócił: {product_link}', { product_name: 'Koszulka' }, { links: maker(), autoStopLink: true, request });
+    const message = renderLinkedMessage(
+      'back-in-stock',
+      '{product_name} wrócił: {product_link}',
+      { product_name: 'Koszulka' },
+      { links: maker(), autoStopLink: true, request },
+    );
     const [product, stop] = message.links;
     expect(message.text).toBe(`Koszulka wrócił: ${BASE}/l/${product!.code}\nRezygnacja: ${BASE}/l/${stop!.code}`);
     expect(product).toMatchObject({ placeholder: 'product_link', purpose: 'redirect', target: 'https://sklep-demo.pl/pl/p/koszulka/7' });
@@ -88,7 +108,12 @@ describe('a message with its links', () => {
 
   it('never cuts a link: a long customer name gives way, the links stay whole', () => {
     const text = 'Anna {name}, wroc do nas: {shop_link}';
-    const message = renderLinkedMessage('abandoned-cart', text, { name: 'X'.repeat(2000) }, { links: maker(), autoStopLink: true, request, maxParts: 6 });
+    const message = renderLinkedMessage(
+      'abandoned-cart',
+      text,
+      { name: 'X'.repeat(2000) },
+      { links: maker(), autoStopLink: true, request, maxParts: 6 },
+    );
     for (const link of message.links) expect(message.text).toContain(`${BASE}/l/${link.code}`);
     expect(message.text.endsWith(`${BASE}/l/${message.links[1]!.code}`)).toBe(true);
     expect(smsLength(message.text).parts).toBeLessThanOrEqual(2);
@@ -105,17 +130,25 @@ describe('a message with its links', () => {
     const text = `${'Wroc do koszyka '.repeat(9)}{basket_link}`; // 144 + the sample link's 31 > 160
     expect(validateTemplate('abandoned-cart', text, { maxParts: 1 })).toEqual([expect.objectContaining({ code: 'TEMPLATE_TOO_LONG' })]);
     expect(validateTemplate('abandoned-cart', 'Koszyk: {basket_link}', { maxParts: 1, linkBase: longBase })).toEqual([]);
-    expect(validateTemplate('abandoned-cart', `${'x'.repeat(20)} {basket_link}`, { maxParts: 1, linkBase: longBase, autoStopLink: true })).toEqual([
-      expect.objectContaining({ code: 'TEMPLATE_TOO_LONG' }),
-    ]);
-    const figures = composerFigures('abandoned-cart', 'Koszyk: {basket_link}', { replaceSpecialCharacters: false, linkBase: BASE, autoStopLink: true });
+    expect(
+      validateTemplate('abandoned-cart', `${'x'.repeat(20)} {basket_link}`, { maxParts: 1, linkBase: longBase, autoStopLink: true }),
+    ).toEqual([expect.objectContaining({ code: 'TEMPLATE_TOO_LONG' })]);
+    const figures = composerFigures('abandoned-cart', 'Koszyk: {basket_link}', {
+      replaceSpecialCharacters: false,
+      linkBase: BASE,
+      autoStopLink: true,
+    });
     expect(figures.preview).toMatch(new RegExp(`^Koszyk: ${BASE}/l/[0-9A-Za-z]{10}\\nRezygnacja: ${BASE}/l/[0-9A-Za-z]{10}$`));
     expect(renderSample('order-status', '{order_link}', { linkBase: BASE })).toHaveLength(`${BASE}/l/`.length + CODE_LENGTH);
   });
 
   it('refuses link placeholders a kind does not have', () => {
-    expect(validateTemplate('order-status', 'Nie: {stop_link}')).toEqual([{ code: 'TEMPLATE_UNKNOWN_PLACEHOLDER', placeholder: '{stop_link}' }]);
-    expect(validateTemplate('celebration', '{product_link}')).toEqual([{ code: 'TEMPLATE_UNKNOWN_PLACEHOLDER', placeholder: '{product_link}' }]);
+    expect(validateTemplate('order-status', 'Nie: {stop_link}')).toEqual([
+      { code: 'TEMPLATE_UNKNOWN_PLACEHOLDER', placeholder: '{stop_link}' },
+    ]);
+    expect(validateTemplate('celebration', '{product_link}')).toEqual([
+      { code: 'TEMPLATE_UNKNOWN_PLACEHOLDER', placeholder: '{product_link}' },
+    ]);
   });
 });
 
@@ -161,6 +194,10 @@ describe('link previews', () => {
   });
 
   it('a phone browser is counted', () => {
-    expect(isPreviewFetcher('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1')).toBe(false);
+    expect(
+      isPreviewFetcher(
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1',
+      ),
+    ).toBe(false);
   });
 });

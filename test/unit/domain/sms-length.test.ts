@@ -7,8 +7,14 @@ const polish = (count: number): string => 'ą'.repeat(count);
 describe('smsLength', () => {
   it('treats empty text as no parts with a whole GSM-7 part available', () => {
     expect(smsLength('')).toEqual({
-      encoding: 'GSM-7', characters: 0, units: 0, parts: 0, remainingInPart: 160, perPart: 160,
-      tooLong: false, specialCharacters: [],
+      encoding: 'GSM-7',
+      characters: 0,
+      units: 0,
+      parts: 0,
+      remainingInPart: 160,
+      perPart: 160,
+      tooLong: false,
+      specialCharacters: [],
     });
   });
 
@@ -51,7 +57,12 @@ describe('smsLength', () => {
 
   it('counts an emoji as one character and two UTF-16 units', () => {
     expect(smsLength('😀')).toMatchObject({
-      encoding: 'UCS-2', characters: 1, units: 2, parts: 1, remainingInPart: 68, specialCharacters: ['😀'],
+      encoding: 'UCS-2',
+      characters: 1,
+      units: 2,
+      parts: 1,
+      remainingInPart: 68,
+      specialCharacters: ['😀'],
     });
   });
 

@@ -1,15 +1,21 @@
 // SMSAPI's error and report codes: what to do with each, and what to tell the merchant.
 import {
-  ACCOUNT_BLOCKING_CODES, BATCH_REFUSAL_CODES, KNOWN_SMSAPI_ERROR_CODES, classifySmsapiError, isAccountBlocking, reportStatus,
-  smsapiErrorClass, smsapiErrorMessage,
+  ACCOUNT_BLOCKING_CODES,
+  BATCH_REFUSAL_CODES,
+  KNOWN_SMSAPI_ERROR_CODES,
+  classifySmsapiError,
+  isAccountBlocking,
+  reportStatus,
+  smsapiErrorClass,
+  smsapiErrorMessage,
 } from '#domain/smsapi-codes';
 import { failureMessage, isAccountProblem } from '#domain/smsapi-failure';
 
 // Every code of SMSAPI's public error list for sending and the account (PROTOCOLS.md and its Corrections: the
 // error-list copies in gks ERP and AcySMS); 1001+ belong to sub-user, sender-name and contact APIs we never call.
 const DOCUMENTED_CODES = [
-  7, 8, 11, 12, 13, 14, 17, 18, 19, 20, 25, 27, 28, 30, 40, 41, 50, 52, 53, 54, 56, 57, 59, 70, 72, 74, 76, 93, 94, 98,
-  101, 102, 103, 104, 105, 106, 110, 112, 200, 201, 202, 203, 301, 400, 401, 409, 997, 998, 999, 1000,
+  7, 8, 11, 12, 13, 14, 17, 18, 19, 20, 25, 27, 28, 30, 40, 41, 50, 52, 53, 54, 56, 57, 59, 70, 72, 74, 76, 93, 94, 98, 101, 102, 103, 104,
+  105, 106, 110, 112, 200, 201, 202, 203, 301, 400, 401, 409, 997, 998, 999, 1000,
 ];
 
 describe('classifySmsapiError', () => {
@@ -30,8 +36,17 @@ describe('classifySmsapiError', () => {
   });
 
   it.each([
-    [59, 'permanent'], [72, 'permanent'], [74, 'account'], [94, 'account'], [98, 'account'], [112, 'account'],
-    [401, 'account'], [101, 'account'], [203, 'retry'], [998, 'retry'], [4242, 'permanent'],
+    [59, 'permanent'],
+    [72, 'permanent'],
+    [74, 'account'],
+    [94, 'account'],
+    [98, 'account'],
+    [112, 'account'],
+    [401, 'account'],
+    [101, 'account'],
+    [203, 'retry'],
+    [998, 'retry'],
+    [4242, 'permanent'],
   ])('%i is %s', (code, expected) => {
     expect(smsapiErrorClass(code)).toBe(expected);
   });

@@ -2,7 +2,7 @@
 import { renderSample, renderTemplate, usedPlaceholders, validateTemplate } from '#domain/template';
 
 describe('validateTemplate', () => {
-  it('accepts a template using only its kind\'s parameters', () => {
+  it("accepts a template using only its kind's parameters", () => {
     expect(validateTemplate('owner-new-order', 'Nowe zamówienie {order_id}. Kwota zamówienia: {sum} {currency}')).toEqual([]);
   });
 
@@ -27,9 +27,7 @@ describe('validateTemplate', () => {
   });
 
   it('reports a parameter without its closing brace, at the brace position', () => {
-    expect(validateTemplate('order-status', 'Zamowienie {order_id gotowe')).toEqual([
-      { code: 'TEMPLATE_UNCLOSED_BRACE', position: 11 },
-    ]);
+    expect(validateTemplate('order-status', 'Zamowienie {order_id gotowe')).toEqual([{ code: 'TEMPLATE_UNCLOSED_BRACE', position: 11 }]);
     expect(validateTemplate('order-status', 'Kwota {sum')).toEqual([{ code: 'TEMPLATE_UNCLOSED_BRACE', position: 6 }]);
   });
 
@@ -47,9 +45,7 @@ describe('validateTemplate', () => {
   });
 
   it('honours a configured part limit', () => {
-    expect(validateTemplate('test', 'a'.repeat(161), { maxParts: 1 })).toEqual([
-      { code: 'TEMPLATE_TOO_LONG', parts: 2, maxParts: 1 },
-    ]);
+    expect(validateTemplate('test', 'a'.repeat(161), { maxParts: 1 })).toEqual([{ code: 'TEMPLATE_TOO_LONG', parts: 2, maxParts: 1 }]);
   });
 
   it('judges length after replacing special characters when the shop has that switched on', () => {
@@ -60,17 +56,19 @@ describe('validateTemplate', () => {
 
   it('reports every problem at once', () => {
     const issues = validateTemplate('test', `{order_id} {shop_name ${'x'.repeat(1000)}`);
-    expect(issues.map((issue) => issue.code)).toEqual([
-      'TEMPLATE_UNKNOWN_PLACEHOLDER', 'TEMPLATE_UNCLOSED_BRACE', 'TEMPLATE_TOO_LONG',
-    ]);
+    expect(issues.map((issue) => issue.code)).toEqual(['TEMPLATE_UNKNOWN_PLACEHOLDER', 'TEMPLATE_UNCLOSED_BRACE', 'TEMPLATE_TOO_LONG']);
   });
 });
 
 describe('renderTemplate', () => {
   it('puts values in place of parameters, every occurrence', () => {
-    expect(renderTemplate('Zamówienie {order_id}: {sum} {currency} ({order_id})', {
-      order_id: '165', sum: '0,00', currency: 'zł',
-    })).toBe('Zamówienie 165: 0,00 zł (165)');
+    expect(
+      renderTemplate('Zamówienie {order_id}: {sum} {currency} ({order_id})', {
+        order_id: '165',
+        sum: '0,00',
+        currency: 'zł',
+      }),
+    ).toBe('Zamówienie 165: 0,00 zł (165)');
   });
 
   it('renders a parameter without a value as empty text', () => {

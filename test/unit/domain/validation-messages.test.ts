@@ -39,13 +39,19 @@ describe('describeIssue', () => {
   });
 
   it('a missing field says it is required, by its label', () => {
-    expect(both(TemplateBody, { delayDays: 1, text: 'x' })).toMatchObject({ field: 'enabled', pl: 'Wyślij: to pole jest wymagane — uzupełnij je' });
+    expect(both(TemplateBody, { delayDays: 1, text: 'x' })).toMatchObject({
+      field: 'enabled',
+      pl: 'Wyślij: to pole jest wymagane — uzupełnij je',
+    });
   });
 
   it('settings: an hour, a time zone, countries and the cap by their labels in the panel', () => {
     expect(both(SettingsBody, { quietHours: { start: '8 rano' } }).pl).toBe('Godziny wysyłki: od: wpisz godzinę jako GG:MM, np. 08:00');
     expect(both(SettingsBody, { quietHours: { timeZone: '' } }).pl).toBe('Strefa czasowa: wybierz strefę z listy, np. Europe/Warsaw');
-    expect(both(SettingsBody, { allowedCountries: ['POL'] })).toMatchObject({ field: 'allowedCountries.0', pl: 'Kraje numerów klientów: wpisz dwuliterowe kody krajów oddzielone przecinkami, np. PL, CZ' });
+    expect(both(SettingsBody, { allowedCountries: ['POL'] })).toMatchObject({
+      field: 'allowedCountries.0',
+      pl: 'Kraje numerów klientów: wpisz dwuliterowe kody krajów oddzielone przecinkami, np. PL, CZ',
+    });
     expect(both(SettingsBody, { storefrontDailyCap: -5 }).pl).toBe('Dzienny limit zapisów ze strony sklepu: podaj liczbę od 0 do 100000');
   });
 

@@ -15,7 +15,10 @@ describe('longest values', () => {
   });
 
   it("takes the shop's own longest value when the admin API gave it, the sample otherwise", () => {
-    expect(longestValueOf('product_name', { product_name: 'Koszulka bawełniana' }, 'T-shirt')).toMatchObject({ value: 'Koszulka bawełniana', mayBeUnicode: true });
+    expect(longestValueOf('product_name', { product_name: 'Koszulka bawełniana' }, 'T-shirt')).toMatchObject({
+      value: 'Koszulka bawełniana',
+      mayBeUnicode: true,
+    });
     expect(longestValueOf('product_name', {}, 'T-shirt sportowy Hawaii')).toMatchObject({ length: 23, mayBeUnicode: false });
   });
 });
@@ -44,7 +47,10 @@ describe('worst case', () => {
     expect(worst.partsAsGsm).toBe(1);
     // The sender would really send that much: a Łódź street of 40 characters renders to two UCS-2 parts.
     const real = renderMessage('order-status', text, {
-      order_id: '1234567890', delivery_city: 'Łódź Bałuty Zielona Górka Wschodnia Część', sum: '1234567,89', currency: 'PLN',
+      order_id: '1234567890',
+      delivery_city: 'Łódź Bałuty Zielona Górka Wschodnia Część',
+      sum: '1234567,89',
+      currency: 'PLN',
     });
     expect(smsLength(real).parts).toBe(2);
   });
@@ -57,7 +63,10 @@ describe('worst case', () => {
   it("counts {product_name} at the shop's longest active product name", () => {
     const text = 'Produkt {product_name} jest znow dostepny w {shop_name}!';
     const short = worstCase('back-in-stock', text, { replaceSpecialCharacters: true, shop: { product_name: 'Kubek', shop_name: 'Sklep' } });
-    const long = worstCase('back-in-stock', text, { replaceSpecialCharacters: true, shop: { product_name: 'Zestaw '.repeat(20).trim(), shop_name: 'Sklep' } });
+    const long = worstCase('back-in-stock', text, {
+      replaceSpecialCharacters: true,
+      shop: { product_name: 'Zestaw '.repeat(20).trim(), shop_name: 'Sklep' },
+    });
     expect(short.parts).toBe(1);
     expect(long.length.characters).toBeGreaterThan(160);
     expect(long.parts).toBe(2);

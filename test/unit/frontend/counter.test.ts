@@ -19,7 +19,10 @@ const TRICKY: [name: string, text: string][] = [
   ['emoji are two UTF-16 units and never split', `${'x'.repeat(66)}😀😀`],
   ['CRLF and tabs', 'Linia 1\r\nLinia 2\tkoniec'],
   ['manual owner example', 'Nowe zamówienie {order_id}. Kwota zamówienia: {sum} w {currency}'],
-  ['manual status example', 'Dzien dobry!\nPotwierdzamy złożenie zamówienia numer {order_id} na kwote {sum} {currency}.\nPozdrawiamy, zespół {shop_name}.'],
+  [
+    'manual status example',
+    'Dzien dobry!\nPotwierdzamy złożenie zamówienia numer {order_id} na kwote {sum} {currency}.\nPozdrawiamy, zespół {shop_name}.',
+  ],
   ['typographic quotes and dashes', '„Cudzysłów” – myślnik… ‘apostrof’'],
   ['Ł is not decomposable', 'ŁÓDŹ łódź'],
   ['too long for six parts', 'z'.repeat(153 * 6 + 1)],
@@ -45,18 +48,24 @@ describe('the counter in the manual’s words', () => {
   });
 
   test('the manual’s new-order example reads "1 SMS, 6 znaków do końca części" and names ó', () => {
-    const figures = composerFigures('owner-new-order', 'Nowe zamówienie {order_id}. Kwota zamówienia: {sum} w {currency}', { replaceSpecialCharacters: false });
+    const figures = composerFigures('owner-new-order', 'Nowe zamówienie {order_id}. Kwota zamówienia: {sum} w {currency}', {
+      replaceSpecialCharacters: false,
+    });
     expect(counterLabel(figures.template)).toBe('1 SMS, 6 znaków do końca części');
     expect(figures.template.specialCharacters).toEqual(['ó']);
   });
 
   test('an empty box reads "1 SMS, 160 znaków do końca części" as in the manual', () => {
-    expect(counterLabel(composerFigures('back-in-stock', '', { replaceSpecialCharacters: false }).template)).toBe('1 SMS, 160 znaków do końca części');
+    expect(counterLabel(composerFigures('back-in-stock', '', { replaceSpecialCharacters: false }).template)).toBe(
+      '1 SMS, 160 znaków do końca części',
+    );
   });
 
   test('replacing special characters brings a Polish text back to GSM-7 and 160 a part', () => {
     const text = 'Zażółć gęślą jaźń';
-    expect(counterLabel(composerFigures('order-status', text, { replaceSpecialCharacters: false }).template)).toBe('1 SMS, 53 znaki do końca części');
+    expect(counterLabel(composerFigures('order-status', text, { replaceSpecialCharacters: false }).template)).toBe(
+      '1 SMS, 53 znaki do końca części',
+    );
     const replaced = composerFigures('order-status', text, { replaceSpecialCharacters: true });
     expect(replaced.template.specialCharacters).toEqual([]);
     expect(counterLabel(replaced.template)).toBe('1 SMS, 143 znaki do końca części');
@@ -82,7 +91,9 @@ describe('the counter in the manual’s words', () => {
   });
 
   test('the preview fills sample values and is counted on its own', () => {
-    const figures = composerFigures('owner-new-order', 'Nowe zamowienie {order_id} na {sum} {currency}', { replaceSpecialCharacters: false });
+    const figures = composerFigures('owner-new-order', 'Nowe zamowienie {order_id} na {sum} {currency}', {
+      replaceSpecialCharacters: false,
+    });
     expect(figures.preview).toBe('Nowe zamowienie 1234 na 123,45 PLN');
     expect(figures.previewLength).toEqual(smsLength('Nowe zamowienie 1234 na 123,45 PLN'));
   });

@@ -7,7 +7,14 @@ import { runsInsideShoper } from '../../../frontend/app/shoper-sdk';
 import { widgetSnippet } from '../../../frontend/app/tabs/widget-snippet';
 
 test('the chart shows exactly the last 30 days, gaps as zero, across a month end', () => {
-  const days = lastDays([{ date: '2024-03-01', sent: 5 }, { date: '2024-02-28', sent: 2 }, { date: '2024-01-01', sent: 9 }], '2024-03-01');
+  const days = lastDays(
+    [
+      { date: '2024-03-01', sent: 5 },
+      { date: '2024-02-28', sent: 2 },
+      { date: '2024-01-01', sent: 9 },
+    ],
+    '2024-03-01',
+  );
   expect(days).toHaveLength(30);
   expect(days[0]!.date).toBe('2024-02-01');
   expect(days.at(-1)).toEqual({ date: '2024-03-01', sent: 5 });

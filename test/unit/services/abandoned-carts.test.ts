@@ -49,7 +49,10 @@ function setup(templates = TEMPLATES) {
 
 test('a basket left by a consenting client gets one reminder a day later; pings within the hour only refresh it', async () => {
   const t = setup();
-  expect(await recordBasketActivity(t.deps, TEST_SHOP, ping('42', 2), caller)).toEqual({ status: 'planned', dueAt: '2026-03-04T10:00:00.000Z' });
+  expect(await recordBasketActivity(t.deps, TEST_SHOP, ping('42', 2), caller)).toEqual({
+    status: 'planned',
+    dueAt: '2026-03-04T10:00:00.000Z',
+  });
   const [job] = [...t.store.jobs.values()];
   expect(job).toMatchObject({ kind: 'abandoned-cart', phone: '+48605100242', state: 'SCHEDULED' });
   // A marketing SMS carries the opt-out link (autoStopLink), stored before the job so it answers at once.
@@ -71,7 +74,11 @@ test('a basket left by a consenting client gets one reminder a day later; pings 
   expect(await recordBasketActivity(t.deps, TEST_SHOP, ping('42', 3), caller)).toEqual({ status: 'updated' });
   expect(t.shoperCalls).toHaveLength(calls);
   expect(t.store.jobs.size).toBe(1);
-  expect(await t.baskets.get(TEST_SHOP.shop, '42')).toMatchObject({ itemsCount: 3, lastActivityAt: '2026-03-03T10:10:00.000Z', version: 2 });
+  expect(await t.baskets.get(TEST_SHOP.shop, '42')).toMatchObject({
+    itemsCount: 3,
+    lastActivityAt: '2026-03-03T10:10:00.000Z',
+    version: 2,
+  });
 });
 
 test('later activity replans the reminder and cancels the old one; an emptied basket cancels it and frees its place', async () => {
@@ -80,7 +87,10 @@ test('later activity replans the reminder and cancels the old one; an emptied ba
   const first = [...t.store.jobs.values()][0]!;
 
   t.clock.at = new Date('2026-03-03T13:00:00Z');
-  expect(await recordBasketActivity(t.deps, TEST_SHOP, ping('42', 4), caller)).toEqual({ status: 'planned', dueAt: '2026-03-04T13:00:00.000Z' });
+  expect(await recordBasketActivity(t.deps, TEST_SHOP, ping('42', 4), caller)).toEqual({
+    status: 'planned',
+    dueAt: '2026-03-04T13:00:00.000Z',
+  });
   expect(t.jobs()).toEqual([
     ['CANCELLED', 'BASKET_ACTIVITY', '2026-03-04T10:00:00.000Z'],
     ['SCHEDULED', undefined, '2026-03-04T13:00:00.000Z'],
@@ -116,7 +126,14 @@ test('no reminder without recorded consent, for an unknown client or a landline,
     status: 'ignored',
     reason: 'BOT',
   });
-  const optOut = { phone: '+48605100242', at: NOW.toISOString(), how: 'stop-link' as const, kind: 'celebration' as const, jobId: 'j', code: 'c' };
+  const optOut = {
+    phone: '+48605100242',
+    at: NOW.toISOString(),
+    how: 'stop-link' as const,
+    kind: 'celebration' as const,
+    jobId: 'j',
+    code: 'c',
+  };
   await t.shortLinks.recordOptOut(TEST_SHOP.shop, optOut);
   expect(await recordBasketActivity(t.deps, TEST_SHOP, ping('42', 1), caller)).toEqual({ status: 'ignored', reason: 'OPTED_OUT' });
   expect(t.store.jobs.size).toBe(0);
@@ -130,5 +147,8 @@ test('no reminder without recorded consent, for an unknown client or a landline,
 test('a client pinging more than 12 times an hour is refused with 429', async () => {
   const t = setup();
   for (let i = 0; i < 12; i++) await recordBasketActivity(t.deps, TEST_SHOP, ping('43', i + 1), caller);
-  await expect(recordBasketActivity(t.deps, TEST_SHOP, ping('43', 20), caller)).rejects.toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+  await expect(recordBasketActivity(t.deps, TEST_SHOP, ping('43', 20), caller)).rejects.toMatchObject({
+    status: 429,
+    code: 'RATE_LIMITED',
+  });
 });

@@ -34,7 +34,12 @@ test('install → setup → uninstall → purge: the shop is set up once, and af
   const t = setup();
   expect(await handleAppstoreEvent(t.deps, install(T0))).toMatchObject({ action: 'install', result: 'installed' });
   const installed = (await t.deps.store.getShop(SHOP))!;
-  expect(installed).toMatchObject({ status: 'installed', shopUrl: 'https://sklep.example', webhookMode: 'app', setup: { state: 'setting-up', attempts: 0 } });
+  expect(installed).toMatchObject({
+    status: 'installed',
+    shopUrl: 'https://sklep.example',
+    webhookMode: 'app',
+    setup: { state: 'setting-up', attempts: 0 },
+  });
   // Tokens are kept sealed, never in clear.
   expect(installed.tokens!.accessToken).toBe(`sealed(${SHOP}):access-1`);
   expect(JSON.stringify(installed)).not.toContain('"access-1"');
@@ -60,11 +65,26 @@ test('install → setup → uninstall → purge: the shop is set up once, and af
   expect(t.shoper.calls).toHaveLength(calls);
 
   // The shop has data of every kind by now.
-  await t.deps.store.putSmsapi(SHOP, { token: 'smsapi-token', method: 'token', login: 'demo', replaceSpecialCharacters: false, connectedAt: T0.toISOString() });
+  await t.deps.store.putSmsapi(SHOP, {
+    token: 'smsapi-token',
+    method: 'token',
+    login: 'demo',
+    replaceSpecialCharacters: false,
+    connectedAt: T0.toISOString(),
+  });
   await t.deps.store.addError(SHOP, { id: 'e1', at: T0.toISOString(), code: 101, message: 'x' } as never);
   await t.deps.store.createJob({
-    shop: SHOP, jobId: 'j1', kind: 'order-status', phone: '+48500100200', text: 'SMS', dueAt: '2026-03-04T10:00:00Z', state: 'SCHEDULED',
-    attempts: 0, createdAt: T0.toISOString(), updatedAt: T0.toISOString(), source: { event: 'order.status', orderId: '7' },
+    shop: SHOP,
+    jobId: 'j1',
+    kind: 'order-status',
+    phone: '+48500100200',
+    text: 'SMS',
+    dueAt: '2026-03-04T10:00:00Z',
+    state: 'SCHEDULED',
+    attempts: 0,
+    createdAt: T0.toISOString(),
+    updatedAt: T0.toISOString(),
+    source: { event: 'order.status', orderId: '7' },
   });
   await t.deps.scheduler.schedule({ shop: SHOP, jobId: 'j1' }, new Date('2026-03-04T10:00:00Z'));
 
@@ -131,9 +151,17 @@ test('a setup the shop answers with a refused token is retried later, and the fa
   const [task] = t.take(SHOP_SETUP_EVENT);
   // The shop forgot the app's tokens (access and refresh both refused).
   const shop = (await t.deps.store.getShop(SHOP))!;
-  await t.deps.store.updateShopTokens(SHOP, { ...shop.tokens!, accessToken: `sealed(${SHOP}):revoked`, refreshToken: `sealed(${SHOP}):revoked` });
+  await t.deps.store.updateShopTokens(SHOP, {
+    ...shop.tokens!,
+    accessToken: `sealed(${SHOP}):revoked`,
+    refreshToken: `sealed(${SHOP}):revoked`,
+  });
   expect(await runShopSetup(t.deps, SHOP, ShopSetupTask.parse(task))).toBe('retrying');
-  expect((await t.deps.store.getShop(SHOP))!.setup).toMatchObject({ state: 'setting-up', attempts: 1, lastError: { code: 'SHOPER_NOT_AUTHORIZED' } });
+  expect((await t.deps.store.getShop(SHOP))!.setup).toMatchObject({
+    state: 'setting-up',
+    attempts: 1,
+    lastError: { code: 'SHOPER_NOT_AUTHORIZED' },
+  });
   const [next] = t.events.filter((e) => e.message.event === SHOP_SETUP_EVENT);
   expect(next).toMatchObject({ message: { payload: { attempt: 2 } }, delaySeconds: 10 });
 });

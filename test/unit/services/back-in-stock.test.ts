@@ -22,7 +22,11 @@ const shoper: ShoperRoute = (path) => {
   const stock = id === '6' ? 3 : 0;
   return {
     status: 200,
-    body: { product_id: Number(id), translations: { pl_PL: { name: `Kubek ${id}`, active: 1 } }, stock: { stock, active: 1, price: '19.99' } },
+    body: {
+      product_id: Number(id),
+      translations: { pl_PL: { name: `Kubek ${id}`, active: 1 } },
+      stock: { stock, active: 1, price: '19.99' },
+    },
   };
 };
 
@@ -46,7 +50,11 @@ describe('signing up for back in stock', () => {
   test('a sign-up waits with its consent; the same number again gets the same answer and stays one sign-up', async () => {
     const t = createStorefrontDeps({ now: NOW, settings: SETTINGS, templates: TEMPLATES, shoper });
     const first = await signUpForBackInStock(t.deps, TEST_SHOP, request('5', '605 100 200'), caller);
-    expect(first).toMatchObject({ status: 'waiting', duplicate: false, message: 'Dziękujemy! Wyślemy SMS, gdy produkt będzie znów dostępny.' });
+    expect(first).toMatchObject({
+      status: 'waiting',
+      duplicate: false,
+      message: 'Dziękujemy! Wyślemy SMS, gdy produkt będzie znów dostępny.',
+    });
     t.clock.at = new Date('2026-03-03T10:05:00Z');
     const again = await signUpForBackInStock(t.deps, TEST_SHOP, request('5', '+48 605-100-200'), caller);
     expect(again).toEqual(first);
@@ -68,8 +76,13 @@ describe('signing up for back in stock', () => {
     // The token from the answer withdraws exactly that sign-up.
     const withdrawn = await withdrawBackInStock(t.deps, TEST_SHOP, { token: first.withdrawToken, locale: 'pl' }, 'pl');
     expect(withdrawn.status).toBe('withdrawn');
-    expect(await t.signUps.get(TEST_SHOP.shop, '5', '+48605100200')).toMatchObject({ status: 'withdrawn', withdrawnAt: '2026-03-03T10:05:00.000Z' });
-    expect(await refusal(withdrawBackInStock(t.deps, TEST_SHOP, { token: `${first.withdrawToken.slice(0, -2)}xx`, locale: 'pl' }, 'pl'))).toMatchObject({
+    expect(await t.signUps.get(TEST_SHOP.shop, '5', '+48605100200')).toMatchObject({
+      status: 'withdrawn',
+      withdrawnAt: '2026-03-03T10:05:00.000Z',
+    });
+    expect(
+      await refusal(withdrawBackInStock(t.deps, TEST_SHOP, { token: `${first.withdrawToken.slice(0, -2)}xx`, locale: 'pl' }, 'pl')),
+    ).toMatchObject({
       status: 400,
       code: 'WITHDRAW_TOKEN_INVALID',
       field: 'token',
@@ -93,7 +106,10 @@ describe('signing up for back in stock', () => {
     expect(landline.message).toMatch(/komórkow/);
     const switchedOff = { 'back-in-stock': { ...TEMPLATES['back-in-stock']!, enabled: false } };
     const off = createStorefrontDeps({ now: NOW, settings: SETTINGS, templates: switchedOff, shoper });
-    expect(await refusal(signUpForBackInStock(off.deps, TEST_SHOP, request('5', '605100200'), caller))).toMatchObject({ status: 409, code: 'BACK_IN_STOCK_DISABLED' });
+    expect(await refusal(signUpForBackInStock(off.deps, TEST_SHOP, request('5', '605100200'), caller))).toMatchObject({
+      status: 409,
+      code: 'BACK_IN_STOCK_DISABLED',
+    });
     expect(await t.signUps.listAll(TEST_SHOP.shop)).toEqual([]);
     expect(await off.signUps.listAll(TEST_SHOP.shop)).toEqual([]);
   });
@@ -128,7 +144,14 @@ describe('a restock', () => {
     const t = createStorefrontDeps({ now: NOW, settings: { ...SETTINGS, storefrontDailyCap: 2 }, templates: TEMPLATES, shoper });
     for (const phone of ['+48605100201', '+48605100202', '+48605100203', '+48605100204']) await t.signUps.signUp(waiting('5', phone));
     await t.signUps.signUp(waiting('7', '+48605100201'));
-    const optOut = { phone: '+48605100204', at: NOW.toISOString(), how: 'stop-link' as const, kind: 'celebration' as const, jobId: 'j', code: 'c' };
+    const optOut = {
+      phone: '+48605100204',
+      at: NOW.toISOString(),
+      how: 'stop-link' as const,
+      kind: 'celebration' as const,
+      jobId: 'j',
+      code: 'c',
+    };
     await t.shortLinks.recordOptOut(TEST_SHOP.shop, optOut);
     const settings = withDefaults({ ...SETTINGS, storefrontDailyCap: 2 });
     const ctx = { shop: TEST_SHOP, settings, templates: TEMPLATES, now: NOW, links: await linkMakerFor(t.deps, TEST_SHOP, settings, NOW) };

@@ -14,14 +14,41 @@ test('one report per position, with the unix done date read as a date', () => {
     from: 'SKLEP,SKLEP',
   });
   expect(reports).toEqual([
-    { msgId: '1001', status: 404, idx: 'aaa', doneAt: new Date(1_700_000_000_000), to: '48500100200', username: 'demo', points: 0.16, from: 'SKLEP' },
-    { msgId: '1002', status: 405, idx: 'bbb', doneAt: new Date(1_700_000_060_000), to: '48500100201', username: 'demo', points: 0.32, from: 'SKLEP' },
+    {
+      msgId: '1001',
+      status: 404,
+      idx: 'aaa',
+      doneAt: new Date(1_700_000_000_000),
+      to: '48500100200',
+      username: 'demo',
+      points: 0.16,
+      from: 'SKLEP',
+    },
+    {
+      msgId: '1002',
+      status: 405,
+      idx: 'bbb',
+      doneAt: new Date(1_700_000_060_000),
+      to: '48500100201',
+      username: 'demo',
+      points: 0.32,
+      from: 'SKLEP',
+    },
   ]);
 });
 
 test('missing idx or date stay undefined, empty ids are dropped, nothing at all gives no reports', () => {
   expect(parseReports({ MsgId: '1001,,', status: '404', idx: '' })).toEqual([
-    { msgId: '1001', status: 404, idx: undefined, doneAt: undefined, to: undefined, username: undefined, points: undefined, from: undefined },
+    {
+      msgId: '1001',
+      status: 404,
+      idx: undefined,
+      doneAt: undefined,
+      to: undefined,
+      username: undefined,
+      points: undefined,
+      from: undefined,
+    },
   ]);
   expect(parseReports({})).toEqual([]);
 });

@@ -47,10 +47,17 @@ describe('following a short link', () => {
   test("a person's click redirects to the shop and is recorded; only the link's first click adds to the day's clicked", async () => {
     const t = createStorefrontDeps({ now: NOW });
     await t.shortLinks.save([link('aaaaaaaaaa')]);
-    expect(await followLink(t.deps, 'aaaaaaaaaa', true)).toMatchObject({ status: 'redirect', location: 'https://unit-shop.example/promo?x=1' });
+    expect(await followLink(t.deps, 'aaaaaaaaaa', true)).toMatchObject({
+      status: 'redirect',
+      location: 'https://unit-shop.example/promo?x=1',
+    });
     t.clock.at = new Date('2026-03-03T23:30:00Z'); // already 4 March in Warsaw
     await followLink(t.deps, 'aaaaaaaaaa', true);
-    expect(await t.shortLinks.get('aaaaaaaaaa')).toMatchObject({ clicks: 2, firstClickAt: NOW.toISOString(), lastClickAt: '2026-03-03T23:30:00.000Z' });
+    expect(await t.shortLinks.get('aaaaaaaaaa')).toMatchObject({
+      clicks: 2,
+      firstClickAt: NOW.toISOString(),
+      lastClickAt: '2026-03-03T23:30:00.000Z',
+    });
     expect(await t.shortLinks.listKindCounters(TEST_SHOP.shop, '2026-03-01', '2026-03-31')).toEqual([
       { date: '2026-03-03', counters: { k_clicked_celebration: 1 } },
     ]);
@@ -62,7 +69,10 @@ describe('following a short link', () => {
     expect(isPreviewFetcher('facebookexternalhit/1.1')).toBe(true);
     expect(isPreviewFetcher(undefined)).toBe(true);
     expect(isPreviewFetcher('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148')).toBe(false);
-    expect(await followLink(t.deps, 'bbbbbbbbbb', false)).toMatchObject({ status: 'redirect', location: 'https://unit-shop.example/promo?x=1' });
+    expect(await followLink(t.deps, 'bbbbbbbbbb', false)).toMatchObject({
+      status: 'redirect',
+      location: 'https://unit-shop.example/promo?x=1',
+    });
     expect((await t.shortLinks.get('bbbbbbbbbb'))?.clicks).toBeUndefined();
     expect(await t.shortLinks.listKindCounters(TEST_SHOP.shop, '2026-03-01', '2026-03-31')).toEqual([]);
   });
@@ -75,7 +85,11 @@ describe('following a short link', () => {
       link('eeeeeeeeee', { target: 'https://evil.example/' }),
     ]);
     expect(await followLink(t.deps, 'zzzzzzzzzz', true)).toEqual({ status: 'unknown' });
-    expect(await followLink(t.deps, 'cccccccccc', true)).toEqual({ status: 'expired', shopUrl: 'https://unit-shop.example/', shopName: TEST_SHOP.shopName });
+    expect(await followLink(t.deps, 'cccccccccc', true)).toEqual({
+      status: 'expired',
+      shopUrl: 'https://unit-shop.example/',
+      shopName: TEST_SHOP.shopName,
+    });
     expect(await followLink(t.deps, 'dddddddddd', true)).toMatchObject({ status: 'stop' });
     expect(await followLink(t.deps, 'eeeeeeeeee', true)).toMatchObject({ status: 'expired', shopUrl: 'https://unit-shop.example/' });
     expect(t.logs.some((l) => l.level === 'warn' && l.message.includes('outside the shop'))).toBe(true);

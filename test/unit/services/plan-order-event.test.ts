@@ -53,7 +53,10 @@ test('a status event with an enabled template becomes one job queued for sending
   expect(first.jobs).toHaveLength(1);
   expect(first.jobs[0]).toMatchObject({ state: 'QUEUED', kind: 'order-status', phone: '+48500100200', text: 'Zamówienie 101 wysłane' });
   expect(t.sends).toEqual([{ shop: SHOP, jobId: first.jobs[0]!.jobId }]);
-  expect(await t.deps.store.getJob(SHOP, first.jobs[0]!.jobId)).toMatchObject({ state: 'QUEUED', source: { orderId: '101', statusId: '3' } });
+  expect(await t.deps.store.getJob(SHOP, first.jobs[0]!.jobId)).toMatchObject({
+    state: 'QUEUED',
+    source: { orderId: '101', statusId: '3' },
+  });
 
   const again = await planEvent(t.deps, statusEvent('3', '2026-03-03 10:59:00'));
   expect(again.jobs.map((j) => j.jobId)).toEqual([first.jobs[0]!.jobId]);

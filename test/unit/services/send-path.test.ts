@@ -72,12 +72,14 @@ function setup(answers: ((req: SmsSendRequest) => SmsSendResult)[] = []) {
   return { deps, jobs, store, requests, logs, today };
 }
 
-const refused = (code: number, transport: 'api' | 'http' | 'network' = 'api'): (() => SmsSendResult) => () => ({
-  ok: false,
-  code,
-  message: `error ${code}`,
-  transport,
-});
+const refused =
+  (code: number, transport: 'api' | 'http' | 'network' = 'api'): (() => SmsSendResult) =>
+  () => ({
+    ok: false,
+    code,
+    message: `error ${code}`,
+    transport,
+  });
 
 test('a job is sent once: SENT with SMSAPI figures, counted once, and a second delivery of its reference sends nothing', async () => {
   const t = setup();
@@ -230,10 +232,12 @@ test('a SENT write that fails after SMSAPI accepted: released with its MsgId, it
 });
 
 test('the same failure when the retry comes before the report: the retry gets 53, SENT keeps the MsgId, the report settles it', async () => {
-  const acceptedAs = (id: string) => (req: SmsSendRequest): SmsSendResult => ({
-    ok: true,
-    messages: [{ id, number: req.to[0]!, idx: req.idx![0], points: 0.16, parts: 1, status: 'QUEUE' }],
-  });
+  const acceptedAs =
+    (id: string) =>
+    (req: SmsSendRequest): SmsSendResult => ({
+      ok: true,
+      messages: [{ id, number: req.to[0]!, idx: req.idx![0], points: 0.16, parts: 1, status: 'QUEUE' }],
+    });
   // The second request: SMSAPI's check_idx refuses the copy with 53, which tells no MsgId.
   const t = setup([acceptedAs('7000'), refused(53)]);
   t.jobs.put(job('f2'));

@@ -15,7 +15,8 @@ function gateway(answer: (c: Captured) => Response | Promise<Response>, timeoutM
   return { sms: createSmsapiGateway({ baseUrl: 'https://api.example', timeoutMs, fetch: fake }), calls };
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 test('a send carries idx with check_idx=1, notify_url, from, encoding, format, details and max_parts; not normalize', async () => {
   const { sms, calls } = gateway(() =>
@@ -30,7 +31,10 @@ test('a send carries idx with check_idx=1, notify_url, from, encoding, format, d
     notifyUrl: 'https://app.example/smsapi/reports',
     maxParts: 6,
   });
-  expect(result).toEqual({ ok: true, messages: [{ id: '1001', number: '48500100200', idx: 'job1', points: 0.16, parts: 1, status: 'QUEUE' }] });
+  expect(result).toEqual({
+    ok: true,
+    messages: [{ id: '1001', number: '48500100200', idx: 'job1', points: 0.16, parts: 1, status: 'QUEUE' }],
+  });
   const call = calls[0]!;
   expect(call.url).toBe('https://api.example/sms.do');
   expect(call.init.method).toBe('POST');
@@ -64,9 +68,19 @@ test("several recipients get one idx each, as an array parameter like SMSAPI's P
 
 test('a profile without points (postpaid account) is understood; a 403 is a token without permission (401), not 101', async () => {
   const { sms } = gateway(() =>
-    json(200, { name: 'Firma', email: 'a@b.pl', username: 'firma', phone_number: '48500100200', payment_type: 'postpaid', user_type: 'native' }),
+    json(200, {
+      name: 'Firma',
+      email: 'a@b.pl',
+      username: 'firma',
+      phone_number: '48500100200',
+      payment_type: 'postpaid',
+      user_type: 'native',
+    }),
   );
-  expect(await sms.profile('t')).toEqual({ ok: true, value: { username: 'firma', name: 'Firma', email: 'a@b.pl', paymentType: 'postpaid' } });
+  expect(await sms.profile('t')).toEqual({
+    ok: true,
+    value: { username: 'firma', name: 'Firma', email: 'a@b.pl', paymentType: 'postpaid' },
+  });
   const forbidden = gateway(() => json(403, { message: 'Forbidden', error: 'insufficient_scope' }));
   expect(await forbidden.sms.senderNames('t')).toMatchObject({ ok: false, code: 401, transport: 'api' });
 });
@@ -114,7 +128,13 @@ test('profile and sender names are read from both answer shapes', async () => {
   const { sms } = gateway((c) =>
     c.url.endsWith('/profile')
       ? json(200, { username: 'demo', points: '12.5', payment_type: 'prepaid', email: 'a@b.pl' })
-      : json(200, { collection: [{ sender: 'SKLEP', status: 'ACTIVE', is_default: true }, { sender: 'X', status: 'PENDING' }], size: 2 }),
+      : json(200, {
+          collection: [
+            { sender: 'SKLEP', status: 'ACTIVE', is_default: true },
+            { sender: 'X', status: 'PENDING' },
+          ],
+          size: 2,
+        }),
   );
   expect(await sms.profile('t')).toEqual({ ok: true, value: { username: 'demo', points: 12.5, email: 'a@b.pl', paymentType: 'prepaid' } });
   expect(await sms.senderNames('t')).toEqual({

@@ -41,18 +41,27 @@ describe('what a job change counts', () => {
       collect: { phone: '+48500100200', kind: 'order-status' },
     });
     // The owner's own SMS is not a collected customer number.
-    expect(countJobChange(job('SENDING', { kind: 'owner-new-order' }), job('SENT', { ...sent, kind: 'owner-new-order' }))?.collect).toBeUndefined();
+    expect(
+      countJobChange(job('SENDING', { kind: 'owner-new-order' }), job('SENT', { ...sent, kind: 'owner-new-order' }))?.collect,
+    ).toBeUndefined();
   });
 
   test('a report: SENT -> DELIVERED counts the delivery on the done date; UNDELIVERED adds nothing', () => {
     const done = '2026-03-04T08:00:00.000Z';
-    expect(countJobChange(job('SENT', sent), job('DELIVERED', { ...sent, deliveredAt: done }))).toEqual({ shop: SHOP, at: done, counters: { delivered: 1 } });
+    expect(countJobChange(job('SENT', sent), job('DELIVERED', { ...sent, deliveredAt: done }))).toEqual({
+      shop: SHOP,
+      at: done,
+      counters: { delivered: 1 },
+    });
     expect(countJobChange(job('SENT', sent), job('UNDELIVERED', { ...sent, deliveredAt: done }))).toBeUndefined();
   });
 
   test('a report that overtook the sender counts the SMS from its text, then the late SENT write adds the figures', () => {
     const overtaken = countJobChange(job('SENDING'), job('DELIVERED', { deliveredAt: AT, smsapiId: '7000' }));
-    expect(overtaken).toMatchObject({ counters: { sent: 1, parts: 1, points: 0, delivered: 1, k_sent_order_status: 1 }, collect: { phone: '+48500100200' } });
+    expect(overtaken).toMatchObject({
+      counters: { sent: 1, parts: 1, points: 0, delivered: 1, k_sent_order_status: 1 },
+      collect: { phone: '+48500100200' },
+    });
     const late = countJobChange(job('DELIVERED', { deliveredAt: AT }), job('DELIVERED', { deliveredAt: AT, ...sent }));
     expect(late).toEqual({ shop: SHOP, at: AT, counters: { points: 0.32, parts: 1 } });
   });
@@ -67,7 +76,9 @@ describe('what a job change counts', () => {
 });
 
 function setup() {
-  const store = createFakeSendingStore({ settings: { quietHours: { enabled: false, start: '21:00', end: '08:00', timeZone: 'Europe/Warsaw' } } });
+  const store = createFakeSendingStore({
+    settings: { quietHours: { enabled: false, start: '21:00', end: '08:00', timeZone: 'Europe/Warsaw' } },
+  });
   const stats = createFakeStats(store);
   const deps = { config: readConfig({}), clock: { now: () => new Date(AT) }, store, stats } as unknown as Deps;
   const totals = () => {
@@ -92,10 +103,16 @@ test('a stream batch delivered again counts nothing twice; a longer redelivery c
   expect(t.totals()).toEqual({ sent: 2, parts: 4, delivered: 1, failed: 0, newNumbers: 1 });
   expect(await countJobChanges(t.deps, { shardId: 's1', changes: batch })).toEqual({ counted: 0, alreadyCounted: 3, commits: 0 });
   const more = change(job('SENDING', { jobId: 'j3', phone: '+48500100300' }), job('FAILED', { jobId: 'j3' }));
-  expect(await countJobChanges(t.deps, { shardId: 's1', changes: [...batch, more] })).toEqual({ counted: 1, alreadyCounted: 3, commits: 1 });
+  expect(await countJobChanges(t.deps, { shardId: 's1', changes: [...batch, more] })).toEqual({
+    counted: 1,
+    alreadyCounted: 3,
+    commits: 1,
+  });
   expect(t.totals()).toEqual({ sent: 2, parts: 4, delivered: 1, failed: 1, newNumbers: 1 });
   // Another shard keeps its own checkpoint.
-  expect(await countJobChanges(t.deps, { shardId: 's2', changes: [change(job('SENDING', { jobId: 'j4' }), job('FAILED', { jobId: 'j4' }))] })).toMatchObject({
+  expect(
+    await countJobChanges(t.deps, { shardId: 's2', changes: [change(job('SENDING', { jobId: 'j4' }), job('FAILED', { jobId: 'j4' }))] }),
+  ).toMatchObject({
     counted: 1,
   });
   expect(t.totals().failed).toBe(2);

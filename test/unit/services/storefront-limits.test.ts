@@ -9,13 +9,18 @@ import { createStorefrontDeps } from '../../support/fake-storefront';
 const NOW = new Date('2026-03-03T10:20:00Z'); // 11:20 in Warsaw
 
 describe('rate limits', () => {
-  test('a window takes up to its limit; the next request gets 429 with the seconds left in the window, in the caller\'s language', async () => {
+  test("a window takes up to its limit; the next request gets 429 with the seconds left in the window, in the caller's language", async () => {
     const t = createStorefrontDeps({ now: NOW });
     const rule = STOREFRONT_LIMITS.withdrawPerIpHour; // 20 an hour
     for (let i = 0; i < rule.limit; i++) await enforceLimit(t.deps, 'shop-a', rule, 'ip-1');
     const refused = await enforceLimit(t.deps, 'shop-a', rule, 'ip-1', 'en').catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(RateLimited);
-    expect(refused).toMatchObject({ status: 429, code: 'RATE_LIMITED', retryAfterSeconds: 40 * 60, message: 'Too many attempts. Try again in 40 min.' });
+    expect(refused).toMatchObject({
+      status: 429,
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: 40 * 60,
+      message: 'Too many attempts. Try again in 40 min.',
+    });
     // Another address, another shop, and the next window are counted apart.
     await enforceLimit(t.deps, 'shop-a', rule, 'ip-2');
     await enforceLimit(t.deps, 'shop-b', rule, 'ip-1');
@@ -28,7 +33,10 @@ describe('rate limits', () => {
     const t = createStorefrontDeps({ now: NOW });
     const rule = STOREFRONT_LIMITS.withdrawPerIpHourAllShops; // 40 an hour over all shops
     for (let i = 0; i < rule.limit; i++) await enforceLimit(t.deps, `shop-${i % 4}`, rule, 'ip-1');
-    await expect(enforceLimit(t.deps, 'shop-new', rule, 'ip-1')).rejects.toMatchObject({ status: 429, message: 'Zbyt wiele prób. Spróbuj ponownie za 40 min.' });
+    await expect(enforceLimit(t.deps, 'shop-new', rule, 'ip-1')).rejects.toMatchObject({
+      status: 429,
+      message: 'Zbyt wiele prób. Spróbuj ponownie za 40 min.',
+    });
     await enforceLimit(t.deps, 'shop-new', rule, 'ip-2');
   });
 });
@@ -50,7 +58,10 @@ describe('the daily cap of storefront SMS', () => {
     );
     await placeUnderDailyCap(t.deps, 'shop-a', s, 'abandoned-cart', due);
     expect(t.store.errors.map((e) => [e.code, e.message])).toEqual([
-      [DAILY_CAP_CODE, 'Osiągnięto dzienny limit 2 SMS z witryny sklepu na 2026-03-03. Kolejne wiadomości czekają na następny dzień; limit zmienisz w ustawieniach.'],
+      [
+        DAILY_CAP_CODE,
+        'Osiągnięto dzienny limit 2 SMS z witryny sklepu na 2026-03-03. Kolejne wiadomości czekają na następny dzień; limit zmienisz w ustawieniach.',
+      ],
     ]);
 
     // A job that will not go gives its place back: the day has room again.
