@@ -296,7 +296,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     tableName: config.TABLE_NAME,
     handler: (event) => currentFunction.run({ name: 'stats' }, () => stats(event, lambdaContext('stats') as never)),
     logger,
-    pollIntervalMs: Math.max(poll, 200),
+    // The background read only keeps `npm start`'s Statistics tab fresh; idle() reads the stream to its end itself.
+    pollIntervalMs: Math.max(poll, 1000),
   });
   const loops: Promise<void>[] = [];
   loops.push(consume(deps.eventsQueue, planner, 10, 'planner'));

@@ -63,10 +63,14 @@ test('two shoppers behind one edge connection each get their own sign-up limit',
 test('a forged viewer address on every request is still cut off by the per-connection limit', async () => {
   const limit = STOREFRONT_LIMITS.perConnectionHour.limit;
   let refused: Response | undefined;
-  for (let i = 0; i < limit + 5 && !refused; i++) {
-    const res = await post('config', { locale: 'pl' }, `203.0.113.${i % 250}:${1000 + i}`);
-    if (res.status === 429) refused = res;
-    else await res.arrayBuffer();
+  // 20 requests at a time (the counter is atomic): a busy machine running the whole suite still gets through 600.
+  for (let i = 0; i < limit + 5 && !refused; i += 20) {
+    const batch = Array.from({ length: Math.min(20, limit + 5 - i) }, (_, j) => i + j);
+    const answers = await Promise.all(batch.map((n) => post('config', { locale: 'pl' }, `203.0.113.${n % 250}:${1000 + n}`)));
+    for (const res of answers) {
+      if (res.status === 429 && !refused) refused = res;
+      else await res.arrayBuffer();
+    }
   }
   expect(refused).toBeDefined();
   expect(refused!.headers.get('retry-after')).toMatch(/^\d+$/);
