@@ -13,6 +13,7 @@ export async function startTestRuntime(options: LocalRuntimeOptions = {}): Promi
     dynamoEndpoint: endpoint,
     tableName: `t-${randomUUID().slice(0, 8)}`,
     runtimeTable: `rt-${randomUUID().slice(0, 8)}`,
+    dropTablesOnStop: true,
     quiet: true,
     pollIntervalMs: 20,
     sendsVisibilityTimeoutMs: 300,
