@@ -23,8 +23,7 @@ import { makeHandler as makeLinks } from '#handlers/links';
 import { makeHandler as makeStats } from '#handlers/stats';
 import { startSmsapiSimulator, type SmsapiSimulator } from './simulators/smsapi';
 import { startShopSimulator, type ShopSimulator } from './simulators/shop';
-import { ensureTables, localClient, RUNTIME_TABLE, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { ensureTables, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
 import { createLocalDeps, createLocalLogger, type LocalDeps, type LogLine } from './composition';
 import { lambdaContext, readBody, toEvent, writeResult } from './api-gateway';
 import type { LocalQueue } from './queue';
@@ -44,8 +43,6 @@ export interface LocalRuntimeOptions {
   tableName?: string;
   /** The local queue/scheduler/clock table (tests use one each). */
   runtimeTable?: string;
-  /** Tests: delete this runtime's two tables on stop (they share one DynamoDB Local, which slows with every table kept). */
-  dropTablesOnStop?: boolean;
   quiet?: boolean;
   /** Environment overrides (defaults: the simulators' values). */
   env?: Record<string, string>;
@@ -348,13 +345,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       server.closeAllConnections();
       await simulator.close();
       await smsapi.close();
-      if (options.dropTablesOnStop && !dynamo) {
-        const client = localClient(endpoint);
-        for (const TableName of [config.TABLE_NAME, options.runtimeTable ?? RUNTIME_TABLE]) {
-          await client.send(new DeleteTableCommand({ TableName })).catch(() => undefined);
-        }
-        client.destroy();
-      }
       await dynamo?.stop();
     },
   };

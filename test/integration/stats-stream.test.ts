@@ -4,16 +4,15 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { LocalRuntime } from '../../local/runtime';
 import { localClient } from '../../local/dynamodb';
 import type { Job } from '#domain/model';
 import type { Deps } from '#services/deps';
 import { sendJob } from '#services/send-job';
 import { countJobChanges, type JobChange } from '#services/stats-stream';
 import { makeHandler, type StatsStreamEvent } from '#handlers/stats';
-import { connectDemoSmsapi, startTestRuntime } from '../support/runtime';
+import { connectDemoSmsapi, startTestRuntime, type TestRuntime } from '../support/runtime';
 
-let rt: LocalRuntime;
+let rt: TestRuntime;
 let licence: string;
 let seq = 0;
 
@@ -44,7 +43,7 @@ async function storedJob(shop: string, phone: string): Promise<Job> {
 
 /** Every record of the app table's stream, per shard, as the event source mapping would hand them to Lambda. */
 async function streamBatches(): Promise<StatsStreamEvent[]> {
-  const endpoint = process.env.DYNAMODB_ENDPOINT!;
+  const endpoint = rt.dynamoEndpoint;
   const dynamo = localClient(endpoint);
   const arn = (await dynamo.send(new DescribeTableCommand({ TableName: rt.deps.config.TABLE_NAME }))).Table!.LatestStreamArn!;
   dynamo.destroy();

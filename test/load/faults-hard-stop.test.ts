@@ -17,6 +17,7 @@ import { createDocumentClient, type DocumentClient } from '#adapters/dynamodb/cl
 import { createStore } from '#adapters/dynamodb/store';
 import type { Job } from '#domain/model';
 import { eventually } from '../support/runtime';
+import { leaseDynamoDbLocal } from '../support/dynamo-pool';
 import { LOAD_TEXTS, loadNumber, setupLoadShop, type LoadShop } from '../support/load-shops';
 import { compareOutbox, fill, type ExpectedSms } from '../support/load-scenario';
 import { freePort, startChildRuntime, type ChildRuntime } from '../support/load-child';
@@ -31,6 +32,7 @@ let env: Record<string, string>;
 let dataDir: string;
 /** The test reads the child's tables directly: jobs from the app's table, queues and schedules from the runtime's. */
 let doc: DocumentClient;
+let dynamo: Awaited<ReturnType<typeof leaseDynamoDbLocal>> | undefined;
 let shop: LoadShop;
 /** The child's clock offset, mirrored here so the shop signs its iframe parameters for the app's "now". */
 let clockOffsetMs = 0;
@@ -49,8 +51,8 @@ async function advanceChildClock(ms: number) {
 }
 
 beforeAll(async () => {
-  const endpoint = process.env.DYNAMODB_ENDPOINT;
-  if (!endpoint) throw new Error('DYNAMODB_ENDPOINT is not set: run through jest');
+  dynamo = await leaseDynamoDbLocal();
+  const endpoint = dynamo.endpoint;
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
   smsapi = await startSmsapiSimulator({ reportDelayMs: 3_600_000 });
@@ -84,6 +86,7 @@ afterAll(async () => {
   await shopSim?.close();
   await smsapi?.close();
   doc?.destroy();
+  await dynamo?.release();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -1,5 +1,5 @@
-// Stops the DynamoDB Local started by global-setup.
+// Stops the DynamoDB Local pool started by global-setup, with every instance still leased or spare.
 export default async function globalTeardown() {
-  const dynamo = (globalThis as { __dynamo?: { stop(): Promise<void> } }).__dynamo;
-  await dynamo?.stop();
+  const pool = (globalThis as { __dynamoPool?: { stop(): Promise<void> } }).__dynamoPool;
+  await pool?.stop();
 }

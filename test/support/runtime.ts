@@ -1,25 +1,46 @@
-// Test helpers over the local runtime: start it on free ports against the suite's DynamoDB Local, each test
-// file with its own table so files never see each other's data.
+// Test helpers over the local runtime: start it on free ports, each runtime on a fresh DynamoDB Local from the
+// run's pool (test/support/dynamo-pool.ts: one shared instance slows down with every table stream it has held).
 import { randomUUID } from 'node:crypto';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
+import { leaseDynamoDbLocal } from './dynamo-pool';
 
-export async function startTestRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
-  const endpoint = process.env.DYNAMODB_ENDPOINT;
-  if (!endpoint) throw new Error('DYNAMODB_ENDPOINT is not set: run through jest (the integration project starts DynamoDB Local)');
-  return startLocalRuntime({
-    port: 0,
-    shopPort: 0,
-    smsapiPort: 0,
-    dynamoEndpoint: endpoint,
-    tableName: `t-${randomUUID().slice(0, 8)}`,
-    runtimeTable: `rt-${randomUUID().slice(0, 8)}`,
-    dropTablesOnStop: true,
-    quiet: true,
-    pollIntervalMs: 20,
-    sendsVisibilityTimeoutMs: 300,
-    eventsVisibilityTimeoutMs: 300,
-    smsapiReportDelayMs: 50,
-    ...options,
+export type TestRuntime = LocalRuntime & {
+  /** The runtime's own DynamoDB Local (for tests that read the table or its stream directly). */
+  dynamoEndpoint: string;
+};
+
+export async function startTestRuntime(options: LocalRuntimeOptions = {}): Promise<TestRuntime> {
+  const dynamo = await leaseDynamoDbLocal();
+  let rt: LocalRuntime;
+  try {
+    rt = await startLocalRuntime({
+      port: 0,
+      shopPort: 0,
+      smsapiPort: 0,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName: `t-${randomUUID().slice(0, 8)}`,
+      runtimeTable: `rt-${randomUUID().slice(0, 8)}`,
+      quiet: true,
+      pollIntervalMs: 20,
+      sendsVisibilityTimeoutMs: 300,
+      eventsVisibilityTimeoutMs: 300,
+      smsapiReportDelayMs: 50,
+      ...options,
+    });
+  } catch (error) {
+    await dynamo.release();
+    throw error;
+  }
+  const stopRuntime = rt.stop;
+  return Object.assign(rt, {
+    dynamoEndpoint: dynamo.endpoint,
+    async stop() {
+      try {
+        await stopRuntime();
+      } finally {
+        await dynamo.release();
+      }
+    },
   });
 }
 
