@@ -37,9 +37,9 @@ const TABLE_ACTIONS = {
   // The shop record (GetItem), the raw event (PutItem), and sealing a webhook secret an older version stored in
   // plain text (UpdateItem, once per such shop).
   webhooks: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-  // Finding a job by reference (Query), settling it and counting (UpdateItem), reading a job and the settings
-  // (GetItem), a first number (PutItem), and taking back the one error-log entry of a job a report rescues (DeleteItem).
-  reports: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+  // Finding a job by its message (Query on byMessage; GetItem of a previous release's MSG# item) and settling it
+  // (UpdateItem). Counting happens in the stats function, from the table's stream.
+  reports: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
   // Shop, configuration and templates (GetItem, Query), sign-ups, baskets and jobs (PutItem), rate-limit counters,
   // withdrawals, token refreshes and job transitions (UpdateItem): a withdrawal keeps the sign-up, it deletes nothing.
   storefront: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],

@@ -8,6 +8,22 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { MAX_RECEIVE_COUNT, SENDS_MAX_RECEIVE_COUNT } from './queues';
+import { STATS_RETRY_ATTEMPTS } from './stats-stream';
+
+/** What a message in each dead-letter queue means and what to do (the runbook: docs/operator.md#alarms). */
+const DLQ_DESCRIPTIONS: Record<string, string> = {
+  Events:
+    `A webhook event or a setup/purge task failed to process ${MAX_RECEIVE_COUNT} times. Read the planner function's logs, ` +
+    'fix the cause, then redrive the events dead-letter queue (planning is idempotent).',
+  Sends:
+    `A job reference failed ${SENDS_MAX_RECEIVE_COUNT} receives, or a schedule could not deliver it. Read the sender's logs ` +
+    "and check SMSAPI's status, then redrive the sends dead-letter queue (a job already sent is not sent again).",
+  Stats:
+    `The stats function failed one table stream batch and its ${STATS_RETRY_ATTEMPTS} retries: the Statistics tab misses ` +
+    'those changes (SMS are not affected). Read its logs, fix the cause, then replay the batch within 24 hours as the ' +
+    'operator guide describes (redriving this queue does not count anything).',
+};
 
 export interface AlarmsProps {
   readonly deadLetterQueues: Record<string, sqs.IQueue>;
@@ -29,9 +45,7 @@ export class Alarms extends Construct {
 
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
       const alarm = new cloudwatch.Alarm(this, `${name}DlqNotEmpty`, {
-        alarmDescription:
-          `Messages are waiting in the ${name} dead-letter queue: they failed ${name === 'Sends' ? 'to send' : 'to process'} ` +
-          'five times. Check the function logs and the error log, fix the cause, then redrive the queue.',
+        alarmDescription: `Messages are waiting in the ${name} dead-letter queue. ${DLQ_DESCRIPTIONS[name] ?? ''}`.trim(),
         metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
         threshold: 0,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,

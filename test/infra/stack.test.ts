@@ -435,7 +435,7 @@ describe('least privilege', () => {
     [...new Set(statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:')))].sort();
   test.each([
     ['Webhooks', ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']],
-    ['Reports', ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']],
+    ['Reports', ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']],
     ['Storefront', ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']],
   ] as const)('the public %s function may do only %j to the table', (name, actions) => {
     expect(tableActions(functionStatements(name))).toEqual([...actions].sort());
@@ -449,6 +449,8 @@ describe('least privilege', () => {
     }
     expect(allows(functionStatements('Storefront'), 'dynamodb:DeleteItem')).toEqual([]);
     expect(allows(functionStatements('Webhooks'), 'dynamodb:DeleteItem')).toEqual([]);
+    expect(allows(functionStatements('Reports'), 'dynamodb:DeleteItem')).toEqual([]);
+    expect(allows(functionStatements('Reports'), 'dynamodb:PutItem')).toEqual([]);
     // Uninstall marks the shop; the planner's purge deletes its items in batches of 25.
     expect(allows(functionStatements('Appstore'), 'dynamodb:BatchWriteItem')).toEqual([]);
     expect(allows(functionStatements('Appstore'), 'dynamodb:DeleteItem')).toEqual([]);
@@ -823,6 +825,18 @@ describe('alarms', () => {
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
       AlarmActions: [{ Ref: logicalId('AWS::SNS::Topic', 'AlarmsTopic') }],
+    });
+  });
+
+  test('each dead-letter alarm says how many attempts its queue allows and what to do, as the operator guide does', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: Match.stringLikeRegexp('Events dead-letter queue. .* 5 times.*redrive'),
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: Match.stringLikeRegexp('Sends dead-letter queue. .* 10 receives.*redrive'),
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: Match.stringLikeRegexp('Stats dead-letter queue. .*its 10 retries.*replay'),
     });
   });
 
