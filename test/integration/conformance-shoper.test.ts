@@ -11,6 +11,7 @@ import { LOCAL_SECRETS } from '../../local/runtime';
 import { issueAuthCode } from '../../local/simulators/shop/oauth';
 import { adminCall, call, signIn } from '../support/attack-kit';
 import { connectDemoSmsapi, eventually, registeredWebhook, startTestRuntime } from '../support/runtime';
+import { warsawWallClock } from '../support/warsaw-time';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'platforms', 'shoper');
 const fixture = <T>(name: string): T & { _source: string } => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
@@ -26,17 +27,7 @@ interface WebhookFixture {
 
 let rt: LocalRuntime;
 
-const warsawNow = () =>
-  new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Warsaw',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(rt.deps.clock.now());
+const warsawNow = () => warsawWallClock(rt.deps.clock.now());
 const sign = (fields: Record<string, string>) =>
   createHmac('sha512', LOCAL_SECRETS.APPSTORE_SECRET)
     .update(

@@ -1,40 +1,20 @@
 // A job reference delivered twice, or concurrently, sends one SMS; a crash between SMSAPI's answer and our write
 // does not send a second one (check_idx -> 53); a delivery report that overtakes the sender settles the job and
 // it is counted once; the counters are exact under concurrency.
-import { createHash } from 'node:crypto';
 import { transitionJob } from '#adapters/dynamodb/jobs';
 import type { LocalRuntime } from '../../local/runtime';
 import type { Job } from '#domain/model';
 import { sendJob } from '#services/send-job';
 import { createSmsapiGateway } from '#adapters/smsapi-http';
 import { reportsUrl } from '#services/delivery-reports';
-import { eventually, startTestRuntime, connectDemoSmsapi } from '../support/runtime';
+import { eventually, startTestRuntime, connectDemoSmsapi, storeQueuedJob } from '../support/runtime';
 
 let rt: LocalRuntime;
 let licence: string;
 let seq = 0;
 
-/** A QUEUED job stored but not put on the queue: the test decides who delivers its reference, and when. */
 // Numbers end in 0: the simulator refuses numbers ending in 13 by default (its failingSuffixes fault).
-async function storedJob(phone = `+4860${String(++seq).padStart(6, '0')}0`): Promise<Job> {
-  const at = rt.deps.clock.now().toISOString();
-  const job: Job = {
-    shop: licence,
-    // A job id as the sends queue accepts it (domain/job-id.ts JOB_ID: 32 hex).
-    jobId: createHash('sha256').update(`dup${Date.now()}:${seq}`).digest('hex').slice(0, 32),
-    kind: 'order-status',
-    phone,
-    text: `Wiadomość ${seq}`,
-    dueAt: at,
-    state: 'QUEUED',
-    attempts: 0,
-    createdAt: at,
-    updatedAt: at,
-    source: { event: 'order.status', orderId: String(seq) },
-  };
-  expect(await rt.deps.store.createJob(job)).toBe('created');
-  return job;
-}
+const storedJob = (phone = `+4860${String(++seq).padStart(6, '0')}0`, text?: string) => storeQueuedJob(rt, licence, phone, text);
 
 /** The deps with an SMSAPI client that stops waiting after 300 ms (the simulator hangs for a second). */
 const impatient = () => ({ ...rt.deps, sms: createSmsapiGateway({ baseUrl: rt.smsapi.url, timeoutMs: 300 }) });
@@ -229,15 +209,7 @@ test('50 concurrent counter updates add up exactly', async () => {
 describe('a batch SMSAPI refuses as a whole goes out one by one: none lost, none doubled', () => {
   async function sameTextJobs(count: number): Promise<Job[]> {
     const jobs: Job[] = [];
-    for (let i = 0; i < count; i++) {
-      const job = await storedJob();
-      await transitionJob(rt.deps.store.doc, rt.deps.store.tableName, licence, job.jobId, {
-        from: ['QUEUED'],
-        to: 'QUEUED',
-        set: { text: 'Ten sam tekst dla wszystkich' },
-      });
-      jobs.push({ ...job, text: 'Ten sam tekst dla wszystkich' });
-    }
+    for (let i = 0; i < count; i++) jobs.push(await storedJob(undefined, 'Ten sam tekst dla wszystkich'));
     return jobs;
   }
 

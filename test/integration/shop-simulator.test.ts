@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startShopSimulator, type ShopSimulator } from '#local/simulators/shop/index';
+import { warsawWallClock } from '../support/warsaw-time';
 
 const APPSTORE_SECRET = 'appstore-secret-for-tests';
 const CLIENT_ID = 'client-id-for-tests';
@@ -116,18 +117,7 @@ describe('Shoper shop simulator', () => {
     });
     expect(fields.shop).toMatch(/^[0-9a-f]{40}$/);
     // As a live shop sends it: `Y-m-d H:i:s` wall-clock time in Europe/Warsaw (formatted here independently).
-    const warsaw = (ms: number) =>
-      new Intl.DateTimeFormat('sv-SE', {
-        timeZone: 'Europe/Warsaw',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-      }).format(new Date(ms));
-    expect(Array.from({ length: 6 }, (_, k) => warsaw(Date.now() - k * 1000))).toContain(fields.timestamp);
+    expect(Array.from({ length: 6 }, (_, k) => warsawWallClock(Date.now() - k * 1000))).toContain(fields.timestamp);
     expect(fields.auth_code).toMatch(/^\w{16,}$/);
     expect(fields.hash).toBe(expectedHash(fields));
     expect(fields.hash).not.toBe(createHmac('sha512', 'another-secret').update('x').digest('hex'));

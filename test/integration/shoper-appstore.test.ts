@@ -7,6 +7,7 @@ import { LOCAL_SECRETS } from '../../local/runtime';
 import { createShoperClient } from '#services/shoper-client';
 import { adminApi, sessionRequest } from '../support/admin-client';
 import { eventually, registeredWebhook, startTestRuntime } from '../support/runtime';
+import { warsawWallClock } from '../support/warsaw-time';
 
 const DAY = 24 * 3600 * 1000;
 let rt: LocalRuntime;
@@ -22,19 +23,7 @@ const sign = (fields: Record<string, string>, secret = LOCAL_SECRETS.APPSTORE_SE
     .digest('hex');
 
 const nowSeconds = () => String(Math.floor(rt.deps.clock.now().getTime() / 1000));
-/** `Y-m-d H:i:s` in Europe/Warsaw, as a live shop writes App Store timestamps (formatted here, not by the app). */
-const warsaw = (at: Date) =>
-  new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Warsaw',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-const nowWarsaw = (offsetMs = 0) => warsaw(new Date(rt.deps.clock.now().getTime() + offsetMs));
+const nowWarsaw = (offsetMs = 0) => warsawWallClock(new Date(rt.deps.clock.now().getTime() + offsetMs));
 
 async function multipartLifecycle(fields: Record<string, string>) {
   const form = new FormData();

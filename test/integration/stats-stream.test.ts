@@ -10,11 +10,10 @@ import type { Deps } from '#services/deps';
 import { sendJob } from '#services/send-job';
 import { countJobChanges, type JobChange } from '#services/stats-stream';
 import { makeHandler, type StatsStreamEvent } from '#handlers/stats';
-import { connectDemoSmsapi, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { connectDemoSmsapi, startTestRuntime, storeQueuedJob, type TestRuntime } from '../support/runtime';
 
 let rt: TestRuntime;
 let licence: string;
-let seq = 0;
 
 const total = async (shop: string) => {
   const days = await rt.deps.store.listStats(shop, '2000-01-01', '2999-12-31');
@@ -22,24 +21,7 @@ const total = async (shop: string) => {
   return { sent: sum('sent'), delivered: sum('delivered'), failed: sum('failed'), newNumbers: sum('newNumbers'), parts: sum('parts') };
 };
 
-async function storedJob(shop: string, phone: string): Promise<Job> {
-  const at = rt.deps.clock.now().toISOString();
-  const job: Job = {
-    shop,
-    jobId: `st${Date.now().toString(36)}${++seq}`,
-    kind: 'order-status',
-    phone,
-    text: `Zamówienie ${seq} wysłane`,
-    dueAt: at,
-    state: 'QUEUED',
-    attempts: 0,
-    createdAt: at,
-    updatedAt: at,
-    source: { event: 'order.status', orderId: String(seq) },
-  };
-  expect(await rt.deps.store.createJob(job)).toBe('created');
-  return job;
-}
+const storedJob = (shop: string, phone: string) => storeQueuedJob(rt, shop, phone);
 
 /** Every record of the app table's stream, per shard, as the event source mapping would hand them to Lambda. */
 async function streamBatches(): Promise<StatsStreamEvent[]> {

@@ -1,6 +1,7 @@
 // Test helpers over the local runtime: start it on free ports, each runtime on a fresh DynamoDB Local from the
 // run's pool (test/support/dynamo-pool.ts: one shared instance slows down with every table stream it has held).
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Job } from '#domain/model';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
 import { leaseDynamoDbLocal } from './dynamo-pool';
 
@@ -79,4 +80,31 @@ export function registeredWebhook(rt: LocalRuntime, slug: string, event: string)
   const hook = rt.shop.shop(slug).webhooks.find((w) => w.url === `${rt.url}/shoper/webhooks` && w.events.includes(event));
   if (!hook) throw new Error(`NO_WEBHOOK: shop ${slug} has no webhook registered for ${event}`);
   return { id: String(hook.webhookId), secret: hook.secret };
+}
+
+let storedJobs = 0;
+
+/**
+ * A QUEUED order-status job written straight to the table and not put on the queue: the test decides who delivers
+ * its reference, and when. Its id is one the sends queue accepts (domain/job-id.ts JOB_ID: 32 hex).
+ */
+export async function storeQueuedJob(rt: LocalRuntime, shop: string, phone: string, text = `Wiadomość ${storedJobs + 1}`): Promise<Job> {
+  const n = ++storedJobs;
+  const at = rt.deps.clock.now().toISOString();
+  const job: Job = {
+    shop,
+    jobId: createHash('sha256').update(`stored:${randomUUID()}`).digest('hex').slice(0, 32),
+    kind: 'order-status',
+    phone,
+    text,
+    dueAt: at,
+    state: 'QUEUED',
+    attempts: 0,
+    createdAt: at,
+    updatedAt: at,
+    source: { event: 'order.status', orderId: String(n) },
+  };
+  const created = await rt.deps.store.createJob(job);
+  if (created !== 'created') throw new Error(`STORED_JOB_NOT_CREATED: ${created}`);
+  return job;
 }
