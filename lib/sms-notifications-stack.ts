@@ -9,7 +9,8 @@ import { PUBLIC_ROUTES } from '#contracts/public-routes';
 import { Alarms } from './constructs/alarms';
 import { StatsStream } from './constructs/stats-stream';
 import { Api } from './constructs/api';
-import { Data, type TableAction } from './constructs/data';
+import { Data } from './constructs/data';
+import { TABLE_ACTIONS } from './table-actions';
 import { Frontend } from './constructs/frontend';
 import {
   grantScheduleListing,
@@ -29,27 +30,6 @@ const API_TIMEOUT = Duration.seconds(10);
 const PLANNER_TIMEOUT = Duration.seconds(60);
 const SENDER_TIMEOUT = Duration.seconds(30);
 const STATS_TIMEOUT = Duration.seconds(60);
-
-// What the public functions' code sends to DynamoDB (functions/services and functions/adapters/dynamodb), and
-// nothing else: a flaw in one of them cannot bulk-delete (BatchWriteItem) or bulk-read the table. Widen a list
-// when the code starts sending another command, or the function fails in AWS with AccessDenied.
-const TABLE_ACTIONS = {
-  // The shop record (GetItem), the raw event (PutItem), and sealing a webhook secret an older version stored in
-  // plain text (UpdateItem, once per such shop).
-  webhooks: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-  // Finding a job by its message (Query on byMessage; GetItem of a previous release's MSG# item) and settling it
-  // (UpdateItem). Counting happens in the stats function, from the table's stream.
-  reports: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-  // Shop, configuration and templates (GetItem, Query), sign-ups, baskets and jobs (PutItem), rate-limit counters,
-  // withdrawals, token refreshes and job transitions (UpdateItem): a withdrawal keeps the sign-up, it deletes nothing.
-  storefront: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-  // The shop record and the example celebrations of a new install (GetItem, PutItem, UpdateItem, Query); uninstall
-  // only marks the shop, the planner's purge deletes (BatchWriteItem).
-  appstore: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-  // Short links: the link and its click (UpdateItem, GetItem), an opt-out (PutItem), the number's waiting jobs to
-  // cancel (Query on byPending, BatchGetItem, UpdateItem) and the day's counters (UpdateItem).
-  links: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
-} as const satisfies Record<string, readonly TableAction[]>;
 
 export interface SmsNotificationsStackProps extends StackProps {
   /** Defaults to the CDK context values (see lib/settings.ts). */

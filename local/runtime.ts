@@ -29,6 +29,8 @@ import { lambdaContext, readBody, toEvent, writeResult } from './api-gateway';
 import type { LocalQueue } from './queue';
 import { serveStatic } from './static';
 import { startStreamConsumer } from './stream';
+import { enforceTableRights } from './table-rights';
+import { createShortLinkRepository } from '#adapters/dynamodb/short-links';
 
 export interface LocalRuntimeOptions {
   /** App port (0 = any free port). */
@@ -114,12 +116,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     if (!deps) throw new Error('LOCAL_RUNTIME_STARTING');
     return deps;
   };
+  let itemByItem: Deps['shortLinks'] | undefined;
+  const storefrontShortLinks = () => (itemByItem ??= createShortLinkRepository(deps!.store.doc, deps!.config.TABLE_NAME, { bulk: false }));
   const http = {
     webhooks: makeWebhooks(getDeps) as unknown as HttpLambda,
     admin: makeAdmin(getDeps) as unknown as HttpLambda,
     appstore: makeAppstore(getDeps) as unknown as HttpLambda,
     reports: makeReports(getDeps) as unknown as HttpLambda,
-    storefront: makeStorefront(getDeps) as unknown as HttpLambda,
+    // As in AWS (functions/handlers/storefront.ts): its short links item by item, a public function has no bulk rights.
+    storefront: makeStorefront(async () => ({ ...(await getDeps()), shortLinks: storefrontShortLinks() })) as unknown as HttpLambda,
     links: makeLinks(getDeps) as unknown as HttpLambda,
   };
   const server: Server = createServer((req, res) => {
@@ -207,6 +212,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     sendsVisibilityTimeoutMs: options.sendsVisibilityTimeoutMs,
     eventsVisibilityTimeoutMs: options.eventsVisibilityTimeoutMs,
   });
+  // Each function may send only the table actions the stack grants it, as in AWS.
+  enforceTableRights(deps.store.doc, config.TABLE_NAME, () => currentFunction.getStore()?.name);
   const secrets = await deps.secrets();
   const simulator = await startShopSimulator({
     port: options.shopPort ?? 0,

@@ -31,6 +31,10 @@ export const sendLimits: AwsPorts = { sendLimits: ({ config }) => createSendLimi
 
 // Storefront and links storage (functions/services/storefront-repositories.ts), straight from the document client.
 export const shortLinks: AwsPorts = { shortLinks: ({ config }) => createShortLinkRepository(doc(), config.TABLE_NAME) };
+/** The storefront's: item by item, since a public function is granted no bulk action (lib/table-actions.ts). */
+export const shortLinksItemByItem: AwsPorts = {
+  shortLinks: ({ config }) => createShortLinkRepository(doc(), config.TABLE_NAME, { bulk: false }),
+};
 export const signUps: AwsPorts = { signUps: ({ config }) => createSignUpRepository(doc(), config.TABLE_NAME) };
 export const baskets: AwsPorts = { baskets: ({ config }) => createBasketRepository(doc(), config.TABLE_NAME) };
 export const counters: AwsPorts = { counters: ({ config }) => createCounterRepository(doc(), config.TABLE_NAME) };

@@ -4,7 +4,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { awsDeps } from '../composition';
 import { shoperHttp } from '../aws/http';
-import { baskets, counters, dynamodb, jobs, shortLinks, signUps } from '../aws/dynamodb';
+import { baskets, counters, dynamodb, jobs, shortLinksItemByItem, signUps } from '../aws/dynamodb';
 import { kms } from '../aws/kms';
 import { sendsQueue } from '../aws/sqs';
 import { scheduler } from '../aws/scheduler';
@@ -163,7 +163,7 @@ export const getDeps = awsDeps('storefront', {
   ...shoperHttp,
   ...dynamodb,
   ...jobs,
-  ...shortLinks,
+  ...shortLinksItemByItem,
   ...signUps,
   ...baskets,
   ...counters,

@@ -5,30 +5,8 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { ALL_TABLE_ACTIONS, type TableAction } from '../table-actions';
 import { INDEXES, MESSAGE_INDEX, ORDER_INDEX, PENDING_INDEX, REF_INDEX, TABLE_KEYS, TABLE_STREAM } from '#adapters/dynamodb/table';
-
-/** Item-level DynamoDB actions a function may be granted on the table (never Scan, never table management). */
-export type TableAction =
-  | 'dynamodb:GetItem'
-  | 'dynamodb:BatchGetItem'
-  | 'dynamodb:Query'
-  | 'dynamodb:ConditionCheckItem'
-  | 'dynamodb:PutItem'
-  | 'dynamodb:UpdateItem'
-  | 'dynamodb:DeleteItem'
-  | 'dynamodb:BatchWriteItem';
-
-/** Everything a trusted back-end function may do to shop items, bulk deletes (uninstall) included. */
-export const ALL_TABLE_ACTIONS: readonly TableAction[] = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-];
 
 export interface DataGrantOptions {
   readonly refIndex?: boolean;

@@ -10,6 +10,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { COUNTED_STATES } from '#domain/stats-counting';
 import type { Data } from './data';
+import { TABLE_ACTIONS } from '../table-actions';
 
 export interface StatsStreamProps {
   readonly data: Data;
@@ -64,11 +65,8 @@ export class StatsStream extends Construct {
         ],
       }),
     );
-    // The checkpoint and settings (GetItem), known numbers (BatchGetItem), a first number (PutItem), the counters and
-    // the checkpoint in one transaction (UpdateItem). Never a Query, a delete or a bulk write.
-    props.data.grantData(fn, {
-      actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-    });
+    // Only what its code sends (lib/table-actions.ts): never a Query, a delete or a bulk write.
+    props.data.grantData(fn, { actions: TABLE_ACTIONS.stats });
     // The stream mapping's grant (table.grantStreamRead) includes dynamodb:ListStreams, which takes no resource.
     const role = fn.role;
     Validations.of(role instanceof iam.Role ? role : fn).acknowledge({

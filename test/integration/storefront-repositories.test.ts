@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BasketActivity } from '#domain/baskets';
 import { kindCounter } from '#domain/link-results';
+import { createShortLinkRepository } from '#adapters/dynamodb/short-links';
 import type { ShortLink } from '#domain/short-links';
 import { signUpId, type SignUp } from '#domain/sign-ups';
 import type { Deps } from '#services/deps';
@@ -37,6 +38,16 @@ const subjects: [string, () => Subject][] = [
   [
     'DynamoDB Local',
     () => ({ shortLinks: rt.deps.shortLinks, signUps: rt.deps.signUps, baskets: rt.deps.baskets, counters: rt.deps.counters }),
+  ],
+  [
+    // The storefront function's (no bulk rights): one PutItem per item, one GetItem per number.
+    'DynamoDB Local, item by item',
+    () => ({
+      shortLinks: createShortLinkRepository(rt.deps.store.doc, rt.deps.config.TABLE_NAME, { bulk: false }),
+      signUps: rt.deps.signUps,
+      baskets: rt.deps.baskets,
+      counters: rt.deps.counters,
+    }),
   ],
 ];
 

@@ -35,10 +35,27 @@ const toLink = (item: Item | undefined): ShortLink | undefined => {
   return withoutKeys<ShortLink>(item, 'expiresAt');
 };
 
-export function createShortLinkRepository(doc: DocumentClient, TableName: string): ShortLinkRepository {
+export interface ShortLinkRepositoryOptions {
+  /**
+   * false: one PutItem per item and one GetItem per number instead of BatchWriteItem and BatchGetItem, for the public
+   * storefront function, which is granted no bulk action (lib/table-actions.ts) and saves one SMS's links at a time.
+   */
+  bulk?: boolean;
+}
+
+export function createShortLinkRepository(
+  doc: DocumentClient,
+  TableName: string,
+  options: ShortLinkRepositoryOptions = {},
+): ShortLinkRepository {
   const shopPk = (shop: string) => `SHOP#${shop}`;
+  const bulk = options.bulk ?? true;
 
   async function batchWrite(items: Item[]) {
+    if (!bulk) {
+      await Promise.all(items.map((Item) => doc.send(new PutCommand({ TableName, Item }))));
+      return;
+    }
     for (let i = 0; i < items.length; i += 25) {
       let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; requests.length > 0; attempt++) {
@@ -154,10 +171,19 @@ export function createShortLinkRepository(doc: DocumentClient, TableName: string
       }
     },
 
-    /** Which of these numbers opted out (one BatchGet per 100 numbers). */
+    /** Which of these numbers opted out (one BatchGet per 100 numbers; item by item without bulk). */
     async optOutsOf(shop: string, phones: readonly string[]): Promise<Map<string, OptOut>> {
       const found = new Map<string, OptOut>();
       const unique = [...new Set(phones)];
+      if (!bulk) {
+        const items = await Promise.all(
+          unique.map(
+            async (phone) => (await doc.send(new GetCommand({ TableName, Key: { pk: shopPk(shop), sk: linkKeys.optOut(phone) } }))).Item,
+          ),
+        );
+        for (const item of items) if (item) found.set(String(item.phone), withoutKeys<OptOut>(item));
+        return found;
+      }
       for (let i = 0; i < unique.length; i += 100) {
         let keys: Item[] = unique.slice(i, i + 100).map((phone) => ({ pk: shopPk(shop), sk: linkKeys.optOut(phone) }));
         for (let attempt = 0; keys.length > 0; attempt++) {
