@@ -45,6 +45,9 @@ export async function countJobChanges(deps: Deps, batch: JobChangeBatch): Promis
     if (c) candidates.push({ ...c, seq: sequenceKey(change.sequenceNumber) });
   }
   if (candidates.length === 0) return { counted: 0, alreadyCounted: 0, commits: 0 };
+  // In the shard's order whatever order they came in (a redelivered batch may not keep it): the checkpoint then
+  // moves to the highest position counted, and nothing below it is left out.
+  candidates.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
   const checkpoint = await deps.stats.streamCheckpoint(shardId);
   const counted = candidates.filter(({ seq }) => checkpoint === undefined || seq > checkpoint);
   const alreadyCounted = candidates.length - counted.length;
@@ -99,7 +102,9 @@ async function countFirstNumbers(deps: Deps, shardId: string, counted: Counted[]
       const { phone, kind } = c.collect!;
       if (seen.has(phone)) continue;
       seen.add(phone);
-      const stamp = `${shardId}#${c.seq}`;
+      // The shard without a replay's suffix (docs/operator.md: a dead-lettered batch is replayed as `<shard>#replay`):
+      // the replay then recognises the number its failed first try recorded, and counts it.
+      const stamp = `${shardId.split('#')[0]}#${c.seq}`;
       if (known.has(phone) && known.get(phone) !== stamp) continue;
       if (await deps.stats.rememberNumber(shop, phone, { at: c.at, source: kind, stamp })) addCounters(c.counters, { newNumbers: 1 });
     }

@@ -118,6 +118,30 @@ test('a stream batch delivered again counts nothing twice; a longer redelivery c
   expect(t.totals().failed).toBe(2);
 });
 
+test('a batch redelivered out of order counts each change once and leaves none below the checkpoint uncounted', async () => {
+  const t = setup();
+  const [a, b, c] = [1, 2, 3].map((n) =>
+    change(job('SENDING', { jobId: `o${n}`, phone: `+4850010030${n}` }), job('FAILED', { jobId: `o${n}` })),
+  );
+  // The last position arrives first: counting it alone must not move the checkpoint past the two before it.
+  expect(await countJobChanges(t.deps, { shardId: 's1', changes: [c!, a!, b!] })).toMatchObject({ counted: 3 });
+  expect(await countJobChanges(t.deps, { shardId: 's1', changes: [b!, c!] })).toMatchObject({ counted: 0, alreadyCounted: 2 });
+  expect(t.totals().failed).toBe(3);
+});
+
+test("a dead-lettered batch replayed as '<shard>#replay' counts its customer's first SMS, which its failed try recorded", async () => {
+  const t = setup();
+  const batch = [change(job('SENDING', { phone: '+48500100999' }), job('SENT', { ...sent, phone: '+48500100999' }))];
+  t.stats.failCommits = 1;
+  await expect(countJobChanges(t.deps, { shardId: 's9', changes: batch })).rejects.toThrow('SIMULATED_CRASH');
+  // The operator's replay (docs/operator.md, StatsDlqNotEmpty) under a name of its own.
+  expect(await countJobChanges(t.deps, { shardId: 's9#replay', changes: batch })).toMatchObject({ counted: 1 });
+  expect(t.totals()).toMatchObject({ sent: 1, newNumbers: 1 });
+  // The same replay again counts nothing.
+  expect(await countJobChanges(t.deps, { shardId: 's9#replay', changes: batch })).toMatchObject({ counted: 0 });
+  expect(t.totals()).toMatchObject({ sent: 1, newNumbers: 1 });
+});
+
 test("a day is the shop's local day: 23:30 UTC on 3 March is 4 March in Warsaw", async () => {
   const t = setup();
   const late = '2026-03-03T23:30:00.000Z';
