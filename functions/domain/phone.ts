@@ -32,7 +32,7 @@ const parsePhoneNumberFromString = (text: string, options?: { defaultCountry?: s
 
 /** A number written with an international prefix we have no metadata for is a foreign one, not a typo. */
 function hasForeignPrefix(text: string): boolean {
-  const international = text.replace(/[\s\-().\/]/g, '').match(/^(?:\+|00)(\d+)/);
+  const international = text.replace(/[\s\-()./]/g, '').match(/^(?:\+|00)(\d+)/);
   if (!international) return false;
   const digits = international[1]!;
   return !Object.keys(metadataJson.country_calling_codes).some((code) => digits.startsWith(code));
@@ -75,7 +75,7 @@ export function phoneErrorMessage(code: PhoneErrorCode, locale: 'pl' | 'en' = 'p
 // MOBILE, plus FIXED_LINE_OR_MOBILE for countries (US, CA, ...) whose plans do not tell the two apart.
 const MOBILE_TYPES: ReadonlySet<string> = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
 // What people type around a number; letters or other symbols mean it is not a phone number.
-const PHONE_CHARACTERS = /^[\d\s+\-().\/]+$/;
+const PHONE_CHARACTERS = /^[\d\s+\-()./]+$/;
 const POLISH_WITHOUT_PLUS = /^48\d{9}$/;
 
 function failure(code: PhoneErrorCode): PhoneResult {

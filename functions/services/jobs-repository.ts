@@ -55,7 +55,7 @@ export interface JobsRepository {
   requeueForRetry(shop: string, jobId: string, at: string, error?: JobError): Promise<boolean>;
   /** SENDING -> SKIPPED with the reason it was held back. */
   skip(shop: string, jobId: string, at: string, reason: NonNullable<Job['skipReason']>): Promise<boolean>;
-  /** SENDING -> SCHEDULED at a later due time (Sunday/holiday), keeping the first planned time. */
+  /** SENDING -> SCHEDULED at a later due time (Sunday/holiday), keeping the first planned time; attempts start again. */
   postpone(
     shop: string,
     jobId: string,

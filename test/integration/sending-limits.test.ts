@@ -270,6 +270,8 @@ test('no marketing on Sundays and holidays: planned for the next working day, an
   const moved = await rt.deps.store.getJob(world.licence, job.jobId);
   expect(moved).toMatchObject({ state: 'SCHEDULED', waitReason: { code: 'NO_MARKETING_DAY' } });
   expect(moved!.dueAt).toBe(planned.dueAt);
+  // Moving it is no attempt: on the working day the sender's first-attempt checks (validity, limits, cap) apply.
+  expect(moved!.attempts).toBe(0);
   expect(sentTo('48601666002')).toHaveLength(0);
 
   await rt.advanceClock(Date.parse(planned.dueAt) + 60_000 - rt.deps.clock.now().getTime());

@@ -109,7 +109,9 @@ export function createFakeJobs(): JobsRepository & {
       Boolean(move(shop, jobId, from('SENDING'), (j) => without({ ...j, state: 'SKIPPED', skipReason, updatedAt: at }, 'leaseUntil'))),
 
     postpone: async (shop, jobId, at, to) =>
-      Boolean(move(shop, jobId, from('SENDING'), (j) => without({ ...j, ...to, state: 'SCHEDULED', updatedAt: at }, 'leaseUntil'))),
+      Boolean(
+        move(shop, jobId, from('SENDING'), (j) => without({ ...j, ...to, attempts: 0, state: 'SCHEDULED', updatedAt: at }, 'leaseUntil')),
+      ),
 
     async settleFromReport(shop, jobId, report) {
       const set = { deliveredAt: report.deliveredAt, reportStatus: report.reportStatus, updatedAt: report.at, smsapiId: report.msgId };

@@ -182,8 +182,12 @@ export function createJobsRepository(doc: DocumentClient, TableName: string): Jo
     skip: async (shop, jobId, at, skipReason) =>
       Boolean(await move(shop, jobId, { from: ['SENDING'], to: 'SKIPPED', set: { skipReason, updatedAt: at }, removeLease: true })),
 
+    // No SMSAPI call was made (the gate moves a job on its first attempt, before sending): attempts start again, so
+    // on the new day the gate's first-attempt checks (validity, spend limits, the cap) apply to it.
     postpone: async (shop, jobId, at, to) =>
-      Boolean(await move(shop, jobId, { from: ['SENDING'], to: 'SCHEDULED', set: { ...to, updatedAt: at }, removeLease: true })),
+      Boolean(
+        await move(shop, jobId, { from: ['SENDING'], to: 'SCHEDULED', set: { ...to, attempts: 0, updatedAt: at }, removeLease: true }),
+      ),
 
     async settleFromReport(shop, jobId, report) {
       const set = { deliveredAt: report.deliveredAt, reportStatus: report.reportStatus, updatedAt: report.at, smsapiId: report.msgId };
