@@ -34,6 +34,15 @@ const text = z.pipe(
   z.transform((v) => (v == null ? undefined : String(v))),
 );
 
+/**
+ * A link the app offers only when Shoper sends one (`order_url`, a product's `permalink`): a value of any other type
+ * (false, an object) leaves the link out, never the whole event.
+ */
+const optionalLink = z.pipe(
+  z.unknown(),
+  z.transform((v) => ((typeof v === 'string' && v !== '') || typeof v === 'number' ? String(v) : undefined)),
+);
+
 const Address = z.partial(
   z.looseObject({
     firstname: text,
@@ -80,7 +89,7 @@ const OrderPayload = z.looseObject({
   currency_name: text,
   currencyName: text,
   email: text,
-  order_url: text,
+  order_url: optionalLink,
   lang_id: optId,
   billing_address: z.nullish(Address),
   billingAddress: z.nullish(Address),
@@ -235,7 +244,7 @@ const ProductPayload = z.looseObject({
   productId: given,
   id: given,
   currency_id: given,
-  translations: z.optional(z.record(z.string(), z.partial(z.looseObject({ name: given, active: flag, permalink: given })))),
+  translations: z.optional(z.record(z.string(), z.partial(z.looseObject({ name: given, active: flag, permalink: optionalLink })))),
   stock: z.nullish(z.partial(z.looseObject({ stock: given, active: flag, price: given }))),
 });
 // Read on its own: a code of an unexpected type leaves the code out, not the product.

@@ -78,6 +78,25 @@ describe('order events (the public captures)', () => {
   });
 });
 
+describe('links Shoper may leave out', () => {
+  test('an order_url or permalink of another type (false, an object) leaves the link out, never the event', () => {
+    const { event, body } = fixture('webhook-order-status-rest.json');
+    for (const odd of [false, {}, []]) {
+      const value = facts(event, { ...(body as object), order_url: odd });
+      if (value.event !== 'order.status') throw new Error(value.event);
+      expect(value.order.orderUrl).toBeUndefined();
+      expect(value.order.orderId).toBe('42');
+      const edited = facts('product.edit', {
+        ...product,
+        translations: { pl_PL: { ...product.translations.pl_PL, permalink: odd } },
+      });
+      if (edited.event !== 'product.edit') throw new Error(edited.event);
+      expect(edited.product).toMatchObject({ productId: '12', name: 'Kubek', stock: 0 });
+      expect(edited.product.url).toBeUndefined();
+    }
+  });
+});
+
 describe('parcel.dispatch', () => {
   test('the order it ships', () => {
     const dispatched = facts('parcel.dispatch', { parcel_id: '3', order_id: 8, shipping_code: 'X1' });
