@@ -87,7 +87,9 @@ export const ConfigSchema = z.object({
    */
   WEBHOOK_SECRET_MODE: z._default(oneOf(['random', 'derived']), 'random'),
   /** How long one run of the uninstall purge works before it queues its continuation (the planner has 60 s). */
-  UNINSTALL_PURGE_BUDGET_MS: whole(1, 20_000, 45_000),
+  // At most 30 s: the planner starts a message only while 35 s of its 60 remain (PLANNER_RESERVE_MS), so a purge
+  // run always ends before the function's timeout.
+  UNINSTALL_PURGE_BUDGET_MS: whole(1, 20_000, 30_000),
   SESSION_TTL_SECONDS: whole(60, 3600),
   IFRAME_MAX_AGE_SECONDS: whole(30, 600),
   /** Header carrying the shopper's address when a CDN sits in front (`cloudfront-viewer-address` in AWS). */

@@ -21,6 +21,11 @@ describe('readConfig', () => {
     expect(readConfig({}).APP_URL).toBe('http://127.0.0.1:3000/app');
   });
 
+  it('refuses an uninstall purge budget the planner could not finish before its timeout (over 30 s)', () => {
+    expect(readConfig({ UNINSTALL_PURGE_BUDGET_MS: '30000' }).UNINSTALL_PURGE_BUDGET_MS).toBe(30_000);
+    expect(refusal({ UNINSTALL_PURGE_BUDGET_MS: '45000' })).toMatch(/^CONFIG_INVALID: UNINSTALL_PURGE_BUDGET_MS: /);
+  });
+
   it('refuses a value that is not a URL', () => {
     expect(refusal({ PUBLIC_URL: 'api.example.pl' })).toBe('CONFIG_INVALID: PUBLIC_URL: Invalid URL');
     expect(refusal({ SHORT_LINK_URL: 'nope' })).toBe('CONFIG_INVALID: SHORT_LINK_URL: Invalid URL');
