@@ -38,9 +38,11 @@ const text = z.pipe(
  * A link the app offers only when Shoper sends one (`order_url`, a product's `permalink`): a value of any other type
  * (false, an object) leaves the link out, never the whole event.
  */
-const optionalLink = z.pipe(
-  z.unknown(),
-  z.transform((v) => ((typeof v === 'string' && v !== '') || typeof v === 'number' ? String(v) : undefined)),
+const optionalLink = z.optional(
+  z.pipe(
+    z.unknown(),
+    z.transform((v) => ((typeof v === 'string' && v !== '') || typeof v === 'number' ? String(v) : undefined)),
+  ),
 );
 
 const Address = z.partial(
