@@ -80,7 +80,9 @@ export const ADMIN = {
     path: '/api/templates/order-status/{statusId}',
     tag: 'templates',
     summary: 'Save the template of one order status',
-    params: z.object({ statusId: z.string().check(z.regex(/^\d{1,10}$/, 'statusId must be a number')) }),
+    params: z.object({
+      statusId: z.string().check(z.regex(/^\d{1,10}$/, 'Numer statusu zamówienia w adresie musi być liczbą (statusId)')),
+    }),
     body: TemplateBody,
     response: TemplateResponse,
     errors: [...signed, ...TEMPLATE_TEXT_ERRORS, 'STATUS_NOT_FOUND', 'SHOPER_UNAVAILABLE'],
@@ -90,7 +92,9 @@ export const ADMIN = {
     path: '/api/templates/{kind}',
     tag: 'templates',
     summary: 'Save the owner-new-order, back-in-stock or abandoned-cart template',
-    params: z.object({ kind: z.enum(TEMPLATE_KINDS, { error: `kind must be one of ${TEMPLATE_KINDS.join(', ')}` }) }),
+    params: z.object({
+      kind: z.enum(TEMPLATE_KINDS, { error: `Nieznany rodzaj szablonu w adresie: dozwolone ${TEMPLATE_KINDS.join(', ')} (kind)` }),
+    }),
     body: TemplateBody,
     response: TemplateResponse,
     errors: [...signed, ...TEMPLATE_TEXT_ERRORS, 'OWNER_PHONE_REQUIRED', 'CART_DELAY_TOO_SHORT'],

@@ -74,7 +74,7 @@ export function parseWith<T extends z.core.$ZodType>(schema: T, value: unknown):
   return parsed.data;
 }
 
-/** Path parameters: a refusal says the schema's own words (`statusId must be a number`), on the parameter. */
+/** Path parameters: a refusal says the contract's own (Polish) words, on the parameter. */
 export function parseParams<T extends z.core.$ZodType>(schema: T, value: unknown): z.output<T> {
   const parsed = safeParse(schema, value);
   if (!parsed.success) {

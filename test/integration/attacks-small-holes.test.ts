@@ -115,6 +115,16 @@ test('a template for a status the shop does not have is 404 STATUS_NOT_FOUND; no
   ).toBe(200);
 });
 
+test('a template address with a status that is not a number, or an unknown kind, is refused in Polish naming the parameter', async () => {
+  const body = { enabled: true, delayDays: 0, text: 'Status {order_id}' };
+  const status = await adminCall(rt, token, 'PUT', '/api/templates/order-status/abc', body);
+  expectRefused(status, 400, 'FIELD_INVALID');
+  expect(status.body.error).toMatchObject({ field: 'statusId', message: expect.stringContaining('musi być liczbą') });
+  const kind = await adminCall(rt, token, 'PUT', '/api/templates/not-a-kind', body);
+  expectRefused(kind, 400, 'FIELD_INVALID');
+  expect(kind.body.error).toMatchObject({ field: 'kind', message: expect.stringContaining('Nieznany rodzaj szablonu') });
+});
+
 test('a garbage cursor is 400 CURSOR_INVALID on every paged list, not silently the first page', async () => {
   const lists = ['/api/jobs?state=all', '/api/celebrations', '/api/subscriptions', '/api/errors'];
   const garbage = [
