@@ -2,7 +2,15 @@
 // accepts, after the JSON round trip SQS makes; anything else is not understood (the consumer sends it to the DLQ);
 // a webhook queued by the previous release (its raw payload) is set apart to be parsed into facts.
 import { readEventsQueueMessage, SendsQueueMessage } from '#contracts/queue';
-import { parseShopEvent, type SupportedEvent } from '#domain/shoper-events';
+import {
+  parseShopEvent,
+  type ClientFacts,
+  type OrderAddress,
+  type OrderFacts,
+  type ProductFacts,
+  type ShopEvent,
+  type SupportedEvent,
+} from '#domain/shoper-events';
 
 const shop = 'a1b2c3';
 const receivedAt = '2026-10-01T08:00:00.000Z';
@@ -24,6 +32,65 @@ test.each(deliveries)('%s: the facts the webhook function queues are what the pl
   const message = { shop, receivedAt, ...facts.value };
   expect(readEventsQueueMessage(overSqs(message))).toEqual(overSqs(message));
 });
+
+// Every fact the domain knows, each one set (`Required<…>`: a new domain field fails to compile here until it is
+// added): a fact the queue schema forgot would be stripped between the edge and the planner.
+const address: Required<OrderAddress> = {
+  firstname: 'Ola',
+  lastname: 'Nowak',
+  phone: '600100200',
+  street: 'Polna 1',
+  postcode: '00-001',
+  city: 'Warszawa',
+  country: 'Polska',
+  countryCode: 'PL',
+};
+const order: Required<OrderFacts> = {
+  orderId: '8',
+  userId: '1',
+  date: '2026-09-29 13:37:23',
+  statusId: '2',
+  statusName: 'Wysłane',
+  statusDate: '2026-09-29 14:00:00',
+  sum: '129.90',
+  shippingCost: '9.99',
+  shippingId: '3',
+  shippingName: 'Kurier',
+  currencyId: '1',
+  currencyName: 'PLN',
+  email: 'ola@example.pl',
+  orderUrl: 'https://sklep.example/zamowienie/8',
+  billing: address,
+  delivery: { ...address, city: 'Kraków' },
+};
+const client: Required<ClientFacts> = { userId: '5', firstname: 'Ola', lastname: 'Nowak', newsletter: true };
+const product: Required<ProductFacts> = {
+  productId: '12',
+  name: 'Kubek',
+  code: 'KUB-01',
+  price: '19.99',
+  currencyId: '1',
+  stock: 0,
+  active: true,
+  url: 'https://sklep.example/kubek',
+};
+const everyFact: ShopEvent[] = [
+  { event: 'order.create', order },
+  { event: 'order.status', order },
+  { event: 'order.edit', order },
+  { event: 'order.delete', order },
+  { event: 'parcel.dispatch', parcel: { orderId: '8' } },
+  { event: 'client.create', client },
+  { event: 'product.edit', product, deliveryKey: 'k-1' },
+];
+
+test.each(everyFact.map((facts) => [facts.event, facts] as const))(
+  '%s: every fact the domain knows reaches the planner',
+  (_event, facts) => {
+    const message = { shop, receivedAt, ...facts };
+    expect(readEventsQueueMessage(overSqs(message))).toEqual(message);
+  },
+);
 
 test('the setup and purge tasks are read as themselves, and one without its fields is not understood', () => {
   const setup = { shop, receivedAt, event: 'app.shop-setup', payload: { installId: 'i-1', attempt: 2 } };
