@@ -53,12 +53,17 @@ export async function countJobChanges(deps: Deps, batch: JobChangeBatch): Promis
   const alreadyCounted = candidates.length - counted.length;
   if (counted.length === 0) return { counted: 0, alreadyCounted, commits: 0 };
 
-  // Each shop's local day, in its time zone as set now (one read per shop in the batch).
+  // A shop uninstalled since (or being purged) keeps nothing: its changes count nothing and record no customer
+  // number, which would outlive the purge. Each installed shop's local day, in its time zone as set now (two reads
+  // per shop in the batch).
   const zones = new Map<string, string>();
-  for (const shop of new Set(counted.map((c) => c.shop))) zones.set(shop, await shopTimeZone(deps, shop));
-  for (const c of counted) c.date = localDate(new Date(c.at), zones.get(c.shop)!);
+  for (const shop of new Set(counted.map((c) => c.shop))) {
+    if ((await deps.store.getShop(shop))?.status === 'installed') zones.set(shop, await shopTimeZone(deps, shop));
+  }
+  const kept = counted.filter((c) => zones.has(c.shop));
+  for (const c of kept) c.date = localDate(new Date(c.at), zones.get(c.shop)!);
 
-  await countFirstNumbers(deps, shardId, counted);
+  await countFirstNumbers(deps, shardId, kept);
 
   // Ordered segments of at most MAX_COUNTS_PER_COMMIT days each; every segment moves the checkpoint to its last change.
   let from = checkpoint;
@@ -73,6 +78,11 @@ export async function countJobChanges(deps: Deps, batch: JobChangeBatch): Promis
     segment = new Map();
   };
   for (const c of counted) {
+    // A gone shop's change only moves the checkpoint (with the next commit).
+    if (!zones.has(c.shop)) {
+      if (segment.size > 0) last = c.seq;
+      continue;
+    }
     const key = `${c.shop}\u0000${c.date}`;
     if (!segment.has(key) && segment.size >= MAX_COUNTS_PER_COMMIT) await flush();
     const day = segment.get(key) ?? { shop: c.shop, date: c.date!, counters: {} };
@@ -81,7 +91,7 @@ export async function countJobChanges(deps: Deps, batch: JobChangeBatch): Promis
     last = c.seq;
   }
   await flush();
-  return { counted: counted.length, alreadyCounted, commits };
+  return { counted: kept.length, alreadyCounted, commits };
 }
 
 /**

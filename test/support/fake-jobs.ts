@@ -3,7 +3,7 @@
 // and the few Store reads and counters the send path uses, so the sender, batch sender and delivery reports can be
 // unit-tested in milliseconds without Java. Every change it makes is also appended to `stream`, as the table's
 // DynamoDB stream carries it (sequence number, job before and after), for the statistics aggregator.
-import type { DailyStats, ErrorLogEntry, Job, JobState, ShopSettings, SmsapiConnection } from '#domain/model';
+import type { DailyStats, ErrorLogEntry, Job, JobState, Shop, ShopSettings, SmsapiConnection } from '#domain/model';
 import { capDecision, type RecentMarketing } from '#domain/frequency-cap';
 import type { JobsRepository, SendLimitsRepository } from '#services/jobs-repository';
 
@@ -138,7 +138,12 @@ export function createFakeJobs(): JobsRepository & {
 }
 
 /** The Store reads and counters the send path uses besides jobs: SMSAPI connection, settings, statistics, error log. */
-export function createFakeSendingStore(initial: { smsapi?: SmsapiConnection; settings?: Partial<ShopSettings> }) {
+export function createFakeSendingStore(initial: {
+  smsapi?: SmsapiConnection;
+  settings?: Partial<ShopSettings>;
+  /** Shops uninstalled (every other shop is installed). */
+  uninstalled?: Set<string>;
+}) {
   const stats = new Map<string, DailyStats>();
   const numbers = new Set<string>();
   const errors: ErrorLogEntry[] = [];
@@ -155,6 +160,8 @@ export function createFakeSendingStore(initial: { smsapi?: SmsapiConnection; set
     getSendingSetup: async () => clone({ smsapi: state.smsapi, settings: state.settings }),
     getSmsapi: async () => clone(state.smsapi),
     getSettings: async () => clone(state.settings),
+    getShop: async (shop: string) =>
+      ({ shop, status: state.uninstalled?.has(shop) ? 'uninstalled' : 'installed' }) as Pick<Shop, 'shop' | 'status'> as Shop,
     async addStats(shop: string, date: string, counters: Partial<Omit<DailyStats, 'date'>>) {
       const d = day(shop, date) as unknown as Record<string, number>;
       for (const [k, v] of Object.entries(counters)) if (typeof v === 'number') d[k] = (d[k] ?? 0) + v;

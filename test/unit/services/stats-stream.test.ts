@@ -142,6 +142,24 @@ test("a dead-lettered batch replayed as '<shard>#replay' counts its customer's f
   expect(t.totals()).toMatchObject({ sent: 1, newNumbers: 1 });
 });
 
+test('a shop uninstalled before its batch is counted keeps nothing: no counts, no customer number outliving the purge', async () => {
+  const t = setup();
+  t.store.state.uninstalled = new Set(['gone-shop']);
+  const gone = (n: number) => job('SENDING', { shop: 'gone-shop', jobId: `g${n}`, phone: `+4850020000${n}` });
+  const batch = [
+    change(gone(1), { ...gone(1), ...sent, state: 'SENT' }),
+    change(job('SENDING', { jobId: 'k1' }), job('SENT', { ...sent, jobId: 'k1' })),
+    change(gone(2), { ...gone(2), ...sent, state: 'SENT' }),
+  ];
+  expect(await countJobChanges(t.deps, { shardId: 's1', changes: batch })).toMatchObject({ counted: 1, commits: 1 });
+  expect(t.totals()).toMatchObject({ sent: 1, newNumbers: 1 });
+  expect([...t.store.stats.keys()].every((k) => k.startsWith(`${SHOP}\u0000`))).toBe(true);
+  expect(await t.stats.knownNumbers('gone-shop', ['+48500200001', '+48500200002'])).toEqual(new Map());
+  // Delivered again: nothing more.
+  expect(await countJobChanges(t.deps, { shardId: 's1', changes: batch })).toMatchObject({ counted: 0 });
+  expect(t.totals()).toMatchObject({ sent: 1, newNumbers: 1 });
+});
+
 test("a day is the shop's local day: 23:30 UTC on 3 March is 4 March in Warsaw", async () => {
   const t = setup();
   const late = '2026-03-03T23:30:00.000Z';
