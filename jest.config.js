@@ -29,6 +29,10 @@ const common = { transform, transformIgnorePatterns, moduleNameMapper, testEnvir
 
 module.exports = {
   testSequencer: '<rootDir>/test/support/sequencer.js',
+  // Integration hooks and tests start whole runtimes (DynamoDB Local, simulators, Chromium) and make dozens of HTTP
+  // calls: with two suites side by side on a small machine, jest's 5 s default is too short to mean anything. A
+  // global option: jest ignores testTimeout inside a project.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {
@@ -40,9 +44,6 @@ module.exports = {
         '<rootDir>/test/e2e/**/*.test.ts',
         '<rootDir>/test/load/**/*.test.ts',
       ],
-      // Hooks start and stop whole runtimes (DynamoDB tables, simulators, Chromium): with suites side by side on a
-      // small machine, jest's 5 s default for a hook is too short to mean anything.
-      testTimeout: 30_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
