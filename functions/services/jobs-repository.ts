@@ -86,6 +86,13 @@ export interface BalanceRecord {
 }
 
 /** The sender's limits storage: the frequency cap's per-number record, held-back counts, the balance watch. */
+export interface RecordedSpend {
+  parts: number;
+  points: number;
+  /** Per local day (`YYYY-MM-DD`). */
+  days: Record<string, { parts: number; points: number }>;
+}
+
 export interface SendLimitsRepository {
   /** Counts job `jobId` as one of `count` marketing SMS per `windowMs` to `phone`; a retried job finds itself counted. */
   reserveMarketing(
@@ -98,6 +105,13 @@ export interface SendLimitsRepository {
   ): Promise<'reserved' | 'counted' | 'capped'>;
   /** A marketing SMS that failed for good gives its place back. */
   releaseMarketing(shop: string, phone: string, jobId: string): Promise<void>;
+  /**
+   * Adds an SMS's parts and points to the shop's spend of `date`'s month and of that day, at send time (the
+   * statistics reach the spend limits only when the stream is counted, seconds later).
+   */
+  addSpend(shop: string, date: string, parts: number, points: number): Promise<void>;
+  /** What `addSpend` recorded in a month (`YYYY-MM`): its total and each day's. */
+  spendOf(shop: string, month: string): Promise<RecordedSpend>;
   countHeldBack(shop: string, date: string, kind: NotificationKind, reason: string): Promise<void>;
   /** Held-back counts per local day between two days (inclusive): date -> kind -> count. */
   heldBack(shop: string, fromDate: string, toDate: string): Promise<Map<string, Record<string, number>>>;

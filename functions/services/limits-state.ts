@@ -34,9 +34,10 @@ export async function limitsState(deps: Deps, shop: string): Promise<LimitsState
       balance = await repo.balance(shop);
     }
   }
-  const [days, held] = await Promise.all([
+  const [days, held, recorded] = await Promise.all([
     anySpendLimit ? deps.store.listStats(shop, monthStart, today) : Promise.resolve([]),
     repo.heldBack(shop, monthStart, today),
+    anySpendLimit ? repo.spendOf(shop, today.slice(0, 7)) : Promise.resolve(undefined),
   ]);
 
   const used = { day: { parts: 0, points: 0 }, month: { parts: 0, points: 0 } };
@@ -47,6 +48,12 @@ export async function limitsState(deps: Deps, shop: string): Promise<LimitsState
       used.day.parts += d.parts;
       used.day.points += d.points;
     }
+  }
+  // As the send gate reads them: the statistics, or what the sender recorded at once if they have not caught up.
+  if (recorded) {
+    const day = recorded.days[today] ?? { parts: 0, points: 0 };
+    used.day = { parts: Math.max(used.day.parts, day.parts), points: Math.max(used.day.points, day.points) };
+    used.month = { parts: Math.max(used.month.parts, recorded.parts), points: Math.max(used.month.points, recorded.points) };
   }
   const reached: LimitsStateResponse['reached'] = [];
   for (const limit of Object.keys(SPEND_LIMIT_NAMES) as SpendLimitKind[]) {

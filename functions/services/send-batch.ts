@@ -2,6 +2,7 @@
 // Each recipient is still its own job with its own conditional state changes, so exactly-once per person holds
 // as for single sends: both settle through functions/services/send-settlement.ts; only the gateway call is shared.
 import { batchIdFor } from '#domain/job-id';
+import { smsLength } from '#domain/sms-length';
 import { MAX_BATCH, type JobBatchRef } from '#contracts/queue';
 import type { Job, SmsapiConnection } from '#domain/model';
 import { smsapiNumber } from '#domain/phone';
@@ -160,7 +161,8 @@ export async function sendBatch(deps: Deps, batch: JobBatchRef, context: SendCon
     }
     for (const group of groupByText(admitted, shortLinkBase(deps.config)).values()) {
       try {
-        const outcome = await sendGroup(deps, connection, group, tz);
+        const outcome = await sendGroup(deps, connection, group, tz, (parts, points) => gate.noteSent(parts, points));
+        await gate.recordSpend();
         sent += outcome.sent;
         failed += outcome.failed;
         retry ||= outcome.retry;
@@ -194,6 +196,8 @@ async function sendGroup(
   connection: SmsapiConnection,
   group: Member[],
   tz: string,
+  /** Each SMS that went, for the spend limits of the next invocations (the send gate records it). */
+  noteSent: (parts: number, points: number) => void,
 ): Promise<{ sent: number; failed: number; retry: boolean }> {
   const shop = group[0]!.job.shop;
   const notifyUrl = await reportsUrl(deps, shop);
@@ -221,7 +225,7 @@ async function sendGroup(
     if (group.length > 1) {
       const totals = { sent: 0, failed: 0, retry: false };
       for (const member of group) {
-        const single = await sendGroup(deps, connection, [member], tz);
+        const single = await sendGroup(deps, connection, [member], tz, noteSent);
         totals.sent += single.sent;
         totals.failed += single.failed;
         totals.retry ||= single.retry;
@@ -229,6 +233,7 @@ async function sendGroup(
       return totals;
     }
     await settleSent(deps, group[0]!.job, tz, group[0]!.message, undefined, true);
+    noteSent(smsLength(group[0]!.message).parts, 0);
     return { sent: 1, failed: 0, retry: false };
   }
 
@@ -242,6 +247,7 @@ async function sendGroup(
       if (accepted) {
         // Its own text: with parameters SMSAPI counted this recipient's parts with its own links.
         await settleSent(deps, c.job, tz, c.message, accepted, true);
+        noteSent(accepted.parts, accepted.points);
         sent++;
       } else {
         // Refused inside an accepted request: invalid, landline or blacklisted number (SMSAPI lists it apart).

@@ -23,7 +23,11 @@ export type GateVerdict =
   /** Held back: the job is SKIPPED (or moved to a later day) and nothing of it counts. */
   | { go: false; outcome: 'skipped' | 'rescheduled' };
 
-/** What has been spent in the shop's current day and month (STAT counters, exact: counted once at SENT). */
+/**
+ * What has been spent in the shop's current day and month: the larger of the statistics (every SMS, counted from the
+ * table's stream seconds after it went) and the spend recorded at send time while a limit is set (`SPEND#`: exact at
+ * once, but only since the limit was set).
+ */
 interface Spend {
   today: string;
   month: string;
@@ -45,7 +49,7 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
     (spend ??= (async () => {
       const today = localDate(deps.clock.now(), tz);
       const monthStart = `${today.slice(0, 8)}01`;
-      const days = await deps.store.listStats(shop, monthStart, today);
+      const [days, recorded] = await Promise.all([deps.store.listStats(shop, monthStart, today), repo.spendOf(shop, today.slice(0, 7))]);
       const total = { parts: 0, points: 0 };
       const day = { parts: 0, points: 0 };
       for (const d of days) {
@@ -56,10 +60,17 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
           day.points += d.points;
         }
       }
-      return { today, month: today.slice(0, 7), day, monthTotal: total };
+      const recordedToday = recorded.days[today] ?? { parts: 0, points: 0 };
+      return {
+        today,
+        month: today.slice(0, 7),
+        day: { parts: Math.max(day.parts, recordedToday.parts), points: Math.max(day.points, recordedToday.points) },
+        monthTotal: { parts: Math.max(total.parts, recorded.parts), points: Math.max(total.points, recorded.points) },
+      };
     })());
 
   const spendLimitsSet = Object.entries(limits.spend).some(([k, v]) => k !== 'includeTransactional' && v !== null);
+  const pending = { parts: 0, points: 0 };
 
   /** The first spend limit this message would cross, or undefined. `parts`: the message's parts. */
   async function crossedLimit(parts: number): Promise<{ limit: SpendLimitKind; value: number } | undefined> {
@@ -159,6 +170,29 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
         }
       }
       return { go: true, expiresAt: smsapiExpiration(deadline, now) };
+    },
+
+    /** An SMS of this invocation went (SENT): its parts and points count against the limits of the next ones. */
+    noteSent(parts: number, points: number) {
+      if (!spendLimitsSet) return;
+      pending.parts += parts;
+      pending.points += points;
+    },
+
+    /**
+     * Records what this invocation sent (one write, only while a spend limit is set), so that the next invocation's
+     * gate sees it at once. Best effort: the statistics count the same SMS seconds later.
+     */
+    async recordSpend() {
+      if (pending.parts === 0 && pending.points === 0) return;
+      const { parts, points } = pending;
+      pending.parts = 0;
+      pending.points = 0;
+      try {
+        await repo.addSpend(shop, localDate(deps.clock.now(), tz), parts, points);
+      } catch (error) {
+        deps.logger.warn('spend not recorded; the statistics will count it', { shop, parts, error: String(error) });
+      }
     },
   };
 }

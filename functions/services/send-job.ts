@@ -6,6 +6,7 @@ import { errorLogCode } from '#domain/smsapi-failure';
 import { replaceSpecialCharacters } from '#domain/special-characters';
 import type { Job } from '#domain/model';
 import { smsapiNumber } from '#domain/phone';
+import { smsLength } from '#domain/sms-length';
 import { withDefaults } from '#domain/settings';
 import type { Deps } from './deps';
 import type { JobRef } from './ports';
@@ -58,7 +59,8 @@ async function send(deps: Deps, job: Job, attempt: number, context: SendContext)
   }
   const message = connection.replaceSpecialCharacters ? replaceSpecialCharacters(job.text) : job.text;
   // Validity, Sunday/holiday, spend limits, frequency cap: a message held back is settled by the gate.
-  const verdict = await createSendGate(deps, job.shop, settings).admit(job, attempt, message, context.queuedAt);
+  const gate = createSendGate(deps, job.shop, settings);
+  const verdict = await gate.admit(job, attempt, message, context.queuedAt);
   if (!verdict.go) return { result: 'skipped', reason: verdict.outcome === 'skipped' ? 'HELD_BACK' : 'RESCHEDULED' };
   const notifyUrl = await reportsUrl(deps, job.shop);
   const { result } = await callWithToken(deps, job.shop, connection, (token) =>
@@ -77,6 +79,8 @@ async function send(deps: Deps, job: Job, attempt: number, context: SendContext)
   if (result.ok || (result.transport === 'api' && classifySmsapiError(result.code) === 'already-accepted')) {
     const accepted = result.ok ? result.messages[0] : undefined;
     await settleSent(deps, job, timeZone, message, accepted);
+    gate.noteSent(accepted?.parts ?? smsLength(message).parts, accepted?.points ?? 0);
+    await gate.recordSpend();
     await watchBalance(deps, job.shop, connection, settings);
     return { result: 'sent', smsapiId: accepted?.id };
   }

@@ -2,9 +2,9 @@
 // (test/support/fake-jobs.ts) and the DynamoDB adapter on DynamoDB Local, so the fake cannot drift from the real one.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Job } from '#domain/model';
-import type { JobsRepository } from '#services/jobs-repository';
+import type { JobsRepository, SendLimitsRepository } from '#services/jobs-repository';
 import type { LocalRuntime } from '../../local/runtime';
-import { createFakeJobs } from '../support/fake-jobs';
+import { createFakeJobs, createFakeSendLimits } from '../support/fake-jobs';
 import { startTestRuntime } from '../support/runtime';
 
 const SHOP = 'contract-shop';
@@ -204,5 +204,24 @@ describe.each(subjects)('jobs repository: %s', (_name, make) => {
     const report = { msgId: msg, outcome: 'DELIVERED' as const, deliveredAt: T1, reportStatus: 'DELIVERED', at: LATER };
     expect(await s.repo.settleFromReport(SHOP, a, report)).toMatchObject({ overtook: true, job: { state: 'DELIVERED', smsapiId: msg } });
     expect(await s.repo.findJobByMessage(SHOP, msg)).toBe(a);
+  });
+});
+
+describe.each([
+  ['in-memory fake', () => createFakeSendLimits()],
+  ['DynamoDB Local', () => rt.deps.sendLimits],
+] as [string, () => SendLimitsRepository][])('recorded spend: %s', (_name, make) => {
+  test("what was sent adds up per day and per month, each shop's apart; a month with none reads zero", async () => {
+    const limits = make();
+    const shop = `spend-${Math.random().toString(36).slice(2, 8)}`;
+    await limits.addSpend(shop, '2026-03-03', 2, 0.32);
+    await limits.addSpend(shop, '2026-03-03', 1, 0.16);
+    await limits.addSpend(shop, '2026-03-04', 3, 0.48);
+    const march = await limits.spendOf(shop, '2026-03');
+    expect(march).toMatchObject({ parts: 6, days: { '2026-03-03': { parts: 3 }, '2026-03-04': { parts: 3 } } });
+    expect(march.points).toBeCloseTo(0.96);
+    expect(march.days['2026-03-03']!.points).toBeCloseTo(0.48);
+    expect(await limits.spendOf(shop, '2026-04')).toEqual({ parts: 0, points: 0, days: {} });
+    expect(await limits.spendOf('another-shop', '2026-03')).toEqual({ parts: 0, points: 0, days: {} });
   });
 });

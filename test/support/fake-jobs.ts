@@ -5,7 +5,7 @@
 // DynamoDB stream carries it (sequence number, job before and after), for the statistics aggregator.
 import type { DailyStats, ErrorLogEntry, Job, JobState, Shop, ShopSettings, SmsapiConnection } from '#domain/model';
 import { capDecision, type RecentMarketing } from '#domain/frequency-cap';
-import type { JobsRepository, SendLimitsRepository } from '#services/jobs-repository';
+import type { JobsRepository, RecordedSpend, SendLimitsRepository } from '#services/jobs-repository';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -185,6 +185,7 @@ export function createFakeSendingStore(initial: {
 export function createFakeSendLimits(): SendLimitsRepository & { heldBackCounts: Map<string, number> } {
   const recent = new Map<string, RecentMarketing>();
   const heldBackCounts = new Map<string, number>();
+  const spend = new Map<string, RecordedSpend>();
   const balances = new Map<string, { claimedAt?: number; points?: number | null; readAt?: string; alertedOn?: string }>();
   const balance = (shop: string) => balances.get(shop) ?? (balances.set(shop, {}), balances.get(shop)!);
   return {
@@ -206,6 +207,17 @@ export function createFakeSendLimits(): SendLimitsRepository & { heldBackCounts:
     },
     async releaseMarketing(shop, phone, jobId) {
       delete recent.get(`${shop}\u0000${phone}`)?.recent[jobId];
+    },
+    async addSpend(shop, date, parts, points) {
+      const month = spend.get(`${shop}\u0000${date.slice(0, 7)}`) ?? { parts: 0, points: 0, days: {} };
+      const day = month.days[date] ?? { parts: 0, points: 0 };
+      month.parts += parts;
+      month.points += points;
+      month.days[date] = { parts: day.parts + parts, points: day.points + points };
+      spend.set(`${shop}\u0000${date.slice(0, 7)}`, month);
+    },
+    async spendOf(shop, month) {
+      return structuredClone(spend.get(`${shop}\u0000${month}`) ?? { parts: 0, points: 0, days: {} });
     },
     async countHeldBack(shop, date, kind) {
       const k = `${shop}\u0000${date}\u0000${kind}`;

@@ -4,11 +4,13 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { capDecision, type RecentMarketing } from '#domain/frequency-cap';
 import type { NotificationKind } from '#domain/model';
-import type { BalanceRecord, SendLimitsRepository } from '#services/jobs-repository';
+import type { BalanceRecord, RecordedSpend, SendLimitsRepository } from '#services/jobs-repository';
 import { keys, type Store } from './store';
 
 const freqKey = (phone: string) => `FREQ#${phone}`;
 const heldKey = (date: string) => `HELD#${date}`;
+/** The month's spend recorded at send time: `parts`, `points`, and per day `p_<date>`, `pt_<date>`. */
+const spendKey = (month: string) => `SPEND#${month}`;
 const BALANCE_SK = 'SMSAPI#BALANCE';
 const DAY_S = 86_400;
 
@@ -115,6 +117,33 @@ export function createSendLimitsRepository(store: Store): SendLimitsRepository {
     },
 
     /** One more message of `kind` held back on local day `date` (called once per job, after its SKIPPED write). */
+    async addSpend(shop: string, date: string, parts: number, points: number): Promise<void> {
+      const month = date.slice(0, 7);
+      // Kept two months after the month ends: the gate reads only the current one.
+      const [y, m] = month.split('-').map(Number) as [number, number];
+      const expiresAt = Math.floor(Date.UTC(y, m + 2, 1) / 1000);
+      await doc.send(
+        new UpdateCommand({
+          TableName,
+          Key: { pk: pk(shop), sk: spendKey(month) },
+          UpdateExpression: 'ADD parts :parts, points :points, #dayParts :parts, #dayPoints :points SET expiresAt = :exp',
+          ExpressionAttributeNames: { '#dayParts': `p_${date}`, '#dayPoints': `pt_${date}` },
+          ExpressionAttributeValues: { ':parts': parts, ':points': points, ':exp': expiresAt },
+        }),
+      );
+    },
+
+    async spendOf(shop: string, month: string): Promise<RecordedSpend> {
+      const res = await doc.send(new GetCommand({ TableName, Key: { pk: pk(shop), sk: spendKey(month) } }));
+      const item = (res.Item ?? {}) as Record<string, unknown>;
+      const days: RecordedSpend['days'] = {};
+      for (const [name, value] of Object.entries(item)) {
+        const day = /^p_(\d{4}-\d{2}-\d{2})$/.exec(name)?.[1];
+        if (day) days[day] = { parts: Number(value) || 0, points: Number(item[`pt_${day}`]) || 0 };
+      }
+      return { parts: Number(item.parts) || 0, points: Number(item.points) || 0, days };
+    },
+
     async countHeldBack(shop: string, date: string, kind: NotificationKind, reason: string): Promise<void> {
       await doc.send(
         new UpdateCommand({

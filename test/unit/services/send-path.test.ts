@@ -3,6 +3,7 @@
 // statistics aggregator reading the jobs' change stream (as the stats function reads the table's stream in AWS).
 import { readConfig } from '#config';
 import type { Job } from '#domain/model';
+import { DEFAULT_SETTINGS } from '#domain/settings';
 import type { Deps } from '#services/deps';
 import type { SmsSendRequest, SmsSendResult } from '#services/ports';
 import { sendJob, recordSent } from '#services/send-job';
@@ -92,6 +93,24 @@ test('a job is sent once: SENT with SMSAPI figures, counted once, and a second d
   expect(await t.today()).toMatchObject({ sent: 1, parts: 1, points: 0.16, newNumbers: 1, failed: 0 });
   // Its delivery report finds it by SMSAPI's id, stored by the SENT write itself: no lookup item of its own.
   expect(await t.jobs.findJobByMessage(SHOP, '7000')).toBe('a1');
+});
+
+test('a daily spend limit holds across sender invocations at once, before the statistics have counted what went', async () => {
+  const t = setup();
+  const { limits } = DEFAULT_SETTINGS;
+  t.store.state.settings = {
+    limits: { ...limits, spend: { ...limits.spend, dailyParts: 2 }, frequencyCap: { ...limits.frequencyCap, enabled: false } },
+  };
+  const reminder = (id: string, n: number) =>
+    job(id, { kind: 'abandoned-cart', phone: `+4850010030${n}`, text: 'Koszyk czeka', source: { event: 'basket.activity', userId: String(n) } });
+  for (const [i, id] of ['m1', 'm2', 'm3'].entries()) t.jobs.put(reminder(id, i));
+  // Three invocations one after another; the stream has counted none of them yet.
+  expect(await sendJob(t.deps, { shop: SHOP, jobId: 'm1' })).toMatchObject({ result: 'sent' });
+  expect(await sendJob(t.deps, { shop: SHOP, jobId: 'm2' })).toMatchObject({ result: 'sent' });
+  expect(await sendJob(t.deps, { shop: SHOP, jobId: 'm3' })).toEqual({ result: 'skipped', reason: 'HELD_BACK' });
+  expect(t.requests).toHaveLength(2);
+  expect(await t.jobs.get(SHOP, 'm3')).toMatchObject({ state: 'SKIPPED', skipReason: { code: 'SPEND_LIMIT' } });
+  expect(await t.today()).toMatchObject({ sent: 2, parts: 2 });
 });
 
 test('an unknown job, and one another sender holds, are not sent', async () => {
