@@ -102,7 +102,12 @@ test('a daily spend limit holds across sender invocations at once, before the st
     limits: { ...limits, spend: { ...limits.spend, dailyParts: 2 }, frequencyCap: { ...limits.frequencyCap, enabled: false } },
   };
   const reminder = (id: string, n: number) =>
-    job(id, { kind: 'abandoned-cart', phone: `+4850010030${n}`, text: 'Koszyk czeka', source: { event: 'basket.activity', userId: String(n) } });
+    job(id, {
+      kind: 'abandoned-cart',
+      phone: `+4850010030${n}`,
+      text: 'Koszyk czeka',
+      source: { event: 'basket.activity', userId: String(n) },
+    });
   for (const [i, id] of ['m1', 'm2', 'm3'].entries()) t.jobs.put(reminder(id, i));
   // Three invocations one after another; the stream has counted none of them yet.
   expect(await sendJob(t.deps, { shop: SHOP, jobId: 'm1' })).toMatchObject({ result: 'sent' });
