@@ -85,7 +85,7 @@ export interface BalanceRecord {
   alertedOn?: string;
 }
 
-/** The sender's limits storage: the frequency cap's per-number record, held-back counts, the balance watch. */
+/** What the sender recorded of a month's spend (`SendLimitsRepository.addSpend`). */
 export interface RecordedSpend {
   parts: number;
   points: number;
@@ -93,6 +93,10 @@ export interface RecordedSpend {
   days: Record<string, { parts: number; points: number }>;
 }
 
+/**
+ * The sender's limits storage: the frequency cap's per-number record, the spend recorded at send time, held-back
+ * counts, the balance watch.
+ */
 export interface SendLimitsRepository {
   /** Counts job `jobId` as one of `count` marketing SMS per `windowMs` to `phone`; a retried job finds itself counted. */
   reserveMarketing(

@@ -7,6 +7,7 @@ import { SPEND_LIMIT_NAMES, type SpendLimitKind } from '#domain/held-back';
 import { withDefaults } from '#domain/settings';
 import type { Deps } from './deps';
 import { BALANCE_READ_INTERVAL_MS, watchBalance } from './low-balance';
+import { spentSoFar } from './send-gate';
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
@@ -34,27 +35,12 @@ export async function limitsState(deps: Deps, shop: string): Promise<LimitsState
       balance = await repo.balance(shop);
     }
   }
-  const [days, held, recorded] = await Promise.all([
-    anySpendLimit ? deps.store.listStats(shop, monthStart, today) : Promise.resolve([]),
+  const [spent, held] = await Promise.all([
+    anySpendLimit ? spentSoFar(deps, shop, today) : Promise.resolve(undefined),
     repo.heldBack(shop, monthStart, today),
-    anySpendLimit ? repo.spendOf(shop, today.slice(0, 7)) : Promise.resolve(undefined),
   ]);
-
-  const used = { day: { parts: 0, points: 0 }, month: { parts: 0, points: 0 } };
-  for (const d of days) {
-    used.month.parts += d.parts;
-    used.month.points += d.points;
-    if (d.date === today) {
-      used.day.parts += d.parts;
-      used.day.points += d.points;
-    }
-  }
-  // As the send gate reads them: the statistics, or what the sender recorded at once if they have not caught up.
-  if (recorded) {
-    const day = recorded.days[today] ?? { parts: 0, points: 0 };
-    used.day = { parts: Math.max(used.day.parts, day.parts), points: Math.max(used.day.points, day.points) };
-    used.month = { parts: Math.max(used.month.parts, recorded.parts), points: Math.max(used.month.points, recorded.points) };
-  }
+  const zero = { parts: 0, points: 0 };
+  const used = { day: spent?.day ?? zero, month: spent?.month ?? zero };
   const reached: LimitsStateResponse['reached'] = [];
   for (const limit of Object.keys(SPEND_LIMIT_NAMES) as SpendLimitKind[]) {
     const value = limits.spend[limit];

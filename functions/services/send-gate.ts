@@ -23,16 +23,41 @@ export type GateVerdict =
   /** Held back: the job is SKIPPED (or moved to a later day) and nothing of it counts. */
   | { go: false; outcome: 'skipped' | 'rescheduled' };
 
+interface Figures {
+  parts: number;
+  points: number;
+}
+
 /**
- * What has been spent in the shop's current day and month: the larger of the statistics (every SMS, counted from the
- * table's stream seconds after it went) and the spend recorded at send time while a limit is set (`SPEND#`: exact at
- * once, but only since the limit was set).
+ * What the shop has spent on its local day `today` and in that month, as the spend limits count it (the send gate
+ * and the limits banner): the larger of the statistics (every SMS, counted from the table's stream seconds after it
+ * went) and the spend the sender recorded at once while a limit is set (`SPEND#`: exact at once, but only since a
+ * limit was set).
  */
-interface Spend {
-  today: string;
-  month: string;
-  day: { parts: number; points: number };
-  monthTotal: { parts: number; points: number };
+export async function spentSoFar(
+  deps: Pick<Deps, 'store' | 'sendLimits'>,
+  shop: string,
+  today: string,
+): Promise<{ day: Figures; month: Figures }> {
+  const [days, recorded] = await Promise.all([
+    deps.store.listStats(shop, `${today.slice(0, 8)}01`, today),
+    deps.sendLimits.spendOf(shop, today.slice(0, 7)),
+  ]);
+  const month = { parts: 0, points: 0 };
+  const day = { parts: 0, points: 0 };
+  for (const d of days) {
+    month.parts += d.parts;
+    month.points += d.points;
+    if (d.date === today) {
+      day.parts += d.parts;
+      day.points += d.points;
+    }
+  }
+  const recordedToday = recorded.days[today] ?? { parts: 0, points: 0 };
+  return {
+    day: { parts: Math.max(day.parts, recordedToday.parts), points: Math.max(day.points, recordedToday.points) },
+    month: { parts: Math.max(month.parts, recorded.parts), points: Math.max(month.points, recorded.points) },
+  };
 }
 
 /**
@@ -43,31 +68,9 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
   const limits = settings.limits;
   const tz = settings.quietHours.timeZone;
   const repo = deps.sendLimits;
-  let spend: Promise<Spend> | undefined;
+  let spend: Promise<{ day: Figures; month: Figures }> | undefined;
 
-  const spent = (): Promise<Spend> =>
-    (spend ??= (async () => {
-      const today = localDate(deps.clock.now(), tz);
-      const monthStart = `${today.slice(0, 8)}01`;
-      const [days, recorded] = await Promise.all([deps.store.listStats(shop, monthStart, today), repo.spendOf(shop, today.slice(0, 7))]);
-      const total = { parts: 0, points: 0 };
-      const day = { parts: 0, points: 0 };
-      for (const d of days) {
-        total.parts += d.parts;
-        total.points += d.points;
-        if (d.date === today) {
-          day.parts += d.parts;
-          day.points += d.points;
-        }
-      }
-      const recordedToday = recorded.days[today] ?? { parts: 0, points: 0 };
-      return {
-        today,
-        month: today.slice(0, 7),
-        day: { parts: Math.max(day.parts, recordedToday.parts), points: Math.max(day.points, recordedToday.points) },
-        monthTotal: { parts: Math.max(total.parts, recorded.parts), points: Math.max(total.points, recorded.points) },
-      };
-    })());
+  const spent = () => (spend ??= spentSoFar(deps, shop, localDate(deps.clock.now(), tz)));
 
   const spendLimitsSet = Object.entries(limits.spend).some(([k, v]) => k !== 'includeTransactional' && v !== null);
   const pending = { parts: 0, points: 0 };
@@ -77,12 +80,12 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
     const s = await spent();
     // Points are known only after SMSAPI charges them: estimated from this month's points per part (0 on accounts
     // that report none, whose points limits then never trigger).
-    const perPart = s.monthTotal.parts > 0 ? s.monthTotal.points / s.monthTotal.parts : 0;
+    const perPart = s.month.parts > 0 ? s.month.points / s.month.parts : 0;
     const checks: [SpendLimitKind, number, number][] = [
       ['dailyParts', s.day.parts, parts],
-      ['monthlyParts', s.monthTotal.parts, parts],
+      ['monthlyParts', s.month.parts, parts],
       ['dailyPoints', s.day.points, parts * perPart],
-      ['monthlyPoints', s.monthTotal.points, parts * perPart],
+      ['monthlyPoints', s.month.points, parts * perPart],
     ];
     for (const [limit, used, adding] of checks) {
       const value = limits.spend[limit];
@@ -163,8 +166,8 @@ export function createSendGate(deps: Deps, shop: string, settings: ShopSettings)
       // What this invocation lets through counts against the limits of the next message of the batch.
       if (spend) {
         const s = await spend;
-        const perPart = s.monthTotal.parts > 0 ? s.monthTotal.points / s.monthTotal.parts : 0;
-        for (const bucket of [s.day, s.monthTotal]) {
+        const perPart = s.month.parts > 0 ? s.month.points / s.month.parts : 0;
+        for (const bucket of [s.day, s.month]) {
           bucket.parts += parts;
           bucket.points += parts * perPart;
         }

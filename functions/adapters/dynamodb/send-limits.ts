@@ -116,7 +116,7 @@ export function createSendLimitsRepository(store: Store): SendLimitsRepository {
       }
     },
 
-    /** One more message of `kind` held back on local day `date` (called once per job, after its SKIPPED write). */
+    /** What an invocation sent on local day `date`, added to `SPEND#<month>` (the month's and that day's figures). */
     async addSpend(shop: string, date: string, parts: number, points: number): Promise<void> {
       const month = date.slice(0, 7);
       // Kept two months after the month ends: the gate reads only the current one.
@@ -144,6 +144,7 @@ export function createSendLimitsRepository(store: Store): SendLimitsRepository {
       return { parts: Number(item.parts) || 0, points: Number(item.points) || 0, days };
     },
 
+    /** One more message of `kind` held back on local day `date` (called once per job, after its SKIPPED write). */
     async countHeldBack(shop: string, date: string, kind: NotificationKind, reason: string): Promise<void> {
       await doc.send(
         new UpdateCommand({

@@ -10,6 +10,7 @@ import { sendJob, recordSent } from '#services/send-job';
 import { sendBatch } from '#services/send-batch';
 import { applyDeliveryReports } from '#services/delivery-reports';
 import { countJobChanges } from '#services/stats-stream';
+import { limitsState } from '#services/limits-state';
 import { createFakeJobs, createFakeSendLimits, createFakeSendingStore } from '../../support/fake-jobs';
 import { createFakeStats } from '../../support/fake-stats';
 
@@ -115,6 +116,8 @@ test('a daily spend limit holds across sender invocations at once, before the st
   expect(await sendJob(t.deps, { shop: SHOP, jobId: 'm3' })).toEqual({ result: 'skipped', reason: 'HELD_BACK' });
   expect(t.requests).toHaveLength(2);
   expect(await t.jobs.get(SHOP, 'm3')).toMatchObject({ state: 'SKIPPED', skipReason: { code: 'SPEND_LIMIT' } });
+  // The banner says so at once too, from the same figures.
+  expect((await limitsState(t.deps, SHOP)).reached).toEqual([expect.objectContaining({ limit: 'dailyParts', used: 2 })]);
   expect(await t.today()).toMatchObject({ sent: 2, parts: 2 });
 });
 
