@@ -35,12 +35,12 @@ export async function limitsState(deps: Deps, shop: string): Promise<LimitsState
       balance = await repo.balance(shop);
     }
   }
-  const [spent, held] = await Promise.all([
+  const [soFar, held] = await Promise.all([
     anySpendLimit ? spentSoFar(deps, shop, today) : Promise.resolve(undefined),
     repo.heldBack(shop, monthStart, today),
   ]);
   const zero = { parts: 0, points: 0 };
-  const used = { day: spent?.day ?? zero, month: spent?.month ?? zero };
+  const used = { day: soFar?.day ?? zero, month: soFar?.month ?? zero };
   const reached: LimitsStateResponse['reached'] = [];
   for (const limit of Object.keys(SPEND_LIMIT_NAMES) as SpendLimitKind[]) {
     const value = limits.spend[limit];
