@@ -1,6 +1,6 @@
 // One form's life: the saved values, the edited ones, whether they differ (reported to the unsaved-changes
 // guard), the server's errors keyed by field, and a submit that confirms or shows what went wrong.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, errorMessage } from './api/client';
 import { dismissAll, notify } from './notify';
 import { setDirty } from './unsaved';
@@ -27,6 +27,16 @@ export function useForm<T>(formId: string, initial: T): FormState<T> {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | undefined>(undefined);
   const dirty = !same(saved, value);
+  // Set when a refused save put an error next to a field: once that error is on screen (same task as the render,
+  // so nobody sees the error before the field has focus), the field is brought into view and focused.
+  const focusRefusedField = useRef(false);
+  useLayoutEffect(() => {
+    if (!focusRefusedField.current) return;
+    focusRefusedField.current = false;
+    const field = document.querySelector<HTMLElement>('.has-error input, .has-error textarea, .has-error select');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus({ preventScroll: true });
+  }, [errors]);
 
   useEffect(() => {
     setDirty(formId, dirty);
@@ -73,13 +83,9 @@ export function useForm<T>(formId: string, initial: T): FormState<T> {
         const message = errorMessage(error);
         if (error instanceof ApiError && error.field && error.field !== 'body') {
           // The error stands next to its field (role=alert): no toast over the form; the field is brought into view.
+          focusRefusedField.current = true;
           setErrors({ [error.field]: message });
           dismissAll();
-          window.requestAnimationFrame(() => {
-            const field = document.querySelector<HTMLElement>('.has-error input, .has-error textarea, .has-error select');
-            field?.scrollIntoView({ block: 'center' });
-            field?.focus({ preventScroll: true });
-          });
         } else {
           setFormError(message);
           notify(message, 'error');
