@@ -88,9 +88,7 @@ describe.each([960, 1200])('at %i px wide', (width) => {
     expect(await error.textContent()).toContain('Godziny wysyłki');
     expect(await page.getByTestId('toast').count()).toBe(0);
     // The field in error is in view and focused (within a second: what a user would notice).
-    await page
-      .waitForFunction(() => document.activeElement?.id === 'quiet-start', null, { timeout: 1000 })
-      .catch(() => undefined);
+    await page.waitForFunction(() => document.activeElement?.id === 'quiet-start', null, { timeout: 1000 }).catch(() => undefined);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('quiet-start');
     const box = (await page.locator('#quiet-start').boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
