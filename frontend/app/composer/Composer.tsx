@@ -1,6 +1,6 @@
 // The message box with everything under it: the manual's live counter, the special-characters warning, the
 // click-to-insert parameters of this message kind, and a preview with sample data and its true cost in parts.
-import { useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { PLACEHOLDERS, type MessageKind } from '#domain/placeholders';
 import { L, plural } from '../i18n';
 import { replaceSpecialCharactersSetting } from '../api/account';
@@ -21,6 +21,17 @@ export interface ComposerProps {
 
 export function Composer(props: ComposerProps) {
   const area = useRef<HTMLTextAreaElement>(null);
+  // Where the caret goes once the box shows an inserted parameter: set in the same task as that render, so what
+  // the merchant types next lands after the parameter.
+  const caretAfterInsert = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const box = area.current;
+    const caret = caretAfterInsert.current;
+    if (!box || caret === undefined) return;
+    caretAfterInsert.current = undefined;
+    box.focus();
+    box.setSelectionRange(caret, caret);
+  }, [props.value]);
   const replace = replaceSpecialCharactersSetting();
   ensureLinkSettings();
   const links = linkSettings.value;
@@ -39,13 +50,8 @@ export function Composer(props: ComposerProps) {
     const start = box?.selectionStart ?? props.value.length;
     const end = box?.selectionEnd ?? props.value.length;
     const next = props.value.slice(0, start) + token + props.value.slice(end);
+    caretAfterInsert.current = start + token.length;
     props.onChange(next);
-    // After Preact has written the new value, put the caret right after the inserted parameter.
-    window.requestAnimationFrame(() => {
-      if (!box) return;
-      box.focus();
-      box.setSelectionRange(start + token.length, start + token.length);
-    });
   };
 
   return (
