@@ -18,6 +18,18 @@ import { assertJava } from './java';
 
 export const RUNTIME_TABLE = 'local-runtime';
 
+/** A port something else holds; its message is the one line to show (what, which port, the setting that moves it). */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+  constructor(
+    readonly port: number,
+    what: string,
+    setting: string,
+  ) {
+    super(`${what} could not start: port ${port} is in use. Stop what holds it, or set ${setting} to a free port.`);
+  }
+}
+
 export interface DynamoDbLocal {
   endpoint: string;
   stop(): Promise<void>;
@@ -49,6 +61,7 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   for (;;) {
     if (spawnError) throw new Error(`DYNAMODB_LOCAL_FAILED: ${spawnError.message}`);
     if (child.exitCode !== null) {
+      if (/Address already in use/.test(output)) throw new PortInUseError(options.port, 'DynamoDB Local', 'DYNAMODB_LOCAL_PORT');
       throw new Error(`DYNAMODB_LOCAL_FAILED: DynamoDB Local exited (${child.exitCode}). Is Java 17+ installed?\n${output}`);
     }
     try {

@@ -182,7 +182,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     return reply(404, { error: { code: 'ROUTE_NOT_FOUND', message: 'Unknown local control route' } });
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 3000, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3000, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   await ensureTables(endpoint, options.tableName ?? 'sms-notifications', options.runtimeTable);

@@ -1,10 +1,13 @@
 // A machine without Java 17+: `npm start` and `npm test` stop at once with one line saying what to install, not a
-// stack trace. Run for real as child processes whose PATH has no `java` (or an old one).
+// stack trace. Run for real as child processes whose PATH has no `java` (or an old one). A port `npm start` needs
+// that something else holds gets one line too, naming the port and the setting that moves it.
 import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JAVA_MISSING_MESSAGE } from '../../local/java';
+import { freePort } from '../support/load-child';
 
 // Each case starts a Node process (tsx or jest): seconds on a busy machine.
 jest.setTimeout(60_000);
@@ -87,4 +90,41 @@ test('npm test without java: stops before any test, with the same one line and n
   expect(result.stderr).not.toMatch(/^\s+at /m);
   expect(result.stderr).not.toMatch(/PASS|FAIL|Tests:/);
   expect(result.ms).toBeLessThan(30_000);
+});
+
+describe('npm start when a port it needs is taken', () => {
+  let holder: Server;
+  let held: number;
+  beforeAll(async () => {
+    held = await freePort();
+    holder = createServer((_req, res) => res.writeHead(404).end());
+    await new Promise<void>((resolve) => holder.listen(held, resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => holder.close(() => resolve())));
+
+  const start = async (env: Record<string, string>) =>
+    run([join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=import', 'local/start.ts'], process.env.PATH ?? '', {
+      PORT: String(await freePort()),
+      SHOP_SIMULATOR_PORT: String(await freePort()),
+      SMSAPI_SIMULATOR_PORT: String(await freePort()),
+      DYNAMODB_LOCAL_PORT: String(await freePort()),
+      LOCAL_DATA_DIR: join(bin, 'data-ports'),
+      ...env,
+    });
+
+  test("DynamoDB Local's port: exit 1 and one line naming the port and DYNAMODB_LOCAL_PORT", async () => {
+    const result = await start({ DYNAMODB_LOCAL_PORT: String(held) });
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual([
+      `DynamoDB Local could not start: port ${held} is in use. Stop what holds it, or set DYNAMODB_LOCAL_PORT to a free port.`,
+    ]);
+  });
+
+  test("the app's port: exit 1 and one line naming the port and PORT", async () => {
+    const result = await start({ PORT: String(held) });
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual([
+      `The app could not start: port ${held} is in use. Stop what holds it, or set PORT to a free port.`,
+    ]);
+  });
 });

@@ -8,7 +8,7 @@
 // The pool lives in jest's main process (global-setup starts it) and answers on 127.0.0.1: POST /lease gives
 // `{ id, endpoint }`, POST /release/:id stops that instance. Test processes find it through DYNAMODB_POOL.
 import { createServer, type Server } from 'node:http';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../local/dynamodb';
+import { PortInUseError, startDynamoDbLocal, type DynamoDbLocal } from '../../local/dynamodb';
 import { freePort } from './load-child';
 
 export interface DynamoPool {
@@ -23,7 +23,7 @@ export async function startDynamoPool(options: { spares: number }): Promise<Dyna
   let stopping = false;
 
   const startOne = () => {
-    const started = freePort().then((port) => startDynamoDbLocal({ port }));
+    const started = startOnAFreePort();
     // A spare that failed to start fails the lease that takes it (with Java's message), not the process.
     started.catch(() => undefined);
     return started;
@@ -75,6 +75,21 @@ export async function startDynamoPool(options: { spares: number }): Promise<Dyna
       await Promise.all(all.map((instance) => instance.stop()));
     },
   };
+}
+
+/**
+ * Starts DynamoDB Local on a port that was free a moment ago. Java takes a second or two to bind it, and in that
+ * time the port can be taken (`freePort` says how that is made unlikely), so a start that could not bind is tried
+ * again on another port.
+ */
+async function startOnAFreePort(attempts = 3): Promise<DynamoDbLocal> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDynamoDbLocal({ port: await freePort() });
+    } catch (error) {
+      if (!(error instanceof PortInUseError) || attempt >= attempts) throw error;
+    }
+  }
 }
 
 /** A fresh DynamoDB Local from the run's pool (see above); `release` stops it. */

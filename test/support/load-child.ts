@@ -15,13 +15,26 @@ export interface ChildRuntime {
   kill(): Promise<void>;
 }
 
-/** A free loopback port (the child must come back on the same one: the shop holds the webhook URL). */
+/**
+ * A port nothing listens on, for a process that binds it a moment later (the child must come back on the same
+ * one: the shop holds the webhook URL; DynamoDB Local's Java takes a second or two). Chosen in 20000–32767, below
+ * the range Linux hands out for outgoing connections and `listen(0)` (32768 and up): the suites open thousands of
+ * those, and one once took a port between the check and Java's bind. Checked on every address, as Java binds
+ * 0.0.0.0.
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_768);
+    const server = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, () => resolve(true));
+    });
+    if (free) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      return port;
+    }
+  }
 }
 
 export async function startChildRuntime(env: Record<string, string>, timeoutMs = 90_000): Promise<ChildRuntime> {
