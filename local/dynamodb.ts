@@ -58,24 +58,29 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   process.once('exit', killChild);
   const client = localClient(endpoint);
   const started = Date.now();
-  for (;;) {
-    if (spawnError) throw new Error(`DYNAMODB_LOCAL_FAILED: ${spawnError.message}`);
-    if (child.exitCode !== null) {
-      if (/Address already in use/.test(output)) throw new PortInUseError(options.port, 'DynamoDB Local', 'DYNAMODB_LOCAL_PORT');
-      throw new Error(`DYNAMODB_LOCAL_FAILED: DynamoDB Local exited (${child.exitCode}). Is Java 17+ installed?\n${output}`);
-    }
-    try {
-      await client.send(new ListTablesCommand({}));
-      break;
-    } catch {
-      if (Date.now() - started > 60_000) {
-        child.kill('SIGKILL');
-        throw new Error(`DYNAMODB_LOCAL_FAILED: no answer on ${endpoint} after 60 s\n${output}`);
+  try {
+    for (;;) {
+      if (spawnError) throw new Error(`DYNAMODB_LOCAL_FAILED: ${spawnError.message}`);
+      if (child.exitCode !== null) {
+        if (/Address already in use/.test(output)) throw new PortInUseError(options.port, 'DynamoDB Local', 'DYNAMODB_LOCAL_PORT');
+        throw new Error(`DYNAMODB_LOCAL_FAILED: DynamoDB Local exited (${child.exitCode}). Is Java 17+ installed?\n${output}`);
       }
-      await new Promise((r) => setTimeout(r, 200));
+      try {
+        await client.send(new ListTablesCommand({}));
+        break;
+      } catch {
+        if (Date.now() - started > 60_000) throw new Error(`DYNAMODB_LOCAL_FAILED: no answer on ${endpoint} after 60 s\n${output}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
     }
+  } catch (error) {
+    // A start that failed leaves nothing behind (the test pool tries again on another port).
+    process.off('exit', killChild);
+    child.kill('SIGKILL');
+    throw error;
+  } finally {
+    client.destroy();
   }
-  client.destroy();
   return {
     endpoint,
     stop: () =>

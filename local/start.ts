@@ -5,22 +5,22 @@ import { PortInUseError } from './dynamodb';
 import { buildFrontendIfPresent } from './frontend';
 import { assertJava, JavaMissingError } from './java';
 
-const PORTS = {
-  PORT: Number(process.env.PORT ?? 3000),
-  SHOP_SIMULATOR_PORT: Number(process.env.SHOP_SIMULATOR_PORT ?? 3100),
-  SMSAPI_SIMULATOR_PORT: Number(process.env.SMSAPI_SIMULATOR_PORT ?? 3200),
-  DYNAMODB_LOCAL_PORT: Number(process.env.DYNAMODB_LOCAL_PORT ?? 8321),
+/** Each server `npm start` runs: the setting that moves it, what it is called in a message, its port. */
+const SERVERS = {
+  PORT: { what: 'The app', port: Number(process.env.PORT ?? 3000) },
+  SHOP_SIMULATOR_PORT: { what: 'The shop simulator', port: Number(process.env.SHOP_SIMULATOR_PORT ?? 3100) },
+  SMSAPI_SIMULATOR_PORT: { what: 'The SMSAPI simulator', port: Number(process.env.SMSAPI_SIMULATOR_PORT ?? 3200) },
+  DYNAMODB_LOCAL_PORT: { what: 'DynamoDB Local', port: Number(process.env.DYNAMODB_LOCAL_PORT ?? 8321) },
 };
 
 async function main() {
   assertJava();
-  const port = PORTS.PORT;
   await buildFrontendIfPresent();
   const runtime = await startLocalRuntime({
-    port,
-    shopPort: PORTS.SHOP_SIMULATOR_PORT,
-    smsapiPort: PORTS.SMSAPI_SIMULATOR_PORT,
-    dynamoPort: PORTS.DYNAMODB_LOCAL_PORT,
+    port: SERVERS.PORT.port,
+    shopPort: SERVERS.SHOP_SIMULATOR_PORT.port,
+    smsapiPort: SERVERS.SMSAPI_SIMULATOR_PORT.port,
+    dynamoPort: SERVERS.DYNAMODB_LOCAL_PORT.port,
     dataDir: process.env.LOCAL_DATA_DIR ?? join(__dirname, '..', '.local'),
     quiet: process.env.QUIET === '1',
   });
@@ -45,19 +45,12 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-/** What listens on each port setting, for the one line a port in use gets. */
-const SERVERS: Record<keyof typeof PORTS, string> = {
-  PORT: 'The app',
-  SHOP_SIMULATOR_PORT: 'The shop simulator',
-  SMSAPI_SIMULATOR_PORT: 'The SMSAPI simulator',
-  DYNAMODB_LOCAL_PORT: 'DynamoDB Local',
-};
-
 /** Node's "address in use" for one of the servers above, as the same one line DynamoDB Local's gets. */
 function portInUse(error: unknown): PortInUseError | undefined {
   const { code, port } = (error ?? {}) as { code?: string; port?: number };
-  const setting = (Object.keys(PORTS) as (keyof typeof PORTS)[]).find((name) => PORTS[name] === port);
-  return code === 'EADDRINUSE' && setting ? new PortInUseError(PORTS[setting], SERVERS[setting], setting) : undefined;
+  if (code !== 'EADDRINUSE') return undefined;
+  const [setting, server] = Object.entries(SERVERS).find(([, s]) => s.port === port) ?? [];
+  return setting && server ? new PortInUseError(server.port, server.what, setting) : undefined;
 }
 
 main().catch((caught) => {
